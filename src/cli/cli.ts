@@ -1,0 +1,59 @@
+import { parseArgs } from './args.js';
+import { HELP } from './help.js';
+import { EXIT } from './io.js';
+import type { CliIO } from './io.js';
+import { runSummary } from './summary.js';
+import { runValidate } from './validate.js';
+import { VERSION } from './version.js';
+
+const COMMANDS = {
+  validate: runValidate,
+  summary: runSummary,
+} as const;
+
+/**
+ * Runs the peaceplan command line in-process and returns the exit code. It
+ * writes only to `io`; it never calls process.exit.
+ *
+ * @example
+ * const code = await cli(['validate', 'plans/russia-ukraine-2025'], { stdout: process.stdout, stderr: process.stderr });
+ */
+export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr.write(`peaceplan: ${args}\n\n${HELP['']}`);
+    return EXIT.TROUBLE;
+  }
+  const [command, ...rest] = args.positionals;
+  if (args.options.has('version')) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.OK;
+  }
+  if (command === undefined || command === 'help' || args.options.has('help')) {
+    const topic = command === 'help' ? (rest[0] ?? '') : (command ?? '');
+    const text = HELP[topic];
+    if (text === undefined) {
+      io.stderr.write(`peaceplan: no help for \`${topic}\`\n\n${HELP['']}`);
+      return EXIT.TROUBLE;
+    }
+    (command === undefined && !args.options.has('help') ? io.stderr : io.stdout).write(text);
+    return command === undefined && !args.options.has('help') ? EXIT.TROUBLE : EXIT.OK;
+  }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
+  if (!run) {
+    io.stderr.write(`peaceplan: unknown command \`${command}\`\n\n${HELP['']}`);
+    return EXIT.TROUBLE;
+  }
+  for (const name of args.options.keys()) {
+    if (name !== 'format') {
+      io.stderr.write(`peaceplan ${command}: unknown option --${name}\n`);
+      return EXIT.TROUBLE;
+    }
+  }
+  const format = args.options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.stderr.write(`peaceplan ${command}: --format must be text or json, not ${String(format)}\n`);
+    return EXIT.TROUBLE;
+  }
+  return run({ positionals: rest, options: args.options }, io, format);
+}

@@ -1,0 +1,50 @@
+import { stat } from 'node:fs/promises';
+import type { PlanError } from '../errors.js';
+import type { Plan } from '../model/types.js';
+import type { ParseResult } from '../parse-plan.js';
+import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
+
+/** One file as the CLI reports it. */
+export interface CheckedFile {
+  file: string;
+  result: ParseResult;
+}
+
+/** What the CLI read from its path arguments. */
+export interface Inputs {
+  files: CheckedFile[];
+  /** Problems of whole families, each pointing into one of `files`. */
+  familyErrors: PlanError[];
+  /** Valid versions, lineage order within each family. */
+  versions: Plan[];
+  /** True when some path could not be read at all. */
+  trouble: boolean;
+}
+
+/** Loads each path: a folder as a plan family, anything else as one plan file. */
+export async function readInputs(paths: readonly string[]): Promise<Inputs> {
+  const out: Inputs = { files: [], familyErrors: [], versions: [], trouble: false };
+  for (const path of paths) {
+    const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
+    if (isDir) {
+      const family = await loadPlanFamily(path);
+      if (family.stakeholders) out.files.push({ file: family.stakeholders.sourceMap.file, result: family.stakeholders });
+      for (const f of family.files) out.files.push({ file: f.sourceMap.file, result: f });
+      out.familyErrors.push(...family.errors);
+      out.versions.push(...family.versions);
+      if (family.files.length === 0 && family.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) out.trouble = true;
+    } else {
+      const result = await loadPlan(path);
+      out.files.push({ file: path, result });
+      if (result.plan) out.versions.push(result.plan);
+    }
+  }
+  out.trouble ||= out.files.some((f) => f.result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED'));
+  return out;
+}
+
+/** The source lines of the file an error points into, for code frames. */
+export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => string) | undefined {
+  const found = inputs.files.find((f) => f.file === error.file);
+  return found ? (line) => found.result.sourceMap.lineText(line) : undefined;
+}

@@ -1,0 +1,15 @@
+/** Where the CLI writes; injected so tests can run it in-process. */
+export interface CliIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = {
+  /** Success: valid, or nothing to report. */
+  OK: 0,
+  /** The command ran and found something: invalid input (validate). */
+  FOUND: 1,
+  /** The command could not run: bad arguments, missing or unreadable files. */
+  TROUBLE: 2,
+} as const;

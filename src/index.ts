@@ -1,0 +1,24 @@
+/**
+ * peaceplan: read, check and compare peace-plan drafts written as YAML
+ * clauses with typed terms. This entry is browser-safe (no Node built-ins);
+ * file-system helpers live in `peaceplan/node`.
+ */
+export { parsePlan, parseStakeholders } from './parse-plan.js';
+export type { ParseResult, PlanResult, StakeholdersResult } from './parse-plan.js';
+export { checkFamily } from './validate/check-family.js';
+export type { FamilyCheck } from './validate/check-family.js';
+export { PlanError, ERROR_CODES, isPlanError, toPointer } from './errors.js';
+export type { ErrorCode, Severity, PathSegment, PlanErrorData } from './errors.js';
+export { SourceMap } from './load/source-map.js';
+export type { Span, Location } from './load/source-map.js';
+export { DEFAULT_LIMITS } from './options.js';
+export type { ParseOptions, ReadLimits } from './options.js';
+export { TOPICS, isTopic } from './model/topics.js';
+export type * from './model/types.js';
+export { summarizePlan } from './summary/summarize-plan.js';
+export type { PlanSummary } from './summary/summarize-plan.js';
+export { formatError, formatSummary } from './render/text.js';
+export { codeFrame } from './render/code-frame.js';
+export type { FrameSpan } from './render/code-frame.js';
+export { SCHEMAS } from './schema/ajv.js';
+export type { SchemaName } from './schema/ajv.js';

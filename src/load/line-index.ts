@@ -1,0 +1,50 @@
+/** A 1-based line and column; columns count UTF-16 code units, as editors do. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/**
+ * Turns string offsets into 1-based line/column positions. Line breaks are LF,
+ * CRLF and a lone CR (YAML 1.2 treats all three as breaks).
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The position of `offset` (clamped into the text). */
+  position(offset: number): Position {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: at - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const next = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+
+  /** How many lines the text has. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Checks that run on the raw text before the YAML library sees it: characters
+ * YAML forbids, and nesting depth. The depth check must come first because a
+ * deeply nested document can exhaust the YAML library's stack or, on a later
+ * call, abort the whole process; so depth is measured here with a small linear
+ * scanner that never recurses.
+ */
+
+/** A problem found by the pre-scan, at a string offset. */
+export interface PrescanIssue {
+  kind: 'control-character' | 'too-deep';
+  offset: number;
+  /** The character, for control characters. */
+  char?: string;
+}
+
+// C0 controls other than TAB, LF, CR; DEL and C1 controls other than NEL;
+// the noncharacters U+FFFE/U+FFFF; lone surrogates. YAML 1.2 §5.1 excludes all.
+const FORBIDDEN =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Finds characters YAML does not allow in a stream, up to `max` of them. */
+export function findControlCharacters(text: string, max: number): PrescanIssue[] {
+  const out: PrescanIssue[] = [];
+  FORBIDDEN.lastIndex = 0;
+  for (let m = FORBIDDEN.exec(text); m && out.length < max; m = FORBIDDEN.exec(text)) {
+    out.push({ kind: 'control-character', offset: m.index, char: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Returns the offset where nesting first goes deeper than `maxDepth`, or -1.
+ * Block collections are tracked by indentation (a sequence under a key at the
+ * same indentation counts as a level of its own); flow collections by brackets
+ * outside quotes and comments. It errs on counting a level too many only in
+ * pathological plain scalars, never on missing one that the parser would build.
+ */
+export function findExcessiveDepth(text: string, maxDepth: number): number {
+  return new DepthScanner(text, maxDepth).run();
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+const isBlank = (c: string | undefined): boolean => c === undefined || isSpace(c) || isBreak(c);
+
+class DepthScanner {
+  private i = 0;
+  /** Columns of open block collections; a sequence sits half a column right of its dash. */
+  private readonly stack: number[] = [];
+  /** While skipping a block scalar: lines indented more than this belong to it. */
+  private blockScalarParent = -1;
+
+  constructor(
+    private readonly s: string,
+    private readonly max: number,
+  ) {}
+
+  run(): number {
+    while (this.i < this.s.length) {
+      const found = this.line();
+      if (found >= 0) return found;
+    }
+    return -1;
+  }
+
+  /** Scans one line starting at this.i; returns an offset if too deep. */
+  private line(): number {
+    const s = this.s;
+    const start = this.i;
+    let p = start;
+    while (isSpace(s[p])) p++;
+    const indent = p - start;
+    if (isBreak(s[p]) || p >= s.length || s[p] === '#') return this.endLine(p);
+    if (this.blockScalarParent >= 0) {
+      if (indent > this.blockScalarParent) return this.endLine(p);
+      this.blockScalarParent = -1;
+    }
+    if (s[p] === '%') return this.endLine(p);
+    if ((s.startsWith('---', p) || s.startsWith('...', p)) && isBlank(s[p + 3])) {
+      // A document marker: a new document starts from the top.
+      this.stack.length = 0;
+      p += 3;
+      while (isSpace(s[p])) p++;
+    }
+    let lastCol = indent;
+    // Sequence entries and explicit keys, possibly several on one line: "- - a".
+    for (;;) {
+      if ((s[p] === '-' || s[p] === '?' || s[p] === ':') && isBlank(s[p + 1])) {
+        const col = p - start;
+        if (this.push(col + 0.5)) return p;
+        lastCol = col;
+        p++;
+        while (isSpace(s[p])) p++;
+        continue;
+      }
+      break;
+    }
+    // An implicit key at p, possibly quoted.
+    const content = p;
+    let q = this.skipNodeProperties(p);
+    if (s[q] === '"' || s[q] === "'") {
+      const end = this.skipQuoted(q);
+      if (end < 0) return -1;
+      q = end;
+      while (isSpace(s[q])) q++;
+      if (s[q] === ':' && isBlank(s[q + 1])) {
+        if (this.push(content - start)) return content;
+        lastCol = content - start;
+        return this.value(q + 1, lastCol);
+      }
+      return this.endLine(q);
+    }
+    if (s[q] === '[' || s[q] === '{') return this.flow(q);
+    if (s[q] === '|' || s[q] === '>') {
+      this.blockScalarParent = lastCol;
+      return this.endLine(q);
+    }
+    const colon = this.findPlainKeyEnd(q);
+    if (colon >= 0) {
+      if (this.push(content - start)) return content;
+      return this.value(colon + 1, content - start);
+    }
+    return this.endLine(q);
+  }
+
+  /** After "key:", looks at the value on the same line. */
+  private value(p: number, keyCol: number): number {
+    const s = this.s;
+    while (isSpace(s[p])) p++;
+    p = this.skipNodeProperties(p);
+    const c = s[p];
+    if (c === '[' || c === '{') return this.flow(p);
+    if (c === '"' || c === "'") {
+      const end = this.skipQuoted(p);
+      return end < 0 ? -1 : this.endLine(end);
+    }
+    if (c === '|' || c === '>') this.blockScalarParent = keyCol;
+    return this.endLine(p);
+  }
+
+  /** Skips anchors (&a) and tags (!t) before a node. */
+  private skipNodeProperties(p: number): number {
+    const s = this.s;
+    while (s[p] === '&' || s[p] === '!') {
+      while (p < s.length && !isBlank(s[p])) p++;
+      while (isSpace(s[p])) p++;
+    }
+    return p;
+  }
+
+  /** In a plain scalar from p: the offset of a ':' that ends it as a key, or -1. */
+  private findPlainKeyEnd(p: number): number {
+    const s = this.s;
+    for (; p < s.length && !isBreak(s[p]); p++) {
+      if (s[p] === ':' && isBlank(s[p + 1])) return p;
+      if (s[p] === '#' && isSpace(s[p - 1])) return -1;
+    }
+    return -1;
+  }
+
+  /** Scans a flow collection starting at the bracket at p. */
+  private flow(p: number): number {
+    const s = this.s;
+    const base = this.stack.length;
+    let depth = 0;
+    for (; p < s.length; p++) {
+      const c = s[p];
+      if (c === '[' || c === '{') {
+        depth++;
+        if (base + depth > this.max) return p;
+      } else if (c === ']' || c === '}') {
+        depth--;
+        if (depth <= 0) return this.endLine(p + 1);
+      } else if ((c === '"' || c === "'") && this.startsToken(p)) {
+        const end = this.skipQuoted(p);
+        if (end < 0) return -1;
+        p = end - 1;
+      } else if (c === '#' && (isBlank(s[p - 1]) || p === 0)) {
+        while (p < s.length && !isBreak(s[p])) p++;
+      }
+    }
+    this.i = p;
+    return -1;
+  }
+
+  private startsToken(p: number): boolean {
+    const prev = this.s[p - 1];
+    return prev === undefined || isBlank(prev) || prev === '[' || prev === '{' || prev === ',' || prev === ':';
+  }
+
+  /** Returns the offset just past the closing quote, or -1 at the end of the text. */
+  private skipQuoted(p: number): number {
+    const s = this.s;
+    const quote = s[p];
+    for (p++; p < s.length; p++) {
+      const c = s[p];
+      if (quote === '"' && c === '\\') p++;
+      else if (c === quote) {
+        if (quote === "'" && s[p + 1] === "'") p++;
+        else return p + 1;
+      }
+    }
+    this.i = s.length;
+    return -1;
+  }
+
+  /** Pushes a block level at a column; true if that makes it too deep. */
+  private push(col: number): boolean {
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1] ?? 0) >= col) this.stack.pop();
+    this.stack.push(col);
+    return this.stack.length > this.max;
+  }
+
+  /** Moves this.i past the end of the line containing p. */
+  private endLine(p: number): number {
+    const s = this.s;
+    while (p < s.length && !isBreak(s[p])) p++;
+    if (s[p] === '\r' && s[p + 1] === '\n') p++;
+    this.i = p + 1;
+    return -1;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * From bytes or text to plain data plus a source map, with every check that
+ * must happen before the YAML library runs: size, encoding, forbidden
+ * characters and nesting depth.
+ */
+import { ErrorList } from '../error-list.js';
+import { resolveLimits } from '../options.js';
+import type { ReadLimits } from '../options.js';
+import { decodeUtf8 } from './decode.js';
+import { findControlCharacters, findExcessiveDepth } from './prescan.js';
+import { readYaml } from './read-yaml.js';
+import { SourceMap } from './source-map.js';
+
+/** The outcome of reading a document: data only when it read cleanly. */
+export interface ReadDocument {
+  data: unknown;
+  readable: boolean;
+  text: string;
+  sourceMap: SourceMap;
+  errors: ErrorList;
+}
+
+/** Reads a YAML document; see {@link ReadDocument}. */
+export function readDocument(input: string | Uint8Array, file: string, limitsIn: ReadLimits | undefined): ReadDocument {
+  const limits = resolveLimits(limitsIn);
+  const errors = new ErrorList(limits.maxErrors);
+  const fail = (text: string, sourceMap: SourceMap): ReadDocument => ({ data: undefined, readable: false, text, sourceMap, errors });
+
+  if (byteLength(input, limits.maxBytes) > limits.maxBytes) {
+    const sourceMap = new SourceMap('', file);
+    errors.add(sourceMap.errorAt({ start: 0, end: 0 }, [], {
+      code: 'FILE_TOO_LARGE',
+      message: `the file is larger than ${limits.maxBytes} bytes`,
+      hint: 'raise limits.maxBytes if the file is genuine',
+    }));
+    return fail('', sourceMap);
+  }
+
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeUtf8(input);
+    if (!decoded.ok) {
+      const prefix = decoded.kind === 'invalid-utf8' ? decoded.validPrefix : '';
+      const sourceMap = new SourceMap(prefix, file);
+      const at = { start: prefix.length, end: prefix.length };
+      errors.add(
+        decoded.kind === 'invalid-utf8'
+          ? sourceMap.errorAt(at, [], {
+              code: 'INVALID_UTF8',
+              message: `invalid UTF-8 at byte ${decoded.byteOffset}`,
+              hint: 'save the file as UTF-8',
+            })
+          : sourceMap.errorAt(at, [], {
+              code: 'UNSUPPORTED_ENCODING',
+              message: `the file is ${decoded.encoding}; peaceplan reads UTF-8 only`,
+              hint: 'save the file as UTF-8',
+            }),
+      );
+      return fail(prefix, sourceMap);
+    }
+    text = decoded.text;
+  }
+
+  const sourceMap = new SourceMap(text, file);
+  const controls = findControlCharacters(text, limits.maxErrors);
+  for (const c of controls) {
+    const code = (c.char ?? '').codePointAt(0) ?? 0;
+    errors.add(sourceMap.errorAt({ start: c.offset, end: c.offset + 1 }, [], {
+      code: 'CONTROL_CHARACTER',
+      message: `the character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in YAML`,
+      hint: 'remove it; write it as an escape such as "\\u0000" inside double quotes if it is meant',
+    }));
+  }
+  if (controls.length > 0) return fail(text, sourceMap);
+
+  const deep = findExcessiveDepth(text, limits.maxDepth);
+  if (deep >= 0) {
+    errors.add(sourceMap.errorAt({ start: deep, end: deep + 1 }, [], {
+      code: 'NESTING_TOO_DEEP',
+      message: `nesting is deeper than ${limits.maxDepth} levels`,
+      hint: 'a plan needs about 8 levels; raise limits.maxDepth if the file is genuine',
+    }));
+    return fail(text, sourceMap);
+  }
+
+  const read = readYaml(text, sourceMap, errors, limits);
+  return read ? { data: read.value, readable: true, text, sourceMap, errors } : fail(text, sourceMap);
+}
+
+function byteLength(input: string | Uint8Array, max: number): number {
+  if (typeof input !== 'string') return input.length;
+  // A UTF-16 unit is at most 3 UTF-8 bytes; count exactly only near the limit.
+  if (input.length * 3 <= max) return input.length;
+  if (input.length > max) return input.length;
+  return new TextEncoder().encode(input).length;
+}

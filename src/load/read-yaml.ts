@@ -1,0 +1,245 @@
+/**
+ * The only module that imports `yaml`. It reads one YAML 1.2 document with the
+ * core schema into plain JSON data and records where every node came from.
+ * Anything outside that subset is an error: other YAML versions, tags, merge
+ * keys, non-string keys, several documents, non-finite or imprecise numbers.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
+import type { ErrorList } from '../error-list.js';
+import type { ErrorCode, PathSegment } from '../errors.js';
+import type { SourceMap, Span } from './source-map.js';
+
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  intAsBigInt: false,
+  logLevel: 'silent',
+};
+
+/** Limits the reader needs; see ReadLimits in options.ts. */
+export interface ReaderLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxNodes: number;
+}
+
+/** Thrown inside the builder to stop at a hard limit; never escapes this module. */
+class Abort extends Error {}
+
+/**
+ * Reads `text` (already checked for characters and depth) into plain data.
+ * Returns `undefined` when the text is not a single readable document; every
+ * problem goes into `errors`, positioned through `map`.
+ */
+export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits: ReaderLimits): { value: unknown } | undefined {
+  // YAML 1.2 treats a lone CR as a line break; the library does not. Same length, same offsets.
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const docs = parseAllDocuments(source, YAML_OPTIONS);
+  const first = docs[0];
+  if (!first) {
+    errors.add(map.errorAt({ start: 0, end: 0 }, [], {
+      code: 'EMPTY_DOCUMENT',
+      message: 'the file holds no YAML document',
+      hint: 'a plan starts with `peaceplan: 1`',
+    }));
+    return undefined;
+  }
+  const second = docs[1];
+  if (second) {
+    const start = second.range[0];
+    errors.add(map.errorAt({ start, end: start + 3 }, [], {
+      code: 'MULTIPLE_DOCUMENTS',
+      message: 'the file holds more than one YAML document',
+      hint: 'put each plan version in a file of its own',
+    }));
+  }
+  checkDirectives(source, first, map, errors);
+  for (const e of [...first.errors, ...first.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported with its node below
+    const code: ErrorCode =
+      e.code === 'TAB_AS_INDENT' ? 'TAB_INDENTATION' : e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
+    errors.add(map.errorAt({ start: e.pos[0], end: e.pos[1] }, [], {
+      code,
+      message: firstLine(e.message),
+      ...(code === 'TAB_INDENTATION' ? { hint: 'indent with spaces; YAML does not allow tabs there' } : {}),
+      ...(code === 'DUPLICATE_KEY' ? { hint: 'each key may appear once in a map; merge the two entries' } : {}),
+    }));
+  }
+  if (errors.items.length > 0) return undefined;
+  const builder = new Builder(first, source, map, errors, limits);
+  try {
+    const value = builder.build(first.contents, [], 1, false);
+    return errors.items.length > 0 ? undefined : { value };
+  } catch (e) {
+    if (e instanceof Abort) return undefined;
+    throw e;
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function checkDirectives(source: string, doc: Document, map: SourceMap, errors: ErrorList): void {
+  const version = doc.directives?.yaml;
+  if (version?.explicit && version.version !== '1.2') {
+    const at = source.search(/^%YAML/m);
+    errors.add(map.errorAt({ start: Math.max(0, at), end: Math.max(0, at) + 5 }, [], {
+      code: 'YAML_VERSION',
+      message: `YAML ${version.version} is not supported; peaceplan reads YAML 1.2 only`,
+      hint: 'remove the %YAML directive: in YAML 1.1, words like `no` and `y` silently turn into booleans',
+    }));
+  }
+  const tag = source.search(/^%TAG/m);
+  if (tag >= 0 && tag < (doc.contents?.range?.[0] ?? source.length)) {
+    errors.add(map.errorAt({ start: tag, end: tag + 4 }, [], {
+      code: 'UNSUPPORTED_TAG',
+      message: '%TAG directives are not supported',
+      hint: 'remove the directive and the tags that use it',
+    }));
+  }
+}
+
+/** Builds plain data from the document's nodes, recording spans as it goes. */
+class Builder {
+  private aliases = 0;
+  private nodes = 0;
+  private readonly active = new Set<Node>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly source: string,
+    private readonly map: SourceMap,
+    private readonly errors: ErrorList,
+    private readonly limits: ReaderLimits,
+  ) {}
+
+  /** Builds `node` found at `path`; `quiet` skips recording spans (inside an alias). */
+  build(node: unknown, path: PathSegment[], depth: number, quiet: boolean): unknown {
+    if (node === null || node === undefined) return null;
+    if (++this.nodes > this.limits.maxNodes) {
+      this.fail(this.spanOf(node), path, 'ALIAS_LIMIT', `the document expands to more than ${this.limits.maxNodes} nodes`);
+    }
+    if (depth > this.limits.maxDepth) {
+      this.fail(this.spanOf(node), path, 'NESTING_TOO_DEEP', `nesting is deeper than ${this.limits.maxDepth} levels`);
+    }
+    if (isAlias(node)) return this.alias(node, path, depth, quiet);
+    const n = node as Node;
+    if (!quiet) this.map.record(path, this.spanOf(n), undefined);
+    if (n.tag !== undefined) this.tagError(n, path);
+    if (isScalar(n)) return this.scalar(n.value, n, path);
+    if (isMap(n)) return this.mapping(n.items, path, depth, quiet);
+    if (isSeq(n)) return this.sequence(n.items, path, depth, quiet);
+    return null;
+  }
+
+  private scalar(value: unknown, node: Node, path: PathSegment[]): unknown {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        this.add(this.spanOf(node), path, 'INVALID_NUMBER', 'numbers must be finite (no .inf, .nan or overflowing exponents)', 'quote it if you meant text');
+        return null;
+      }
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        this.add(this.spanOf(node), path, 'INVALID_NUMBER', 'this integer is too large to be held exactly (above 2^53)', 'quote it, or give the amount in a larger unit');
+        return null;
+      }
+      return value === 0 ? 0 : value; // -0 reads as 0
+    }
+    return value;
+  }
+
+  private mapping(items: readonly unknown[], path: PathSegment[], depth: number, quiet: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const item of items) {
+      if (!isPair(item)) continue;
+      const key = this.key(item, path);
+      if (key === undefined) continue;
+      const childPath = [...path, key];
+      const value = this.build(item.value, childPath, depth + 1, quiet);
+      if (!quiet) {
+        const keySpan = this.spanOf(item.key);
+        this.map.record(childPath, item.value ? this.spanOf(item.value) : keySpan, keySpan);
+      }
+      // defineProperty keeps `__proto__` an ordinary own key instead of a prototype change.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+
+  private key(pair: Pair, path: PathSegment[]): string | undefined {
+    const k = pair.key;
+    const span = this.spanOf(k);
+    if (!isScalar(k)) {
+      this.add(span, path, 'NON_STRING_KEY', 'map keys must be plain strings, not collections', 'use a string key');
+      return undefined;
+    }
+    if (k.tag !== undefined) this.tagError(k, path);
+    if (typeof k.value !== 'string') {
+      const text = this.source.slice(span.start, span.end) || 'null';
+      this.add(span, path, 'NON_STRING_KEY', `map keys must be strings; \`${text}\` reads as ${k.value === null ? 'null' : typeof k.value}`, `quote it: "${text}":`);
+      return undefined;
+    }
+    if (k.value === '<<' && k.type === 'PLAIN') {
+      this.add(span, path, 'MERGE_KEY', 'merge keys (`<<`) are not supported', 'write the fields out in full');
+      return undefined;
+    }
+    return k.value;
+  }
+
+  private sequence(items: readonly unknown[], path: PathSegment[], depth: number, quiet: boolean): unknown[] {
+    return items.map((item, i) =>
+      isPair(item) ? this.mapping([item], [...path, i], depth + 1, quiet) : this.build(item, [...path, i], depth + 1, quiet),
+    );
+  }
+
+  private alias(node: Node & { resolve(doc: Document): Node | undefined }, path: PathSegment[], depth: number, quiet: boolean): unknown {
+    const span = this.spanOf(node);
+    if (!quiet) this.map.record(path, span, undefined);
+    if (++this.aliases > this.limits.maxAliases) {
+      this.fail(span, path, 'ALIAS_LIMIT', `more than ${this.limits.maxAliases} aliases`, 'write the values out instead of using anchors and aliases');
+    }
+    const target = node.resolve(this.doc);
+    if (!target) {
+      this.add(span, path, 'YAML_SYNTAX', 'alias to an unknown anchor');
+      return null;
+    }
+    if (this.active.has(target)) {
+      this.fail(span, path, 'ALIAS_LIMIT', 'an alias refers to a node that contains it');
+    }
+    this.active.add(target);
+    try {
+      return this.build(target, path, depth, true);
+    } finally {
+      this.active.delete(target);
+    }
+  }
+
+  private tagError(node: Node, path: PathSegment[]): void {
+    const span = this.spanOf(node);
+    const bang = this.source.lastIndexOf('!', span.start);
+    const lineStart = this.source.lastIndexOf('\n', span.start) + 1;
+    const start = bang >= lineStart ? bang : span.start;
+    const end = this.source.slice(start).search(/[\s]|$/) + start;
+    this.add({ start, end }, path, 'UNSUPPORTED_TAG', `tags such as \`${this.source.slice(start, end)}\` are not supported`, 'remove the tag; quote the value if it should stay text');
+  }
+
+  private spanOf(node: unknown): Span {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  }
+
+  private add(span: Span, path: PathSegment[], code: ErrorCode, message: string, hint?: string): void {
+    this.errors.add(this.map.errorAt(span, path, { code, message, ...(hint !== undefined ? { hint } : {}) }));
+  }
+
+  private fail(span: Span, path: PathSegment[], code: ErrorCode, message: string, hint?: string): never {
+    this.add(span, path, code, message, hint);
+    throw new Abort(message);
+  }
+}

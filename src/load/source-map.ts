@@ -1,0 +1,106 @@
+import { PlanError, toPointer } from '../errors.js';
+import type { ErrorCode, PathSegment, Severity } from '../errors.js';
+import { LineIndex } from './line-index.js';
+
+/** A range of string offsets in the source text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A range of 1-based positions in the source text, end exclusive. */
+export interface Location {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** What an error says besides where it is. */
+export interface ProblemInit {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+  severity?: Severity;
+}
+
+/**
+ * Where each part of a parsed document came from: for every path into the
+ * data, the text of its value and (for map entries) of its key. Paths that
+ * have no node of their own (a field that is missing, the inside of an alias)
+ * resolve to their nearest ancestor.
+ *
+ * @example
+ * const { sourceMap } = parsePlan(text, { file: 'us.yaml' });
+ * sourceMap.locate(['clauses', 5, 'terms']); // { line: 88, col: 7, endLine: 91, endCol: 1 }
+ */
+export class SourceMap {
+  /** The file name used in errors. */
+  readonly file: string;
+  private readonly lines: LineIndex;
+  private readonly values = new Map<string, Span>();
+  private readonly keys = new Map<string, Span>();
+
+  constructor(text: string, file: string) {
+    this.file = file;
+    this.lines = new LineIndex(text);
+  }
+
+  /** Records the text of the value (and key) at `path`. Used by the reader. */
+  record(path: readonly PathSegment[], value: Span, key?: Span): void {
+    const pointer = toPointer(path);
+    this.values.set(pointer, value);
+    if (key) this.keys.set(pointer, key);
+  }
+
+  /** True when `path` has a node of its own in the text. */
+  has(path: readonly PathSegment[]): boolean {
+    return this.values.has(toPointer(path));
+  }
+
+  /** The span of the value (or key) at `path`, or of its nearest recorded ancestor. */
+  span(path: readonly PathSegment[], part: 'value' | 'key' = 'value'): Span {
+    for (let n = path.length; n >= 0; n--) {
+      const pointer = toPointer(path.slice(0, n));
+      const span = (part === 'key' && n === path.length && this.keys.get(pointer)) || this.values.get(pointer);
+      if (span) return span;
+    }
+    return { start: 0, end: 0 };
+  }
+
+  /** The 1-based location of the value (or key) at `path`; see {@link span}. */
+  locate(path: readonly PathSegment[], part: 'value' | 'key' = 'value'): Location {
+    return this.locateSpan(this.span(path, part));
+  }
+
+  /** The 1-based location of a span of offsets. */
+  locateSpan(span: Span): Location {
+    const a = this.lines.position(span.start);
+    const b = this.lines.position(Math.max(span.start, span.end));
+    return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+  }
+
+  /** The text of a 1-based line, for code frames. */
+  lineText(line: number): string {
+    return this.lines.lineText(line);
+  }
+
+  /** A positioned error at a span. */
+  errorAt(span: Span, path: readonly PathSegment[], init: ProblemInit): PlanError {
+    const loc = this.locateSpan(span);
+    return new PlanError({
+      code: init.code,
+      message: init.message,
+      severity: init.severity ?? 'error',
+      file: this.file,
+      ...loc,
+      path: [...path],
+      ...(init.hint !== undefined ? { hint: init.hint } : {}),
+    });
+  }
+
+  /** A positioned error at the value (or key) found at `path`. */
+  errorFor(path: readonly PathSegment[], init: ProblemInit, part: 'value' | 'key' = 'value'): PlanError {
+    return this.errorAt(this.span(path, part), path, init);
+  }
+}

@@ -1,0 +1,420 @@
+// Generated from schemas/*.schema.json by test/tools/schema-to-ts.ts. Do not edit:
+// change the schema, then run `npm run gen:types`. A test fails while they differ.
+
+/** One version of a peace plan: metadata, the sources it cites, and its clauses with typed terms. One YAML file holds one version. */
+export interface Plan {
+  /** Optional pointer to this schema, for editors. */
+  $schema?: string;
+  /** Format version of this file. Only 1 exists. */
+  peaceplan: 1;
+  /** The plan family (lineage) this version belongs to, e.g. russia-ukraine-2025. */
+  plan: Id;
+  /** Identifier of this version, unique within the family, e.g. us-28-point. */
+  version: Id;
+  title: Title;
+  /** The date the version was produced or first reported (YYYY-MM-DD). */
+  date: CalendarDate;
+  /** The version this one revises, or null for an original draft. */
+  parent?: Id | null;
+  /** Stakeholders who wrote this version. */
+  authors?: StakeholderSet;
+  /** How the text is known: published officially, leaked in full, reported in parts by the press, or reconstructed from several partial reports. */
+  provenance?: "official" | "leaked" | "reported" | "reconstructed";
+  summary?: Prose;
+  /** The sources cited by the clauses, keyed by source id. */
+  sources: {
+    [key: string]: Source;
+  };
+  /** The clauses in the order the draft prints them. */
+  clauses: Array<Clause>;
+}
+
+/** An identifier: lowercase letters and digits in words joined by single hyphens, starting with a letter (army-cap). */
+export type Id = string;
+
+/** A source id: lowercase letters and digits in words joined by single hyphens (s10-bbc). */
+export type SourceKey = string;
+
+export type SourceRef = SourceKey;
+
+/** A short name: lowercase letters and digits in words joined by single hyphens (donetsk-oblast). */
+export type Slug = string;
+
+export type SlugSet = Array<Slug>;
+
+export type Title = string;
+
+export type Prose = string;
+
+/** A calendar date, YYYY-MM-DD. */
+export type CalendarDate = string;
+
+/** An http or https address. */
+export type Url = string;
+
+/** The id of a stakeholder listed in the family's stakeholders.yaml. */
+export type StakeholderId = Id;
+
+export type StakeholderSet = Array<StakeholderId>;
+
+export interface Source {
+  title: Title;
+  publisher: string;
+  date?: CalendarDate;
+  url?: Url;
+  /** ISO 639 code of the text's language. */
+  language?: string;
+  /** What kind of outlet it is: independent press, a news agency, state-aligned media, a content aggregator, or a mirror of another outlet. */
+  reliability?: "independent" | "wire" | "state-media" | "aggregator" | "mirror";
+  note?: Prose;
+}
+
+/** What the clause is about. PA-X codes: sovereignty StGen; non-aggression Ce, SsrGua; territory StBor, DdrDemil, SsrFf; military-limits SsrArm; alliance SsrGua, SsrFf, ImPK; guarantees SsrGua, ImE; eu-accession StUni, ImOth; economy Dev, DevInfra, IntFu, NatRes, Bus; sanctions BanInt; assets TjRMa, BanXb, IntFu; governance ImE, ImOth; arms-control SsrGua; nuclear NatRes, EpsRes; culture GRe, GRa, CprReli, SerEdu, SerCult, Med; navigation Wat, CprFmov, Bus; humanitarian TjPrire, TjMis, GCh, GRef, DevHum; elections Ele; amnesty TjAm, TjAmPro; ceasefire Ce, CeProv, ImPK; other: none. */
+export type Topic = "sovereignty" | "non-aggression" | "territory" | "military-limits" | "alliance" | "guarantees" | "eu-accession" | "economy" | "sanctions" | "assets" | "governance" | "arms-control" | "nuclear" | "culture" | "navigation" | "humanitarian" | "elections" | "amnesty" | "ceasefire" | "other";
+
+/** The fields of Clause that do not depend on `topic`. */
+export interface ClauseCommon {
+  /** Permanent identity of the clause: it stays the same across versions while the clause is the same clause, whatever its number or wording. */
+  id: Id;
+  /** The label the draft prints, as a string: "6", "12(a)". */
+  number: string;
+  title: Title;
+  /** The clause in the project's own words (a paraphrase of the reported text). */
+  text: Prose;
+  /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
+  status: "agreed" | "proposed" | "bracketed";
+  /** confirmed: official or matching in several independent copies; reported: reported by more than one outlet; unconfirmed: one outlet only. */
+  certainty: "confirmed" | "reported" | "unconfirmed";
+  /** The stakeholders the clause binds. */
+  parties?: StakeholderSet;
+  sources: Array<SourceRef>;
+  note?: Prose;
+}
+
+export type Clause = ClauseCommon & (
+  | { topic: "sovereignty"; terms?: SovereigntyTerms }
+  | { topic: "non-aggression"; terms?: NonAggressionTerms }
+  | { topic: "territory"; terms?: TerritoryTerms }
+  | { topic: "military-limits"; terms?: MilitaryLimitsTerms }
+  | { topic: "alliance"; terms?: AllianceTerms }
+  | { topic: "guarantees"; terms?: GuaranteesTerms }
+  | { topic: "eu-accession"; terms?: EuAccessionTerms }
+  | { topic: "economy"; terms?: EconomyTerms }
+  | { topic: "sanctions"; terms?: SanctionsTerms }
+  | { topic: "assets"; terms?: AssetsTerms }
+  | { topic: "governance"; terms?: GovernanceTerms }
+  | { topic: "arms-control"; terms?: ArmsControlTerms }
+  | { topic: "nuclear"; terms?: NuclearTerms }
+  | { topic: "culture"; terms?: CultureTerms }
+  | { topic: "navigation"; terms?: NavigationTerms }
+  | { topic: "humanitarian"; terms?: HumanitarianTerms }
+  | { topic: "elections"; terms?: ElectionsTerms }
+  | { topic: "amnesty"; terms?: AmnestyTerms }
+  | { topic: "ceasefire"; terms?: CeasefireTerms }
+  | { topic: "other"; terms?: OtherTerms }
+);
+
+/** An amount of money with its currency. */
+export interface Money {
+  amount: number;
+  currency: "USD" | "EUR" | "GBP" | "RUB" | "UAH";
+}
+
+/** A length of time. */
+export interface Duration {
+  amount: number;
+  unit: "days" | "weeks" | "months" | "years";
+}
+
+/** When something must happen: asap, or within a number of days (optionally counted from an event). */
+export type Deadline = "asap" | {
+  days: number;
+  /** The event the days are counted from, e.g. signature. */
+  from?: Slug;
+};
+
+export interface PercentShare {
+  to: StakeholderId;
+  percent: number;
+}
+
+export type PercentShares = Array<PercentShare>;
+
+/** How binding an undertaking is, weakest first: an expectation, a commitment, written into domestic law, a treaty obligation. */
+export type CommitmentForm = "expectation" | "commitment" | "domestic-law" | "treaty";
+
+export interface SovereigntyTerms {
+  /** Whose sovereignty is affirmed. */
+  party?: StakeholderId;
+  /** Whether the clause also affirms territorial integrity or borders. */
+  territorialIntegrity?: boolean;
+  /** Whether the party must be neutral. */
+  neutralityRequired?: boolean;
+}
+
+export interface NonAggressionTerms {
+  parties?: StakeholderSet;
+  form?: CommitmentForm;
+  /** Whether past disputes are declared settled. */
+  settlesPastDisputes?: boolean;
+  /** What may not be changed by force. */
+  scope?: "general" | "agreed-territorial-arrangements";
+  /** Whether a breach voids the security guarantees. */
+  breachVoidsGuarantees?: boolean;
+}
+
+export interface RegionStatus {
+  region: Slug;
+  /** Who controls the region under the clause. */
+  control?: "ukraine" | "russia" | "frozen-at-line" | "buffer-zone" | "negotiable";
+  /** How far control by Russia is recognised, lowest first: none, de facto, de jure. */
+  recognition?: "none" | "de-facto" | "de-jure";
+  recognisedBy?: StakeholderSet;
+  /** Which part of the region the entry covers. */
+  scope?: "whole" | "occupied-part" | "ukrainian-held-part";
+}
+
+export interface BufferZone {
+  area: Slug;
+  demilitarised?: boolean;
+  /** Whose territory the zone is recognised as. */
+  recognisedAs?: StakeholderId;
+  /** Whose forces may not enter. */
+  forcesBarred?: StakeholderSet;
+}
+
+export interface Withdrawal {
+  party: StakeholderId;
+  from: Slug;
+}
+
+export interface TerritoryTerms {
+  regions?: Array<RegionStatus>;
+  /** What the line of contact becomes: a frozen de facto line, or the starting point for territorial talks. */
+  lineOfContact?: "frozen" | "starting-point-for-talks";
+  bufferZones?: Array<BufferZone>;
+  withdrawals?: Array<Withdrawal>;
+  /** Whether territorial swaps are open to negotiation. */
+  swapsNegotiable?: boolean;
+  /** Parties that renounce recovering territory by military means. */
+  militaryRecoveryRenounced?: StakeholderSet;
+}
+
+export interface MilitaryLimitsTerms {
+  /** Whose forces are limited. */
+  party?: StakeholderId;
+  /** Maximum number of personnel. */
+  personnelCap?: number;
+  /** When the cap applies. */
+  appliesIn?: "always" | "peacetime";
+  /** Whether weapons or capabilities are also limited. */
+  capabilityLimits?: boolean;
+}
+
+export interface ForcePosture {
+  forces: "fighter-jets" | "troops" | "air-defence" | "naval";
+  of: StakeholderId;
+  in: StakeholderId;
+}
+
+export interface AllianceTerms {
+  /** The state whose membership is at stake. */
+  candidate?: StakeholderId;
+  /** The membership route, most open first: open; dependent on a consensus of members; deferred to separate talks; barred. */
+  natoMembership?: "open" | "consensus-required" | "deferred" | "barred";
+  /** The instruments that write the bar down. */
+  membershipBarredBy?: Array<"candidate-constitution" | "nato-statute" | "treaty">;
+  /** Whether NATO may admit new members, least restricted first. */
+  natoExpansion?: "unrestricted" | "expected-to-halt" | "halted";
+  /** Parties that undertake not to invade their neighbours. */
+  nonInvasionBy?: StakeholderSet;
+  form?: CommitmentForm;
+  /** Foreign troops on the candidate's territory, least restricted first. */
+  foreignTroops?: "allowed" | "restricted" | "banned";
+  /** Whose troops the restriction covers. */
+  troopsOf?: StakeholderSet;
+  /** Qualifiers that narrow a troop restriction. */
+  restrictionLimitedTo?: Array<"permanent-stationing" | "under-nato-command" | "peacetime">;
+  forcePosture?: Array<ForcePosture>;
+  /** Parties to a security dialogue. */
+  dialogueParties?: StakeholderSet;
+  mediator?: StakeholderId;
+  dialogueStarts?: "now" | "after-signature";
+}
+
+export interface SnapBack {
+  triggers: SlugSet;
+  measures: Array<"military-response" | "sanctions-reinstated" | "recognition-revoked" | "benefits-revoked">;
+}
+
+export interface GuaranteesTerms {
+  beneficiary?: StakeholderId;
+  guarantors?: StakeholderSet;
+  /** The kind of guarantee. */
+  model?: "unspecified" | "article-5-like" | "coalition-of-the-willing" | "bilateral";
+  legallyBinding?: boolean;
+  duration?: Duration;
+  renewable?: boolean;
+  /** Whether the guarantor is paid for the guarantee. */
+  guarantorCompensated?: boolean;
+  /** Events that void the guarantee. */
+  voidTriggers?: SlugSet;
+  snapBack?: SnapBack;
+}
+
+export interface EuAccessionTerms {
+  candidate?: StakeholderId;
+  /** How far the candidate is on the road to EU membership, least first. */
+  membership?: "none" | "eligible" | "candidate" | "member";
+  marketAccess?: "none" | "short-term-preferential" | "full";
+  targetDate?: CalendarDate;
+  /** Whether the question is left to separate negotiations. */
+  separateTalks?: boolean;
+}
+
+export interface Fund {
+  name: Slug;
+  amount?: Money;
+  sectors?: SlugSet;
+}
+
+export interface EconomyTerms {
+  beneficiary?: StakeholderId;
+  funds?: Array<Fund>;
+  partners?: StakeholderSet;
+  sectors?: SlugSet;
+}
+
+export interface SanctionsTerms {
+  target?: StakeholderId;
+  /** How sanctions are lifted, least first. */
+  relief?: "none" | "staged" | "full";
+  reimposable?: boolean;
+  /** Whether the target is invited back to the G8. */
+  g8Return?: boolean;
+  /** Parties to a long-term economic cooperation agreement with the target. */
+  cooperationWith?: StakeholderSet;
+  cooperationSectors?: SlugSet;
+}
+
+export interface Allocation {
+  /** The money allocated, or remainder for whatever is left of the source. */
+  amount?: Money | "remainder";
+  /** Where the money comes from, e.g. russian-frozen-assets. */
+  source: Slug;
+  providedBy?: StakeholderId;
+  purpose?: Slug;
+  controlledBy?: StakeholderSet;
+  profitShares?: PercentShares;
+}
+
+export interface AssetsTerms {
+  /** Whose frozen assets the clause disposes of. */
+  owner?: StakeholderId;
+  allocations?: Array<Allocation>;
+  /** The event until which the assets stay frozen, e.g. russia-compensates-ukraine. */
+  frozenUntil?: Slug;
+  /** Whether the remaining frozen funds are released. */
+  otherFundsUnfrozen?: boolean;
+  /** Who is compensated for war damage. */
+  compensationTo?: StakeholderId;
+}
+
+export interface GovernanceTerms {
+  /** The implementing or monitoring body. */
+  body?: Slug;
+  members?: StakeholderSet;
+  chair?: StakeholderId;
+  chairPerson?: string;
+  legallyBinding?: boolean;
+  sanctionsForViolations?: boolean;
+}
+
+export interface ArmsControlTerms {
+  parties?: StakeholderSet;
+  treaties?: SlugSet;
+  action?: "extend" | "negotiate" | "comply";
+}
+
+export interface NuclearTerms {
+  party?: StakeholderId;
+  /** Whether the party stays a non-nuclear state under the NPT. */
+  nonNuclearStatus?: boolean;
+  plant?: Slug;
+  operator?: StakeholderId;
+  supervisor?: StakeholderId;
+  electricityShares?: PercentShares;
+}
+
+export interface CultureTerms {
+  parties?: StakeholderSet;
+  /** Rules adopted, e.g. eu-minority-language-rules. */
+  standards?: SlugSet;
+  prohibited?: SlugSet;
+  officialLanguages?: SlugSet;
+}
+
+export interface NavigationTerms {
+  waterways?: SlugSet;
+  beneficiary?: StakeholderId;
+  obligedParty?: StakeholderId;
+  cargo?: SlugSet;
+}
+
+export interface HumanitarianTerms {
+  body?: Slug;
+  prisonerExchange?: "none" | "partial" | "all-for-all";
+  bodiesReturned?: boolean;
+  civilianDetaineesReleased?: boolean;
+  childrenReturned?: boolean;
+  familyReunification?: boolean;
+  victimSupport?: boolean;
+}
+
+export interface ElectionsTerms {
+  /** Who holds the elections. */
+  party?: StakeholderId;
+  deadline?: Deadline;
+}
+
+export interface AmnestyTerms {
+  scope?: "none" | "partial" | "full";
+  beneficiaries?: StakeholderSet;
+  /** Whether the parties give up future claims. */
+  claimsWaived?: boolean;
+}
+
+export interface CeasefireTerms {
+  parties?: StakeholderSet;
+  startsWhen?: "immediately" | "on-signature" | "after-withdrawal-to-agreed-positions";
+  domains?: Array<"air" | "land" | "sea">;
+  monitors?: StakeholderSet;
+  unconditional?: boolean;
+}
+
+export type OtherTerms = {
+  [key: string]: string | number | boolean;
+};
+
+/** The parties a plan family speaks of: states, blocs, organisations and groups, with their members and the topics on which they hold a veto. */
+export interface Stakeholders {
+  $schema?: string;
+  peaceplan: 1;
+  /** The plan family these stakeholders belong to. */
+  plan: Id;
+  stakeholders: Array<Stakeholder>;
+}
+
+export interface Stakeholder {
+  id: Id;
+  name: string;
+  /** state: a country; bloc: a union of states acting together (EU, NATO); organisation: an international body (IAEA); group: an informal set of states (Europe, the E3). */
+  kind: "state" | "bloc" | "organisation" | "group";
+  /** Stakeholders that belong to this bloc or group. */
+  members?: Array<StakeholderId>;
+  /** Topics on which no clause can pass without this stakeholder. */
+  vetoOn?: Array<Topic>;
+  /** Whether the stakeholder would sign the agreement. */
+  signatory?: boolean;
+  note?: string;
+}

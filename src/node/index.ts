@@ -1,0 +1,7 @@
+/**
+ * peaceplan/node: the file-system half of peaceplan. Everything in the core
+ * (`peaceplan`) is re-exported, so Node users need one import.
+ */
+export * from '../index.js';
+export { loadPlan, loadStakeholders, loadPlanFamily, STAKEHOLDERS_FILE } from './load-plan.js';
+export type { LoadOptions, FamilyResult } from './load-plan.js';

@@ -1,0 +1,99 @@
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { resolveLimits } from '../options.js';
+import type { ParseOptions } from '../options.js';
+import { parsePlan, parseStakeholders } from '../parse-plan.js';
+import type { PlanResult, StakeholdersResult } from '../parse-plan.js';
+import { SourceMap } from '../load/source-map.js';
+import type { PlanError } from '../errors.js';
+import type { Plan } from '../model/types.js';
+import { checkFamily } from '../validate/check-family.js';
+import { readBytes } from './read-file.js';
+
+/** The name of a family's stakeholders file, beside its versions. */
+export const STAKEHOLDERS_FILE = 'stakeholders.yaml';
+/** Files in a family folder that are not plan versions. */
+const NOT_VERSIONS = new Set([STAKEHOLDERS_FILE, 'positions.yaml']);
+
+/** Options of {@link loadPlan}, {@link loadStakeholders} and {@link loadPlanFamily}. */
+export type LoadOptions = Omit<ParseOptions, 'file'>;
+
+/**
+ * Reads and checks one plan file. When `options.stakeholders` is not given and
+ * a `stakeholders.yaml` lies beside the file, stakeholder references are
+ * checked against it.
+ *
+ * @example
+ * const result = await loadPlan('plans/russia-ukraine-2025/us-28-point.yaml');
+ * result.plan?.clauses.length; // 28
+ */
+export async function loadPlan(path: string, options: LoadOptions = {}): Promise<PlanResult> {
+  let stakeholders = options.stakeholders;
+  if (!stakeholders) {
+    const beside = join(dirname(path), STAKEHOLDERS_FILE);
+    if (basename(path) !== STAKEHOLDERS_FILE) {
+      const found = await loadStakeholders(beside, options);
+      if (found.stakeholders) stakeholders = found.stakeholders;
+    }
+  }
+  const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
+  if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
+  return parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
+}
+
+/** Reads and checks a family's `stakeholders.yaml`. */
+export async function loadStakeholders(path: string, options: LoadOptions = {}): Promise<StakeholdersResult> {
+  const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
+  if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
+  return parseStakeholders(bytes, { ...options, file: path });
+}
+
+/** Everything {@link loadPlanFamily} found in a folder. */
+export interface FamilyResult {
+  /** True when every file and the family as a whole are valid. */
+  ok: boolean;
+  /** Valid versions, parents before children. */
+  versions: Plan[];
+  /** One result per version file, in file-name order. */
+  files: PlanResult[];
+  /** The stakeholders file's result, when there is one. */
+  stakeholders?: StakeholdersResult;
+  /** Problems of the family as a whole (parents, cycles, duplicate versions). */
+  errors: PlanError[];
+}
+
+/**
+ * Reads every `*.yaml` version in a folder, with the folder's
+ * `stakeholders.yaml`, and checks the family: one family id, unique versions,
+ * parents that exist and no cycles. Versions come back in lineage order.
+ *
+ * @example
+ * const family = await loadPlanFamily('plans/russia-ukraine-2025');
+ * family.versions.map((v) => v.version); // ['us-28-point', 'e3-counter-proposal', 'geneva-19-point']
+ */
+export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Promise<FamilyResult> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    const error = failed(dir, undefined, missing ? 'FILE_NOT_FOUND' : 'READ_FAILED', missing ? `no such folder: ${dir}` : `cannot read ${dir}: ${(e as Error).message}`);
+    return { ok: false, versions: [], files: [], errors: error.errors };
+  }
+  const stakeholders = names.includes(STAKEHOLDERS_FILE) ? await loadStakeholders(join(dir, STAKEHOLDERS_FILE), options) : undefined;
+  const files: PlanResult[] = [];
+  for (const name of names.filter((n) => !NOT_VERSIONS.has(n))) {
+    const own = options.stakeholders ?? stakeholders?.stakeholders;
+    files.push(await loadPlan(join(dir, name), { ...options, ...(own ? { stakeholders: own } : {}) }));
+  }
+  const family = checkFamily(files, stakeholders?.stakeholders?.plan);
+  const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && family.errors.length === 0;
+  return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), errors: family.errors };
+}
+
+function failed(file: string, error: PlanError | undefined, code?: 'FILE_NOT_FOUND' | 'READ_FAILED', message?: string): PlanResult {
+  const sourceMap = new SourceMap('', file);
+  const err = error ?? sourceMap.errorAt({ start: 0, end: 0 }, [], { code: code ?? 'READ_FAILED', message: message ?? 'cannot read' });
+  return { ok: false, errors: [err], warnings: [], sourceMap, text: '' };
+}

@@ -1,0 +1,49 @@
+import type { Stakeholders } from './model/types.js';
+
+/**
+ * Limits that keep a reader safe on hostile input. Each has a default chosen
+ * to be far above any real plan and far below what would hurt the process.
+ */
+export interface ReadLimits {
+  /** Largest file accepted, in bytes (UTF-8). Default 8 MiB. */
+  maxBytes?: number;
+  /** Deepest nesting of maps and sequences, block and flow together. Default 64. */
+  maxDepth?: number;
+  /** Most alias nodes (`*name`) in one file. Default 20. */
+  maxAliases?: number;
+  /** Most nodes built in all, counting each alias expansion again. Default 2,000,000. */
+  maxNodes?: number;
+  /** Most problems reported for one file; the rest are summed up in one TOO_MANY_ERRORS. Default 200. */
+  maxErrors?: number;
+}
+
+/** The defaults of {@link ReadLimits}. */
+export const DEFAULT_LIMITS: Readonly<Required<ReadLimits>> = Object.freeze({
+  maxBytes: 8 * 1024 * 1024,
+  maxDepth: 64,
+  maxAliases: 20,
+  maxNodes: 2_000_000,
+  maxErrors: 200,
+});
+
+/** Options of {@link parsePlan} and {@link parseStakeholders}. */
+export interface ParseOptions {
+  /** The file name used in errors. Default `<input>`. */
+  file?: string;
+  /** Reader limits; see {@link ReadLimits}. */
+  limits?: ReadLimits;
+  /**
+   * The family's stakeholders. When given, every stakeholder a plan names must
+   * be listed there (UNKNOWN_STAKEHOLDER otherwise).
+   */
+  stakeholders?: Stakeholders;
+}
+
+/** Fills in the defaults of a {@link ReadLimits}. */
+export function resolveLimits(limits: ReadLimits | undefined): Required<ReadLimits> {
+  return { ...DEFAULT_LIMITS, ...stripUndefined(limits ?? {}) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

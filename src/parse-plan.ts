@@ -1,0 +1,106 @@
+import { ErrorList } from './error-list.js';
+import type { PlanError } from './errors.js';
+import { readDocument } from './load/read-document.js';
+import type { SourceMap } from './load/source-map.js';
+import type { Plan, Stakeholders } from './model/types.js';
+import type { ParseOptions, ReadLimits } from './options.js';
+import { runSchema } from './schema/ajv.js';
+import type { SchemaName } from './schema/ajv.js';
+import { mapSchemaErrors } from './schema/map-errors.js';
+import { checkPlan } from './validate/check-plan.js';
+import { checkStakeholders } from './validate/check-stakeholders.js';
+
+/** What reading one file gives: the value when it is valid, and every problem found. */
+export interface ParseResult {
+  /** True when there are no errors (warnings allowed). */
+  ok: boolean;
+  /** The data as read from YAML, valid or not; absent when the YAML could not be read. */
+  data?: unknown;
+  /** Problems that make the file invalid, in file order. */
+  errors: PlanError[];
+  /** Problems worth fixing that do not make the file invalid. */
+  warnings: PlanError[];
+  /** Where each part of the data came from in the text. */
+  sourceMap: SourceMap;
+  /** The text as read (after decoding and dropping a byte-order mark). */
+  text: string;
+}
+
+/** The result of {@link parsePlan}; `plan` is set when the file is valid. */
+export interface PlanResult extends ParseResult {
+  /** The checked plan; present only when `ok`. */
+  plan?: Plan;
+}
+
+/** The result of {@link parseStakeholders}. */
+export interface StakeholdersResult extends ParseResult {
+  /** The checked stakeholders file; present only when `ok`. */
+  stakeholders?: Stakeholders;
+}
+
+/**
+ * Reads one plan version from YAML text (or UTF-8 bytes) and checks it: strict
+ * YAML, the JSON Schema, then ids, numbers, dates and references. Never throws
+ * on bad input: every problem comes back as a positioned {@link PlanError}.
+ *
+ * @param input - the file's text, or its bytes (UTF-8, optional BOM)
+ * @param options - the file name for errors, reader limits, the family's stakeholders
+ * @returns the plan when valid, plus all errors and warnings
+ * @example
+ * const result = parsePlan('peaceplan: 1\nplan: p\n', { file: 'draft.yaml' });
+ * result.ok; // false
+ * result.errors.map((e) => `${e.line}:${e.col} ${e.code}`); // ['1:1 MISSING_FIELD', ...]
+ */
+export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}): PlanResult {
+  const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
+  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids));
+  if (result.ok) result.plan = result.data as Plan;
+  return result;
+}
+
+/**
+ * Reads a family's stakeholders file (`stakeholders.yaml`) and checks it:
+ * strict YAML, the JSON Schema, unique ids and known members.
+ *
+ * @example
+ * const { stakeholders } = parseStakeholders(text, { file: 'stakeholders.yaml' });
+ * stakeholders?.stakeholders.map((s) => s.id); // ['us', 'ukraine', ...]
+ */
+export function parseStakeholders(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders'> = {}): StakeholdersResult {
+  const result: StakeholdersResult = parseWith<Stakeholders>('stakeholders', input, options.file, options.limits, checkStakeholders);
+  if (result.ok) result.stakeholders = result.data as Stakeholders;
+  return result;
+}
+
+type Check<T> = (value: T, refs: ReturnType<typeof runSchema>['refs'], map: SourceMap, out: ErrorList) => void;
+
+function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<input>', limits: ReadLimits | undefined, check: Check<T>): ParseResult {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new TypeError('peaceplan: the input must be a string or a Uint8Array');
+  }
+  const doc = readDocument(input, file, limits);
+  const out = doc.errors;
+  if (doc.readable) {
+    const { errors, refs } = runSchema(schema, doc.data);
+    mapSchemaErrors(errors, doc.data, doc.sourceMap, out);
+    if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
+  }
+  return finish(doc.data, doc.readable, out, doc.sourceMap, doc.text);
+}
+
+function finish(data: unknown, readable: boolean, out: ErrorList, sourceMap: SourceMap, text: string): ParseResult {
+  const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;
+  const errors = out.items.filter((e) => e.severity === 'error').sort(byPosition);
+  const warnings = out.items.filter((e) => e.severity === 'warning').sort(byPosition);
+  if (out.dropped > 0) {
+    errors.push(sourceMap.errorAt({ start: 0, end: 0 }, [], {
+      code: 'TOO_MANY_ERRORS',
+      message: `${out.dropped} more problems were not listed`,
+      hint: 'fix the ones above first, or raise limits.maxErrors',
+    }));
+  }
+  const ok = readable && errors.length === 0;
+  const result: ParseResult = { ok, errors, warnings, sourceMap, text };
+  if (readable) result.data = data;
+  return result;
+}

@@ -1,0 +1,42 @@
+import type { PlanError } from '../errors.js';
+import type { PlanSummary } from '../summary/summarize-plan.js';
+import { TOPICS } from '../model/topics.js';
+import { codeFrame } from './code-frame.js';
+
+/**
+ * One problem as a reader wants it: `file:line:col CODE message`, the hint,
+ * and a code frame when the source lines are at hand.
+ *
+ * @example
+ * formatError(error, (n) => lines[n - 1] ?? '');
+ * // us.yaml:12:19 WRONG_TYPE `personnelCap` must be a whole number, found the text "six"
+ * //   hint: ...
+ */
+export function formatError(error: PlanError, lineText?: (line: number) => string): string {
+  const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
+  const parts = [`${error.file}:${error.line}:${error.col} ${label} ${error.message}`];
+  if (error.hint) parts.push(`  hint: ${error.hint}`);
+  if (lineText && lineText(error.line) !== '') parts.push(indent(codeFrame(lineText, error)));
+  return parts.join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => '  ' + l)
+    .join('\n');
+}
+
+const label = (topic: string): string => TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+
+/** A short text description of one version: what it is and what it holds. */
+export function formatSummary(s: PlanSummary): string {
+  const lines = [
+    `${s.version} — ${s.title}`,
+    `  date ${s.date}${s.parent ? `, revises ${s.parent}` : ', original draft'}; ${s.clauses} clauses, ${s.sources} sources`,
+    `  status: ${s.byStatus.proposed} proposed, ${s.byStatus.agreed} agreed, ${s.byStatus.bracketed} bracketed${s.bracketed.length ? ` (${s.bracketed.join(', ')})` : ''}`,
+    `  certainty: ${s.byCertainty.confirmed} confirmed, ${s.byCertainty.reported} reported, ${s.byCertainty.unconfirmed} unconfirmed`,
+    `  topics: ${s.byTopic.map((t) => `${label(t.topic)} ${t.count}`).join(', ')}`,
+  ];
+  return lines.join('\n');
+}

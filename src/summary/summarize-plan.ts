@@ -1,0 +1,48 @@
+import type { Certainty, ClauseStatus, Plan, Topic } from '../model/types.js';
+
+/** Counts that describe one plan version at a glance. */
+export interface PlanSummary {
+  plan: string;
+  version: string;
+  title: string;
+  date: string;
+  parent: string | null;
+  clauses: number;
+  /** Clause count per topic, topics in first-appearance order. */
+  byTopic: Array<{ topic: Topic; count: number }>;
+  byStatus: Record<ClauseStatus, number>;
+  byCertainty: Record<Certainty, number>;
+  /** Ids of clauses left open for leaders. */
+  bracketed: string[];
+  sources: number;
+}
+
+/**
+ * Counts a plan's clauses by topic, status and certainty.
+ *
+ * @example
+ * summarizePlan(plan).byStatus; // { agreed: 0, proposed: 26, bracketed: 2 }
+ */
+export function summarizePlan(plan: Plan): PlanSummary {
+  const byTopic = new Map<Topic, number>();
+  const byStatus: Record<ClauseStatus, number> = { agreed: 0, proposed: 0, bracketed: 0 };
+  const byCertainty: Record<Certainty, number> = { confirmed: 0, reported: 0, unconfirmed: 0 };
+  for (const c of plan.clauses) {
+    byTopic.set(c.topic, (byTopic.get(c.topic) ?? 0) + 1);
+    byStatus[c.status]++;
+    byCertainty[c.certainty]++;
+  }
+  return {
+    plan: plan.plan,
+    version: plan.version,
+    title: plan.title,
+    date: plan.date,
+    parent: plan.parent ?? null,
+    clauses: plan.clauses.length,
+    byTopic: [...byTopic].map(([topic, count]) => ({ topic, count })),
+    byStatus,
+    byCertainty,
+    bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
+    sources: Object.keys(plan.sources).length,
+  };
+}

@@ -1,0 +1,86 @@
+import type { PlanError } from '../errors.js';
+import type { Plan } from '../model/types.js';
+import type { PlanResult } from '../parse-plan.js';
+
+/** The versions of a family in lineage order, and what is wrong with the family as a whole. */
+export interface FamilyCheck {
+  /** Valid versions, every parent before its children; siblings by date, then version id. */
+  versions: Plan[];
+  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems. */
+  errors: PlanError[];
+}
+
+/**
+ * Checks the versions of one plan family against each other: one family id,
+ * unique version ids, parents that exist, no parent cycle. Works on parse
+ * results so that every problem points into the file that causes it.
+ *
+ * @param results - one {@link parsePlan} result per file; invalid files are skipped
+ * @param family - the family id every version must carry (default: the first valid version's)
+ * @example
+ * const { versions, errors } = checkFamily([parsePlan(us), parsePlan(e3)]);
+ * versions.map((v) => v.version); // ['us-28-point', 'e3-counter-proposal']
+ */
+export function checkFamily(results: readonly PlanResult[], family?: string): FamilyCheck {
+  const valid = results.filter((r): r is PlanResult & { plan: Plan } => r.plan !== undefined);
+  const errors: PlanError[] = [];
+  const expected = family ?? valid[0]?.plan.plan;
+  const byVersion = new Map<string, PlanResult & { plan: Plan }>();
+  for (const r of valid) {
+    const { plan, sourceMap } = r;
+    if (expected !== undefined && plan.plan !== expected) {
+      errors.push(sourceMap.errorFor(['plan'], { code: 'PLAN_MISMATCH', message: `this version belongs to \`${plan.plan}\`, not to the family \`${expected}\``, hint: `write plan: ${expected}, or move the file to its own family folder` }));
+      continue;
+    }
+    const first = byVersion.get(plan.version);
+    if (first) {
+      errors.push(sourceMap.errorFor(['version'], { code: 'DUPLICATE_VERSION', message: `version \`${plan.version}\` is defined twice`, hint: `also defined in ${first.sourceMap.file}` }));
+      continue;
+    }
+    byVersion.set(plan.version, r);
+  }
+  for (const { plan, sourceMap } of byVersion.values()) {
+    if (plan.parent != null && !byVersion.has(plan.parent)) {
+      errors.push(sourceMap.errorFor(['parent'], { code: 'UNKNOWN_PARENT', message: `the parent version \`${plan.parent}\` is not in the family`, hint: `known versions: ${[...byVersion.keys()].join(', ')}` }));
+    }
+  }
+  const inCycle = findCycles(byVersion);
+  for (const version of inCycle) {
+    const r = byVersion.get(version);
+    if (r) errors.push(r.sourceMap.errorFor(['parent'], { code: 'PARENT_CYCLE', message: `the parent links of \`${version}\` lead back to itself`, hint: 'an original draft has `parent: null`' }));
+  }
+  const versions = order([...byVersion.values()].map((r) => r.plan).filter((p) => !inCycle.has(p.version)));
+  return { versions, errors };
+}
+
+/** Versions whose chain of parents returns to them. */
+function findCycles(byVersion: Map<string, { plan: Plan }>): Set<string> {
+  const cyclic = new Set<string>();
+  for (const start of byVersion.keys()) {
+    const seen = new Set<string>();
+    let at: string | null | undefined = start;
+    while (at != null && byVersion.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = byVersion.get(at)?.plan.parent;
+    }
+    if (at === start) for (const v of seen) cyclic.add(v);
+  }
+  return cyclic;
+}
+
+/** Parents first; among versions ready at the same time, earlier date, then version id. */
+function order(plans: Plan[]): Plan[] {
+  const known = new Set(plans.map((p) => p.version));
+  const placed = new Set<string>();
+  const out: Plan[] = [];
+  const compare = (a: Plan, b: Plan) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version < b.version ? -1 : a.version > b.version ? 1 : 0);
+  let pending = [...plans].sort(compare);
+  while (pending.length > 0) {
+    const ready = pending.find((p) => p.parent == null || !known.has(p.parent) || placed.has(p.parent));
+    if (!ready) break;
+    out.push(ready);
+    placed.add(ready.version);
+    pending = pending.filter((p) => p !== ready);
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Checks a schema-valid plan for what a schema cannot say: real calendar
+ * dates, unique clause ids and numbers, and references that resolve.
+ */
+import type { ErrorList } from '../error-list.js';
+import type { PathSegment } from '../errors.js';
+import type { SourceMap } from '../load/source-map.js';
+import type { Plan } from '../model/types.js';
+import { pointerToPath } from '../schema/map-errors.js';
+import type { SchemaRef } from '../schema/ajv.js';
+import { closest } from '../util/closest.js';
+
+/** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check. */
+export function checkPlan(
+  plan: Plan,
+  refs: readonly SchemaRef[],
+  map: SourceMap,
+  out: ErrorList,
+  stakeholderIds: ReadonlySet<string> | undefined,
+): void {
+  checkDates(plan, map, out);
+  checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
+  checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
+
+  const sourceIds = Object.keys(plan.sources);
+  const used = new Set<string>();
+  for (const ref of refs) {
+    const path = pointerToPath(ref.instancePath, plan);
+    if (ref.kind === 'source') {
+      used.add(ref.id);
+      if (!Object.hasOwn(plan.sources, ref.id)) unknownRef(out, map, path, 'UNKNOWN_SOURCE', 'source', ref.id, sourceIds, 'add it under `sources:`');
+    } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
+      unknownRef(out, map, path, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, [...stakeholderIds], 'add it to stakeholders.yaml');
+    }
+  }
+  for (const id of sourceIds) {
+    if (!used.has(id)) {
+      out.add(map.errorFor(['sources', id], {
+        code: 'UNUSED_SOURCE',
+        severity: 'warning',
+        message: `the source \`${id}\` is not cited by any clause`,
+        hint: 'cite it from a clause or remove it',
+      }, 'key'));
+    }
+  }
+}
+
+/** Reports an id that does not resolve, with the nearest known id as a hint. */
+export function unknownRef(
+  out: ErrorList,
+  map: SourceMap,
+  path: PathSegment[],
+  code: 'UNKNOWN_SOURCE' | 'UNKNOWN_STAKEHOLDER',
+  what: string,
+  id: string,
+  known: readonly string[],
+  fallback: string,
+): void {
+  const guess = closest(id, known);
+  out.add(map.errorFor(path, {
+    code,
+    message: `unknown ${what} \`${id}\``,
+    hint: guess ? `did you mean \`${guess}\`?` : fallback,
+  }));
+}
+
+function checkUnique(plan: Plan, field: 'id' | 'number', code: 'DUPLICATE_CLAUSE_ID' | 'DUPLICATE_CLAUSE_NUMBER', map: SourceMap, out: ErrorList): void {
+  const first = new Map<string, number>();
+  plan.clauses.forEach((clause, i) => {
+    const value = clause[field];
+    const earlier = first.get(value);
+    if (earlier === undefined) {
+      first.set(value, i);
+      return;
+    }
+    const line = map.locate(['clauses', earlier, field]).line;
+    out.add(map.errorFor(['clauses', i, field], {
+      code,
+      message: `clause ${field} \`${value}\` is used twice`,
+      hint: `first used on line ${line}; ${field === 'id' ? 'an id names one clause' : 'give each clause its own number'}`,
+    }));
+  });
+}
+
+function checkDates(plan: Plan, map: SourceMap, out: ErrorList): void {
+  const dates: Array<[PathSegment[], string]> = [[['date'], plan.date]];
+  for (const [id, source] of Object.entries(plan.sources)) {
+    if (source.date !== undefined) dates.push([['sources', id, 'date'], source.date]);
+  }
+  for (const [path, date] of dates) {
+    if (!isCalendarDate(date)) {
+      out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
+    }
+  }
+}
+
+/** True when a YYYY-MM-DD string names a real day. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -42,7 +42,6 @@ export const ERROR_CODES = [
   'PLAN_MISMATCH',
   'UNKNOWN_PARENT',
   'PARENT_CYCLE',
-  'MISSING_STAKEHOLDERS',
   // the file system (Node entry and CLI)
   'FILE_NOT_FOUND',
   'READ_FAILED',

@@ -14,7 +14,8 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
   schema: 'core',
   merge: false,
-  uniqueKeys: true,
+  // The library's own duplicate-key check is quadratic in the number of keys; the builder checks in linear time.
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   intAsBigInt: false,
@@ -59,8 +60,13 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
     }));
   }
   checkDirectives(source, first, map, errors);
-  for (const e of [...first.errors, ...first.warnings]) {
-    if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported with its node below
+  let problems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED'); // tags: reported with their node
+  // A tab in the indentation derails everything after it; the tab is the one thing to fix.
+  if (problems.some((e) => e.code === 'TAB_AS_INDENT')) problems = problems.filter((e) => e.code === 'TAB_AS_INDENT');
+  const seen = new Set<number>();
+  for (const e of problems) {
+    if (seen.has(e.pos[0])) continue; // one message per place
+    seen.add(e.pos[0]);
     const code: ErrorCode =
       e.code === 'TAB_AS_INDENT' ? 'TAB_INDENTATION' : e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
     errors.add(map.errorAt({ start: e.pos[0], end: e.pos[1] }, [], {
@@ -156,14 +162,22 @@ class Builder {
 
   private mapping(items: readonly unknown[], path: PathSegment[], depth: number, quiet: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const seen = new Map<string, Span>();
     for (const item of items) {
       if (!isPair(item)) continue;
       const key = this.key(item, path);
       if (key === undefined) continue;
+      const keySpan = this.spanOf(item.key);
+      const first = seen.get(key);
+      if (first) {
+        const line = this.map.locateSpan(first).line;
+        this.add(keySpan, [...path, key], 'DUPLICATE_KEY', `the key \`${key}\` appears twice in this map`, `first on line ${line}; each key may appear once, so merge the two entries`);
+        continue;
+      }
+      seen.set(key, keySpan);
       const childPath = [...path, key];
       const value = this.build(item.value, childPath, depth + 1, quiet);
       if (!quiet) {
-        const keySpan = this.spanOf(item.key);
         this.map.record(childPath, item.value ? this.spanOf(item.value) : keySpan, keySpan);
       }
       // defineProperty keeps `__proto__` an ordinary own key instead of a prototype change.
@@ -224,7 +238,8 @@ class Builder {
     const span = this.spanOf(node);
     const bang = this.source.lastIndexOf('!', span.start);
     const lineStart = this.source.lastIndexOf('\n', span.start) + 1;
-    const start = bang >= lineStart ? bang : span.start;
+    let start = bang >= lineStart ? bang : span.start;
+    while (start > lineStart && !/\s/.test(this.source[start - 1] ?? ' ')) start--; // `!!binary`: from the first `!`
     const end = this.source.slice(start).search(/[\s]|$/) + start;
     this.add({ start, end }, path, 'UNSUPPORTED_TAG', `tags such as \`${this.source.slice(start, end)}\` are not supported`, 'remove the tag; quote the value if it should stay text');
   }

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from 'peaceplan';
+import { findExcessiveDepth } from '../src/load/prescan.js';
+import { readDocument } from '../src/load/read-document.js';
+import { firstInvalidUtf8 } from '../src/load/decode.js';
+import { MINIMAL, where } from './helpers.js';
+
+/** The codes the reader alone reports (no schema), for any YAML. */
+const codes = (input: string | Uint8Array, limits = {}) => readDocument(input, '<t>', limits).errors.items.map((e) => e.code);
+
+describe('nesting depth is refused before the YAML library builds anything', () => {
+  const kinds: Record<string, (n: number) => string> = {
+    'flow sequences': (n) => '['.repeat(n) + ']'.repeat(n),
+    'flow maps': (n) => '{a: '.repeat(n) + '1' + '}'.repeat(n),
+    'unclosed flow': (n) => '['.repeat(n),
+    'block sequences': (n) => Array.from({ length: n }, (_, i) => ' '.repeat(i) + '-').join('\n'),
+    'compact block sequences': (n) => '- '.repeat(n) + 'x',
+    'block maps': (n) => Array.from({ length: n }, (_, i) => ' '.repeat(i) + 'k:').join('\n'),
+    'mixed block and flow': (n) => Array.from({ length: n / 2 }, (_, i) => ' '.repeat(i * 2) + 'k:').join('\n') + ' ' + '['.repeat(n / 2),
+  };
+  // Block nesting needs indentation, so beyond a few thousand levels the size limit refuses it first.
+  const block = new Set(['block sequences', 'block maps', 'mixed block and flow']);
+  for (const [kind, make] of Object.entries(kinds)) {
+    it.each(block.has(kind) ? [70, 1_000, 3_000] : [70, 1_000, 100_000])(`${kind}, depth %i`, (depth) => {
+      const input = make(depth);
+      // Twice: the second deep parse is the one that used to abort the process.
+      expect(codes(input)).toEqual(['NESTING_TOO_DEEP']);
+      expect(codes(input)).toEqual(['NESTING_TOO_DEEP']);
+    });
+  }
+
+  it('accepts depth up to the limit and refuses one more', () => {
+    const at = (n: number) => `a: ${'['.repeat(n - 1)}${']'.repeat(n - 1)}`;
+    expect(findExcessiveDepth(at(64), 64)).toBe(-1);
+    expect(findExcessiveDepth(at(65), 64)).toBeGreaterThan(0);
+    expect(codes(at(65), { maxDepth: 80 })).toEqual([]);
+  });
+
+  it('does not count brackets inside quotes, comments, plain text or block scalars', () => {
+    const deep = '['.repeat(100);
+    expect(findExcessiveDepth(`a: "${deep}"`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: '${deep}'`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: 1 # ${deep}`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: text ${deep}`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: |\n  ${deep}\n  more\nb: 1`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: [ "x]]]", 'y''[[[', b ]`, 10)).toBe(-1);
+  });
+
+  it('measures the shipped-plan shape correctly', () => {
+    // root map > clauses seq > clause map > terms map > regions seq > region map > recognisedBy seq
+    const plan = 'clauses:\n  - terms:\n      regions:\n        - recognisedBy:\n            - us\n';
+    expect(findExcessiveDepth(plan, 6)).toBeGreaterThan(0);
+    expect(findExcessiveDepth(plan, 7)).toBe(-1);
+  });
+});
+
+describe('the strict YAML 1.2 reader', () => {
+  it('keeps YAML 1.1 booleans, octals and underscores as what YAML 1.2 says', () => {
+    const r = parsePlan('a: NO\nb: yes\ny: 1\nc: 0755\nd: 1_000\ne: 0o17\n');
+    expect(r.data).toEqual({ a: 'NO', b: 'yes', y: 1, c: 755, d: '1_000', e: 15 });
+  });
+
+  it('reads -0 as 0 and refuses .nan, .inf and integers beyond 2^53', () => {
+    expect((parsePlan('a: -0').data as { a: number }).a).toBe(0);
+    expect(Object.is((parsePlan('a: -0').data as { a: number }).a, -0)).toBe(false);
+    for (const n of ['.nan', '.inf', '-.inf', '1e400', '9007199254740993']) expect(codes(`a: ${n}`)).toEqual(['INVALID_NUMBER']);
+    expect((parsePlan('a: 9007199254740991').data as { a: number }).a).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('keeps __proto__, constructor and prototype as ordinary keys, and pollutes nothing', () => {
+    const r = parsePlan('__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\ntoString: x\nlist: [{__proto__: {polluted: yes}}]\n');
+    const data = r.data as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual(['__proto__', 'constructor', 'toString', 'list']);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    // The schema then names them as unknown fields, at their keys.
+    expect(where(r).filter(([code]) => code === 'UNKNOWN_FIELD')).toEqual([
+      ['UNKNOWN_FIELD', 1, 1],
+      ['UNKNOWN_FIELD', 2, 1],
+      ['UNKNOWN_FIELD', 3, 1],
+      ['UNKNOWN_FIELD', 4, 1],
+    ]);
+  });
+
+  it('accepts a UTF-8 byte-order mark and CRLF, CR-only or mixed line endings with the same positions', () => {
+    const broken = MINIMAL.replace('personnelCap: 600000', 'personnelCap: lots');
+    const variants = [broken, '\uFEFF' + broken, broken.replace(/\n/g, '\r\n'), broken.replace(/\n/g, '\r'), broken.replace(/\n/g, (_, i: number) => (i % 2 ? '\r\n' : '\n'))];
+    for (const v of variants) expect(where(parsePlan(v))).toEqual([['WRONG_TYPE', 16, 21]]);
+    const enc = new TextEncoder().encode('\uFEFF' + MINIMAL);
+    expect(enc[0]).toBe(0xef);
+    expect(parsePlan(enc).ok).toBe(true);
+  });
+
+  it('refuses UTF-16 and UTF-32 with or without a byte-order mark', () => {
+    const utf16le = new Uint8Array([...'a: 1\n'].flatMap((c) => [c.charCodeAt(0), 0]));
+    expect(codes(utf16le)).toEqual(['UNSUPPORTED_ENCODING']);
+    expect(codes(new Uint8Array([0xfe, 0xff, 0, 97]))).toEqual(['UNSUPPORTED_ENCODING']);
+    expect(codes(new Uint8Array([0xff, 0xfe, 0, 0, 97, 0, 0, 0]))).toEqual(['UNSUPPORTED_ENCODING']);
+  });
+
+  it('reports the byte offset of invalid UTF-8 and never a silent U+FFFD', () => {
+    const ok = new TextEncoder().encode('a: é\n');
+    expect(firstInvalidUtf8(ok)).toBe(-1);
+    const cases: Array<[number[], number]> = [
+      [[0x61, 0xff], 1], // never valid
+      [[0x61, 0xc3], 1], // truncated
+      [[0xc0, 0x80], 0], // overlong
+      [[0xed, 0xa0, 0x80], 0], // surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // beyond U+10FFFF
+    ];
+    for (const [b, at] of cases) expect(firstInvalidUtf8(new Uint8Array(b))).toBe(at);
+    const r = parsePlan(new Uint8Array([0x61, 0x3a, 0x20, 0x0a, 0x62, 0x3a, 0x20, 0xff]));
+    expect(where(r)).toEqual([['INVALID_UTF8', 2, 4]]);
+    expect(r.errors[0]?.message).toContain('byte 7');
+    expect(r.text).not.toContain('\uFFFD');
+  });
+
+  it('refuses control characters anywhere, even quoted', () => {
+    for (const c of ['\u0000', '\u0007', '\u001b', '\u007f', '\u0080', '\ud800']) expect(codes(`a: "x${c}"`)).toEqual(['CONTROL_CHARACTER']);
+    expect(codes('a: "tab\tis fine"')).toEqual([]);
+  });
+
+  it('refuses aliases beyond the limit, and a quadratic blow-up, while reading', () => {
+    const quad = `a: &a [${'x, '.repeat(1000)}x]\nb: [${'*a, '.repeat(19)}*a]\n`;
+    expect(codes(quad)).toEqual([]); // 20 aliases of a 1,000-item list: within the limits
+    expect(codes(quad.replace('*a]', '*a, *a]'))).toEqual(['ALIAS_LIMIT']);
+    const expand = `a: &a [${'x, '.repeat(9_999)}x]\nb: [${'*a, '.repeat(19)}*a]\n`;
+    expect(codes(expand, { maxNodes: 100_000 })).toEqual(['ALIAS_LIMIT']);
+  });
+
+  it('reads a file with 100,000 keys, and one with a 1 MB line, without trouble', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const r = readDocument(keys, '<t>', {});
+    expect(r.data && Object.keys(r.data).length).toBe(100_000);
+    expect(codes(keys + '\nk5: again')).toEqual(['DUPLICATE_KEY']);
+    const long = `title: ${'x'.repeat(1_000_000)}`;
+    expect(readDocument(long, '<t>', {}).data).toEqual({ title: 'x'.repeat(1_000_000) });
+  });
+
+  it('throws only on API misuse', () => {
+    expect(() => parsePlan(42 as unknown as string)).toThrow(TypeError);
+  });
+});

@@ -30,7 +30,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.OK;
   }
   if (command === undefined || command === 'help' || args.options.has('help')) {
-    const topic = command === 'help' ? (rest[0] ?? '') : (command ?? '');
+    const topic = command === 'help' ? (rest[0] ?? (args.options.has('help') ? 'help' : '')) : (command ?? '');
     const text = HELP[topic];
     if (text === undefined) {
       io.stderr.write(`peaceplan: no help for \`${topic}\`\n\n${HELP['']}`);

@@ -79,7 +79,7 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap) {
   const path = pointerToPath(e.instancePath, data);
   const value = valueAt(data, path);
   const schema = e.parentSchema ?? {};
-  const description = typeof schema.description === 'string' ? schema.description : undefined;
+  const description = typeof schema.description === 'string' ? `what goes here: ${schema.description}` : undefined;
   const at = (code: ErrorCode, message: string, hint?: string, p: PathSegment[] = path, part: 'value' | 'key' = 'value') =>
     map.errorFor(p, { code, message, ...(hint !== undefined ? { hint } : {}) }, part);
   const last = path[path.length - 1];
@@ -93,7 +93,8 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const props = (schema.properties ?? {}) as Record<string, { description?: string }>;
-      return at('MISSING_FIELD', `missing the required field \`${missing}\``, props[missing]?.description);
+      const about = props[missing]?.description;
+      return at('MISSING_FIELD', `missing the required field \`${missing}\``, about ? `\`${missing}\`: ${about}` : undefined);
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;

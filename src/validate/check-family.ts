@@ -22,10 +22,14 @@ export interface FamilyCheck {
  * versions.map((v) => v.version); // ['us-28-point', 'e3-counter-proposal']
  */
 export function checkFamily(results: readonly PlanResult[], family?: string): FamilyCheck {
-  const valid = results.filter((r): r is PlanResult & { plan: Plan } => r.plan !== undefined);
+  // Lineage needs only the metadata, so a file with a broken clause still takes part.
+  const valid = results.flatMap((r) => {
+    const plan = r.plan ?? lineageOf(r.data);
+    return plan ? [{ ...r, plan }] : [];
+  });
   const errors: PlanError[] = [];
   const expected = family ?? valid[0]?.plan.plan;
-  const byVersion = new Map<string, PlanResult & { plan: Plan }>();
+  const byVersion = new Map<string, { plan: Lineage; sourceMap: PlanResult['sourceMap'] }>();
   for (const r of valid) {
     const { plan, sourceMap } = r;
     if (expected !== undefined && plan.plan !== expected) {
@@ -49,12 +53,24 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     const r = byVersion.get(version);
     if (r) errors.push(r.sourceMap.errorFor(['parent'], { code: 'PARENT_CYCLE', message: `the parent links of \`${version}\` lead back to itself`, hint: 'an original draft has `parent: null`' }));
   }
-  const versions = order([...byVersion.values()].map((r) => r.plan).filter((p) => !inCycle.has(p.version)));
-  return { versions, errors };
+  const complete = results.flatMap((r) => (r.plan && byVersion.get(r.plan.version)?.plan === r.plan && !inCycle.has(r.plan.version) ? [r.plan] : []));
+  return { versions: order(complete), errors };
+}
+
+/** The fields that place a version in its family. */
+type Lineage = Pick<Plan, 'plan' | 'version' | 'date' | 'parent'>;
+
+/** The lineage fields of data that failed validation elsewhere, when they themselves are sound. */
+function lineageOf(data: unknown): Lineage | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  const parentOk = d.parent === undefined || d.parent === null || typeof d.parent === 'string';
+  if (typeof d.plan !== 'string' || typeof d.version !== 'string' || typeof d.date !== 'string' || !parentOk) return undefined;
+  return { plan: d.plan, version: d.version, date: d.date, parent: (d.parent as string | null | undefined) ?? null };
 }
 
 /** Versions whose chain of parents returns to them. */
-function findCycles(byVersion: Map<string, { plan: Plan }>): Set<string> {
+function findCycles(byVersion: Map<string, { plan: Lineage }>): Set<string> {
   const cyclic = new Set<string>();
   for (const start of byVersion.keys()) {
     const seen = new Set<string>();

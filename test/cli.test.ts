@@ -1,0 +1,147 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../src/cli/cli.js';
+import { HELP } from '../src/cli/help.js';
+import { MINIMAL } from './helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const FAMILY = join(root, 'plans/russia-ukraine-2025');
+const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-cli-'));
+const file = (name: string, content: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+describe('peaceplan validate', () => {
+  it('exits 0 on the shipped family and says each file is ok', async () => {
+    const r = await run('validate', FAMILY);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('us-28-point.yaml');
+    expect(r.stdout).toMatch(/4 files checked: 4 valid, 0 invalid; 0 errors, 0 warnings/);
+  });
+
+  it('exits 1 on an invalid file and prints file:line:col CODE message, a hint and a code frame', async () => {
+    const bad = file('bad.yaml', MINIMAL.replace('personnelCap: 600000', 'personnelCap: lots'));
+    const r = await run('validate', bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${bad}:16:21 WRONG_TYPE \`personnelCap\` must be a whole number, found the text "lots"`);
+    expect(r.stdout).toContain('> 16 |       personnelCap: lots');
+    expect(r.stdout).toContain('|                     ^^^^');
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const warn = file('warn.yaml', MINIMAL.replace('  s1: {', '  s2: { title: T, publisher: P }\n  s1: {'));
+    const r = await run('validate', warn);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('UNUSED_SOURCE (warning)');
+  });
+
+  it('exits 2 when a file is missing, and still reports the others', async () => {
+    const r = await run('validate', join(tmp, 'nope.yaml'), FAMILY);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('FILE_NOT_FOUND');
+    expect(r.stdout).toContain('ok ');
+  });
+
+  it('prints machine-readable JSON with --format json', async () => {
+    const bad = file('bad2.yaml', MINIMAL.replace('topic: military-limits', 'topic: army'));
+    const r = await run('validate', '--format', 'json', bad);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { ok: boolean; errorCount: number; files: Array<{ errors: Array<{ code: string; line: number; col: number }> }> };
+    expect(out.ok).toBe(false);
+    expect(out.errorCount).toBe(1);
+    expect(out.files[0]?.errors[0]).toMatchObject({ code: 'UNKNOWN_TOPIC', line: 11, col: 12 });
+  });
+
+  it('checks a family folder as a whole: parents and stakeholders', async () => {
+    const dir = mkdtempSync(join(tmp, 'fam-'));
+    writeFileSync(join(dir, 'v1.yaml'), MINIMAL.replace('date: 2025-11-20', 'date: 2025-11-20\nparent: v0'));
+    writeFileSync(join(dir, 'stakeholders.yaml'), 'peaceplan: 1\nplan: test-family\nstakeholders:\n  - { id: russia, name: Russia, kind: state }\n');
+    const r = await run('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'v1.yaml')}:16:14 UNKNOWN_STAKEHOLDER`);
+    expect(r.stdout).toContain(`${join(dir, 'v1.yaml')}:6:9 UNKNOWN_PARENT`);
+  });
+});
+
+describe('peaceplan summary', () => {
+  it('describes each version in lineage order', async () => {
+    const r = await run('summary', FAMILY);
+    expect(r.code).toBe(0);
+    const order = ['us-28-point', 'e3-counter-proposal', 'geneva-19-point'].map((v) => r.stdout.indexOf(`${v} — `));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(r.stdout).toMatch(/2 bracketed \(nato-membership, territory\)/);
+  });
+
+  it('prints JSON summaries', async () => {
+    const r = await run('summary', FAMILY, '--format=json');
+    const out = JSON.parse(r.stdout) as { versions: Array<{ version: string; clauses: number }> };
+    expect(out.versions.map((v) => v.version)).toEqual(['us-28-point', 'e3-counter-proposal', 'geneva-19-point']);
+    expect(out.versions[0]?.clauses).toBe(28);
+  });
+});
+
+describe('arguments and help', () => {
+  it.each([
+    [['validate'], 2],
+    [['summary'], 2],
+    [['frobnicate'], 2],
+    [['validate', '--strict', 'x'], 2],
+    [['validate', '--format'], 2],
+    [['validate', '--format', 'xml', 'x'], 2],
+    [['-x'], 2],
+    [[], 2],
+  ])('%j exits %i with a message on stderr', async (argv, code) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(code);
+    expect(r.stderr.length).toBeGreaterThan(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each(Object.keys(HELP).filter(Boolean))('has help for %s', async (command) => {
+    for (const argv of [['help', command], [command, '--help'], [command, '-h']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(HELP[command]);
+    }
+  });
+
+  it('prints the version', async () => {
+    const r = await run('--version');
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('the built bin', () => {
+  const bin = join(root, 'dist/cli.js');
+
+  it('runs as a program with the documented exit codes', () => {
+    const ok = spawnSync(process.execPath, [bin, 'validate', FAMILY], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const bad = spawnSync(process.execPath, [bin, 'validate', file('b.yaml', 'peaceplan: 1\n')], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    const trouble = spawnSync(process.execPath, [bin, 'validate', join(tmp, 'missing.yaml')], { encoding: 'utf8' });
+    expect(trouble.status).toBe(2);
+  });
+
+  it('stops quietly when its output is piped into head', () => {
+    const many = Array.from({ length: 300 }, (_, i) => file(`m${i}.yaml`, 'peaceplan: 1\n'));
+    const out = execFileSync('bash', ['-c', `set -o pipefail; node ${bin} validate ${many.join(' ')} | head -n 2; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(out).not.toMatch(/EPIPE|Error:/);
+    expect(out.trim().split('\n')).toHaveLength(3);
+    expect(out).toMatch(/status 1$/m);
+  });
+});

@@ -41,6 +41,12 @@ describe('peaceplan validate', () => {
     expect(r.stdout).toContain('|                     ^^^^');
   });
 
+  it('reads a file named stakeholders.yaml as a stakeholders file', async () => {
+    const r = await run('validate', join(FAMILY, 'stakeholders.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 files checked: 1 valid/);
+  });
+
   it('exits 0 with warnings only', async () => {
     const warn = file('warn.yaml', MINIMAL.replace('  s1: {', '  s2: { title: T, publisher: P }\n  s1: {'));
     const r = await run('validate', warn);

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { ParseResult } from '../parse-plan.js';
-import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
+import { basename } from 'node:path';
+import { loadPlan, loadPlanFamily, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
 
 /** One file as the CLI reports it. */
 export interface CheckedFile {
@@ -33,6 +34,8 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
       out.familyErrors.push(...family.errors);
       out.versions.push(...family.versions);
       if (family.files.length === 0 && family.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) out.trouble = true;
+    } else if (basename(path) === STAKEHOLDERS_FILE) {
+      out.files.push({ file: path, result: await loadStakeholders(path) });
     } else {
       const result = await loadPlan(path);
       out.files.push({ file: path, result });

@@ -151,7 +151,9 @@ class Builder {
         this.add(this.spanOf(node), path, 'INVALID_NUMBER', 'numbers must be finite (no .inf, .nan or overflowing exponents)', 'quote it if you meant text');
         return null;
       }
-      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      // An integer literal beyond 2^53 silently changes value; a float like 1e300 is expected to be approximate.
+      const literal = (node as { source?: unknown }).source;
+      if (typeof literal === 'string' && /^[-+]?[0-9]+$/.test(literal) && !Number.isSafeInteger(value)) {
         this.add(this.spanOf(node), path, 'INVALID_NUMBER', 'this integer is too large to be held exactly (above 2^53)', 'quote it, or give the amount in a larger unit');
         return null;
       }

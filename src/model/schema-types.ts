@@ -83,7 +83,7 @@ export interface ClauseCommon {
   text: Prose;
   /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
   status: "agreed" | "proposed" | "bracketed";
-  /** confirmed: official or matching in several independent copies; reported: reported by more than one outlet; unconfirmed: one outlet only. */
+  /** confirmed: official, or identical in several independent copies; reported: reported by more than one outlet; unconfirmed: resting on one outlet, inferred, or carried over from another version without being seen in this one. */
   certainty: "confirmed" | "reported" | "unconfirmed";
   /** The stakeholders the clause binds. */
   parties?: StakeholderSet;
@@ -153,6 +153,7 @@ export interface SovereigntyTerms {
 }
 
 export interface NonAggressionTerms {
+  /** The parties that undertake not to attack. */
   parties?: StakeholderSet;
   form?: CommitmentForm;
   /** Whether past disputes are declared settled. */
@@ -165,13 +166,16 @@ export interface NonAggressionTerms {
 
 export interface RegionStatus {
   region: Slug;
-  /** Who controls the region under the clause. */
-  control?: "ukraine" | "russia" | "frozen-at-line" | "buffer-zone" | "negotiable";
-  /** How far control by Russia is recognised, lowest first: none, de facto, de jure. */
+  /** Which part of the region the entry covers: all of it, the part occupied when the clause was written, or the rest. */
+  scope?: "whole" | "occupied-part" | "unoccupied-part";
+  /** Who holds the region under the clause. */
+  controlledBy?: StakeholderId;
+  /** What the clause does with the region: hands it over, freezes it along the line of contact, makes it a buffer zone, leaves it to negotiation, or returns it. */
+  arrangement?: "transferred" | "frozen-at-line" | "buffer-zone" | "negotiable" | "returned";
+  /** How far the holder's control is recognised, lowest first: none, de facto, de jure. */
   recognition?: "none" | "de-facto" | "de-jure";
+  /** Who recognises the holder's control. */
   recognisedBy?: StakeholderSet;
-  /** Which part of the region the entry covers. */
-  scope?: "whole" | "occupied-part" | "ukrainian-held-part";
 }
 
 export interface BufferZone {
@@ -218,7 +222,7 @@ export interface ForcePosture {
 }
 
 export interface AllianceTerms {
-  /** The state whose membership is at stake. */
+  /** The state whose alliance membership, or whose territory for foreign troops, the clause concerns. */
   candidate?: StakeholderId;
   /** The membership route, most open first: open; dependent on a consensus of members; deferred to separate talks; barred. */
   natoMembership?: "open" | "consensus-required" | "deferred" | "barred";
@@ -266,6 +270,7 @@ export interface EuAccessionTerms {
   candidate?: StakeholderId;
   /** How far the candidate is on the road to EU membership, least first. */
   membership?: "none" | "eligible" | "candidate" | "member";
+  /** Access to the EU single market, least first: none, short-term preferential access, full access. */
   marketAccess?: "none" | "short-term-preferential" | "full";
   targetDate?: CalendarDate;
   /** Whether the question is left to separate negotiations. */
@@ -363,6 +368,7 @@ export interface NavigationTerms {
 
 export interface HumanitarianTerms {
   body?: Slug;
+  /** How many prisoners are exchanged, fewest first: none, some, all for all. */
   prisonerExchange?: "none" | "partial" | "all-for-all";
   bodiesReturned?: boolean;
   civilianDetaineesReleased?: boolean;
@@ -378,6 +384,7 @@ export interface ElectionsTerms {
 }
 
 export interface AmnestyTerms {
+  /** How wide the amnesty is, narrowest first: none, partial, full. */
   scope?: "none" | "partial" | "full";
   beneficiaries?: StakeholderSet;
   /** Whether the parties give up future claims. */

@@ -22,3 +22,21 @@ export { codeFrame } from './render/code-frame.js';
 export type { FrameSpan } from './render/code-frame.js';
 export { SCHEMAS } from './schema/ajv.js';
 export type { SchemaName } from './schema/ajv.js';
+export { diffPlans } from './diff/diff-plans.js';
+export type { DiffOptions } from './diff/diff-plans.js';
+export type {
+  PlanDiff,
+  ClauseChange,
+  ClauseRef,
+  ChangeKind,
+  FieldChange,
+  TermChange,
+  TextChange,
+  TextHunk,
+  OperativeFlag,
+  DiffSummary,
+  DiffSide,
+  Highlight,
+} from './diff/types.js';
+export { matchClauses } from './match/match-clauses.js';
+export type { Matching, ClausePair, ClauseGroup, MatchMethod, PairRules } from './match/match-clauses.js';

@@ -1,0 +1,175 @@
+/**
+ * Compares the two values of one term by its kind and says what changed in
+ * words a reader understands: "cap raised 600,000 → 800,000 (+33 %)",
+ * "russia removed from guarantors", "deadline loosened: 100 days → as soon as possible".
+ */
+import { deepEqual } from '../util/deep-equal.js';
+import { formatNumber, formatPercentChange, formatValue, isDeadline, isDuration, isMoney } from './format-value.js';
+import type { TermKind, TermSpec } from './term-kinds.js';
+
+/** One changed term (or field of a term), with typed detail for its kind. */
+export interface TermChange {
+  /** The term's key, e.g. `personnelCap`; for a nested change, the field or item key. */
+  term: string;
+  kind: TermKind;
+  change: 'added' | 'removed' | 'changed';
+  /** The old value; absent when the term was not set. */
+  from?: unknown;
+  /** The new value; absent when the term is no longer set. */
+  to?: unknown;
+  /** Quantities and money: `to - from`. Durations and dates: in days. */
+  delta?: number;
+  /** Quantities and money: `to / from`, when `from` is not 0. */
+  ratio?: number;
+  /** Ordered enums: `up`/`down` the ladder. Deadlines: `loosened`/`tightened`. Durations: `lengthened`/`shortened`. Dates: `later`/`earlier`. Quantities: `raised`/`lowered`. */
+  direction?: string;
+  /** Sets and lists: members or item keys that appear. */
+  added?: unknown[];
+  /** Sets and lists: members or item keys that go. */
+  removed?: unknown[];
+  /** Records and list items: the changes inside. */
+  changes?: TermChange[];
+  /** What the change does, in one phrase. */
+  says: string;
+}
+
+const DAYS: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
+
+/** Describes the change of a term from `from` to `to` (either may be undefined); undefined when equal. */
+export function describeTerm(term: string, spec: TermSpec, from: unknown, to: unknown): TermChange | undefined {
+  if (deepEqual(from, to)) return undefined;
+  const base = { term, kind: spec.kind, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+  const show = (v: unknown) => formatTerm(spec, v);
+  if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}` };
+  if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} dropped (was ${show(from)})` };
+  const changed = { ...base, change: 'changed' as const };
+  const typed = typedChange(spec, from, to);
+  return { ...changed, ...typed, says: typed?.says ?? `${spec.label} changed: ${show(from)} → ${show(to)}` };
+}
+
+/** A term value in words; list items by their identifying fields, records by their count of fields. */
+function formatTerm(spec: TermSpec, v: unknown): string {
+  if (spec.kind === 'list' && Array.isArray(v)) {
+    const keyed = spec.key?.length ? v.map((item) => (isRecord(item) ? spec.key?.map((k) => formatValue(item[k])).join(' ') : undefined)) : [];
+    if (keyed.length === v.length && keyed.every((k) => k !== undefined)) return keyed.join(', ');
+    return `${v.length} ${v.length === 1 ? 'entry' : 'entries'}`;
+  }
+  if (spec.kind === 'record' && isRecord(v)) {
+    return Object.entries(v)
+      .map(([k, x]) => `${spec.fields?.[k]?.label ?? k} ${formatValue(x)}`)
+      .join(', ');
+  }
+  return formatValue(v);
+}
+
+type Typed = Omit<TermChange, 'term' | 'kind' | 'change' | 'from' | 'to'> | undefined;
+
+function typedChange(spec: TermSpec, from: unknown, to: unknown): Typed {
+  switch (spec.kind) {
+    case 'quantity':
+      return typeof from === 'number' && typeof to === 'number' ? quantity(spec, from, to, formatNumber) : undefined;
+    case 'money':
+      return isMoney(from) && isMoney(to) && from.currency === to.currency
+        ? quantity(spec, from.amount, to.amount, (n) => formatValue({ amount: n, currency: from.currency }))
+        : undefined;
+    case 'ordered':
+      return ordered(spec, from, to);
+    case 'set':
+      return Array.isArray(from) && Array.isArray(to) ? set(spec, from, to) : undefined;
+    case 'boolean':
+      return { says: `${spec.label}: ${formatValue(from)} → ${formatValue(to)}` };
+    case 'deadline':
+      return deadline(spec, from, to);
+    case 'duration':
+      return isDuration(from) && isDuration(to) ? days(spec, from.amount * (DAYS[from.unit] ?? 1), to.amount * (DAYS[to.unit] ?? 1), ['lengthened', 'shortened'], from, to) : undefined;
+    case 'date':
+      return typeof from === 'string' && typeof to === 'string' ? days(spec, Date.parse(from) / 864e5, Date.parse(to) / 864e5, ['moved later', 'moved earlier'], from, to) : undefined;
+    case 'record':
+      return record(spec, from, to);
+    case 'list':
+      return list(spec, from, to);
+    default:
+      return undefined;
+  }
+}
+
+function quantity(spec: TermSpec, a: number, b: number, fmt: (n: number) => string): Typed {
+  const direction = b > a ? 'raised' : 'lowered';
+  const ratio = a !== 0 ? b / a : undefined;
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const pct = ratio !== undefined ? ` (${formatPercentChange(ratio)})` : '';
+  return { delta: b - a, ...(ratio !== undefined ? { ratio } : {}), direction, says: `${spec.label} ${direction} ${fmt(a)} → ${fmt(b)}${unit}${pct}` };
+}
+
+function ordered(spec: TermSpec, from: unknown, to: unknown): Typed {
+  const order = spec.order ?? [];
+  const i = order.indexOf(String(from));
+  const j = order.indexOf(String(to));
+  if (i < 0 || j < 0) return undefined;
+  const direction = j > i ? 'up' : 'down';
+  return { direction, delta: j - i, says: `${spec.label} moved ${direction}: ${String(from)} → ${String(to)}` };
+}
+
+function set(spec: TermSpec, from: unknown[], to: unknown[]): Typed {
+  const added = to.filter((x) => !from.some((y) => deepEqual(x, y)));
+  const removed = from.filter((x) => !to.some((y) => deepEqual(x, y)));
+  const parts = [];
+  if (added.length) parts.push(`${formatValue(added)} added to ${spec.label}`);
+  if (removed.length) parts.push(`${formatValue(removed)} removed from ${spec.label}`);
+  if (!parts.length) parts.push(`${spec.label} reordered`);
+  return { added, removed, says: parts.join('; ') };
+}
+
+function deadline(spec: TermSpec, from: unknown, to: unknown): Typed {
+  const text = (d: unknown) => (d === 'asap' ? 'as soon as possible' : formatValue(d));
+  let direction = 'changed';
+  if (to === 'asap' && isDeadline(from)) direction = 'loosened'; // no fixed date any more
+  else if (from === 'asap' && isDeadline(to)) direction = 'tightened';
+  else if (isDeadline(from) && isDeadline(to) && from.days !== to.days) direction = to.days > from.days ? 'loosened' : 'tightened';
+  return { direction, says: `${spec.label} ${direction}: ${text(from)} → ${text(to)}` };
+}
+
+function days(spec: TermSpec, a: number, b: number, [longer, shorter]: [string, string], from: unknown, to: unknown): Typed {
+  const direction = b > a ? longer : shorter;
+  return { delta: Math.round(b - a), direction, says: `${spec.label} ${direction}: ${formatValue(from)} → ${formatValue(to)}` };
+}
+
+function record(spec: TermSpec, from: unknown, to: unknown): Typed {
+  if (!isRecord(from) || !isRecord(to)) return undefined;
+  const changes = fieldChanges(spec.fields ?? {}, from, to);
+  return { changes, says: `${spec.label}: ${changes.map((c) => c.says).join('; ')}` };
+}
+
+/** Changes between two objects, field by field, in a stable order. */
+export function fieldChanges(fields: Readonly<Record<string, TermSpec>>, from: Record<string, unknown>, to: Record<string, unknown>): TermChange[] {
+  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+  return keys.flatMap((k) => {
+    const spec = Object.hasOwn(fields, k) ? (fields[k] as TermSpec) : { kind: 'value' as const, label: k };
+    const c = describeTerm(k, spec, Object.hasOwn(from, k) ? from[k] : undefined, Object.hasOwn(to, k) ? to[k] : undefined);
+    return c ? [c] : [];
+  });
+}
+
+function list(spec: TermSpec, from: unknown, to: unknown): Typed {
+  if (!Array.isArray(from) || !Array.isArray(to) || !spec.key?.length) return undefined;
+  const keyOf = (item: unknown) => (isRecord(item) ? spec.key?.map((k) => String(item[k])).join('/') : undefined);
+  const a = new Map(from.map((x) => [keyOf(x), x]));
+  const b = new Map(to.map((x) => [keyOf(x), x]));
+  if (a.size !== from.length || b.size !== to.length || a.has(undefined) || b.has(undefined)) return undefined; // keys not unique: no item-wise view
+  const added = [...b.keys()].filter((k) => !a.has(k));
+  const removed = [...a.keys()].filter((k) => !b.has(k));
+  const changes: TermChange[] = [];
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y === undefined || deepEqual(x, y)) continue;
+    const inner = fieldChanges(spec.fields ?? {}, x as Record<string, unknown>, y as Record<string, unknown>);
+    changes.push({ term: String(k), kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `${k}: ${inner.map((c) => c.says).join(', ')}` });
+  }
+  const parts = [...added.map((k) => `${k} added`), ...removed.map((k) => `${k} removed`), ...changes.map((c) => c.says)];
+  if (!parts.length) parts.push('reordered');
+  return { added, removed, changes, says: `${spec.label}: ${parts.join('; ')}` };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,178 @@
+import { matchClauses } from '../match/match-clauses.js';
+import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
+import type { Clause, Plan } from '../model/types.js';
+import { fingerprint } from '../util/fingerprint.js';
+import { describeClause } from './describe-clause.js';
+import { describeTerm } from './describe-term.js';
+import type { TermChange } from './describe-term.js';
+import { diffFields } from './diff-fields.js';
+import { operativeFlags } from './operative.js';
+import { summarizeDiff } from './summarize-diff.js';
+import { termSpec } from './term-kinds.js';
+import { diffText } from './text-diff.js';
+import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, PlanDiff, TextChange } from './types.js';
+
+/** Options of {@link diffPlans}. */
+export interface DiffOptions extends PairRules {}
+
+/**
+ * The semantic difference between two versions of a plan: which clauses were
+ * added, removed, split, merged, modified, renumbered or moved, with typed term
+ * changes, word-level text changes and operative-language flags.
+ *
+ * @param a - the old version
+ * @param b - the new version
+ * @param options - pairs to pin or forbid, by clause id
+ * @returns plain JSON data (see schemas/diff.schema.json), the same for the same inputs
+ * @example
+ * const diff = diffPlans(us, e3);
+ * diff.clauses.find((c) => c.to?.id === 'army-cap')?.terms[0]?.says;
+ * // 'cap raised 600,000 → 800,000 personnel (+33 %)'
+ */
+export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
+  const matching = matchClauses(a.clauses, b.clauses, options);
+  const moved = movedPairs(matching.pairs);
+  const groupOfA = new Map<number, ClauseGroup>();
+  const groupOfB = new Map<number, ClauseGroup>();
+  for (const g of matching.groups) {
+    for (const i of g.from) groupOfA.set(i, g);
+    for (const j of g.to) groupOfB.set(j, g);
+  }
+  const related = (g: ClauseGroup | undefined, self: string) => {
+    if (!g) return [];
+    const ids = [...g.from.map((i) => a.clauses[i]?.id), ...g.to.map((j) => b.clauses[j]?.id)];
+    return [...new Set(ids.filter((id): id is string => id !== undefined && id !== self))];
+  };
+
+  const changes: Array<ClauseChange & { order: [number, number, number] }> = [];
+  const toOfFrom = new Map(matching.pairs.map((p) => [p.from, p.to]));
+  const pairedB = new Set(matching.pairs.map((p) => p.to));
+  for (const p of matching.pairs) {
+    const ca = a.clauses[p.from] as Clause;
+    const cb = b.clauses[p.to] as Clause;
+    const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
+    changes.push({ ...pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, cb.id)), order: [p.to, 0, 0] });
+  }
+  b.clauses.forEach((cb, j) => {
+    if (pairedB.has(j)) return;
+    const group = groupOfB.get(j);
+    changes.push({ ...oneSided(cb, j, 'to', group?.kind ?? 'added', related(group, cb.id)), order: [j, 0, 0] });
+  });
+  // A gone clause stands after the new position of the last paired clause before it.
+  let after = -1;
+  a.clauses.forEach((ca, i) => {
+    const to = toOfFrom.get(i);
+    if (to !== undefined) {
+      after = Math.max(after, to);
+      return;
+    }
+    const group = groupOfA.get(i);
+    changes.push({ ...oneSided(ca, i, 'from', group?.kind ?? 'removed', related(group, ca.id)), order: [after, 1, i] });
+  });
+  changes.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
+  const clauses = changes.map(({ order: _order, ...c }) => c);
+  const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses']);
+  return { peaceplanDiff: 1, from: side(a), to: side(b), meta, clauses, summary: summarizeDiff(clauses, meta) };
+}
+
+function side(p: Plan): DiffSide {
+  return { plan: p.plan, version: p.version, date: p.date, fingerprint: fingerprint(p) };
+}
+
+/** Where a clause stands in its version. */
+export function refOf(c: Clause, index: number): ClauseRef {
+  return { id: c.id, number: c.number, index, title: c.title, topic: c.topic };
+}
+
+function pairChange(ca: Clause, cb: Clause, p: ClausePair, moved: boolean, group: 'split' | 'merged' | undefined, related: string[]): ClauseChange {
+  const fields = diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, ['terms', 'text']);
+  const terms = diffTerms(ca, cb);
+  const text = ca.text === cb.text ? null : textChange(ca.text, cb.text);
+  const renumbered = ca.number !== cb.number;
+  const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
+  const kind: ChangeKind = group ?? (contentChanged ? 'modified' : renumbered ? 'renumbered' : moved ? 'moved' : 'unchanged');
+  const change: ClauseChange = {
+    kind,
+    from: refOf(ca, p.from),
+    to: refOf(cb, p.to),
+    match: { method: p.method, score: p.score },
+    renumbered,
+    moved,
+    related,
+    fields,
+    terms,
+    text,
+    says: '',
+  };
+  change.says = describeClause(change);
+  return change;
+}
+
+function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[]): ClauseChange {
+  const ref = refOf(c, index);
+  const change: ClauseChange = {
+    kind,
+    from: where === 'from' ? ref : null,
+    to: where === 'to' ? ref : null,
+    match: null,
+    renumbered: false,
+    moved: false,
+    related,
+    fields: [],
+    terms: [],
+    text: null,
+    clause: c,
+    says: '',
+  };
+  change.says = describeClause(change);
+  return change;
+}
+
+/** Term by term, in the order the terms first appear (old version first). */
+export function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>): TermChange[] {
+  const ta = (ca.terms ?? {}) as Record<string, unknown>;
+  const tb = (cb.terms ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
+  return keys.flatMap((k) => {
+    const from = Object.hasOwn(ta, k) ? ta[k] : undefined;
+    const to = Object.hasOwn(tb, k) ? tb[k] : undefined;
+    const c = describeTerm(k, termSpec(cb.topic, k, to ?? from), from, to);
+    return c ? [c] : [];
+  });
+}
+
+/** The word-level change of a text, with its operative flags. */
+export function textChange(from: string, to: string): TextChange {
+  const { hunks, replaced } = diffText(from, to);
+  return { hunks, replaced, flags: operativeFlags(hunks) };
+}
+
+/** Pairs whose relative order changed: those outside a longest increasing run of new positions. */
+function movedPairs(pairs: readonly ClausePair[]): Set<number> {
+  const seq = [...pairs].sort((x, y) => x.from - y.from).map((p) => p.to);
+  const keep = longestIncreasing(seq);
+  return new Set(seq.filter((to) => !keep.has(to)));
+}
+
+/** The values of one longest strictly increasing subsequence (patience method, O(n log n)). */
+function longestIncreasing(seq: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const prev: number[] = new Array<number>(seq.length).fill(-1);
+  seq.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tails[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    tailAt[lo] = i;
+    prev[i] = lo > 0 ? (tailAt[lo - 1] as number) : -1;
+  });
+  const out = new Set<number>();
+  for (let i = tailAt[tails.length - 1] ?? -1; i >= 0; i = prev[i] as number) out.add(seq[i] as number);
+  return out;
+}
+

@@ -1,0 +1,53 @@
+/** Number and value formatting for the sentences a diff writes; locale-independent. */
+
+/** 600000 → "600,000"; 1.5 → "1.5". */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = Math.abs(n).toString().split('.');
+  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
+}
+
+/** 1.3333 → "+33 %"; 0.995 → "-0.5 %". */
+export function formatPercentChange(ratio: number): string {
+  const pct = (ratio - 1) * 100;
+  const rounded = Math.abs(pct) < 1 ? Math.round(pct * 10) / 10 : Math.round(pct);
+  return `${rounded >= 0 ? '+' : ''}${rounded} %`;
+}
+
+/** { amount: 1e11, currency: 'USD' } → "USD 100 bn". */
+export function formatMoney(m: { amount: number; currency: string }): string {
+  const a = m.amount;
+  const short = a >= 1e9 ? `${trim(a / 1e9)} bn` : a >= 1e6 ? `${trim(a / 1e6)} m` : formatNumber(a);
+  return `${m.currency} ${short}`;
+}
+
+function trim(n: number): string {
+  return formatNumber(Math.round(n * 10) / 10);
+}
+
+/** Any term value as a reader would write it. */
+export function formatValue(v: unknown): string {
+  if (v === undefined) return '(none)';
+  if (v === null) return 'null';
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'string') return v.length > 60 ? `"${v.slice(0, 57)}…"` : v;
+  if (Array.isArray(v)) return v.length ? v.map(formatValue).join(', ') : '(none)';
+  if (isMoney(v)) return formatMoney(v);
+  if (isDuration(v)) return `${formatNumber(v.amount)} ${v.unit}`;
+  if (isDeadline(v)) return `${formatNumber(v.days)} days${v.from ? ` from ${v.from}` : ''}`;
+  return JSON.stringify(v);
+}
+
+export function isMoney(v: unknown): v is { amount: number; currency: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'number' && typeof (v as { currency?: unknown }).currency === 'string';
+}
+
+export function isDuration(v: unknown): v is { amount: number; unit: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'number' && typeof (v as { unit?: unknown }).unit === 'string';
+}
+
+export function isDeadline(v: unknown): v is { days: number; from?: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { days?: unknown }).days === 'number';
+}

@@ -1,0 +1,100 @@
+/**
+ * What kind of value each term is, read from the plan schema: the diff reasons
+ * about a term by its kind (a quantity is raised or lowered, an ordered enum
+ * moves up or down its ladder, a set gains or loses members), never by its
+ * topic or name. A new term in the schema is understood without code changes.
+ */
+import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
+
+/** The kinds of term value the diff distinguishes. */
+export type TermKind = 'quantity' | 'money' | 'duration' | 'deadline' | 'date' | 'ordered' | 'enum' | 'set' | 'boolean' | 'text' | 'list' | 'record' | 'value';
+
+/** How to compare and describe one term. */
+export interface TermSpec {
+  kind: TermKind;
+  /** Words for the term in sentences: "cap", "guarantors". */
+  label: string;
+  /** For ordered enums: the ladder, lowest first. */
+  order?: readonly string[];
+  /** For quantities: what is counted ("personnel", "%"). */
+  unit?: string;
+  /** For lists of objects: the fields that identify an item. */
+  key?: readonly string[];
+  /** For records and list items: their fields. */
+  fields?: Readonly<Record<string, TermSpec>>;
+}
+
+type Schema = Record<string, unknown>;
+const defs = (planSchema as unknown as { $defs: Record<string, Schema> }).$defs;
+const SEMANTIC: Record<string, TermKind> = { money: 'money', duration: 'duration', deadline: 'deadline', calendarDate: 'date' };
+
+/** "personnelCap" → "personnel cap". */
+export function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function specOf(node: Schema, name: string): TermSpec {
+  const label = typeof node['x-label'] === 'string' ? node['x-label'] : words(name);
+  let at = node;
+  for (let hops = 0; typeof at.$ref === 'string' && hops < 10; hops++) {
+    const def = at.$ref.replace('#/$defs/', '');
+    const semantic = SEMANTIC[def];
+    if (semantic) return { kind: semantic, label };
+    at = { ...(defs[def] ?? {}), ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
+  }
+  const unit = typeof at['x-unit'] === 'string' ? { unit: at['x-unit'] } : {};
+  if (Array.isArray(at.enum)) return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[] } : { kind: 'enum', label };
+  if ('const' in at) return { kind: 'enum', label };
+  if (at.type === 'integer' || at.type === 'number') return { kind: 'quantity', label, ...unit };
+  if (at.type === 'boolean') return { kind: 'boolean', label };
+  if (at.type === 'string') return { kind: 'text', label };
+  if (at.type === 'array') {
+    const item = specOf((at.items ?? {}) as Schema, name);
+    if (item.kind === 'record') {
+      const required = (resolve((at.items ?? {}) as Schema).required ?? []) as string[];
+      return { kind: 'list', label, key: required, ...(item.fields ? { fields: item.fields } : {}) };
+    }
+    return { kind: 'set', label };
+  }
+  if (at.type === 'object' && at.properties) {
+    const fields = Object.fromEntries(Object.entries(at.properties as Record<string, Schema>).map(([k, v]) => [k, specOf(v, k)]));
+    return { kind: 'record', label, fields };
+  }
+  return { kind: 'value', label };
+}
+
+function resolve(node: Schema): Schema {
+  let at = node;
+  for (let hops = 0; typeof at.$ref === 'string' && hops < 10; hops++) at = defs[at.$ref.replace('#/$defs/', '')] ?? {};
+  return at;
+}
+
+let byTopic: Map<string, Record<string, TermSpec>> | undefined;
+
+/** Term specs per topic, from the clause schema's topic → terms branches. */
+function table(): Map<string, Record<string, TermSpec>> {
+  if (byTopic) return byTopic;
+  byTopic = new Map();
+  const branches = (defs.clause?.allOf ?? []) as Schema[];
+  for (const b of branches) {
+    const topic = (((b.if as Schema).properties as Record<string, Schema>).topic as Schema).const as string;
+    const terms = resolve((((b.then as Schema).properties as Record<string, Schema>).terms ?? {}) as Schema);
+    const props = (terms.properties ?? {}) as Record<string, Schema>;
+    byTopic.set(topic, Object.fromEntries(Object.entries(props).map(([k, v]) => [k, specOf(v, k)])));
+  }
+  return byTopic;
+}
+
+/**
+ * How to compare a term of a topic. Terms the schema does not type (the
+ * `other` topic) get a kind from their value.
+ */
+export function termSpec(topic: string, term: string, sample?: unknown): TermSpec {
+  const known = table().get(topic);
+  if (known && Object.hasOwn(known, term)) return known[term] as TermSpec;
+  const label = words(term);
+  if (typeof sample === 'number') return { kind: 'quantity', label };
+  if (typeof sample === 'boolean') return { kind: 'boolean', label };
+  if (typeof sample === 'string') return { kind: 'text', label };
+  return { kind: 'value', label };
+}

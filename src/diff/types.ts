@@ -1,0 +1,117 @@
+import type { MatchMethod } from '../match/match-clauses.js';
+import type { Clause, Topic } from '../model/types.js';
+import type { TermChange } from './describe-term.js';
+import type { OperativeFlag } from './operative.js';
+import type { TextHunk } from './text-diff.js';
+
+export type { TermChange } from './describe-term.js';
+export type { OperativeFlag } from './operative.js';
+export type { TextHunk } from './text-diff.js';
+
+/** The most significant thing that happened to a clause. */
+export type ChangeKind = 'added' | 'removed' | 'split' | 'merged' | 'modified' | 'renumbered' | 'moved' | 'unchanged';
+
+/** Which clause, where: in the old version (`from`) or the new one (`to`). */
+export interface ClauseRef {
+  id: string;
+  number: string;
+  /** Position in the version's clause list, from 0. */
+  index: number;
+  title: string;
+  topic: Topic;
+}
+
+/** A changed field of a clause or of the plan (anything but terms and text). */
+export interface FieldChange {
+  field: string;
+  /** For `sources` of the plan: the source id. */
+  key?: string;
+  from?: unknown;
+  to?: unknown;
+  /** For list fields (parties, sources, authors): members that appear. */
+  added?: unknown[];
+  /** For list fields: members that go. */
+  removed?: unknown[];
+  says: string;
+}
+
+/** Word-level changes of a clause text, with its operative-language flags. */
+export interface TextChange {
+  hunks: TextHunk[];
+  /** True when the texts were too different to align word by word. */
+  replaced: boolean;
+  flags: OperativeFlag[];
+}
+
+/** What happened to one clause between two versions. */
+export interface ClauseChange {
+  kind: ChangeKind;
+  /** The clause in the old version; null when it is new. */
+  from: ClauseRef | null;
+  /** The clause in the new version; null when it is gone. */
+  to: ClauseRef | null;
+  /** How the two were paired; null for a clause on one side only. */
+  match: { method: MatchMethod; score: number } | null;
+  renumbered: boolean;
+  /** True when its position changed relative to the other paired clauses. */
+  moved: boolean;
+  /** For splits and merges: the ids of the other clauses in the group. */
+  related: string[];
+  fields: FieldChange[];
+  terms: TermChange[];
+  text: TextChange | null;
+  /** The whole clause, when it exists on one side only. */
+  clause?: Clause;
+  /** What happened, in one sentence. */
+  says: string;
+}
+
+/** One line of the ranked list of what matters most. */
+export interface Highlight {
+  clause: string;
+  /** Higher first: term changes and removals 5, additions and operative language 4, status and splits 3, certainty and renumbering 1, wording 0. */
+  weight: number;
+  says: string;
+}
+
+/** Counts and the ranked list of a diff. */
+export interface DiffSummary {
+  /** True when the two versions are equal in every field and clause order. */
+  identical: boolean;
+  /** Clauses by their kind. */
+  counts: Record<ChangeKind, number>;
+  /** Clauses whose number changed, whatever else happened to them. */
+  renumbered: number;
+  /** Clauses whose position changed, whatever else happened to them. */
+  moved: number;
+  /** Changed fields of the plan itself. */
+  metaChanges: number;
+  /** Per topic with changes: the clauses of each kind. */
+  byTopic: Array<{ topic: Topic } & Partial<Record<ChangeKind, number>>>;
+  highlights: Highlight[];
+}
+
+/** Identity of one side of a diff. */
+export interface DiffSide {
+  plan: string;
+  version: string;
+  date: string;
+  /** Fingerprint of the whole version, so a diff is only applied to its own base. */
+  fingerprint: string;
+}
+
+/**
+ * The semantic difference between two versions of a plan: plain JSON data,
+ * deterministic, and enough to rebuild either version from the other.
+ * Schema: `schemas/diff.schema.json`.
+ */
+export interface PlanDiff {
+  peaceplanDiff: 1;
+  from: DiffSide;
+  to: DiffSide;
+  /** Changes of the plan's own fields (title, date, authors, sources…). */
+  meta: FieldChange[];
+  /** One entry per clause of either version, in the new version's order (gone clauses where they stood). */
+  clauses: ClauseChange[];
+  summary: DiffSummary;
+}

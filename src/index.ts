@@ -3,8 +3,8 @@
  * clauses with typed terms. This entry is browser-safe (no Node built-ins);
  * file-system helpers live in `peaceplan/node`.
  */
-export { parsePlan, parseStakeholders } from './parse-plan.js';
-export type { ParseResult, PlanResult, StakeholdersResult } from './parse-plan.js';
+export { parsePlan, parseStakeholders, parsePairs } from './parse-plan.js';
+export type { ParseResult, PlanResult, StakeholdersResult, PairsResult } from './parse-plan.js';
 export { checkFamily } from './validate/check-family.js';
 export type { FamilyCheck } from './validate/check-family.js';
 export { PlanError, ERROR_CODES, isPlanError, toPointer } from './errors.js';
@@ -40,3 +40,9 @@ export type {
 } from './diff/types.js';
 export { matchClauses } from './match/match-clauses.js';
 export type { Matching, ClausePair, ClauseGroup, MatchMethod, PairRules } from './match/match-clauses.js';
+export { applyDiff } from './diff/apply-diff.js';
+export type { ApplyResult, DiffConflict } from './diff/apply-diff.js';
+export { reverseDiff } from './diff/reverse-diff.js';
+export { renderDiffText } from './render/diff-text.js';
+export type { TextRenderOptions } from './render/diff-text.js';
+export { renderDiffMarkdown } from './render/diff-markdown.js';

@@ -2,6 +2,7 @@ import { ErrorList } from './error-list.js';
 import type { PlanError } from './errors.js';
 import { readDocument } from './load/read-document.js';
 import type { SourceMap } from './load/source-map.js';
+import type { PairRules } from './match/match-clauses.js';
 import type { Plan, Stakeholders } from './model/types.js';
 import type { ParseOptions, ReadLimits } from './options.js';
 import { runSchema } from './schema/ajv.js';
@@ -30,6 +31,12 @@ export interface ParseResult {
 export interface PlanResult extends ParseResult {
   /** The checked plan; present only when `ok`. */
   plan?: Plan;
+}
+
+/** The result of {@link parsePairs}. */
+export interface PairsResult extends ParseResult {
+  /** The checked pair rules; present only when `ok`. */
+  rules?: PairRules;
 }
 
 /** The result of {@link parseStakeholders}. */
@@ -69,6 +76,19 @@ export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}
 export function parseStakeholders(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders'> = {}): StakeholdersResult {
   const result: StakeholdersResult = parseWith<Stakeholders>('stakeholders', input, options.file, options.limits, checkStakeholders);
   if (result.ok) result.stakeholders = result.data as Stakeholders;
+  return result;
+}
+
+/**
+ * Reads a pairs file (clause pairs to pin or forbid when diffing, for drafts
+ * whose authors used other ids), as the CLI's `--pairs` option does.
+ *
+ * @example
+ * parsePairs('pairs:\n  - { from: cap, to: army-cap }\n').rules; // { pairs: [{ from: 'cap', to: 'army-cap' }] }
+ */
+export function parsePairs(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders'> = {}): PairsResult {
+  const result: PairsResult = parseWith<PairRules>('pairs', input, options.file, options.limits, () => undefined);
+  if (result.ok) result.rules = result.data as PairRules;
   return result;
 }
 

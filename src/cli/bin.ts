@@ -8,7 +8,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-cli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+
+cli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, color }).then(
   (code) => {
     process.exitCode = code;
   },

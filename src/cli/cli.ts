@@ -2,13 +2,16 @@ import { parseArgs } from './args.js';
 import { HELP } from './help.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
+import { runDiff } from './diff.js';
 import { runSummary } from './summary.js';
 import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
 
+/** Each command, with the options and output formats it accepts. */
 const COMMANDS = {
-  validate: runValidate,
-  summary: runSummary,
+  validate: { run: runValidate, options: ['format'], formats: ['text', 'json'] },
+  summary: { run: runSummary, options: ['format'], formats: ['text', 'json'] },
+  diff: { run: runDiff, options: ['format', 'pairs'], formats: ['text', 'markdown', 'json'] },
 } as const;
 
 /**
@@ -39,21 +42,21 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     (command === undefined && !args.options.has('help') ? io.stderr : io.stdout).write(text);
     return command === undefined && !args.options.has('help') ? EXIT.TROUBLE : EXIT.OK;
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
-  if (!run) {
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
+  if (!spec) {
     io.stderr.write(`peaceplan: unknown command \`${command}\`\n\n${HELP['']}`);
     return EXIT.TROUBLE;
   }
   for (const name of args.options.keys()) {
-    if (name !== 'format') {
+    if (!(spec.options as readonly string[]).includes(name)) {
       io.stderr.write(`peaceplan ${command}: unknown option --${name}\n`);
       return EXIT.TROUBLE;
     }
   }
-  const format = args.options.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    io.stderr.write(`peaceplan ${command}: --format must be text or json, not ${String(format)}\n`);
+  const format = String(args.options.get('format') ?? 'text');
+  if (!(spec.formats as readonly string[]).includes(format)) {
+    io.stderr.write(`peaceplan ${command}: --format must be ${spec.formats.join(', ')}; not ${format}\n`);
     return EXIT.TROUBLE;
   }
-  return run({ positionals: rest, options: args.options }, io, format);
+  return spec.run({ positionals: rest, options: args.options }, io, format as never);
 }

@@ -7,13 +7,15 @@ Usage: peaceplan <command> [options]
 Commands:
   validate <file|dir>...   check plan files or family folders against the format
   summary <file|dir>...    validate, then describe each version (clauses by topic, status, certainty)
+  diff <old> <new>         what changed between two versions, clause by clause and term by term
   help [command]           show help for a command
 
 Options:
   -h, --help               show help
   -v, --version            show the version
 
-Exit codes: 0 success, 1 problems found in the input, 2 could not run.
+Exit codes: 0 success, 1 problems found in the input (diff: the versions
+differ), 2 could not run.
 `,
   validate: `Usage: peaceplan validate <file|dir>... [--format text|json]
 
@@ -39,6 +41,28 @@ Options:
 
 Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
+`,
+  diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file]
+
+Compares two versions of a plan: which clauses were added, removed, split,
+merged, modified, renumbered or moved; every term change in words ("cap
+raised 600,000 → 800,000 personnel (+33 %)"); word-level redlines of the
+texts; and changes of operative language (will → expected, a negation or a
+condition added or removed). Clauses pair by id, then by title, number and
+similar text within a topic.
+
+Options:
+  --format text|markdown|json   text for a terminal (default; coloured on a
+                                terminal unless NO_COLOR is set), markdown
+                                for a pull-request comment, json for programs
+                                (schemas/diff.schema.json)
+  --pairs <file>                YAML with clause pairs to pin or forbid, for
+                                drafts whose authors used other ids:
+                                  pairs:  [{ from: old-id, to: new-id }]
+                                  forbid: [{ from: old-id, to: new-id }]
+
+Exit codes: 0 the versions are the same, 1 they differ (not a failure),
+2 could not run (missing or invalid file, bad arguments).
 `,
   help: `Usage: peaceplan help [command]
 

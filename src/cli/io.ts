@@ -2,6 +2,8 @@
 export interface CliIO {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Colour the output (a terminal that has not asked for NO_COLOR). Default false. */
+  color?: boolean;
 }
 
 /** Exit codes shared by every command. */

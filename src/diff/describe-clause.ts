@@ -14,28 +14,32 @@ export function describeFlag(f: OperativeFlag): string {
   return `${f.kind} ${f.change}${what}`;
 }
 
-/**
- * One sentence for a clause change, most important parts first: kind, term
- * changes, operative language, other fields, wording.
- */
-export function describeClause(c: ClauseChange): string {
-  const name = clauseName(c);
-  const others = c.related.length ? ` ${c.kind === 'split' ? (c.from && !c.to ? 'into' : 'with') : c.to && !c.from ? 'from' : 'with'} ${c.related.join(', ')}` : '';
-  if (!c.from) return `${name} ${c.kind === 'added' ? 'added' : `added (${c.kind}${others})`}`;
-  if (!c.to) return `${name} ${c.kind === 'removed' ? 'removed' : `${c.kind}${others}`}`;
+/** The parts of what happened to a paired clause, most important first: kind, terms, operative language, fields, wording. */
+export function clauseDetails(c: ClauseChange): string[] {
   const parts: string[] = [];
-  if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind}${others}`);
+  if (!c.from || !c.to) return parts;
+  if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
   if (c.renumbered) parts.push(`renumbered ${c.from.number} → ${c.to.number}`);
   if (c.moved) parts.push('moved');
   for (const t of c.terms) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (f.field === 'number') continue;
+    if (f.field === 'number' || f.field === 'terms') continue;
     // Bookkeeping fields get a word; what the clause does gets the detail.
     if (f.field === 'sources' || f.field === 'note') parts.push(`${f.field} changed`);
     else if (f.field === 'title') parts.push('retitled');
     else parts.push(f.says);
   }
   if (c.text) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
+  return parts;
+}
+
+/** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */
+export function describeClause(c: ClauseChange): string {
+  const name = clauseName(c);
+  const group = c.related.length ? ` ${c.to ? 'from' : 'into'} ${c.related.join(', ')}` : '';
+  if (!c.from) return `${name} ${c.kind === 'added' ? 'added' : `added (${c.kind}${group})`}`;
+  if (!c.to) return `${name} ${c.kind === 'removed' ? 'removed' : `${c.kind}${group}`}`;
+  const parts = clauseDetails(c);
   return parts.length ? `${name}: ${parts.join('; ')}` : `${name} unchanged`;
 }

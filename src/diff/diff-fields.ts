@@ -20,7 +20,8 @@ export function diffFields(a: Record<string, unknown>, b: Record<string, unknown
   return out;
 }
 
-function fieldChange(field: string, from: unknown, to: unknown, key?: string): FieldChange {
+/** One field's change from `from` to `to`, with set detail for lists of plain values. */
+export function fieldChange(field: string, from: unknown, to: unknown, key?: string): FieldChange {
   const base: FieldChange = { field, ...(key !== undefined ? { key } : {}), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), says: '' };
   if (Array.isArray(from) && Array.isArray(to) && [...from, ...to].every((x) => typeof x !== 'object')) {
     base.added = to.filter((x) => !from.includes(x));
@@ -50,7 +51,8 @@ function say(c: FieldChange): string {
     if (c.removed?.length) parts.push(`${formatValue(c.removed)} removed from ${name}`);
     return parts.length ? parts.join('; ') : `${name} reordered`;
   }
-  if (c.key !== undefined || typeof c.from === 'object' || typeof c.to === 'object') return `${name} changed`;
+  const composite = (v: unknown) => typeof v === 'object' && v !== null;
+  if (c.key !== undefined || composite(c.from) || composite(c.to)) return `${name} changed`;
   return `${name} ${formatValue(c.from)} → ${formatValue(c.to)}`;
 }
 

@@ -7,6 +7,7 @@ import { describeTerm } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
+import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
 import { diffText } from './text-diff.js';
@@ -44,33 +45,22 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     return [...new Set(ids.filter((id): id is string => id !== undefined && id !== self))];
   };
 
-  const changes: Array<ClauseChange & { order: [number, number, number] }> = [];
-  const toOfFrom = new Map(matching.pairs.map((p) => [p.from, p.to]));
+  const changes: ClauseChange[] = [];
+  const pairedA = new Set(matching.pairs.map((p) => p.from));
   const pairedB = new Set(matching.pairs.map((p) => p.to));
   for (const p of matching.pairs) {
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push({ ...pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, cb.id)), order: [p.to, 0, 0] });
+    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, cb.id)));
   }
   b.clauses.forEach((cb, j) => {
-    if (pairedB.has(j)) return;
-    const group = groupOfB.get(j);
-    changes.push({ ...oneSided(cb, j, 'to', group?.kind ?? 'added', related(group, cb.id)), order: [j, 0, 0] });
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), cb.id)));
   });
-  // A gone clause stands after the new position of the last paired clause before it.
-  let after = -1;
   a.clauses.forEach((ca, i) => {
-    const to = toOfFrom.get(i);
-    if (to !== undefined) {
-      after = Math.max(after, to);
-      return;
-    }
-    const group = groupOfA.get(i);
-    changes.push({ ...oneSided(ca, i, 'from', group?.kind ?? 'removed', related(group, ca.id)), order: [after, 1, i] });
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), ca.id)));
   });
-  changes.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
-  const clauses = changes.map(({ order: _order, ...c }) => c);
+  const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses']);
   return { peaceplanDiff: 1, from: side(a), to: side(b), meta, clauses, summary: summarizeDiff(clauses, meta) };
 }
@@ -85,7 +75,9 @@ export function refOf(c: Clause, index: number): ClauseRef {
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, moved: boolean, group: 'split' | 'merged' | undefined, related: string[]): ClauseChange {
-  const fields = diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, ['terms', 'text']);
+  // Terms are compared term by term; only a clause gaining or losing its `terms` map as a whole is a field change.
+  const termsPresence = Object.hasOwn(ca, 'terms') !== Object.hasOwn(cb, 'terms');
+  const fields = diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, termsPresence ? ['text'] : ['terms', 'text']);
   const terms = diffTerms(ca, cb);
   const text = ca.text === cb.text ? null : textChange(ca.text, cb.text);
   const renumbered = ca.number !== cb.number;

@@ -8,6 +8,7 @@ import * as ajvModule from 'ajv/dist/2020.js';
 import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import stakeholdersSchema from '../../schemas/stakeholders.schema.json' with { type: 'json' };
+import pairsSchema from '../../schemas/pairs.schema.json' with { type: 'json' };
 
 /** A reference met during validation: `x-ref: source` or `x-ref: stakeholder`. */
 export interface SchemaRef {
@@ -23,7 +24,7 @@ export interface SchemaOutcome {
 }
 
 /** The schemas peaceplan validates against. */
-export type SchemaName = 'plan' | 'stakeholders';
+export type SchemaName = 'plan' | 'stakeholders' | 'pairs';
 
 // ajv is CommonJS; bundlers and Node disagree on where its class sits.
 type AjvConstructor = new (options: Options) => Ajv2020Class;
@@ -37,6 +38,8 @@ let collecting: SchemaRef[] | undefined;
 function compile(): Record<SchemaName, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
   ajv.addKeyword({ keyword: 'x-ordered', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-label', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
   ajv.addKeyword({
     keyword: 'x-ref',
     schemaType: 'string',
@@ -49,6 +52,7 @@ function compile(): Record<SchemaName, ValidateFunction> {
   return {
     plan: ajv.compile(planSchema),
     stakeholders: ajv.compile(stakeholdersSchema),
+    pairs: ajv.compile(pairsSchema),
   };
 }
 
@@ -67,4 +71,4 @@ export function runSchema(name: SchemaName, data: unknown): SchemaOutcome {
 }
 
 /** The JSON Schema documents themselves, for tools that want to read them. */
-export const SCHEMAS: Readonly<Record<SchemaName, object>> = { plan: planSchema, stakeholders: stakeholdersSchema };
+export const SCHEMAS: Readonly<Record<SchemaName, object>> = { plan: planSchema, stakeholders: stakeholdersSchema, pairs: pairsSchema };

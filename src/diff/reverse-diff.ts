@@ -1,0 +1,61 @@
+import { describeClause } from './describe-clause.js';
+import { describeTerm } from './describe-term.js';
+import type { TermChange } from './describe-term.js';
+import { fieldChange } from './diff-fields.js';
+import { operativeFlags } from './operative.js';
+import { orderChanges } from './order-changes.js';
+import { summarizeDiff } from './summarize-diff.js';
+import { termSpec } from './term-kinds.js';
+import type { TextHunk } from './text-diff.js';
+import type { ChangeKind, ClauseChange, FieldChange, PlanDiff } from './types.js';
+
+const OPPOSITE: Partial<Record<ChangeKind, ChangeKind>> = { added: 'removed', removed: 'added', split: 'merged', merged: 'split' };
+
+/**
+ * The diff that undoes `diff`: applied to the new version it gives back the
+ * old one. Every description (term detail, flags, sentences, summary) is
+ * recomputed for the other direction.
+ *
+ * @example
+ * applyDiff(e3, reverseDiff(diffPlans(us, e3))).plan; // equals us
+ */
+export function reverseDiff(diff: PlanDiff): PlanDiff {
+  const meta = diff.meta.map(flipField);
+  const clauses = orderChanges(diff.clauses.map(flipClause));
+  return { peaceplanDiff: 1, from: diff.to, to: diff.from, meta, clauses, summary: summarizeDiff(clauses, meta) };
+}
+
+function flipField(f: FieldChange): FieldChange {
+  return fieldChange(f.field, f.to, f.from, f.key);
+}
+
+function flipClause(c: ClauseChange): ClauseChange {
+  const topic = (c.from ?? c.to)?.topic ?? 'other';
+  const flipped: ClauseChange = {
+    ...c,
+    kind: OPPOSITE[c.kind] ?? c.kind,
+    from: c.to,
+    to: c.from,
+    fields: c.fields.map(flipField),
+    terms: c.terms.flatMap((t) => flipTerm(t, topic)),
+    text: c.text ? flipText(c.text.hunks, c.text.replaced) : null,
+    says: '',
+  };
+  flipped.says = describeClause(flipped);
+  return flipped;
+}
+
+function flipTerm(t: TermChange, topic: string): TermChange[] {
+  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to), t.to, t.from);
+  return back ? [back] : [];
+}
+
+/** Swaps insertions and deletions, keeping each change region as deletion then insertion. */
+function flipText(hunks: readonly TextHunk[], replaced: boolean) {
+  const swapped: TextHunk[] = hunks.map((h) => ({ op: h.op === 'insert' ? 'delete' : h.op === 'delete' ? 'insert' : 'equal', value: h.value }));
+  for (let i = 0; i + 1 < swapped.length; i++) {
+    const [x, y] = [swapped[i] as TextHunk, swapped[i + 1] as TextHunk];
+    if (x.op === 'insert' && y.op === 'delete') [swapped[i], swapped[i + 1]] = [y, x];
+  }
+  return { hunks: swapped, replaced, flags: operativeFlags(swapped) };
+}

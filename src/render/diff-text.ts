@@ -1,0 +1,55 @@
+import type { PlanDiff, TextHunk } from '../diff/types.js';
+import { clauseDetails } from '../diff/describe-clause.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './diff-words.js';
+
+/** Options of {@link renderDiffText}. */
+export interface TextRenderOptions {
+  /** ANSI colours (the CLI turns them on for a terminal unless NO_COLOR is set). Default false. */
+  color?: boolean;
+  /** List unchanged clauses too. Default false. */
+  unchanged?: boolean;
+}
+
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+/**
+ * A diff for a terminal: the headline counts, the ranked list of what matters
+ * most, then clause by clause with a word-level redline. Kinds are marked by
+ * symbols and words, so the text reads the same without colour.
+ *
+ * @example
+ * console.log(renderDiffText(diffPlans(us, e3)));
+ */
+export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}): string {
+  const paint = (code: keyof typeof ANSI, s: string) => (options.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
+  const out: string[] = [paint('bold', titleLine(diff)), countsLine(diff)];
+  if (diff.summary.identical) return out.join('\n') + '\n';
+  if (diff.meta.length) {
+    out.push('', paint('bold', 'Plan'));
+    for (const line of metaLines(diff)) out.push(`  ${line}`);
+  }
+  if (diff.summary.highlights.length) {
+    out.push('', paint('bold', 'What matters most'));
+    for (const h of diff.summary.highlights) out.push(`  * ${h.says}`);
+  }
+  out.push('', paint('bold', 'Clauses'));
+  for (const c of diff.clauses) {
+    if (c.kind === 'unchanged' && !options.unchanged) continue;
+    const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
+    const id = (c.to ?? c.from)?.id;
+    const how = c.match && c.match.method !== 'id' ? `, matched by ${c.match.method} ${c.match.score}` : '';
+    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${clauseLabel(c)}`)}  [${c.kind}, ${id}${how}]`);
+    if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${line}`);
+    else if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
+    if (c.text) out.push(`    text: ${redline(c.text.hunks, paint)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Deleted text as [-…-] and inserted as {+…+}, coloured when asked. */
+function redline(hunks: readonly TextHunk[], paint: (code: 'red' | 'green', s: string) => string): string {
+  return hunks
+    .map((h) => (h.op === 'equal' ? h.value : h.op === 'delete' ? paint('red', `[-${h.value}-]`) : paint('green', `{+${h.value}+}`)))
+    .join('')
+    .replace(/\s*\n\s*/g, ' ');
+}

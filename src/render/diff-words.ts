@@ -1,0 +1,52 @@
+import type { ChangeKind, ClauseChange, PlanDiff } from '../diff/types.js';
+
+/** A symbol per change kind, so kinds read without colour. */
+export const KIND_SYMBOL: Record<ChangeKind, string> = {
+  added: '+',
+  removed: '-',
+  split: '<',
+  merged: '>',
+  modified: '~',
+  renumbered: '#',
+  moved: '^',
+  unchanged: '=',
+};
+
+const ORDER: ChangeKind[] = ['modified', 'added', 'removed', 'split', 'merged', 'renumbered', 'moved', 'unchanged'];
+
+/** "26 modified, 1 added, 2 removed; 0 renumbered, 0 moved" */
+export function countsLine(diff: PlanDiff): string {
+  const s = diff.summary;
+  const kinds = ORDER.filter((k) => k !== 'unchanged' && s.counts[k] > 0).map((k) => `${s.counts[k]} ${k}`);
+  const body = kinds.length ? kinds.join(', ') : 'no clause changed';
+  const meta = s.metaChanges ? `; ${s.metaChanges} plan field${s.metaChanges === 1 ? '' : 's'} changed` : '';
+  return `${body} (${s.counts.unchanged} unchanged)${meta}`;
+}
+
+/** "us-28-point (2025-11-20) → e3-counter-proposal (2025-11-23)" */
+export function titleLine(diff: PlanDiff): string {
+  return `${diff.from.version} (${diff.from.date}) → ${diff.to.version} (${diff.to.date})`;
+}
+
+/** The label of a clause change: its number and title on the side that exists (new side first). */
+export function clauseLabel(c: ClauseChange): string {
+  const ref = c.to ?? c.from;
+  return ref ? `${ref.number} ${ref.title}` : '';
+}
+
+/** Plan-level changes for display: map entries (sources) counted per field instead of listed one by one. */
+export function metaLines(diff: PlanDiff): string[] {
+  const lines: string[] = [];
+  const keyed = new Map<string, { added: number; removed: number; changed: number }>();
+  for (const f of diff.meta) {
+    if (f.key === undefined) {
+      lines.push(f.says);
+      continue;
+    }
+    const row = keyed.get(f.field) ?? { added: 0, removed: 0, changed: 0 };
+    row[f.from === undefined ? 'added' : f.to === undefined ? 'removed' : 'changed']++;
+    keyed.set(f.field, row);
+  }
+  for (const [field, n] of keyed) lines.push(`${field}: ${n.added} added, ${n.removed} removed, ${n.changed} changed`);
+  return lines;
+}

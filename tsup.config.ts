@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // The library: browser-safe core and the Node entry, each as ESM and CJS
     // with its own declaration files (.d.ts for import, .d.cts for require).
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', vitest: 'src/vitest/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
@@ -12,7 +12,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: true,
-    external: ['node:fs', 'node:fs/promises', 'node:path', 'node:process'],
+    external: ['node:fs', 'node:fs/promises', 'node:path', 'node:process', 'vitest'],
   },
   {
     // The command line: one ESM file behind the bin shim.

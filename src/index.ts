@@ -46,3 +46,5 @@ export { reverseDiff } from './diff/reverse-diff.js';
 export { renderDiffText } from './render/diff-text.js';
 export type { TextRenderOptions } from './render/diff-text.js';
 export { renderDiffMarkdown } from './render/diff-markdown.js';
+export { planDiffMatchers } from './vitest/matchers.js';
+export type { MatcherResult } from './vitest/matchers.js';

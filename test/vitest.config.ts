@@ -12,6 +12,7 @@ export default defineConfig({
     alias: [
       { find: /^peaceplan$/, replacement: `${root}/${dist ? 'dist/index.js' : 'src/index.ts'}` },
       { find: /^peaceplan\/node$/, replacement: `${root}/${dist ? 'dist/node.js' : 'src/node/index.ts'}` },
+      { find: /^peaceplan\/vitest$/, replacement: `${root}/${dist ? 'dist/vitest.js' : 'src/vitest/index.ts'}` },
     ],
   },
   test: {

@@ -39,10 +39,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     for (const i of g.from) groupOfA.set(i, g);
     for (const j of g.to) groupOfB.set(j, g);
   }
-  const related = (g: ClauseGroup | undefined, self: string) => {
+  const related = (g: ClauseGroup | undefined, ...self: string[]) => {
     if (!g) return [];
     const ids = [...g.from.map((i) => a.clauses[i]?.id), ...g.to.map((j) => b.clauses[j]?.id)];
-    return [...new Set(ids.filter((id): id is string => id !== undefined && id !== self))];
+    return [...new Set(ids.filter((id): id is string => id !== undefined && !self.includes(id)))];
   };
 
   const changes: ClauseChange[] = [];
@@ -52,7 +52,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, cb.id)));
+    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, ca.id, cb.id)));
   }
   b.clauses.forEach((cb, j) => {
     if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), cb.id)));

@@ -14,7 +14,7 @@ export type OperativeFlag =
 
 /** Obligation words, strongest first within their level. */
 const OBLIGATION: ReadonlyArray<[RegExp, string, number]> = [
-  [/\b(?:may|must|shall|will|can)\s+not\b|\bcannot\b|\b(?:must|shall|will|can)n't\b/i, 'may not', 4], // a prohibition binds as hard as "must"
+  [/\bmay\s+not\b|\bcan\s*not\b|\bcan't\b/i, 'may not', 4], // a permissive modal negated is a prohibition
   [/\bmust\b/i, 'must', 4],
   [/\bshall\b/i, 'shall', 4],
   [/\b(?:will|undertakes?|commits?|agrees?)\b/i, 'will', 3],

@@ -7,8 +7,9 @@ const HIGHLIGHTS = 10;
 /** How much a change matters to a reader; see {@link Highlight.weight}. */
 export function weightOf(c: ClauseChange): number {
   let w = 0;
-  if (c.terms.length > 0 || c.kind === 'removed') w = 5;
-  else if (c.kind === 'added' || (c.text?.flags.length ?? 0) > 0) w = 4;
+  if (!c.from || !c.to) w = 6; // a clause appearing or disappearing is the biggest news
+  else if (c.terms.length > 0) w = 5;
+  else if ((c.text?.flags.length ?? 0) > 0) w = 4;
   else if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'status')) w = 3;
   else if (c.fields.some((f) => f.field !== 'number') ) w = 2;
   else if (c.renumbered || c.moved) w = 1;

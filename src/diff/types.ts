@@ -69,7 +69,7 @@ export interface ClauseChange {
 /** One line of the ranked list of what matters most. */
 export interface Highlight {
   clause: string;
-  /** Higher first: term changes and removals 5, additions and operative language 4, status and splits 3, certainty and renumbering 1, wording 0. */
+  /** Higher first: a clause added or removed (or split off, merged away) 6, term changes 5, operative language 4, status, splits and merges 3, other fields 2, renumbering and moves 1, wording 0. */
   weight: number;
   says: string;
 }

@@ -1,0 +1,94 @@
+/**
+ * Assertions about a PlanDiff, as pure functions: each returns whether it
+ * passes and a message that shows what the diff actually holds. The vitest
+ * entry registers them with expect.extend; other runners can call them.
+ */
+import type { ClauseChange, PlanDiff, TermChange } from '../diff/types.js';
+import { deepEqual } from '../util/deep-equal.js';
+
+/** The outcome of a matcher, in the shape `expect.extend` wants. */
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+const idOf = (c: ClauseChange) => c.to?.id ?? c.from?.id;
+const find = (diff: PlanDiff, id: string) => diff.clauses.find((c) => c.to?.id === id || c.from?.id === id);
+
+function isDiff(value: unknown): value is PlanDiff {
+  return typeof value === 'object' && value !== null && (value as PlanDiff).peaceplanDiff === 1 && Array.isArray((value as PlanDiff).clauses);
+}
+
+function notADiff(): MatcherResult {
+  return { pass: false, message: () => 'expected a PlanDiff (the result of diffPlans)' };
+}
+
+function describe(c: ClauseChange | undefined, id: string): string {
+  return c ? `clause ${id} is ${c.kind}: ${c.says}` : `clause ${id} is in neither version`;
+}
+
+/** Every key of `expected` equals the same key of `actual`. */
+function matchesPartial(actual: object, expected: object): boolean {
+  return Object.entries(expected).every(([k, v]) => deepEqual((actual as Record<string, unknown>)[k], v));
+}
+
+/** The diff changes term `term` of clause `id`, optionally with these fields (from, to, delta, direction…). */
+export function toChangeTerm(diff: unknown, id: string, term: string, expected?: Partial<TermChange>): MatcherResult {
+  if (!isDiff(diff)) return notADiff();
+  const clause = find(diff, id);
+  const change = clause?.terms.find((t) => t.term === term);
+  const pass = change !== undefined && (expected === undefined || matchesPartial(change, expected));
+  return {
+    pass,
+    message: () => {
+      const want = `${pass ? 'not ' : ''}to change ${id}.${term}${expected ? ` with ${JSON.stringify(expected)}` : ''}`;
+      const got = change ? `it changed: ${JSON.stringify({ from: change.from, to: change.to, delta: change.delta, direction: change.direction })} (${change.says})` : describe(clause, id);
+      return `expected the diff ${want}, but ${got}`;
+    },
+  };
+}
+
+function kindMatcher(kind: 'added' | 'removed', diff: unknown, id: string): MatcherResult {
+  if (!isDiff(diff)) return notADiff();
+  const clause = find(diff, id);
+  const pass = clause?.kind === kind || (clause !== undefined && kind === 'added' ? !clause.from : kind === 'removed' && clause !== undefined && !clause.to);
+  return { pass, message: () => `expected clause ${id} ${pass ? 'not ' : ''}to be ${kind}, but ${describe(clause, id)}` };
+}
+
+/** The diff adds clause `id` (a new clause, or a part of a split). */
+export function toAddClause(diff: unknown, id: string): MatcherResult {
+  return kindMatcher('added', diff, id);
+}
+
+/** The diff removes clause `id` (gone, or merged into another). */
+export function toRemoveClause(diff: unknown, id: string): MatcherResult {
+  return kindMatcher('removed', diff, id);
+}
+
+/** The diff renumbers clause `id`, optionally from and to given numbers. */
+export function toRenumberClause(diff: unknown, id: string, numbers?: { from?: string; to?: string }): MatcherResult {
+  if (!isDiff(diff)) return notADiff();
+  const clause = find(diff, id);
+  const pass =
+    clause !== undefined &&
+    clause.renumbered &&
+    (numbers?.from === undefined || clause.from?.number === numbers.from) &&
+    (numbers?.to === undefined || clause.to?.number === numbers.to);
+  const actual = clause?.from && clause.to ? `it is numbered ${clause.from.number} → ${clause.to.number}` : describe(clause, id);
+  return { pass, message: () => `expected clause ${id} ${pass ? 'not ' : ''}to be renumbered${numbers ? ` ${numbers.from ?? '?'} → ${numbers.to ?? '?'}` : ''}, but ${actual}` };
+}
+
+/** The two versions are the same: no clause and no plan field changed. */
+export function toHaveNoChanges(diff: unknown): MatcherResult {
+  if (!isDiff(diff)) return notADiff();
+  const pass = diff.summary.identical;
+  const changes = diff.clauses.filter((c) => c.kind !== 'unchanged').map((c) => `  ${idOf(c)}: ${c.says}`);
+  const meta = diff.meta.map((f) => `  plan: ${f.says}`);
+  return {
+    pass,
+    message: () => (pass ? 'expected the diff to have changes, but the versions are the same' : `expected no changes, but found:\n${[...meta, ...changes].slice(0, 20).join('\n')}`),
+  };
+}
+
+/** All matchers, keyed by name, for `expect.extend`. */
+export const planDiffMatchers = { toChangeTerm, toAddClause, toRemoveClause, toRenumberClause, toHaveNoChanges };

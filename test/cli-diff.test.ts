@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../src/cli/cli.js';
+import { text } from './helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const plan = (v: string) => join(root, `plans/russia-ukraine-2025/${v}.yaml`);
+const fixture = (p: string) => join(root, 'test/fixtures/diff', p);
+const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-diff-'));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+describe('peaceplan diff', () => {
+  it('exits 1 when the versions differ (not a failure) and says what changed', async () => {
+    const r = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
+    expect(r.stdout).toContain('Clause 26 (Full amnesty and waiver of claims) removed');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 0 when the versions are the same', async () => {
+    const r = await run('diff', plan('geneva-19-point'), plan('geneva-19-point'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no clause changed \(26 unchanged\)/);
+  });
+
+  it('prints JSON that follows schemas/diff.schema.json', async () => {
+    const r = await run('diff', '--format', 'json', plan('us-28-point'), plan('geneva-19-point'));
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(text('schemas/diff.schema.json')) as object);
+    const out = JSON.parse(r.stdout) as unknown;
+    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('prints Markdown with --format markdown', async () => {
+    const r = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--format=markdown');
+    expect(r.stdout).toMatch(/^### us-28-point/);
+  });
+
+  it('uses a pairs file to pin pairs of clauses', async () => {
+    const args = [fixture('pinned-pair/a.yaml'), fixture('pinned-pair/b.yaml')];
+    const without = await run('diff', ...args, '--format', 'json');
+    const pinned = await run('diff', ...args, '--pairs', fixture('pinned-pair/pairs.yaml'), '--format', 'json');
+    const kinds = (out: string) => (JSON.parse(out) as { summary: { counts: Record<string, number> } }).summary.counts;
+    expect(kinds(without.stdout)).toMatchObject({ added: 1, removed: 1 });
+    expect(kinds(pinned.stdout)).toMatchObject({ added: 0, removed: 0, modified: 1 });
+  });
+
+  it('exits 2 on a missing file, an invalid plan or a bad pairs file, with positioned errors on stderr', async () => {
+    const missing = await run('diff', plan('us-28-point'), join(tmp, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('FILE_NOT_FOUND');
+    const invalid = join(tmp, 'invalid.yaml');
+    writeFileSync(invalid, 'peaceplan: 1\nclauses: oops\n');
+    const bad = await run('diff', invalid, plan('us-28-point'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${invalid}:1:1 MISSING_FIELD`);
+    const pairs = join(tmp, 'pairs.yaml');
+    writeFileSync(pairs, 'pairs:\n  - { from: a }\n');
+    const badPairs = await run('diff', plan('us-28-point'), plan('us-28-point'), '--pairs', pairs);
+    expect(badPairs.code).toBe(2);
+    expect(badPairs.stderr).toContain(`${pairs}:2:5 MISSING_FIELD`);
+  });
+
+  it.each([[['diff']], [['diff', 'a.yaml']], [['diff', 'a', 'b', 'c']], [['diff', 'a', 'b', '--format', 'csv']], [['diff', 'a', 'b', '--pairs']]])('%j exits 2', async (argv) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toBe('');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText } from 'peaceplan';
+import type { Plan } from 'peaceplan';
+import { bytes } from './helpers.js';
+
+const read = (f: string) => parsePlan(bytes(`test/fixtures/diff/${f}`)).plan as Plan;
+const diff = diffPlans(read('term-quantity-and-enum/a.yaml'), read('renumbered-and-obligation-softened/b.yaml'));
+
+describe('text rendering', () => {
+  it('shows counts, the ranked list and a redline, readable without colour', () => {
+    expect(renderDiffText(diff)).toMatchInlineSnapshot(`
+      "a (2025-11-20) → b (2025-11-21)
+      1 modified, 1 renumbered (2 unchanged); 3 plan fields changed
+
+      Plan
+        version a → b
+        title Fixture a → Fixture b
+        date 2025-11-20 → 2025-11-21
+
+      What matters most
+        * Clause 2 (NATO expansion): renumbered 3 → 2; obligation softened from will to expected; reworded
+        * Clause 3 (Elections): renumbered 2 → 3; moved
+
+      Clauses
+      ~ 2 NATO expansion  [modified, nato-expansion]
+          renumbered 3 → 2
+          obligation softened from will to expected
+          reworded
+          text: NATO [-will -]{+is expected +}not {+to +}expand further.
+      # 3 Elections  [renumbered, elections]
+          renumbered 2 → 3
+          moved
+      "
+    `);
+  });
+
+  it('colours only when asked, and marks kinds by symbol as well', () => {
+    expect(renderDiffText(diff)).not.toMatch(/\x1b\[/);
+    const coloured = renderDiffText(diff, { color: true });
+    expect(coloured).toMatch(/\x1b\[32m\{\+is expected \+\}\x1b\[0m/);
+    expect(coloured).toContain('~ 2 NATO expansion');
+  });
+});
+
+describe('Markdown rendering', () => {
+  it('fits a pull-request comment, with a collapsible table', () => {
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('### a \\(2025-11-20\\) → b \\(2025-11-21\\)');
+    expect(md).toContain('1. Clause 2 \\(NATO expansion\\): renumbered 3 → 2; obligation softened from will to expected; reworded');
+    expect(md).toContain('| `~` modified | 2 NATO expansion |');
+    expect(md).toContain('NATO ~~will~~ **is expected** not **to** expand further.');
+    expect(md).toMatch(/<details><summary>All changed clauses \(2\)<\/summary>[\s\S]*<\/details>\n$/);
+  });
+
+  it('escapes what clause texts contain, so a table cannot be broken or HTML injected', () => {
+    const base = read('unchanged/a.yaml');
+    const hostile = { ...base, clauses: base.clauses.map((c, i) => (i === 0 ? { ...c, title: 'a | b <script>alert(1)</script> *x*', text: 'x | y' } : c)) };
+    const md = renderDiffMarkdown(diffPlans(base, hostile));
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('a \\| b \\<script\\>alert\\(1\\)\\</script\\> \\*x\\*');
+  });
+});

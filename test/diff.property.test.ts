@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { applyDiff, diffPlans, reverseDiff } from 'peaceplan';
+import type { Clause, Plan } from 'peaceplan';
+import { text } from './helpers.js';
+
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+const runs = { seed, numRuns: 1_500 };
+const validateDiff = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(text('schemas/diff.schema.json')) as object);
+
+// Hostile names everywhere a key or id can go.
+const HOSTILE = ['toString', 'constructor', '__proto__', 'prototype', 'hasOwnProperty', 'valueOf'];
+const ids = fc.constantFrom('cap', 'elections', 'amnesty', 'nato', 'guarantees', ...HOSTILE);
+const words = fc.array(fc.constantFrom('Ukraine', 'will', 'not', 'may', 'expected', 'once', 'if', '600,000', '800,000', 'army', 'the', 'NATO', 'expand', 'shall', 'until'), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+const scalar = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constantFrom('a', 'b', 'asap'));
+
+const militaryClause = fc.record({
+  number: fc.constantFrom('1', '2', '3', '3a', '4'),
+  title: fc.constantFrom('Army cap', 'Cap', 'Forces'),
+  text: words,
+  status: fc.constantFrom('agreed', 'proposed', 'bracketed'),
+  certainty: fc.constantFrom('confirmed', 'reported', 'unconfirmed'),
+  terms: fc.record({ party: fc.constantFrom('ukraine', 'russia'), personnelCap: fc.nat(2_000_000), appliesIn: fc.constantFrom('always', 'peacetime') }, { requiredKeys: [] }),
+}).map((c) => ({ ...c, topic: 'military-limits' as const }));
+const otherClause = fc.record({
+  number: fc.constantFrom('5', '6', '7'),
+  title: fc.constantFrom('Other', 'Misc'),
+  text: words,
+  status: fc.constantFrom('proposed', 'bracketed'),
+  certainty: fc.constantFrom('reported', 'unconfirmed'),
+  terms: fc.dictionary(fc.constantFrom('level', 'note', ...HOSTILE), scalar, { maxKeys: 4 }),
+}).map((c) => ({ ...c, topic: 'other' as const }));
+
+const plan = (version: string) =>
+  fc
+    .uniqueArray(fc.tuple(ids, fc.oneof(militaryClause, otherClause)), { selector: ([id]) => id, maxLength: 6 })
+    .chain((rows) =>
+      fc.record({ title: fc.constantFrom('Draft', 'Revised draft'), date: fc.constantFrom('2025-11-20', '2025-11-23') }).map(
+        ({ title, date }): Plan => ({
+          peaceplan: 1,
+          plan: 'p',
+          version,
+          title,
+          date,
+          sources: { s1: { title: 'S', publisher: 'P' } },
+          clauses: rows.map(([id, c]) => ({ id, ...c, sources: ['s1'] }) as Clause),
+        }),
+      ),
+    );
+const twoPlans = fc.tuple(plan('a'), plan('b'));
+
+describe(`diff laws (seed ${seed}; rerun with FC_SEED=${seed})`, () => {
+  it('diff(a, a) is empty', () => {
+    fc.assert(fc.property(plan('a'), (a) => diffPlans(a, a).summary.identical && diffPlans(a, a).clauses.every((c) => c.kind === 'unchanged')), runs);
+  });
+
+  it('applyDiff(a, diff(a, b)) equals b, and applyDiff(b, reverseDiff(diff(a, b))) equals a', () => {
+    fc.assert(
+      fc.property(twoPlans, ([a, b]) => {
+        const d = diffPlans(a, b);
+        const forward = applyDiff(a, d);
+        expect(forward.conflicts).toEqual([]);
+        expect(forward.plan).toEqual(b);
+        const back = applyDiff(b, reverseDiff(d));
+        expect(back.conflicts).toEqual([]);
+        expect(back.plan).toEqual(a);
+      }),
+      runs,
+    );
+  });
+
+  it('is empty exactly when the plans are equal (key order aside), hostile term keys included', () => {
+    fc.assert(
+      fc.property(twoPlans, fc.boolean(), ([a, other], equal) => {
+        // Half the time b is a with every key order reversed: equal data, different JSON text.
+        const b = equal ? reverseKeys(a) : { ...other, version: a.version, title: a.title, date: a.date };
+        expect(diffPlans(a, b).summary.identical).toBe(canonical(a) === canonical(b));
+        if (equal) expect(diffPlans(a, b).summary.identical).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('is deterministic, valid against the diff schema, and pollutes nothing', () => {
+    fc.assert(
+      fc.property(twoPlans, ([a, b]) => {
+        const one = JSON.stringify(diffPlans(a, b));
+        expect(JSON.stringify(diffPlans(a, b))).toBe(one);
+        expect(validateDiff(JSON.parse(one)), JSON.stringify(validateDiff.errors)).toBe(true);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.prototype.toString).toBe(Object.prototype.toString);
+      }),
+      runs,
+    );
+  });
+});
+
+/** The same data with every object's keys in reverse order (own keys kept own, `__proto__` included). */
+function reverseKeys<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(reverseKeys) as T;
+  if (!v || typeof v !== 'object') return v;
+  const out = {};
+  for (const k of Object.keys(v).reverse()) Object.defineProperty(out, k, { value: reverseKeys((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  return out as T;
+}
+
+function canonical(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sort) : x && typeof x === 'object' ? Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])]) : x;
+  return JSON.stringify(sort(v));
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { diffText, sideOf, tokenize } from '../src/diff/text-diff.js';
+import { operativeFlags } from '../src/diff/operative.js';
+
+describe('word-level text diff', () => {
+  it('keeps numbers, dates and money amounts whole', () => {
+    expect(tokenize('capped at 600,000 by 2025-11-20 or 20 November 2025, $100 bn and €185.5 billion, 50 %')).toEqual(
+      expect.arrayContaining(['600,000', '2025-11-20', '20 November 2025', '$100 bn', '€185.5 billion', '50 %']),
+    );
+    expect(diffText('capped at 600,000 personnel', 'capped at 800,000 personnel').hunks).toEqual([
+      { op: 'equal', value: 'capped at ' },
+      { op: 'delete', value: '600,000' },
+      { op: 'insert', value: '800,000' },
+      { op: 'equal', value: ' personnel' },
+    ]);
+  });
+
+  it('joins neighbouring changes into one readable region', () => {
+    const { hunks } = diffText('Russia will not invade its neighbours', 'Russia is expected not to invade its neighbours');
+    expect(hunks).toEqual([
+      { op: 'equal', value: 'Russia ' },
+      { op: 'delete', value: 'will ' },
+      { op: 'insert', value: 'is expected ' },
+      { op: 'equal', value: 'not ' },
+      { op: 'insert', value: 'to ' },
+      { op: 'equal', value: 'invade its neighbours' },
+    ]);
+  });
+
+  it('always rebuilds both texts from the hunks', () => {
+    const cases = [['', 'new text'], ['old text', ''], ['a b c', 'a x c'], ['Ukraine’s army', "Ukraine's army"], ['line one\nline two', 'line one\r\nline 2']];
+    for (const [a, b] of cases as Array<[string, string]>) {
+      const { hunks } = diffText(a, b);
+      expect(sideOf(hunks, 'from')).toBe(a);
+      expect(sideOf(hunks, 'to')).toBe(b);
+    }
+  });
+
+  it('falls back to one replacement for long unrelated texts instead of stalling', () => {
+    const lines = (seed: string) => Array.from({ length: 20_000 }, (_, i) => `${seed}${i} ${seed.repeat(3)} ${i * 7}`).join('\n');
+    const a = lines('alpha');
+    const b = lines('omega');
+    const result = diffText(a, b);
+    expect(result.replaced).toBe(true);
+    expect(sideOf(result.hunks, 'from')).toBe(a);
+    expect(sideOf(result.hunks, 'to')).toBe(b);
+  });
+
+  it('still aligns long texts that differ in a few words', () => {
+    const a = Array.from({ length: 5_000 }, (_, i) => `clause ${i} stays`).join(' ');
+    const b = a.replace('clause 2500 stays', 'clause 2500 changes');
+    const result = diffText(a, b);
+    expect(result.replaced).toBe(false);
+    expect(result.hunks.filter((h) => h.op !== 'equal')).toEqual([
+      { op: 'delete', value: 'stays' },
+      { op: 'insert', value: 'changes' },
+    ]);
+  });
+});
+
+describe('operative-language flags', () => {
+  const flags = (a: string, b: string) => operativeFlags(diffText(a, b).hunks);
+
+  it('sees an obligation softened or strengthened', () => {
+    expect(flags('NATO will not expand.', 'NATO is expected not to expand.')).toEqual([{ kind: 'obligation', from: 'will', to: 'expected', direction: 'softened' }]);
+    expect(flags('Parties should meet.', 'Parties shall meet.')).toEqual([{ kind: 'obligation', from: 'should', to: 'shall', direction: 'strengthened' }]);
+    expect(flags('Ukraine may not exceed the cap.', 'Ukraine may exceed the cap.')).toEqual([
+      { kind: 'obligation', from: 'may not', to: 'may', direction: 'softened' },
+      { kind: 'negation', change: 'removed', words: ['not'] },
+    ]);
+  });
+
+  it('sees a negation or a condition added or removed', () => {
+    expect(flags('Troops are stationed.', 'Troops are not stationed.')).toEqual([{ kind: 'negation', change: 'added', words: ['not'] }]);
+    expect(flags('Sanctions are lifted.', 'Sanctions are lifted once Russia withdraws.')).toEqual([{ kind: 'condition', change: 'added', words: ['once'] }]);
+    expect(flags('Assets stay frozen until Russia pays, subject to review.', 'Assets stay frozen.')).toEqual([
+      { kind: 'condition', change: 'removed', words: ['until', 'subject to'] },
+    ]);
+  });
+
+  it('flags nothing for a rewording that keeps the operative words', () => {
+    expect(flags('Ukraine will hold elections.', 'Ukraine will hold general elections.')).toEqual([]);
+    expect(flags('The cap may be 600,000.', 'The cap is 600,000.')).toEqual([]);
+  });
+});

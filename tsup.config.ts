@@ -20,6 +20,7 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     clean: false,
+    splitting: true, // commands become chunks loaded on demand
     sourcemap: true,
     target: 'node20',
     platform: 'node',

@@ -138,5 +138,12 @@ export function isPlanError(value: unknown): value is PlanError {
 
 /** Formats a path as a JSON Pointer (`/clauses/5/terms`). */
 export function toPointer(path: readonly PathSegment[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const s of path) out += '/' + escapePointer(String(s));
+  return out;
+}
+
+/** Escapes one JSON Pointer segment (`~` → `~0`, `/` → `~1`). */
+export function escapePointer(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }

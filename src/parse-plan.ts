@@ -5,7 +5,7 @@ import type { SourceMap } from './load/source-map.js';
 import type { PairRules } from './match/match-clauses.js';
 import type { Plan, Stakeholders } from './model/types.js';
 import type { ParseOptions, ReadLimits } from './options.js';
-import { runSchema } from './schema/ajv.js';
+import { runSchema, SCHEMAS } from './schema/ajv.js';
 import type { SchemaName } from './schema/ajv.js';
 import { mapSchemaErrors } from './schema/map-errors.js';
 import { checkPlan } from './validate/check-plan.js';
@@ -102,7 +102,7 @@ function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<i
   const out = doc.errors;
   if (doc.readable) {
     const { errors, refs } = runSchema(schema, doc.data);
-    mapSchemaErrors(errors, doc.data, doc.sourceMap, out);
+    mapSchemaErrors(errors, doc.data, doc.sourceMap, out, SCHEMAS[schema] as Record<string, unknown>);
     if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
   }
   return finish(doc.data, doc.readable, out, doc.sourceMap, doc.text);

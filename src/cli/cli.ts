@@ -2,16 +2,14 @@ import { parseArgs } from './args.js';
 import { HELP } from './help.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
-import { runDiff } from './diff.js';
-import { runSummary } from './summary.js';
-import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
 
 /** Each command, with the options and output formats it accepts. */
+// Commands load on demand: `peaceplan --version` or `help` must not pay for the YAML reader or the diff engine.
 const COMMANDS = {
-  validate: { run: runValidate, options: ['format'], formats: ['text', 'json'] },
-  summary: { run: runSummary, options: ['format'], formats: ['text', 'json'] },
-  diff: { run: runDiff, options: ['format', 'pairs'], formats: ['text', 'markdown', 'json'] },
+  validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format'], formats: ['text', 'json'] },
+  summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
+  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs'], formats: ['text', 'markdown', 'json'] },
 } as const;
 
 /**
@@ -58,5 +56,6 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr.write(`peaceplan ${command}: --format must be ${spec.formats.join(', ')}; not ${format}\n`);
     return EXIT.TROUBLE;
   }
-  return spec.run({ positionals: rest, options: args.options }, io, format as never);
+  const run = await spec.load();
+  return run({ positionals: rest, options: args.options }, io, format as never);
 }

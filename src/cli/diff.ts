@@ -2,7 +2,8 @@ import { diffPlans } from '../diff/diff-plans.js';
 import { resolveLimits } from '../options.js';
 import { parsePairs } from '../parse-plan.js';
 import type { ParseResult } from '../parse-plan.js';
-import { loadPlan } from '../node/load-plan.js';
+import { dirname, join } from 'node:path';
+import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
 import { readBytes } from '../node/read-file.js';
 import { formatError } from '../render/text.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
@@ -19,7 +20,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     return EXIT.TROUBLE;
   }
   const pairsPath = args.options.get('pairs');
-  const [a, b] = await Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
+  const [a, b] = await loadBoth(oldPath, newPath);
   const pairs = typeof pairsPath === 'string' ? await loadPairs(pairsPath) : undefined;
   const failed = [a, b, ...(pairs ? [pairs] : [])].filter((r) => !r.ok);
   if (failed.length || !a.plan || !b.plan) {
@@ -32,6 +33,14 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
   else io.stdout.write(renderDiffText(diff, { color: io.color === true }));
   return diff.summary.identical ? EXIT.OK : EXIT.FOUND;
+}
+
+/** Both versions; a stakeholders file shared by their folder is read once. */
+async function loadBoth(oldPath: string, newPath: string) {
+  if (dirname(oldPath) !== dirname(newPath)) return Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
+  const found = await loadStakeholders(join(dirname(oldPath), STAKEHOLDERS_FILE));
+  const options = found.stakeholders ? { stakeholders: found.stakeholders } : {};
+  return Promise.all([loadPlan(oldPath, options), loadPlan(newPath, options)]);
 }
 
 async function loadPairs(path: string): Promise<ParseResult & { rules?: ReturnType<typeof parsePairs>['rules'] }> {

@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
 import type { ErrorList } from '../error-list.js';
+import { escapePointer } from '../errors.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap, Span } from './source-map.js';
 
@@ -79,7 +80,7 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
   if (errors.items.length > 0) return undefined;
   const builder = new Builder(first, source, map, errors, limits);
   try {
-    const value = builder.build(first.contents, [], 1, false);
+    const value = builder.build(first.contents, [], '', 1, false);
     return errors.items.length > 0 ? undefined : { value };
   } catch (e) {
     if (e instanceof Abort) return undefined;
@@ -127,7 +128,7 @@ class Builder {
   ) {}
 
   /** Builds `node` found at `path`; `quiet` skips recording spans (inside an alias). */
-  build(node: unknown, path: PathSegment[], depth: number, quiet: boolean): unknown {
+  build(node: unknown, path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown {
     if (node === null || node === undefined) return null;
     if (++this.nodes > this.limits.maxNodes) {
       this.fail(this.spanOf(node), path, 'ALIAS_LIMIT', `the document expands to more than ${this.limits.maxNodes} nodes`);
@@ -135,13 +136,13 @@ class Builder {
     if (depth > this.limits.maxDepth) {
       this.fail(this.spanOf(node), path, 'NESTING_TOO_DEEP', `nesting is deeper than ${this.limits.maxDepth} levels`);
     }
-    if (isAlias(node)) return this.alias(node, path, depth, quiet);
+    if (isAlias(node)) return this.alias(node, path, pointer, depth, quiet);
     const n = node as Node;
-    if (!quiet) this.map.record(path, this.spanOf(n), undefined);
+    if (!quiet) this.map.record(pointer, this.spanOf(n), undefined);
     if (n.tag !== undefined) this.tagError(n, path);
     if (isScalar(n)) return this.scalar(n.value, n, path);
-    if (isMap(n)) return this.mapping(n.items, path, depth, quiet);
-    if (isSeq(n)) return this.sequence(n.items, path, depth, quiet);
+    if (isMap(n)) return this.mapping(n.items, path, pointer, depth, quiet);
+    if (isSeq(n)) return this.sequence(n.items, path, pointer, depth, quiet);
     return null;
   }
 
@@ -162,7 +163,7 @@ class Builder {
     return value;
   }
 
-  private mapping(items: readonly unknown[], path: PathSegment[], depth: number, quiet: boolean): Record<string, unknown> {
+  private mapping(items: readonly unknown[], path: PathSegment[], pointer: string, depth: number, quiet: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, Span>();
     for (const item of items) {
@@ -178,10 +179,9 @@ class Builder {
       }
       seen.set(key, keySpan);
       const childPath = [...path, key];
-      const value = this.build(item.value, childPath, depth + 1, quiet);
-      if (!quiet) {
-        this.map.record(childPath, item.value ? this.spanOf(item.value) : keySpan, keySpan);
-      }
+      const childPointer = `${pointer}/${escapePointer(key)}`;
+      const value = this.build(item.value, childPath, childPointer, depth + 1, quiet);
+      if (!quiet) this.map.record(childPointer, item.value ? this.spanOf(item.value) : keySpan, keySpan);
       // defineProperty keeps `__proto__` an ordinary own key instead of a prototype change.
       Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     }
@@ -208,15 +208,15 @@ class Builder {
     return k.value;
   }
 
-  private sequence(items: readonly unknown[], path: PathSegment[], depth: number, quiet: boolean): unknown[] {
+  private sequence(items: readonly unknown[], path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown[] {
     return items.map((item, i) =>
-      isPair(item) ? this.mapping([item], [...path, i], depth + 1, quiet) : this.build(item, [...path, i], depth + 1, quiet),
+      isPair(item) ? this.mapping([item], [...path, i], `${pointer}/${i}`, depth + 1, quiet) : this.build(item, [...path, i], `${pointer}/${i}`, depth + 1, quiet),
     );
   }
 
-  private alias(node: Node & { resolve(doc: Document): Node | undefined }, path: PathSegment[], depth: number, quiet: boolean): unknown {
+  private alias(node: Node & { resolve(doc: Document): Node | undefined }, path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown {
     const span = this.spanOf(node);
-    if (!quiet) this.map.record(path, span, undefined);
+    if (!quiet) this.map.record(pointer, span, undefined);
     if (++this.aliases > this.limits.maxAliases) {
       this.fail(span, path, 'ALIAS_LIMIT', `more than ${this.limits.maxAliases} aliases`, 'write the values out instead of using anchors and aliases');
     }
@@ -230,7 +230,7 @@ class Builder {
     }
     this.active.add(target);
     try {
-      return this.build(target, path, depth, true);
+      return this.build(target, path, pointer, depth, true);
     } finally {
       this.active.delete(target);
     }

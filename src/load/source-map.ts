@@ -46,9 +46,9 @@ export class SourceMap {
     this.lines = new LineIndex(text);
   }
 
-  /** Records the text of the value (and key) at `path`. Used by the reader. */
-  record(path: readonly PathSegment[], value: Span, key?: Span): void {
-    const pointer = toPointer(path);
+  /** Records the text of the value (and key) at `path` (segments, or a JSON Pointer). Used by the reader. */
+  record(path: readonly PathSegment[] | string, value: Span, key?: Span): void {
+    const pointer = typeof path === 'string' ? path : toPointer(path);
     this.values.set(pointer, value);
     if (key) this.keys.set(pointer, key);
   }

@@ -1,7 +1,7 @@
 /**
  * Pairs the clauses of two versions, and says how each pair was found:
- * pinned by the user, same id, same title, same number with similar text, or
- * similar text and terms within a topic. Then finds splits (one clause → many)
+ * pinned by the user, same id, same title, similar text and terms within a
+ * topic, or (for what is left) the same number with somewhat similar text. Then finds splits (one clause → many)
  * and merges (many → one) by how much of one clause's content the others cover.
  */
 import type { Clause } from '../model/types.js';
@@ -89,17 +89,6 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       if (j !== undefined && allowed(i, j)) pair(i, j, 'title', 1);
     }
   }
-  // Same topic and number, with text that is at least somewhat alike.
-  {
-    const [fa, fb] = free();
-    const ub = uniqueBy(fb, (j) => `${b[j]?.topic}\u0000${b[j]?.number}`);
-    for (const i of fa) {
-      const j = ub.get(`${a[i]?.topic}\u0000${a[i]?.number}`);
-      if (j === undefined || bFrom.has(j) || !allowed(i, j)) continue;
-      const score = dice(tokensA[i] as Set<string>, tokensB[j] as Set<string>);
-      if (score >= MATCH.numberSimilarity) pair(i, j, 'number', round(score));
-    }
-  }
   // Similar content within a topic; best scores first.
   {
     const [fa, fb] = free();
@@ -117,6 +106,17 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     for (const c of candidates) if (!aTo.has(c.from) && !bFrom.has(c.to)) pair(c.from, c.to, c.method, c.score);
   }
 
+  // Left over: same topic and number, with text that is at least somewhat alike.
+  {
+    const [fa, fb] = free();
+    const ub = uniqueBy(fb, (j) => `${b[j]?.topic}\u0000${b[j]?.number}`);
+    for (const i of fa) {
+      const j = ub.get(`${a[i]?.topic}\u0000${a[i]?.number}`);
+      if (j === undefined || bFrom.has(j) || !allowed(i, j)) continue;
+      const score = dice(tokensA[i] as Set<string>, tokensB[j] as Set<string>);
+      if (score >= MATCH.numberSimilarity) pair(i, j, 'number', round(score));
+    }
+  }
   const groups = findGroups(a, b, tokensA, tokensB, aTo, bFrom);
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups };

@@ -1,23 +1,20 @@
 /**
- * The only module that imports `ajv`. It compiles the format's JSON Schemas
- * (strict mode, all errors) and reports, besides the errors, every reference
- * to a source or a stakeholder it met, found through the schemas' `x-ref`
- * annotations; the semantic checks then resolve those references.
+ * Schema validation. The validators are ajv's standalone code, generated from
+ * the JSON Schemas at development time (validators.generated.ts), so nothing
+ * is compiled when the library starts. This folder is the only place that
+ * touches ajv.
  */
-import * as ajvModule from 'ajv/dist/2020.js';
-import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import pairsSchema from '../../schemas/pairs.schema.json' with { type: 'json' };
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import stakeholdersSchema from '../../schemas/stakeholders.schema.json' with { type: 'json' };
-import pairsSchema from '../../schemas/pairs.schema.json' with { type: 'json' };
+import * as validators from './validators.generated.js';
+import { collectRefs } from './schema-walk.js';
+import type { SchemaRef } from './schema-walk.js';
 
-/** A reference met during validation: `x-ref: source` or `x-ref: stakeholder`. */
-export interface SchemaRef {
-  kind: string;
-  id: string;
-  instancePath: string;
-}
+export type { SchemaRef } from './schema-walk.js';
 
-/** Raw schema errors plus the references met. */
+/** Raw schema errors, and (for valid data) the references to sources and stakeholders it holds. */
 export interface SchemaOutcome {
   errors: ErrorObject[];
   refs: SchemaRef[];
@@ -26,49 +23,14 @@ export interface SchemaOutcome {
 /** The schemas peaceplan validates against. */
 export type SchemaName = 'plan' | 'stakeholders' | 'pairs';
 
-// ajv is CommonJS; bundlers and Node disagree on where its class sits.
-type AjvConstructor = new (options: Options) => Ajv2020Class;
-const found = ajvModule as unknown as { default?: AjvConstructor | { default?: AjvConstructor }; Ajv2020?: AjvConstructor };
-const Ajv2020: AjvConstructor =
-  found.Ajv2020 ?? (typeof found.default === 'function' ? found.default : (found.default?.default as AjvConstructor));
-
-let compiled: Record<SchemaName, ValidateFunction> | undefined;
-let collecting: SchemaRef[] | undefined;
-
-function compile(): Record<SchemaName, ValidateFunction> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-  ajv.addKeyword({ keyword: 'x-ordered', schemaType: 'boolean' });
-  ajv.addKeyword({ keyword: 'x-label', schemaType: 'string' });
-  ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
-  ajv.addKeyword({
-    keyword: 'x-ref',
-    schemaType: 'string',
-    errors: false,
-    validate: (kind: string, data: unknown, _parent: unknown, cxt?: { instancePath: string }) => {
-      if (typeof data === 'string' && collecting) collecting.push({ kind, id: data, instancePath: cxt?.instancePath ?? '' });
-      return true;
-    },
-  });
-  return {
-    plan: ajv.compile(planSchema),
-    stakeholders: ajv.compile(stakeholdersSchema),
-    pairs: ajv.compile(pairsSchema),
-  };
-}
-
-/** Validates `data` against a schema; compiles the schemas on first use. */
-export function runSchema(name: SchemaName, data: unknown): SchemaOutcome {
-  compiled ??= compile();
-  const validate = compiled[name];
-  const refs: SchemaRef[] = [];
-  collecting = refs;
-  try {
-    const ok = validate(data);
-    return { errors: ok ? [] : [...(validate.errors ?? [])], refs };
-  } finally {
-    collecting = undefined;
-  }
-}
-
 /** The JSON Schema documents themselves, for tools that want to read them. */
 export const SCHEMAS: Readonly<Record<SchemaName, object>> = { plan: planSchema, stakeholders: stakeholdersSchema, pairs: pairsSchema };
+
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Validates `data` against a schema. */
+export function runSchema(name: SchemaName, data: unknown): SchemaOutcome {
+  const validate = (validators as unknown as Record<SchemaName, Validator>)[name];
+  if (!validate(data)) return { errors: [...(validate.errors ?? [])], refs: [] };
+  return { errors: [], refs: collectRefs(SCHEMAS[name] as Record<string, unknown>, data) };
+}

@@ -9,8 +9,10 @@ import type { ErrorList } from '../error-list.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../util/closest.js';
+import { schemaAt } from './schema-walk.js';
 
-type AjvError = ErrorObject & { parentSchema?: Record<string, unknown> };
+type AjvError = ErrorObject;
+type Schema = Record<string, unknown>;
 
 /** Splits a JSON Pointer into path segments, with array indices as numbers. */
 export function pointerToPath(pointer: string, data: unknown): PathSegment[] {
@@ -31,7 +33,7 @@ export function pointerToPath(pointer: string, data: unknown): PathSegment[] {
 }
 
 /** Adds positioned errors for ajv's `errors` on `data` to `out`. */
-export function mapSchemaErrors(errors: readonly ErrorObject[], data: unknown, map: SourceMap, out: ErrorList): void {
+export function mapSchemaErrors(errors: readonly ErrorObject[], data: unknown, map: SourceMap, out: ErrorList, schema: Schema): void {
   const folded = foldBranches(errors as AjvError[]);
   const seen = new Set<string>();
   for (const e of folded) {
@@ -39,7 +41,7 @@ export function mapSchemaErrors(errors: readonly ErrorObject[], data: unknown, m
       out.dropped++;
       continue;
     }
-    const err = toPlanError(e, data, map);
+    const err = toPlanError(e, data, map, schemaAt(schema, data, pointerToPath(e.instancePath, data)));
     if (!err) continue;
     const id = `${err.code} ${err.line}:${err.col} ${err.message}`;
     if (seen.has(id)) continue;
@@ -75,10 +77,9 @@ function valueAt(data: unknown, path: PathSegment[]): unknown {
   return node;
 }
 
-function toPlanError(e: AjvError, data: unknown, map: SourceMap) {
+function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema) {
   const path = pointerToPath(e.instancePath, data);
   const value = valueAt(data, path);
-  const schema = e.parentSchema ?? {};
   const description = typeof schema.description === 'string' ? `what goes here: ${schema.description}` : undefined;
   const at = (code: ErrorCode, message: string, hint?: string, p: PathSegment[] = path, part: 'value' | 'key' = 'value') =>
     map.errorFor(p, { code, message, ...(hint !== undefined ? { hint } : {}) }, part);

@@ -1,0 +1,81 @@
+/**
+ * Walks data alongside its JSON Schema, for the subset the format's schemas
+ * use: $ref into $defs, properties, additionalProperties, items, and allOf
+ * branches of if/then on a const. Gives the schema that applies at any path
+ * (for error hints) and the values the schema marks as references
+ * (`x-ref: source`, `x-ref: stakeholder`).
+ */
+import { toPointer } from '../errors.js';
+import type { PathSegment } from '../errors.js';
+
+/** A reference found in the data. */
+export interface SchemaRef {
+  kind: string;
+  id: string;
+  instancePath: string;
+}
+
+type Schema = Record<string, unknown>;
+
+/** Follows $ref chains, keeping the referring schema's own keywords (such as description). */
+function resolve(root: Schema, s: Schema): Schema {
+  const defs = (root.$defs ?? {}) as Record<string, Schema>;
+  let at = s;
+  for (let hops = 0; typeof at.$ref === 'string' && hops < 20; hops++) {
+    const target = defs[at.$ref.replace('#/$defs/', '')] ?? {};
+    at = { ...target, ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
+  }
+  return at;
+}
+
+/** The schema of the value under `key` of an object whose (resolved) schema is `schema`. */
+function childSchema(root: Schema, schema: Schema, obj: Record<string, unknown>, key: string): Schema | undefined {
+  for (const branch of (schema.allOf ?? []) as Schema[]) {
+    const cond = ((branch.if as Schema | undefined)?.properties ?? {}) as Record<string, Schema>;
+    const holds = Object.entries(cond).every(([k, c]) => Object.hasOwn(obj, k) && obj[k] === c.const);
+    const sub = ((branch.then as Schema | undefined)?.properties as Record<string, Schema> | undefined)?.[key];
+    if (holds && sub) return sub;
+  }
+  const props = (schema.properties ?? {}) as Record<string, Schema>;
+  if (Object.hasOwn(props, key)) return props[key];
+  return typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : undefined;
+}
+
+/** The resolved schema that applies at `path` in `data`, or an empty schema when none does. */
+export function schemaAt(root: Schema, data: unknown, path: readonly PathSegment[]): Schema {
+  let schema = resolve(root, root);
+  let value = data;
+  for (const seg of path) {
+    if (Array.isArray(value)) {
+      schema = resolve(root, (schema.items ?? {}) as Schema);
+      value = value[Number(seg)];
+    } else if (value !== null && typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      schema = resolve(root, childSchema(root, schema, obj, String(seg)) ?? {});
+      value = Object.hasOwn(obj, seg) ? obj[seg as string] : undefined;
+    } else return {};
+  }
+  return schema;
+}
+
+/** Every reference in `data`, in document order. */
+export function collectRefs(root: Schema, data: unknown): SchemaRef[] {
+  const out: SchemaRef[] = [];
+  const visit = (schemaIn: Schema, value: unknown, path: PathSegment[]): void => {
+    const schema = resolve(root, schemaIn);
+    if (typeof schema['x-ref'] === 'string' && typeof value === 'string') {
+      out.push({ kind: schema['x-ref'], id: value, instancePath: toPointer(path) });
+    }
+    if (Array.isArray(value)) {
+      if (schema.items) value.forEach((v, i) => visit(schema.items as Schema, v, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      for (const key of Object.keys(obj)) {
+        const sub = childSchema(root, schema, obj, key);
+        if (sub) visit(sub, obj[key], [...path, key]);
+      }
+    }
+  };
+  visit(root, data, []);
+  return out;
+}

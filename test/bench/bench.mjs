@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: prints figures, compared as ratios within one run.
+ *
+ * For generated plans of 1,000 / 10,000 / 100,000 clauses (a version and a
+ * realistic revision, written as YAML): the time to parse and check both
+ * files, the time of diffPlans on them, and the time of jsondiffpatch (object
+ * hash by id, text diffs on) on the same objects; peak memory of each run.
+ * Then the cold start of `peaceplan diff` on two shipped drafts beside
+ * `node -e 0`. Each measurement runs in a fresh process.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { makePlan, revise } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const self = fileURLToPath(import.meta.url);
+const [, , mode, ...args] = process.argv;
+
+
+async function measurePeaceplan(dir) {
+  const { parsePlan, diffPlans } = await import(join(root, 'dist/index.js'));
+  const a = readFileSync(join(dir, 'a.yaml'));
+  const b = readFileSync(join(dir, 'b.yaml'));
+  const t0 = performance.now();
+  const pa = parsePlan(a, { limits: { maxBytes: 512 * 1024 * 1024 } });
+  const pb = parsePlan(b, { limits: { maxBytes: 512 * 1024 * 1024 } });
+  const t1 = performance.now();
+  if (!pa.ok || !pb.ok) throw new Error(JSON.stringify([...pa.errors, ...pb.errors].slice(0, 3)));
+  const diff = diffPlans(pa.plan, pb.plan);
+  const t2 = performance.now();
+  report({ parse: t1 - t0, diff: t2 - t1, counts: diff.summary.counts });
+}
+
+async function measureJsondiffpatch(dir) {
+  const { create } = await import('jsondiffpatch/with-text-diffs');
+  const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+  const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+  const differ = create({ objectHash: (o, i) => o.id ?? `$$index:${i}`, textDiff: { minLength: 60 } });
+  const t0 = performance.now();
+  differ.diff(a, b);
+  report({ diff: performance.now() - t0 });
+}
+
+async function measureRename(n) {
+  const { diffPlans } = await import(join(root, 'dist/index.js'));
+  const a = makePlan(Number(n));
+  const b = revise(a, 7, { renameIds: true, retitle: true });
+  const t0 = performance.now();
+  const diff = diffPlans(a, b);
+  const paired = diff.clauses.filter((c) => c.from && c.to);
+  const right = paired.filter((c) => c.to.id === `renamed-${c.from.id}`).length;
+  report({ diff: performance.now() - t0, paired: paired.length, right, of: b.clauses.length, byMethod: Object.fromEntries(['id', 'title', 'number', 'similarity'].map((m) => [m, paired.filter((c) => c.match.method === m).length])) });
+}
+
+function report(figures) {
+  process.stdout.write(JSON.stringify({ ...figures, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+function child(args, heapMiB = 8192, timeoutMs = 600_000) {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMiB}`, self, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 });
+  if (r.error?.code === 'ETIMEDOUT') return { failed: `timed out after ${timeoutMs / 1000} s` };
+  if (r.status !== 0) return { failed: /heap out of memory|Allocation failed/i.test(r.stderr) ? `out of memory (heap ${heapMiB} MiB)` : (r.stderr.split('\n').find((l) => l.trim()) ?? `exit ${r.status}`) };
+  return JSON.parse(r.stdout);
+}
+
+const ms = (x) => (x === undefined ? '—' : `${Math.round(x).toLocaleString('en-US')} ms`);
+const ratio = (x, y) => (x === undefined || y === undefined ? '—' : `${(x / y).toFixed(2)}×`);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeCommand(cmd, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(cmd, args, { stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function main() {
+  const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-bench-'));
+  console.log(`peaceplan benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log('| clauses | YAML size | parse + check both | diffPlans | diff ÷ parse | peak RSS | jsondiffpatch | jsondiffpatch ÷ parse | its peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const diffTimes = {};
+  for (const n of [1_000, 10_000, 100_000]) {
+    const dir = mkdtempSync(join(tmp, `${n}-`));
+    const a = makePlan(n);
+    const b = revise(a);
+    const ya = stringify(a);
+    writeFileSync(join(dir, 'a.yaml'), ya);
+    writeFileSync(join(dir, 'b.yaml'), stringify(b));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
+    const p = child(['peaceplan', dir]);
+    if (p.failed) console.log(`peaceplan failed at ${n}: ${p.failed}`);
+    const j = child(['jsondiffpatch', dir], 8192, 300_000);
+    diffTimes[n] = p.diff;
+    const size = `${(Buffer.byteLength(ya) / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(`| ${n.toLocaleString('en-US')} | ${size} | ${ms(p.parse)} | ${ms(p.diff)} | ${ratio(p.diff, p.parse)} | ${p.maxRssMiB ?? '—'} MiB | ${j.failed ?? ms(j.diff)} | ${ratio(j.diff, p.parse)} | ${j.maxRssMiB ? `${j.maxRssMiB} MiB` : '—'} |`);
+  }
+  console.log(`\ngrowth of diffPlans from 10,000 to 100,000 clauses: ${ratio(diffTimes[100_000], diffTimes[10_000])} (linear would be 10×)`);
+
+  const renamed = child(['rename', '2000']);
+  console.log(`2,000 clauses with every id and title changed: ${renamed.paired} pairs (${renamed.right} correct; ${JSON.stringify(renamed.byMethod)}) of ${renamed.of} clauses, in ${ms(renamed.diff)}`);
+
+  const runs = 11;
+  const us = join(root, 'plans/russia-ukraine-2025/us-28-point.yaml');
+  const e3 = join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml');
+  const bare = timeCommand(process.execPath, ['-e', '0'], runs);
+  const cold = timeCommand(process.execPath, [join(root, 'dist/cli.js'), 'diff', us, e3], runs);
+  const version = timeCommand(process.execPath, [join(root, 'dist/cli.js'), '--version'], runs);
+  console.log(`\ncold start, median of ${runs} runs:`);
+  console.log(`  node -e 0                                     ${ms(bare)}`);
+  console.log(`  peaceplan --version                           ${ms(version)}  (${ratio(version, bare)})`);
+  console.log(`  peaceplan diff us-28-point e3-counter-proposal ${ms(cold)}  (${ratio(cold, bare)})`);
+  execFileSync('rm', ['-rf', tmp]);
+}
+
+if (mode === 'peaceplan') await measurePeaceplan(...args);
+else if (mode === 'jsondiffpatch') await measureJsondiffpatch(...args);
+else if (mode === 'rename') await measureRename(...args);
+else await main();

@@ -6,18 +6,24 @@ import type { PlanError } from './errors.js';
  */
 export class ErrorList {
   readonly items: PlanError[] = [];
-  dropped = 0;
+  /** Problems left out once the list was full, by severity. */
+  readonly dropped = { error: 0, warning: 0 };
 
   constructor(readonly max: number) {}
 
   /** Adds a problem; returns false once the list is full. */
   add(error: PlanError): boolean {
     if (this.items.length >= this.max) {
-      this.dropped++;
+      this.dropped[error.severity]++;
       return false;
     }
     this.items.push(error);
     return true;
+  }
+
+  /** Counts a problem that was not even built because the list is full. */
+  drop(severity: 'error' | 'warning'): void {
+    this.dropped[severity]++;
   }
 
   /** True once no more problems are kept. */

@@ -101,7 +101,7 @@ function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<i
   const doc = readDocument(input, file, limits);
   const out = doc.errors;
   if (doc.readable) {
-    const { errors, refs } = runSchema(schema, doc.data);
+    const { errors, refs } = runSchema(schema, doc.data, out.max);
     mapSchemaErrors(errors, doc.data, doc.sourceMap, out, SCHEMAS[schema] as Record<string, unknown>);
     if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
   }
@@ -112,10 +112,13 @@ function finish(data: unknown, readable: boolean, out: ErrorList, sourceMap: Sou
   const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;
   const errors = out.items.filter((e) => e.severity === 'error').sort(byPosition);
   const warnings = out.items.filter((e) => e.severity === 'warning').sort(byPosition);
-  if (out.dropped > 0) {
-    errors.push(sourceMap.errorAt({ start: 0, end: 0 }, [], {
+  const { error: moreErrors, warning: moreWarnings } = out.dropped;
+  if (moreErrors + moreWarnings > 0) {
+    // Only left-out errors make the file invalid; left-out warnings are a warning.
+    (moreErrors > 0 ? errors : warnings).push(sourceMap.errorAt({ start: 0, end: 0 }, [], {
       code: 'TOO_MANY_ERRORS',
-      message: `${out.dropped} more problems were not listed`,
+      severity: moreErrors > 0 ? 'error' : 'warning',
+      message: `${moreErrors} more errors and ${moreWarnings} more warnings were not listed`,
       hint: 'fix the ones above first, or raise limits.maxErrors',
     }));
   }

@@ -33,7 +33,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   TAB_INDENTATION: { run: fromFixture('tab-indentation.yaml'), at: [15, 1] },
   DUPLICATE_KEY: { run: fromFixture('duplicate-key.yaml'), at: [5, 1] },
   NESTING_TOO_DEEP: { run: fromFixture('deep-flow.yaml'), at: [2, 73] },
-  ALIAS_LIMIT: { run: fromFixture('alias-bomb.yaml'), at: [2, 8] },
+  ALIAS_LIMIT: { run: fromFixture('alias-bomb.yaml'), at: [4, 14] },
   MULTIPLE_DOCUMENTS: { run: fromFixture('multi-document.yaml'), at: [20, 1] },
   EMPTY_DOCUMENT: { run: fromFixture('empty.yaml'), at: [1, 1] },
   YAML_VERSION: { run: fromFixture('yaml-1-1.yaml'), at: [1, 1] },

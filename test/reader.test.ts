@@ -37,13 +37,32 @@ describe('nesting depth is refused before the YAML library builds anything', () 
   });
 
   it('does not count brackets inside quotes, comments, plain text or block scalars', () => {
-    const deep = '['.repeat(100);
+    const deep = '['.repeat(30); // beyond the limit of 10, within the blunt guard's 40
     expect(findExcessiveDepth(`a: "${deep}"`, 10)).toBe(-1);
     expect(findExcessiveDepth(`a: '${deep}'`, 10)).toBe(-1);
     expect(findExcessiveDepth(`a: 1 # ${deep}`, 10)).toBe(-1);
     expect(findExcessiveDepth(`a: text ${deep}`, 10)).toBe(-1);
     expect(findExcessiveDepth(`a: |\n  ${deep}\n  more\nb: 1`, 10)).toBe(-1);
     expect(findExcessiveDepth(`a: [ "x]]]", 'y''[[[', b ]`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a: text\n  ${deep} continued\nb: 1`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`- |2\n   ${deep}\n  - - - - - - - - - - - -\n- x`, 10)).toBe(-1);
+    expect(findExcessiveDepth(`a:\n  |\n  ${'- '.repeat(20)}\nb: 1`, 10)).toBe(-1);
+  });
+
+  it('cannot be fooled into skipping the rest of the file', () => {
+    const flood = '['.repeat(1000) + ']'.repeat(1000);
+    const tricks = [
+      `"k": |\n    text\n  ${flood}\n`, // a block scalar ends at the first less indented line
+      `"k": |\n  text\n#\n  ${flood}\n`, // comments end it too
+      `k: a\n  'b\nj:\n${flood}\n`, // a quote on a continuation line opens nothing
+      `k: a\n  [b\nj:\n${flood}\n`,
+      `"unclosed\n${flood}\n`, // an unclosed quote: the blunt guard still counts
+    ];
+    for (const t of tricks) {
+      expect(findExcessiveDepth(t, 64), JSON.stringify(t.slice(0, 30))).toBeGreaterThanOrEqual(0);
+      // Three times in one process: a parser that saw such input once may abort the process on a later call.
+      for (let i = 0; i < 3; i++) expect(codes(t)).toEqual(['NESTING_TOO_DEEP']);
+    }
   });
 
   it('measures the shipped-plan shape correctly', () => {
@@ -141,5 +160,72 @@ describe('the strict YAML 1.2 reader', () => {
 
   it('throws only on API misuse', () => {
     expect(() => parsePlan(42 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe('problems found in review, kept fixed', () => {
+  const all = (input: string) => {
+    const r = parsePlan(input);
+    return [...r.errors, ...r.warnings].map((e) => `${e.code} ${e.line}:${e.col}`);
+  };
+
+  it('refuses hexadecimal and octal integers beyond 2^53', () => {
+    expect(codes('a: 0x20000000000001\nb: 0o400000000000000001\n')).toEqual(['INVALID_NUMBER', 'INVALID_NUMBER']);
+    expect(codes('a: 0x1F')).toEqual([]);
+  });
+
+  it('points at a tag written on the line before its value', () => {
+    expect(readDocument('title: !custom\n  Draft\n', '<t>', {}).errors.items.map((e) => [e.code, e.line, e.col, e.message])).toEqual([
+      ['UNSUPPORTED_TAG', 1, 8, 'tags such as `!custom` are not supported'],
+    ]);
+  });
+
+  it('counts alias nodes, not their expansions, and names an alias used as a key', () => {
+    const nested = 'a0: &a0 [1]\na1: &a1 [*a0, *a0]\na2: &a2 [*a1, *a1]\na3: &a3 [*a2, *a2]\n';
+    expect(codes(nested)).toEqual([]);
+    expect(readDocument('k: &k x\n*k : y\n', '<t>', {}).errors.items[0]?.message).toBe('map keys must be plain strings, not aliases');
+  });
+
+  it('refuses a byte-order mark inside the text', () => {
+    expect(codes('title: Dr\uFEFFaft')).toEqual(['CONTROL_CHARACTER']);
+  });
+
+  it('reads a file of document markers only as empty', () => {
+    expect(codes('---\n')).toEqual(['EMPTY_DOCUMENT']);
+    expect(codes('---\n...\n')).toEqual(['EMPTY_DOCUMENT']);
+  });
+
+  it('keeps positions of CRLF files inside their lines', () => {
+    const r = readDocument('a:\r\n  c:\r\n d\r\n', '<t>', {});
+    for (const e of r.errors.items) expect(e.endCol).toBeLessThanOrEqual(r.sourceMap.lineText(e.endLine).length + 1);
+  });
+
+  it('reports the real mistake inside a value that may take several forms', () => {
+    const deadline = MINIMAL.replace('topic: military-limits', 'topic: elections').replace(/terms:\n[\s\S]*?status/, 'terms:\n      deadline: { days: 30, fromm: signature }\n    status');
+    const r = parsePlan(deadline);
+    expect(r.errors.map((e) => [e.code, e.message, e.hint])).toEqual([['UNKNOWN_FIELD', 'unknown field `fromm`', 'did you mean `from`?']]);
+    expect(all(MINIMAL.replace('date: 2025-11-20', 'date: 2025-11-20\nparent: Us_28'))).toEqual(['INVALID_VALUE 6:9']);
+    expect(parsePlan(MINIMAL.replace('peaceplan: 1', 'peaceplan: "1"')).errors.map((e) => e.code)).toEqual(['WRONG_TYPE']);
+  });
+
+  it('does not turn warnings into an invalid file when there are many', () => {
+    const sources = Array.from({ length: 250 }, (_, i) => `  u${i}: { title: T, publisher: P }`).join('\n');
+    const r = parsePlan(MINIMAL.replace('sources:\n', `sources:\n${sources}\n`));
+    expect(r.ok).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.at(-1)?.code).toBe('TOO_MANY_ERRORS');
+  });
+
+  it('keeps hints cheap for a flood of unknown references', () => {
+    const ids = Array.from({ length: 900 }, (_, i) => `source-${"x".repeat(40)}-${i}`);
+    const clauseText = MINIMAL.slice(MINIMAL.indexOf('  - id: army-cap'));
+    const clauses = Array.from({ length: 300 }, (_, i) =>
+      clauseText.replace('id: army-cap', `id: c${i}`).replace('number: "1"', `number: "${i}"`).replace('sources: [s1]', `sources: [s1, ${ids[i]}-typo]`),
+    ).join('');
+    const head = MINIMAL.slice(0, MINIMAL.indexOf('  - id: army-cap')).replace('  s1:', `${ids.map((id) => `  ${id}: { title: T, publisher: P }`).join('\n')}\n  s1:`);
+    const r = parsePlan(head + clauses);
+    expect(r.errors.filter((e) => e.code === 'UNKNOWN_SOURCE')).toHaveLength(200);
+    expect(r.errors[0]?.hint).toBe(`did you mean \`${ids[0]}\`?`);
+    expect(r.errors.at(-1)?.code).toBe('TOO_MANY_ERRORS');
   });
 });

@@ -24,7 +24,9 @@ export class LineIndex {
 
   /** The position of `offset` (clamped into the text). */
   position(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    // The LF of a CRLF belongs to the line it ends, at the same place as its CR.
+    if (at > 0 && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13) at--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -41,10 +43,5 @@ export class LineIndex {
     if (start === undefined) return '';
     const next = this.starts[line] ?? this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
-  }
-
-  /** How many lines the text has. */
-  get lineCount(): number {
-    return this.starts.length;
   }
 }

@@ -16,8 +16,9 @@ export interface PrescanIssue {
 
 // C0 controls other than TAB, LF, CR; DEL and C1 controls other than NEL;
 // the noncharacters U+FFFE/U+FFFF; lone surrogates. YAML 1.2 §5.1 excludes all.
+// A byte-order mark is allowed only at the very start, which the reader drops.
 const FORBIDDEN =
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Finds characters YAML does not allow in a stream, up to `max` of them. */
 export function findControlCharacters(text: string, max: number): PrescanIssue[] {
@@ -33,11 +34,36 @@ export function findControlCharacters(text: string, max: number): PrescanIssue[]
  * Returns the offset where nesting first goes deeper than `maxDepth`, or -1.
  * Block collections are tracked by indentation (a sequence under a key at the
  * same indentation counts as a level of its own); flow collections by brackets
- * outside quotes and comments. It errs on counting a level too many only in
- * pathological plain scalars, never on missing one that the parser would build.
+ * outside quotes, comments, plain and block scalars.
+ *
+ * Behind that YAML-aware count stands a blunt one that no YAML trick can
+ * fool: brackets counted with no regard to context, and indentation, each
+ * against a few times the limit. A valid file fails it only with hundreds of
+ * unbalanced brackets inside its texts.
  */
 export function findExcessiveDepth(text: string, maxDepth: number): number {
-  return new DepthScanner(text, maxDepth).run();
+  const precise = new DepthScanner(text, maxDepth).run();
+  return precise >= 0 ? precise : bluntDepth(text, maxDepth * 4, maxDepth * 8);
+}
+
+/** The offset where raw bracket depth passes `maxFlow` or a line's indentation passes `maxIndent`, or -1. */
+function bluntDepth(text: string, maxFlow: number, maxIndent: number): number {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > maxFlow) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      indent = 0;
+    } else if (lineStart && (c === 32 || c === 9)) {
+      if (++indent > maxIndent) return i;
+    } else lineStart = false;
+  }
+  return -1;
 }
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -48,8 +74,10 @@ class DepthScanner {
   private i = 0;
   /** Columns of open block collections; a sequence sits half a column right of its dash. */
   private readonly stack: number[] = [];
-  /** While skipping a block scalar: lines indented more than this belong to it. */
-  private blockScalarParent = -1;
+  /** Inside a block scalar: the indentation of its parent, and of its content once known (-1 before). */
+  private block: { parent: number; content: number } | null = null;
+  /** After a plain scalar value: lines indented more than this continue it. */
+  private plainParent = -1;
 
   constructor(
     private readonly s: string,
@@ -71,11 +99,19 @@ class DepthScanner {
     let p = start;
     while (isSpace(s[p])) p++;
     const indent = p - start;
-    if (isBreak(s[p]) || p >= s.length || s[p] === '#') return this.endLine(p);
-    if (this.blockScalarParent >= 0) {
-      if (indent > this.blockScalarParent) return this.endLine(p);
-      this.blockScalarParent = -1;
+    if (isBreak(s[p]) || p >= s.length) return this.endLine(p); // blank lines belong to whatever they are in
+    if (this.block) {
+      // Content lines of a block scalar are text, whatever they look like; a less indented line ends it.
+      if (this.block.content < 0 && indent > this.block.parent) this.block.content = indent;
+      if (this.block.content >= 0 && indent >= this.block.content) return this.endLine(p);
+      this.block = null;
     }
+    if (this.plainParent >= 0) {
+      // A more indented line continues a multi-line plain scalar: text, not structure.
+      if (indent > this.plainParent && s[p] !== '#') return this.endLine(p);
+      this.plainParent = -1;
+    }
+    if (s[p] === '#') return this.endLine(p);
     if (s[p] === '%') return this.endLine(p);
     if ((s.startsWith('---', p) || s.startsWith('...', p)) && isBlank(s[p + 3])) {
       // A document marker: a new document starts from the top.
@@ -84,12 +120,14 @@ class DepthScanner {
       while (isSpace(s[p])) p++;
     }
     let lastCol = indent;
+    let indicator = false;
     // Sequence entries and explicit keys, possibly several on one line: "- - a".
     for (;;) {
       if ((s[p] === '-' || s[p] === '?' || s[p] === ':') && isBlank(s[p + 1])) {
         const col = p - start;
         if (this.push(col + 0.5)) return p;
         lastCol = col;
+        indicator = true;
         p++;
         while (isSpace(s[p])) p++;
         continue;
@@ -112,16 +150,24 @@ class DepthScanner {
       return this.endLine(q);
     }
     if (s[q] === '[' || s[q] === '{') return this.flow(q);
-    if (s[q] === '|' || s[q] === '>') {
-      this.blockScalarParent = lastCol;
-      return this.endLine(q);
-    }
+    // The node that owns a scalar starting here: the last indicator on this line, else the enclosing collection.
+    const owner = indicator ? lastCol : Math.floor(this.stack[this.stack.length - 1] ?? -1);
+    if (s[q] === '|' || s[q] === '>') return this.blockScalar(q, owner);
     const colon = this.findPlainKeyEnd(q);
     if (colon >= 0) {
       if (this.push(content - start)) return content;
       return this.value(colon + 1, content - start);
     }
+    if (q < s.length && !isBreak(s[q])) this.plainParent = owner;
     return this.endLine(q);
+  }
+
+  /** A block scalar header at p (`|`, `>-`, `|2`…) whose parent node sits at column `parent`. */
+  private blockScalar(p: number, parent: number): number {
+    const header = /^[|>]([1-9])?[+-]?([1-9])?/.exec(this.s.slice(p, p + 4));
+    const explicit = Number(header?.[1] ?? header?.[2] ?? 0);
+    this.block = { parent, content: explicit > 0 ? Math.max(0, parent) + explicit : -1 };
+    return this.endLine(p);
   }
 
   /** After "key:", looks at the value on the same line. */
@@ -135,7 +181,8 @@ class DepthScanner {
       const end = this.skipQuoted(p);
       return end < 0 ? -1 : this.endLine(end);
     }
-    if (c === '|' || c === '>') this.blockScalarParent = keyCol;
+    if (c === '|' || c === '>') return this.blockScalar(p, keyCol);
+    if (c !== undefined && !isBreak(c) && c !== '#') this.plainParent = keyCol;
     return this.endLine(p);
   }
 

@@ -80,7 +80,7 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
     errors.add(sourceMap.errorAt({ start: deep, end: deep + 1 }, [], {
       code: 'NESTING_TOO_DEEP',
       message: `nesting is deeper than ${limits.maxDepth} levels`,
-      hint: 'a plan needs about 8 levels; raise limits.maxDepth if the file is genuine',
+      hint: 'a plan nests about seven levels deep; raise limits.maxDepth if the file is genuine',
     }));
     return fail(text, sourceMap);
   }

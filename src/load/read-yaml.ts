@@ -60,6 +60,10 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
       hint: 'put each plan version in a file of its own',
     }));
   }
+  if (first.contents === null || (isScalar(first.contents) && first.contents.value === null && !first.contents.source)) {
+    errors.add(map.errorAt({ start: 0, end: 0 }, [], { code: 'EMPTY_DOCUMENT', message: 'the file holds no YAML content', hint: 'a plan starts with `peaceplan: 1`' }));
+    return undefined;
+  }
   checkDirectives(source, first, map, errors);
   let problems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED'); // tags: reported with their node
   // A tab in the indentation derails everything after it; the tab is the one thing to fix.
@@ -115,9 +119,11 @@ function checkDirectives(source: string, doc: Document, map: SourceMap, errors: 
 
 /** Builds plain data from the document's nodes, recording spans as it goes. */
 class Builder {
-  private aliases = 0;
+  private readonly aliases = new Set<Node>();
   private nodes = 0;
   private readonly active = new Set<Node>();
+  /** While expanding an alias: the outermost alias, where expansion problems are reported. */
+  private expanding: { span: Span; path: PathSegment[] } | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -131,7 +137,8 @@ class Builder {
   build(node: unknown, path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown {
     if (node === null || node === undefined) return null;
     if (++this.nodes > this.limits.maxNodes) {
-      this.fail(this.spanOf(node), path, 'ALIAS_LIMIT', `the document expands to more than ${this.limits.maxNodes} nodes`);
+      const at = this.expanding ?? { span: this.spanOf(node), path };
+      this.fail(at.span, at.path, 'ALIAS_LIMIT', `the document expands to more than ${this.limits.maxNodes} nodes`, 'write the values out instead of using anchors and aliases');
     }
     if (depth > this.limits.maxDepth) {
       this.fail(this.spanOf(node), path, 'NESTING_TOO_DEEP', `nesting is deeper than ${this.limits.maxDepth} levels`);
@@ -154,7 +161,7 @@ class Builder {
       }
       // An integer literal beyond 2^53 silently changes value; a float like 1e300 is expected to be approximate.
       const literal = (node as { source?: unknown }).source;
-      if (typeof literal === 'string' && /^[-+]?[0-9]+$/.test(literal) && !Number.isSafeInteger(value)) {
+      if (typeof literal === 'string' && /^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(literal) && !Number.isSafeInteger(value)) {
         this.add(this.spanOf(node), path, 'INVALID_NUMBER', 'this integer is too large to be held exactly (above 2^53)', 'quote it, or give the amount in a larger unit');
         return null;
       }
@@ -192,7 +199,8 @@ class Builder {
     const k = pair.key;
     const span = this.spanOf(k);
     if (!isScalar(k)) {
-      this.add(span, path, 'NON_STRING_KEY', 'map keys must be plain strings, not collections', 'use a string key');
+      const what = isAlias(k) ? 'aliases' : 'collections';
+      this.add(span, path, 'NON_STRING_KEY', `map keys must be plain strings, not ${what}`, 'use a string key');
       return undefined;
     }
     if (k.tag !== undefined) this.tagError(k, path);
@@ -217,7 +225,8 @@ class Builder {
   private alias(node: Node & { resolve(doc: Document): Node | undefined }, path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown {
     const span = this.spanOf(node);
     if (!quiet) this.map.record(pointer, span, undefined);
-    if (++this.aliases > this.limits.maxAliases) {
+    this.aliases.add(node);
+    if (this.aliases.size > this.limits.maxAliases) {
       this.fail(span, path, 'ALIAS_LIMIT', `more than ${this.limits.maxAliases} aliases`, 'write the values out instead of using anchors and aliases');
     }
     const target = node.resolve(this.doc);
@@ -228,22 +237,28 @@ class Builder {
     if (this.active.has(target)) {
       this.fail(span, path, 'ALIAS_LIMIT', 'an alias refers to a node that contains it');
     }
+    const outermost = this.expanding === undefined;
+    if (outermost) this.expanding = { span, path };
     this.active.add(target);
     try {
       return this.build(target, path, pointer, depth, true);
     } finally {
       this.active.delete(target);
+      if (outermost) this.expanding = undefined;
     }
   }
 
   private tagError(node: Node, path: PathSegment[]): void {
     const span = this.spanOf(node);
-    const bang = this.source.lastIndexOf('!', span.start);
-    const lineStart = this.source.lastIndexOf('\n', span.start) + 1;
-    let start = bang >= lineStart ? bang : span.start;
-    while (start > lineStart && !/\s/.test(this.source[start - 1] ?? ' ')) start--; // `!!binary`: from the first `!`
-    const end = this.source.slice(start).search(/[\s]|$/) + start;
-    this.add({ start, end }, path, 'UNSUPPORTED_TAG', `tags such as \`${this.source.slice(start, end)}\` are not supported`, 'remove the tag; quote the value if it should stay text');
+    // The tag is the token before the node, possibly on an earlier line: `title: !custom\n  Draft`.
+    let end = span.start;
+    while (end > 0 && /\s/.test(this.source[end - 1] ?? '')) end--;
+    let start = end;
+    while (start > 0 && !/\s/.test(this.source[start - 1] ?? '')) start--;
+    const found = this.source[start] === '!';
+    const at = found ? { start, end } : { start: span.start, end: span.end };
+    const tag = found ? this.source.slice(start, end) : (node.tag ?? '');
+    this.add(at, path, 'UNSUPPORTED_TAG', `tags such as \`${tag}\` are not supported`, 'remove the tag; quote the value if it should stay text');
   }
 
   private spanOf(node: unknown): Span {

@@ -53,11 +53,6 @@ export class SourceMap {
     if (key) this.keys.set(pointer, key);
   }
 
-  /** True when `path` has a node of its own in the text. */
-  has(path: readonly PathSegment[]): boolean {
-    return this.values.has(toPointer(path));
-  }
-
   /** The span of the value (or key) at `path`, or of its nearest recorded ancestor. */
   span(path: readonly PathSegment[], part: 'value' | 'key' = 'value'): Span {
     for (let n = path.length; n >= 0; n--) {

@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { ErrorList } from '../error-list.js';
+import { pointerToPath } from '../errors.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../util/closest.js';
@@ -14,31 +15,13 @@ import { schemaAt } from './schema-walk.js';
 type AjvError = ErrorObject;
 type Schema = Record<string, unknown>;
 
-/** Splits a JSON Pointer into path segments, with array indices as numbers. */
-export function pointerToPath(pointer: string, data: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const out: PathSegment[] = [];
-  let node = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node) && /^\d+$/.test(seg)) {
-      out.push(Number(seg));
-      node = node[Number(seg)];
-    } else {
-      out.push(seg);
-      node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
-    }
-  }
-  return out;
-}
-
 /** Adds positioned errors for ajv's `errors` on `data` to `out`. */
 export function mapSchemaErrors(errors: readonly ErrorObject[], data: unknown, map: SourceMap, out: ErrorList, schema: Schema): void {
   const folded = foldBranches(errors as AjvError[]);
   const seen = new Set<string>();
   for (const e of folded) {
     if (out.full) {
-      out.dropped++;
+      out.drop('error');
       continue;
     }
     const err = toPlanError(e, data, map, schemaAt(schema, data, pointerToPath(e.instancePath, data)));
@@ -50,14 +33,32 @@ export function mapSchemaErrors(errors: readonly ErrorObject[], data: unknown, m
   }
 }
 
-/** Drops if/then bookkeeping and replaces the branches of a failed anyOf/oneOf by the anyOf itself. */
+const within = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
+
+/**
+ * Drops if/then bookkeeping and folds the branches of a failed anyOf/oneOf:
+ * when a branch failed only deeper inside the value (an unknown field, a
+ * missing one, a bad pattern), that is the mistake to report; when every
+ * branch failed on the kind of value, one error on the value says so.
+ * ajv reports a branch's errors just before the anyOf error itself.
+ */
 function foldBranches(errors: AjvError[]): AjvError[] {
-  const branchRoots = errors
-    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .map((e) => e.schemaPath + '/');
-  return errors.filter(
-    (e) => e.keyword !== 'if' && !branchRoots.some((root) => e.schemaPath.startsWith(root)) && !(e.keyword === 'propertyNames'),
-  );
+  const drop = new Set<number>();
+  errors.forEach((e, i) => {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') return;
+    const branch: number[] = [];
+    for (let j = i - 1; j >= 0 && !drop.has(j) && within((errors[j] as AjvError).instancePath, e.instancePath); j--) branch.push(j);
+    const kindMismatch = (k: number) => {
+      const b = errors[k] as AjvError;
+      return b.instancePath === e.instancePath && (b.keyword === 'type' || b.keyword === 'const' || b.keyword === 'enum');
+    };
+    const specific = branch.filter((k) => !kindMismatch(k));
+    if (specific.length > 0) {
+      drop.add(i);
+      for (const k of branch) if (kindMismatch(k)) drop.add(k);
+    } else for (const k of branch) drop.add(k);
+  });
+  return errors.filter((e, i) => !drop.has(i) && e.keyword !== 'if' && e.keyword !== 'propertyNames');
 }
 
 function describe(value: unknown): string {
@@ -84,7 +85,8 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
   const at = (code: ErrorCode, message: string, hint?: string, p: PathSegment[] = path, part: 'value' | 'key' = 'value') =>
     map.errorFor(p, { code, message, ...(hint !== undefined ? { hint } : {}) }, part);
   const last = path[path.length - 1];
-  const field = typeof last === 'string' ? `\`${last}\`` : 'this value';
+  const parent = path[path.length - 2];
+  const field = typeof last === 'string' ? `\`${last}\`` : typeof parent === 'string' ? `item of \`${parent}\`` : 'value';
 
   if (e.propertyName !== undefined) {
     const keyPath = [...path, e.propertyName];
@@ -106,8 +108,9 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
     }
     case 'type': {
       const expected = String((e.params as { type: string | string[] }).type).replace(/,/g, ' or ');
-      const quote = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean' || value === null);
-      return at('WRONG_TYPE', `${field} must be ${article(expected)}, found ${describe(value)}`, quote ? `quote it to make it text: "${String(value)}"` : description);
+      const quote = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
+      const hint = quote ? `quote it to make it text: "${String(value)}"` : value === null ? 'write a value after the colon' : description;
+      return at('WRONG_TYPE', `${field} must be ${article(expected)}, found ${describe(value)}`, hint);
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -118,6 +121,9 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
     }
     case 'const': {
       const expected = (e.params as { allowedValue: unknown }).allowedValue;
+      if (typeof value !== typeof expected) {
+        return at('WRONG_TYPE', `${field} must be ${JSON.stringify(expected)}, found ${describe(value)}`, typeof expected === 'number' ? 'write it without quotes' : description);
+      }
       if (e.instancePath === '/peaceplan') {
         return at('UNSUPPORTED_FORMAT_VERSION', `format version ${String(value)} is not supported`, 'this release reads `peaceplan: 1`');
       }

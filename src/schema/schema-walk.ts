@@ -43,7 +43,7 @@ function childSchema(root: Schema, schema: Schema, obj: Record<string, unknown>,
 
 /** The resolved schema that applies at `path` in `data`, or an empty schema when none does. */
 export function schemaAt(root: Schema, data: unknown, path: readonly PathSegment[]): Schema {
-  let schema = resolve(root, root);
+  let schema = withBranchProperties(root, resolve(root, root));
   let value = data;
   for (const seg of path) {
     if (Array.isArray(value)) {
@@ -54,8 +54,17 @@ export function schemaAt(root: Schema, data: unknown, path: readonly PathSegment
       schema = resolve(root, childSchema(root, schema, obj, String(seg)) ?? {});
       value = Object.hasOwn(obj, seg) ? obj[seg as string] : undefined;
     } else return {};
+    schema = withBranchProperties(root, schema);
   }
   return schema;
+}
+
+/** For an anyOf/oneOf of objects (a deadline, an amount): the properties of its object branches, for hints. */
+function withBranchProperties(root: Schema, schema: Schema): Schema {
+  const alts = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (!alts || schema.properties) return schema;
+  const properties = Object.assign({}, ...alts.map((a) => (resolve(root, a).properties ?? {}) as object)) as Record<string, Schema>;
+  return Object.keys(properties).length ? { ...schema, properties } : schema;
 }
 
 /** Every reference in `data`, in document order. */

@@ -3,12 +3,12 @@
  * dates, unique clause ids and numbers, and references that resolve.
  */
 import type { ErrorList } from '../error-list.js';
+import { pointerToPath } from '../errors.js';
 import type { PathSegment } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { Plan } from '../model/types.js';
-import { pointerToPath } from '../schema/map-errors.js';
 import type { SchemaRef } from '../schema/ajv.js';
-import { closest } from '../util/closest.js';
+import { closestIn } from '../util/closest.js';
 
 /** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check. */
 export function checkPlan(
@@ -23,14 +23,15 @@ export function checkPlan(
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
 
   const sourceIds = Object.keys(plan.sources);
+  const nearSource = closestIn(sourceIds);
+  const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
   const used = new Set<string>();
   for (const ref of refs) {
-    const path = pointerToPath(ref.instancePath, plan);
     if (ref.kind === 'source') {
       used.add(ref.id);
-      if (!Object.hasOwn(plan.sources, ref.id)) unknownRef(out, map, path, 'UNKNOWN_SOURCE', 'source', ref.id, sourceIds, 'add it under `sources:`');
+      if (!Object.hasOwn(plan.sources, ref.id)) unknownRef(out, map, ref.instancePath, plan, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
     } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
-      unknownRef(out, map, path, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, [...stakeholderIds], 'add it to stakeholders.yaml');
+      unknownRef(out, map, ref.instancePath, plan, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
     }
   }
   for (const id of sourceIds) {
@@ -45,19 +46,24 @@ export function checkPlan(
   }
 }
 
-/** Reports an id that does not resolve, with the nearest known id as a hint. */
+/** Reports an id that does not resolve, with the nearest known id as a hint (not computed once the list is full). */
 export function unknownRef(
   out: ErrorList,
   map: SourceMap,
-  path: PathSegment[],
+  pointer: string,
+  data: unknown,
   code: 'UNKNOWN_SOURCE' | 'UNKNOWN_STAKEHOLDER',
   what: string,
   id: string,
-  known: readonly string[],
+  near: (id: string) => string | undefined,
   fallback: string,
 ): void {
-  const guess = closest(id, known);
-  out.add(map.errorFor(path, {
+  if (out.full) {
+    out.drop('error');
+    return;
+  }
+  const guess = near(id);
+  out.add(map.errorFor(pointerToPath(pointer, data), {
     code,
     message: `unknown ${what} \`${id}\``,
     hint: guess ? `did you mean \`${guess}\`?` : fallback,

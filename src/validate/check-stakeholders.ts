@@ -2,7 +2,7 @@
 import type { ErrorList } from '../error-list.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { Stakeholders } from '../model/types.js';
-import { pointerToPath } from '../schema/map-errors.js';
+import { closestIn } from '../util/closest.js';
 import type { SchemaRef } from '../schema/ajv.js';
 import { unknownRef } from './check-plan.js';
 
@@ -20,10 +20,10 @@ export function checkStakeholders(file: Stakeholders, refs: readonly SchemaRef[]
       }));
     }
   });
-  const ids = [...first.keys()];
+  const near = closestIn([...first.keys()]);
   for (const ref of refs) {
     if (ref.kind === 'stakeholder' && !first.has(ref.id)) {
-      unknownRef(out, map, pointerToPath(ref.instancePath, file), 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, ids, 'list it as a stakeholder of its own');
+      unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, near, 'list it as a stakeholder of its own');
     }
   }
 }

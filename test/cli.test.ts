@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,39 @@ describe('peaceplan validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${join(dir, 'v1.yaml')}:16:14 UNKNOWN_STAKEHOLDER`);
     expect(r.stdout).toContain(`${join(dir, 'v1.yaml')}:6:9 UNKNOWN_PARENT`);
+  });
+});
+
+describe('inputs that could hide problems', () => {
+  it('exits 2 for a folder with no plan versions, instead of checking nothing', async () => {
+    const empty = mkdtempSync(join(tmp, 'empty-'));
+    const r = await run('validate', empty);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('FILE_NOT_FOUND no plan versions');
+  });
+
+  it('reports a broken stakeholders.yaml beside a plan instead of skipping the stakeholder check', async () => {
+    const dir = mkdtempSync(join(tmp, 'broken-'));
+    writeFileSync(join(dir, 'v1.yaml'), MINIMAL);
+    writeFileSync(join(dir, 'stakeholders.yaml'), 'peaceplan: 1\nplan: test-family\nstakeholders: [\n');
+    const r = await run('validate', join(dir, 'v1.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'stakeholders.yaml')}:`);
+  });
+
+  it('never sends control characters from a file to the terminal', async () => {
+    const bad = file('esc.yaml', MINIMAL.replace('  s1: {', '  "\\e[2J\\e[31mowned\\nline": 1\n  s1: {'));
+    const r = await run('validate', bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/\x1b/);
+    expect(r.stdout).toContain('\\u001b[2J');
+  });
+
+  it('skips a folder named like a plan inside a family', async () => {
+    const dir = mkdtempSync(join(tmp, 'fam2-'));
+    writeFileSync(join(dir, 'v1.yaml'), MINIMAL);
+    mkdirSync(join(dir, 'x.yaml'));
+    expect((await run('validate', dir)).code).toBe(0);
   });
 });
 

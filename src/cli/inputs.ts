@@ -33,7 +33,7 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
       for (const f of family.files) out.files.push({ file: f.sourceMap.file, result: f });
       out.familyErrors.push(...family.errors);
       out.versions.push(...family.versions);
-      if (family.files.length === 0 && family.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) out.trouble = true;
+      if (family.files.length === 0) out.trouble = true; // an unreadable folder, or one with no versions
     } else if (basename(path) === STAKEHOLDERS_FILE) {
       out.files.push({ file: path, result: await loadStakeholders(path) });
     } else {

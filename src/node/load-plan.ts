@@ -8,7 +8,7 @@ import { SourceMap } from '../load/source-map.js';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import { checkFamily } from '../validate/check-family.js';
-import { readBytes } from './read-file.js';
+import { errnoError, fileError, readBytes } from './read-file.js';
 
 /** The name of a family's stakeholders file, beside its versions. */
 export const STAKEHOLDERS_FILE = 'stakeholders.yaml';
@@ -29,16 +29,19 @@ export type LoadOptions = Omit<ParseOptions, 'file'>;
  */
 export async function loadPlan(path: string, options: LoadOptions = {}): Promise<PlanResult> {
   let stakeholders = options.stakeholders;
-  if (!stakeholders) {
-    const beside = join(dirname(path), STAKEHOLDERS_FILE);
-    if (basename(path) !== STAKEHOLDERS_FILE) {
-      const found = await loadStakeholders(beside, options);
-      if (found.stakeholders) stakeholders = found.stakeholders;
-    }
+  let broken: StakeholdersResult | undefined;
+  if (!stakeholders && basename(path) !== STAKEHOLDERS_FILE) {
+    const found = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE), options);
+    if (found.stakeholders) stakeholders = found.stakeholders;
+    // No stakeholders file: nothing to check against. A broken one must not silently turn the check off.
+    else if (!found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) broken = found;
   }
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
+  const result = parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
+  if (!broken) return result;
+  const { plan: _unchecked, ...rest } = result;
+  return { ...rest, ok: false, errors: [...result.errors, ...broken.errors] };
 }
 
 /** Reads and checks a family's `stakeholders.yaml`. */
@@ -74,12 +77,13 @@ export interface FamilyResult {
 export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Promise<FamilyResult> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    const entries = await readdir(dir, { withFileTypes: true });
+    names = entries.filter((e) => !e.isDirectory() && /\.ya?ml$/.test(e.name)).map((e) => e.name).sort();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    const error = failed(dir, undefined, missing ? 'FILE_NOT_FOUND' : 'READ_FAILED', missing ? `no such folder: ${dir}` : `cannot read ${dir}: ${(e as Error).message}`);
-    return { ok: false, versions: [], files: [], errors: error.errors };
+    return { ok: false, versions: [], files: [], errors: [errnoError(dir, e, 'folder')] };
+  }
+  if (!names.some((n) => !NOT_VERSIONS.has(n))) {
+    return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml) in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
   }
   const stakeholders = names.includes(STAKEHOLDERS_FILE) ? await loadStakeholders(join(dir, STAKEHOLDERS_FILE), options) : undefined;
   const files: PlanResult[] = [];
@@ -92,8 +96,7 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), errors: family.errors };
 }
 
-function failed(file: string, error: PlanError | undefined, code?: 'FILE_NOT_FOUND' | 'READ_FAILED', message?: string): PlanResult {
-  const sourceMap = new SourceMap('', file);
-  const err = error ?? sourceMap.errorAt({ start: 0, end: 0 }, [], { code: code ?? 'READ_FAILED', message: message ?? 'cannot read' });
-  return { ok: false, errors: [err], warnings: [], sourceMap, text: '' };
+/** The result for a file that could not be read at all. */
+function failed(file: string, error: PlanError): PlanResult {
+  return { ok: false, errors: [error], warnings: [], sourceMap: new SourceMap('', file), text: '' };
 }

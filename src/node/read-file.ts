@@ -10,10 +10,15 @@ export async function readBytes(path: string, maxBytes: number): Promise<Uint8Ar
     if (info.size > maxBytes) return fileError('FILE_TOO_LARGE', path, `the file is larger than ${maxBytes} bytes`, 'raise limits.maxBytes if the file is genuine');
     return new Uint8Array(await readFile(path));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return fileError('FILE_NOT_FOUND', path, `no such file: ${path}`);
-    return fileError('READ_FAILED', path, `cannot read ${path}: ${(e as Error).message}`);
+    return errnoError(path, e, 'file');
   }
+}
+
+/** A file-system failure as a PlanError: FILE_NOT_FOUND when the path is not there, READ_FAILED otherwise. */
+export function errnoError(path: string, e: unknown, what: 'file' | 'folder'): PlanError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fileError('FILE_NOT_FOUND', path, `no such ${what}: ${path}`);
+  return fileError('READ_FAILED', path, `cannot read ${path}: ${(e as Error).message}`);
 }
 
 /** A file-level error, positioned at 1:1. */

@@ -1,6 +1,7 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { clauseDetails } from '../diff/describe-clause.js';
 import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './diff-words.js';
+import { visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
 export interface TextRenderOptions {
@@ -26,11 +27,11 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
   if (diff.summary.identical) return out.join('\n') + '\n';
   if (diff.meta.length) {
     out.push('', paint('bold', 'Plan'));
-    for (const line of metaLines(diff)) out.push(`  ${line}`);
+    for (const line of metaLines(diff)) out.push(`  ${visible(line)}`);
   }
   if (diff.summary.highlights.length) {
     out.push('', paint('bold', 'What matters most'));
-    for (const h of diff.summary.highlights) out.push(`  * ${h.says}`);
+    for (const h of diff.summary.highlights) out.push(`  * ${visible(h.says)}`);
   }
   out.push('', paint('bold', 'Clauses'));
   for (const c of diff.clauses) {
@@ -38,8 +39,8 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
     const how = c.match && c.match.method !== 'id' ? `, matched by ${c.match.method} ${c.match.score}` : '';
-    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${clauseLabel(c)}`)}  [${c.kind}, ${id}${how}]`);
-    if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${line}`);
+    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${c.kind}, ${visible(id ?? '')}${how}]`);
+    if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
     if (c.text) out.push(`    text: ${redline(c.text.hunks, paint)}`);
   }
@@ -49,7 +50,9 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
 /** Deleted text as [-…-] and inserted as {+…+}, coloured when asked. */
 function redline(hunks: readonly TextHunk[], paint: (code: 'red' | 'green', s: string) => string): string {
   return hunks
-    .map((h) => (h.op === 'equal' ? h.value : h.op === 'delete' ? paint('red', `[-${h.value}-]`) : paint('green', `{+${h.value}+}`)))
-    .join('')
-    .replace(/\s*\n\s*/g, ' ');
+    .map((h) => {
+      const text = visible(h.value.replace(/\s*\n\s*/g, ' '));
+      return h.op === 'equal' ? text : h.op === 'delete' ? paint('red', `[-${text}-]`) : paint('green', `{+${text}+}`);
+    })
+    .join('');
 }

@@ -14,10 +14,16 @@ import { codeFrame } from './code-frame.js';
  */
 export function formatError(error: PlanError, lineText?: (line: number) => string): string {
   const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
-  const parts = [`${error.file}:${error.line}:${error.col} ${label} ${error.message}`];
-  if (error.hint) parts.push(`  hint: ${error.hint}`);
+  const parts = [`${visible(error.file)}:${error.line}:${error.col} ${label} ${visible(error.message)}`];
+  if (error.hint) parts.push(`  hint: ${visible(error.hint)}`);
   if (lineText && lineText(error.line) !== '') parts.push(indent(codeFrame(lineText, error)));
   return parts.join('\n');
+}
+
+/** Control characters from a file (escape sequences, line breaks) shown as escapes, never sent to the terminal. */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1F\x7F-\x9F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function indent(text: string): string {

@@ -74,8 +74,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     if (j !== undefined && !aTo.has(i) && !bFrom.has(j) && allowed(i, j)) pair(i, j, 'id', 1);
   });
 
-  const tokensA = a.map(clauseTokens);
-  const tokensB = b.map(clauseTokens);
+  // Tokens are computed only for clauses that need them: on large plans most clauses pair by id.
+  const tokensA = new LazyTokens(a);
+  const tokensB = new LazyTokens(b);
   const free = () => [a.map((_, i) => i).filter((i) => !aTo.has(i)), b.map((_, j) => j).filter((j) => !bFrom.has(j))] as const;
 
   // Same topic and the same title, when that title is unique on both sides.
@@ -93,12 +94,14 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   {
     const [fa, fb] = free();
     const open = new Set(fb);
-    const index = new TokenIndex(b.map((_, j) => (open.has(j) ? tokensB[j] : undefined)));
+    const index = new TokenIndex(b.map((_, j) => (open.has(j) ? tokensB.at(j) : undefined)));
     const candidates: ClausePair[] = [];
     for (const i of fa) {
-      for (const j of index.candidates(tokensA[i] as Set<string>)) {
+      const ta = tokensA.at(i);
+      for (const [j, bound] of [...index.sharedAtMost(ta)].sort((x, y) => x[0] - y[0])) {
         if (b[j]?.topic !== a[i]?.topic || !allowed(i, j)) continue;
-        const score = dice(tokensA[i] as Set<string>, tokensB[j] as Set<string>);
+        if ((2 * bound) / (ta.size + tokensB.at(j).size) < MATCH.similarity) continue; // cannot reach the threshold
+        const score = dice(ta, tokensB.at(j));
         if (score >= MATCH.similarity) candidates.push({ from: i, to: j, method: 'similarity', score: round(score) });
       }
     }
@@ -113,7 +116,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     for (const i of fa) {
       const j = ub.get(`${a[i]?.topic}\u0000${a[i]?.number}`);
       if (j === undefined || bFrom.has(j) || !allowed(i, j)) continue;
-      const score = dice(tokensA[i] as Set<string>, tokensB[j] as Set<string>);
+      const score = dice(tokensA.at(i), tokensB.at(j));
       if (score >= MATCH.numberSimilarity) pair(i, j, 'number', round(score));
     }
   }
@@ -130,8 +133,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
 function findGroups(
   a: readonly Clause[],
   b: readonly Clause[],
-  tokensA: Set<string>[],
-  tokensB: Set<string>[],
+  tokensA: LazyTokens,
+  tokensB: LazyTokens,
   aTo: Map<number, ClausePair>,
   bFrom: Map<number, ClausePair>,
 ): ClauseGroup[] {
@@ -141,21 +144,29 @@ function findGroups(
     const [partList, wholeList, partTokens, wholeTokens, partPaired, wholePaired] =
       kind === 'split' ? [b, a, tokensB, tokensA, bFrom, aTo] : [a, b, tokensA, tokensB, aTo, bFrom];
     const [usedPart, usedWhole] = kind === 'split' ? [used.b, used.a] : [used.a, used.b];
-    const index = new TokenIndex(wholeTokens);
+    // A whole is any clause left unpaired, or paired with a clause that reads differently (content may have left it).
+    const changed = (w: number) => {
+      const partner = wholePaired.get(w);
+      if (!partner) return true;
+      const [x, y] = kind === 'split' ? [a[w], b[partner.to]] : [a[partner.from], b[w]];
+      return x?.text !== y?.text || x?.title !== y?.title;
+    };
+    const index = new TokenIndex(wholeList.map((_, w) => (changed(w) ? wholeTokens.at(w) : undefined)));
     const byWhole = new Map<number, Array<{ part: number; score: number }>>();
     partList.forEach((_, p) => {
       if (partPaired.has(p) || usedPart.has(p)) return;
       let best = -1;
       let bestScore = 0;
-      for (const w of index.candidates(partTokens[p] as Set<string>)) {
-        if (usedWhole.has(w)) continue;
-        const score = containment(partTokens[p] as Set<string>, wholeTokens[w] as Set<string>);
+      const part = partTokens.at(p);
+      for (const [w, bound] of [...index.sharedAtMost(part)].sort((x, y) => x[0] - y[0])) {
+        if (usedWhole.has(w) || bound < MATCH.partInWhole * part.size) continue; // cannot reach the threshold
+        const score = containment(part, wholeTokens.at(w));
         if (score > bestScore) [best, bestScore] = [w, score];
       }
       if (best < 0 || bestScore < MATCH.partInWhole) return;
       const partner = wholePaired.get(best);
       const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
-      if (partnerIndex !== undefined && containment(partTokens[p] as Set<string>, partTokens[partnerIndex] as Set<string>) >= MATCH.partInOwnPair) return;
+      if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
       byWhole.set(best, [...(byWhole.get(best) ?? []), { part: p, score: bestScore }]);
     });
     for (const [w, parts] of [...byWhole].sort((x, y) => x[0] - y[0])) {
@@ -165,8 +176,8 @@ function findGroups(
       if (all.length < 2) continue;
       if (partnerIndex === undefined) {
         const covered = new Set<string>();
-        for (const p of all) for (const t of partTokens[p] as Set<string>) if ((wholeTokens[w] as Set<string>).has(t)) covered.add(t);
-        if (covered.size / Math.max(1, (wholeTokens[w] as Set<string>).size) < MATCH.wholeCovered) continue;
+        for (const p of all) for (const t of partTokens.at(p)) if (wholeTokens.at(w).has(t)) covered.add(t);
+        if (covered.size / Math.max(1, wholeTokens.at(w).size) < MATCH.wholeCovered) continue;
       }
       usedWhole.add(w);
       for (const p of all) usedPart.add(p);
@@ -178,6 +189,19 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/** Token sets of a clause list, computed on first use. */
+class LazyTokens {
+  private readonly cache: Array<Set<string> | undefined>;
+
+  constructor(private readonly list: readonly Clause[]) {
+    this.cache = new Array<Set<string> | undefined>(list.length);
+  }
+
+  at(i: number): Set<string> {
+    return (this.cache[i] ??= clauseTokens(this.list[i] as Clause));
+  }
 }
 
 function indexBy<T>(list: readonly T[], key: (t: T) => string): Map<string, number> {

@@ -51,8 +51,26 @@ export class TokenIndex {
 
   /** Indices sharing at least one indexed token with `set`, in ascending order. */
   candidates(set: ReadonlySet<string>): number[] {
-    const seen = new Set<number>();
-    for (const t of set) for (const i of this.postings.get(t) ?? []) seen.add(i);
-    return [...seen].sort((x, y) => x - y);
+    return [...this.counts(set).keys()].sort((x, y) => x - y);
+  }
+
+  /**
+   * For each candidate, an upper bound of the tokens it shares with `set`:
+   * the indexed tokens it shares, plus every token of `set` the index left
+   * out. Lets callers skip candidates that cannot reach a threshold without
+   * computing their similarity.
+   */
+  sharedAtMost(set: ReadonlySet<string>): Map<number, number> {
+    const counts = this.counts(set);
+    let unindexed = 0;
+    for (const t of set) if (!this.postings.has(t)) unindexed++;
+    for (const [i, n] of counts) counts.set(i, n + unindexed);
+    return counts;
+  }
+
+  private counts(set: ReadonlySet<string>): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const t of set) for (const i of this.postings.get(t) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    return counts;
   }
 }

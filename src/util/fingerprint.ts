@@ -27,24 +27,31 @@ function text(h: Hash, s: string): void {
   h.b = b;
 }
 
+// Type tags and lengths keep 1 and "1", or ["ab"] and ["a", "b"], apart.
 function feed(h: Hash, v: unknown): void {
-  if (v === null || typeof v !== 'object') {
-    // Type tags keep 1 and "1", or "a" and a key a, apart.
-    text(h, typeof v === 'string' ? `s${v.length}:${v}` : `v${JSON.stringify(v) ?? 'undefined'};`);
-    return;
-  }
-  if (Array.isArray(v)) {
-    text(h, `[${v.length}`);
+  if (typeof v === 'string') {
+    text(h, 's');
+    text(h, String(v.length));
+    text(h, ':');
+    text(h, v);
+  } else if (v === null || typeof v !== 'object') {
+    text(h, typeof v === 'number' ? 'n' : 'v');
+    text(h, String(v));
+    text(h, ';');
+  } else if (Array.isArray(v)) {
+    text(h, '[');
+    text(h, String(v.length));
     for (const x of v) feed(h, x);
     text(h, ']');
-    return;
+  } else {
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    text(h, '{');
+    text(h, String(keys.length));
+    for (const k of keys) {
+      feed(h, k);
+      feed(h, obj[k]);
+    }
+    text(h, '}');
   }
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  text(h, `{${keys.length}`);
-  for (const k of keys) {
-    text(h, `k${k.length}:${k}`);
-    feed(h, obj[k]);
-  }
-  text(h, '}');
 }

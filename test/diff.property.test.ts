@@ -6,7 +6,7 @@ import type { Clause, Plan } from 'peaceplan';
 import { text } from './helpers.js';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
-const runs = { seed, numRuns: 1_500 };
+const runs = { seed, numRuns: 2_000 };
 const validateDiff = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(text('schemas/diff.schema.json')) as object);
 
 // Hostile names everywhere a key or id can go.

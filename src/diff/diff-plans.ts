@@ -1,6 +1,7 @@
 import { matchClauses } from '../match/match-clauses.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
 import type { Clause, Plan } from '../model/types.js';
+import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { describeClause } from './describe-clause.js';
 import { describeTerm } from './describe-term.js';
@@ -75,10 +76,12 @@ export function refOf(c: Clause, index: number): ClauseRef {
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, moved: boolean, group: 'split' | 'merged' | undefined, related: string[]): ClauseChange {
+  // Most clauses of a revision are untouched: one equality check instead of field-by-field work.
+  const same = deepEqual(ca, cb);
   // Terms are compared term by term; only a clause gaining or losing its `terms` map as a whole is a field change.
   const termsPresence = Object.hasOwn(ca, 'terms') !== Object.hasOwn(cb, 'terms');
-  const fields = diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, termsPresence ? ['text'] : ['terms', 'text']);
-  const terms = diffTerms(ca, cb);
+  const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, termsPresence ? ['text'] : ['terms', 'text']);
+  const terms = same ? [] : diffTerms(ca, cb);
   const text = ca.text === cb.text ? null : textChange(ca.text, cb.text);
   const renumbered = ca.number !== cb.number;
   const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;

@@ -19,7 +19,8 @@ export function orderChanges(changes: readonly ClauseChange[]): ClauseChange[] {
     }
     return lo === 0 ? -1 : (runningMax[lo - 1] as number);
   };
-  const keyed = changes.map((c) => ({ c, key: c.to ? [c.to.index, 0, 0] : [anchor(c.from?.index ?? 0), 1, c.from?.index ?? 0] }));
-  keyed.sort((x, y) => (x.key[0] as number) - (y.key[0] as number) || (x.key[1] as number) - (y.key[1] as number) || (x.key[2] as number) - (y.key[2] as number));
+  // Sort key: twice the position, plus one for a gone clause (after the clause it follows); then its old position.
+  const keyed = changes.map((c) => ({ c, key: c.to ? 2 * c.to.index : 2 * anchor(c.from?.index ?? 0) + 1, tie: c.to ? 0 : (c.from?.index ?? 0) }));
+  keyed.sort((x, y) => x.key - y.key || x.tie - y.tie);
   return keyed.map((k) => k.c);
 }

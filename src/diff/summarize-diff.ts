@@ -39,7 +39,7 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
     counts,
     renumbered: clauses.filter((c) => c.renumbered).length,
     moved: clauses.filter((c) => c.moved).length,
-    metaChanges: meta.length,
+    metaChanges: new Set(meta.map((f) => f.field)).size,
     byTopic: [...topics].map(([topic, row]) => ({ topic, ...row })),
     highlights: ranked,
   };

@@ -84,7 +84,7 @@ export interface DiffSummary {
   renumbered: number;
   /** Clauses whose position changed, whatever else happened to them. */
   moved: number;
-  /** Changed fields of the plan itself. */
+  /** How many of the plan's own fields changed (the sources map counts once). */
   metaChanges: number;
   /** Per topic with changes: the clauses of each kind. */
   byTopic: Array<{ topic: Topic } & Partial<Record<ChangeKind, number>>>;

@@ -4,20 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../src/cli/cli.js';
-import { text } from './helpers.js';
+import { text, runCli } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const plan = (v: string) => join(root, `plans/russia-ukraine-2025/${v}.yaml`);
 const fixture = (p: string) => join(root, 'test/fixtures/diff', p);
 const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-diff-'));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('peaceplan diff', () => {
   it('exits 1 when the versions differ (not a failure) and says what changed', async () => {

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../src/cli/cli.js';
 import { HELP } from '../src/cli/help.js';
-import { MINIMAL } from './helpers.js';
+import { MINIMAL, runCli } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FAMILY = join(root, 'plans/russia-ukraine-2025');
@@ -17,12 +16,7 @@ const file = (name: string, content: string) => {
   return path;
 };
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('peaceplan validate', () => {
   it('exits 0 on the shipped family and says each file is ok', async () => {

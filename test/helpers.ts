@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PlanError, PlanResult } from 'peaceplan';
+import { cli } from '../src/cli/cli.js';
 
 /** The project root, as a URL ending in '/'. */
 export const ROOT = new URL('../', import.meta.url);
@@ -21,3 +22,11 @@ export function where(result: Pick<PlanResult, 'errors' | 'warnings'>): Array<[s
 
 /** A small valid plan; tests change one thing in it. */
 export const MINIMAL = text('test/fixtures/valid/minimal.yaml');
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}

@@ -50,9 +50,10 @@ export function toChangeTerm(diff: unknown, id: string, term: string, expected?:
 
 function kindMatcher(kind: 'added' | 'removed', diff: unknown, id: string): MatcherResult {
   if (!isDiff(diff)) return notADiff();
-  const clause = find(diff, id);
-  const pass = clause?.kind === kind || (clause !== undefined && kind === 'added' ? !clause.from : kind === 'removed' && clause !== undefined && !clause.to);
-  return { pass, message: () => `expected clause ${id} ${pass ? 'not ' : ''}to be ${kind}, but ${describe(clause, id)}` };
+  // Added: the clause exists only in the new version (new, or split off); removed: only in the old one.
+  const match = diff.clauses.find((c) => (kind === 'added' ? c.to?.id === id && !c.from : c.from?.id === id && !c.to));
+  const pass = match !== undefined;
+  return { pass, message: () => `expected clause ${id} ${pass ? 'not ' : ''}to be ${kind}, but ${describe(match ?? find(diff, id), id)}` };
 }
 
 /** The diff adds clause `id` (a new clause, or a part of a split). */

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'PLAN_MISMATCH',
   'UNKNOWN_PARENT',
   'PARENT_CYCLE',
+  // comparing versions
+  'UNKNOWN_CLAUSE',
   // the file system (Node entry and CLI)
   'FILE_NOT_FOUND',
   'READ_FAILED',

@@ -6,6 +6,7 @@
 export { parsePlan, parseStakeholders, parsePairs } from './parse-plan.js';
 export type { ParseResult, PlanResult, StakeholdersResult, PairsResult } from './parse-plan.js';
 export { checkFamily } from './validate/check-family.js';
+export { checkPairs } from './validate/check-pairs.js';
 export type { FamilyCheck } from './validate/check-family.js';
 export { PlanError, ERROR_CODES, isPlanError, toPointer } from './errors.js';
 export type { ErrorCode, Severity, PathSegment, PlanErrorData } from './errors.js';

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFamily, ERROR_CODES, parsePlan, parseStakeholders } from 'peaceplan';
+import { checkFamily, checkPairs, ERROR_CODES, parsePairs, parsePlan, parseStakeholders } from 'peaceplan';
+import type { Plan } from 'peaceplan';
 import type { ErrorCode, PlanError } from 'peaceplan';
 import { loadPlan } from 'peaceplan/node';
 import { bytes, MINIMAL, text } from './helpers.js';
@@ -68,6 +69,13 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   PLAN_MISMATCH: { run: () => checkFamily([version('v1', null), version('v2', 'v1', 'other-family')]).errors, at: [2, 7] },
   UNKNOWN_PARENT: { run: () => checkFamily([version('v1', 'v0')]).errors, at: [6, 9] },
   PARENT_CYCLE: { run: () => checkFamily([version('v1', 'v2'), version('v2', 'v1')]).errors, at: [6, 9] },
+  UNKNOWN_CLAUSE: {
+    run: () => {
+      const plan = parsePlan(MINIMAL).plan as Plan;
+      return checkPairs(parsePairs('pairs:\n  - { from: army-cap, to: armycap }\n'), plan, plan);
+    },
+    at: [2, 27],
+  },
   FILE_NOT_FOUND: { run: async () => (await loadPlan(join(tmp, 'missing.yaml'))).errors, at: [1, 1] },
   READ_FAILED: { run: async () => (await loadPlan(tmp)).errors, at: [1, 1] },
 };

@@ -78,6 +78,25 @@ describe('operative-language flags', () => {
     ]);
   });
 
+  it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {
+    expect(flags('Neither Russia nor Ukraine may use force.', 'Russia and Ukraine undertake not to use force.')).toEqual([
+      { kind: 'obligation', from: 'may not', to: 'undertake', direction: 'softened' },
+      { kind: 'negation', change: 'added', words: ['not'] },
+      { kind: 'negation', change: 'removed', words: ['neither', 'nor'] },
+    ]);
+    expect(flags('Russia will withdraw.', 'Russia won’t withdraw.')).toEqual([{ kind: 'negation', change: 'added', words: ['not'] }]);
+    expect(flags("Ukraine can't join.", 'Ukraine can’t join.')).toEqual([]);
+    expect(flags('Ukraine’s sovereignty is confirmed.', 'Ukraine’s sovereignty is confirmed once more.')).toEqual([]);
+    expect(flags('Forces may number 600,000.', 'Forces may number no more than 600,000.')).toEqual([]);
+    expect(flags('Elections will be held in 100 days.', 'Elections will be held in May 2026.')).toEqual([]);
+    expect(flags('Under resolution 2202.', 'Under Resolution No. 2202.')).toEqual([]);
+    expect(flags('Sanctions end if Russia complies.', 'Sanctions end unless Russia complies.')).toEqual([
+      { kind: 'condition', change: 'added', words: ['unless'] },
+      { kind: 'condition', change: 'removed', words: ['if'] },
+    ]);
+    expect(flags('The US agreed to mediate.', 'The US is required to mediate.')).toEqual([{ kind: 'obligation', from: 'agreed', to: 'required', direction: 'strengthened' }]);
+  });
+
   it('flags nothing for a rewording that keeps the operative words', () => {
     expect(flags('Ukraine will hold elections.', 'Ukraine will hold general elections.')).toEqual([]);
     expect(flags('The cap may be 600,000.', 'The cap is 600,000.')).toEqual([]);

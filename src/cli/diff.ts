@@ -1,7 +1,8 @@
 import { diffPlans } from '../diff/diff-plans.js';
+import { checkPairs } from '../validate/check-pairs.js';
 import { resolveLimits } from '../options.js';
 import { parsePairs } from '../parse-plan.js';
-import type { ParseResult } from '../parse-plan.js';
+import type { PairsResult, ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
 import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
 import { readBytes } from '../node/read-file.js';
@@ -20,14 +21,13 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     return EXIT.TROUBLE;
   }
   const pairsPath = args.options.get('pairs');
-  const [a, b] = await loadBoth(oldPath, newPath);
+  const loaded = await loadBoth(oldPath, newPath);
   const pairs = typeof pairsPath === 'string' ? await loadPairs(pairsPath) : undefined;
-  const failed = [a, b, ...(pairs ? [pairs] : [])].filter((r) => !r.ok);
-  if (failed.length || !a.plan || !b.plan) {
-    for (const r of failed) for (const e of r.errors) io.stderr.write(formatError(e, (n) => r.sourceMap.lineText(n)) + '\n\n');
-    io.stderr.write('peaceplan diff: fix the problems above first\n');
-    return EXIT.TROUBLE;
-  }
+  const failed = [...loaded, ...(pairs ? [pairs] : [])].filter((r) => !r.ok);
+  const [a, b] = loaded;
+  if (failed.length || !a?.plan || !b?.plan) return trouble(io, failed);
+  const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
+  if (unknown.length) return trouble(io, [{ ...(pairs as ParseResult), errors: unknown }]);
   const diff = diffPlans(a.plan, b.plan, pairs?.rules ?? {});
   if (format === 'json') io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
   else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
@@ -35,15 +35,31 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   return diff.summary.identical ? EXIT.OK : EXIT.FOUND;
 }
 
-/** Both versions; a stakeholders file shared by their folder is read once. */
-async function loadBoth(oldPath: string, newPath: string) {
+/** Prints every problem once, with the lines of the file it is in, and returns exit code 2. */
+function trouble(io: CliIO, failed: readonly ParseResult[]): number {
+  const seen = new Set<string>();
+  for (const r of failed) {
+    for (const e of r.errors) {
+      const id = `${e.file}:${e.line}:${e.col}:${e.code}:${e.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      io.stderr.write(formatError(e, e.file === r.sourceMap.file ? (n) => r.sourceMap.lineText(n) : undefined) + '\n\n');
+    }
+  }
+  io.stderr.write('peaceplan diff: fix the problems above first\n');
+  return EXIT.TROUBLE;
+}
+
+/** Both versions; a stakeholders file shared by their folder is read once, and a broken one is reported once. */
+async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[] & PlanResult[]> {
   if (dirname(oldPath) !== dirname(newPath)) return Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
   const found = await loadStakeholders(join(dirname(oldPath), STAKEHOLDERS_FILE));
+  if (!found.ok && !found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) return [found];
   const options = found.stakeholders ? { stakeholders: found.stakeholders } : {};
   return Promise.all([loadPlan(oldPath, options), loadPlan(newPath, options)]);
 }
 
-async function loadPairs(path: string): Promise<ParseResult & { rules?: ReturnType<typeof parsePairs>['rules'] }> {
+async function loadPairs(path: string): Promise<PairsResult> {
   const bytes = await readBytes(path, resolveLimits(undefined).maxBytes);
   if (!(bytes instanceof Uint8Array)) {
     const r = parsePairs('', { file: path });

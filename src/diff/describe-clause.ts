@@ -24,14 +24,14 @@ export function clauseDetails(c: ClauseChange): string[] {
   for (const t of c.terms) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (f.field === 'number' || f.field === 'terms') continue;
+    if (f.field === 'number' || (f.field === 'terms' && c.terms.length > 0)) continue;
     // Bookkeeping fields get a word; what the clause does gets the detail.
     if (f.field === 'sources' || f.field === 'note') parts.push(`${f.field} changed`);
     else if (f.field === 'title') parts.push('retitled');
     else parts.push(f.says);
   }
   if (c.text) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
-  return parts;
+  return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)
 }
 
 /** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */

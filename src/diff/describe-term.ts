@@ -33,7 +33,7 @@ export interface TermChange {
   says: string;
 }
 
-const DAYS: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
+const DAYS: Record<string, number> = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
 
 /** Describes the change of a term from `from` to `to` (either may be undefined); undefined when equal. */
 export function describeTerm(term: string, spec: TermSpec, from: unknown, to: unknown): TermChange | undefined {
@@ -42,7 +42,9 @@ export function describeTerm(term: string, spec: TermSpec, from: unknown, to: un
   const show = (v: unknown) => formatTerm(spec, v);
   if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}` };
   if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} dropped (was ${show(from)})` };
-  const changed = { ...base, change: 'changed' as const };
+  // A value of several forms is named by the form both sides share.
+  const kind = spec.kind === 'value' && isMoney(from) && isMoney(to) ? 'money' : spec.kind;
+  const changed = { ...base, kind, change: 'changed' as const };
   const typed = typedChange(spec, from, to);
   return { ...changed, ...typed, says: typed?.says ?? `${spec.label} changed: ${show(from)} → ${show(to)}` };
 }
@@ -89,13 +91,16 @@ function typedChange(spec: TermSpec, from: unknown, to: unknown): Typed {
     case 'list':
       return list(spec, from, to);
     default:
-      return undefined;
+      // A value of several forms (an allocation's amount: money or `remainder`) compares as money when both sides are.
+      return isMoney(from) && isMoney(to) && from.currency === to.currency
+        ? quantity(spec, from.amount, to.amount, (n) => formatValue({ amount: n, currency: from.currency }))
+        : undefined;
   }
 }
 
 function quantity(spec: TermSpec, a: number, b: number, fmt: (n: number) => string): Typed {
   const direction = b > a ? 'raised' : 'lowered';
-  const ratio = a !== 0 ? b / a : undefined;
+  const ratio = a !== 0 && Number.isFinite(b / a) ? b / a : undefined;
   const unit = spec.unit ? ` ${spec.unit}` : '';
   const pct = ratio !== undefined ? ` (${formatPercentChange(ratio)})` : '';
   return { delta: b - a, ...(ratio !== undefined ? { ratio } : {}), direction, says: `${spec.label} ${direction} ${fmt(a)} → ${fmt(b)}${unit}${pct}` };
@@ -125,12 +130,14 @@ function deadline(spec: TermSpec, from: unknown, to: unknown): Typed {
   let direction = 'changed';
   if (to === 'asap' && isDeadline(from)) direction = 'loosened'; // no fixed date any more
   else if (from === 'asap' && isDeadline(to)) direction = 'tightened';
-  else if (isDeadline(from) && isDeadline(to) && from.days !== to.days) direction = to.days > from.days ? 'loosened' : 'tightened';
+  // Days counted from different events do not compare.
+  else if (isDeadline(from) && isDeadline(to) && from.days !== to.days && from.from === to.from) direction = to.days > from.days ? 'loosened' : 'tightened';
   return { direction, says: `${spec.label} ${direction}: ${text(from)} → ${text(to)}` };
 }
 
 function days(spec: TermSpec, a: number, b: number, [longer, shorter]: [string, string], from: unknown, to: unknown): Typed {
-  const direction = b > a ? longer : shorter;
+  // 1 year and 12 months are the same length written differently, not a change of length.
+  const direction = Math.abs(b - a) <= Math.max(a, b) * 0.02 ? 'restated' : b > a ? longer : shorter;
   return { delta: Math.round(b - a), direction, says: `${spec.label} ${direction}: ${formatValue(from)} → ${formatValue(to)}` };
 }
 
@@ -151,18 +158,22 @@ export function fieldChanges(fields: Readonly<Record<string, TermSpec>>, from: R
 }
 
 function list(spec: TermSpec, from: unknown, to: unknown): Typed {
-  if (!Array.isArray(from) || !Array.isArray(to) || !spec.key?.length) return undefined;
-  const keyOf = (item: unknown) => (isRecord(item) ? spec.key?.map((k) => String(item[k])).join('/') : undefined);
-  const a = new Map(from.map((x) => [keyOf(x), x]));
-  const b = new Map(to.map((x) => [keyOf(x), x]));
-  if (a.size !== from.length || b.size !== to.length || a.has(undefined) || b.has(undefined)) return undefined; // keys not unique: no item-wise view
+  if (!Array.isArray(from) || !Array.isArray(to)) return undefined;
+  // Items pair by their first identifying field when it is unique on both sides, else by position.
+  const field = spec.key?.[0];
+  const unique = (list: unknown[]) => field !== undefined && list.every(isRecord) && new Set(list.map((x) => String((x as Record<string, unknown>)[field]))).size === list.length;
+  const byField = unique(from) && unique(to);
+  const keyOf = (item: unknown, i: number) => (byField ? String((item as Record<string, unknown>)[field as string]) : `item ${i + 1}`);
+  const a = new Map(from.map((x, i) => [keyOf(x, i), x]));
+  const b = new Map(to.map((x, i) => [keyOf(x, i), x]));
   const added = [...b.keys()].filter((k) => !a.has(k));
   const removed = [...a.keys()].filter((k) => !b.has(k));
   const changes: TermChange[] = [];
   for (const [k, x] of a) {
     const y = b.get(k);
     if (y === undefined || deepEqual(x, y)) continue;
-    const inner = fieldChanges(spec.fields ?? {}, x as Record<string, unknown>, y as Record<string, unknown>);
+    if (!isRecord(x) || !isRecord(y)) return undefined;
+    const inner = fieldChanges(spec.fields ?? {}, x, y);
     changes.push({ term: String(k), kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `${k}: ${inner.map((c) => c.says).join(', ')}` });
   }
   const parts = [...added.map((k) => `${k} added`), ...removed.map((k) => `${k} removed`), ...changes.map((c) => c.says)];

@@ -42,6 +42,7 @@ function entryChanges(field: string, from: Record<string, unknown>, to: Record<s
 
 function say(c: FieldChange): string {
   const name = c.key !== undefined ? `${c.field} ${c.key}` : c.field;
+  if (c.field === 'terms') return c.from === undefined || c.from === null ? 'terms added' : c.to === undefined || c.to === null ? 'terms removed' : 'terms changed';
   if (c.from === undefined) return `${name} added${c.key !== undefined ? '' : `: ${formatValue(c.to)}`}`;
   if (c.to === undefined) return `${name} removed`;
   if (c.field === 'number') return `renumbered ${formatValue(c.from)} → ${formatValue(c.to)}`;

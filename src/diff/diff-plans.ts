@@ -40,9 +40,11 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     for (const i of g.from) groupOfA.set(i, g);
     for (const j of g.to) groupOfB.set(j, g);
   }
-  const related = (g: ClauseGroup | undefined, ...self: string[]) => {
+  // A clause on one side names the group's clauses on the other side; a pair names the other parts.
+  const idsOf = (g: ClauseGroup, side: 'from' | 'to') => (side === 'from' ? g.from.map((i) => a.clauses[i]?.id) : g.to.map((j) => b.clauses[j]?.id));
+  const related = (g: ClauseGroup | undefined, side: 'from' | 'to' | 'parts', ...self: string[]) => {
     if (!g) return [];
-    const ids = [...g.from.map((i) => a.clauses[i]?.id), ...g.to.map((j) => b.clauses[j]?.id)];
+    const ids = side === 'parts' ? idsOf(g, g.kind === 'split' ? 'to' : 'from') : idsOf(g, side);
     return [...new Set(ids.filter((id): id is string => id !== undefined && !self.includes(id)))];
   };
 
@@ -53,13 +55,13 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, ca.id, cb.id)));
+    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id)));
   }
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), cb.id)));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from')));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), ca.id)));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to')));
   });
   const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses']);
@@ -78,9 +80,9 @@ export function refOf(c: Clause, index: number): ClauseRef {
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, moved: boolean, group: 'split' | 'merged' | undefined, related: string[]): ClauseChange {
   // Most clauses of a revision are untouched: one equality check instead of field-by-field work.
   const same = deepEqual(ca, cb);
-  // Terms are compared term by term; only a clause gaining or losing its `terms` map as a whole is a field change.
-  const termsPresence = Object.hasOwn(ca, 'terms') !== Object.hasOwn(cb, 'terms');
-  const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, termsPresence ? ['text'] : ['terms', 'text']);
+  // Terms are compared term by term when both sides have a terms map; otherwise (absent, null) as one field.
+  const bothMaps = isMap(ca.terms) && isMap(cb.terms);
+  const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, bothMaps ? ['terms', 'text'] : ['text']);
   const terms = same ? [] : diffTerms(ca, cb);
   const text = ca.text === cb.text ? null : textChange(ca.text, cb.text);
   const renumbered = ca.number !== cb.number;
@@ -123,10 +125,14 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
   return change;
 }
 
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Term by term, in the order the terms first appear (old version first). */
 export function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>): TermChange[] {
-  const ta = (ca.terms ?? {}) as Record<string, unknown>;
-  const tb = (cb.terms ?? {}) as Record<string, unknown>;
+  const ta = isMap(ca.terms) ? ca.terms : {};
+  const tb = isMap(cb.terms) ? cb.terms : {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
   return keys.flatMap((k) => {
     const from = Object.hasOwn(ta, k) ? ta[k] : undefined;

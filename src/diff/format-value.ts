@@ -11,8 +11,10 @@ export function formatNumber(n: number): string {
 /** 1.3333 → "+33 %"; 0.995 → "-0.5 %". */
 export function formatPercentChange(ratio: number): string {
   const pct = (ratio - 1) * 100;
-  const rounded = Math.abs(pct) < 1 ? Math.round(pct * 10) / 10 : Math.round(pct);
-  return `${rounded >= 0 ? '+' : ''}${rounded} %`;
+  const sign = pct < 0 ? '-' : '+';
+  const size = Math.abs(pct);
+  if (size > 0 && size < 0.1) return `${sign}<0.1 %`;
+  return `${sign}${size < 1 ? Math.round(size * 10) / 10 : Math.round(size)} %`;
 }
 
 /** { amount: 1e11, currency: 'USD' } → "USD 100 bn". */

@@ -12,35 +12,74 @@ export type OperativeFlag =
   | { kind: 'negation'; change: 'added' | 'removed'; words: string[] }
   | { kind: 'condition'; change: 'added' | 'removed'; words: string[] };
 
-/** Obligation words, strongest first within their level. */
-const OBLIGATION: ReadonlyArray<[RegExp, string, number]> = [
-  [/\bmay\s+not\b|\bcan\s*not\b|\bcan't\b/i, 'may not', 4], // a permissive modal negated is a prohibition
-  [/\bmust\b/i, 'must', 4],
-  [/\bshall\b/i, 'shall', 4],
-  [/\b(?:will|undertakes?|commits?|agrees?)\b/i, 'will', 3],
-  [/\bshould\b/i, 'should', 2],
-  [/\b(?:is|are)\s+expected\b|\bexpected\s+to\b/i, 'expected', 1],
-  [/\b(?:may|might|could)\b(?!\s+not\b)/i, 'may', 1],
+/** Obligation words by strength; a prohibition ("may not", "neither … may") binds like "must". */
+// The label is the word found, except where a phrase is named by its key word.
+const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
+  [/\b(?:must|shall)\b/, null, 4],
+  [/\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/, 'required', 4],
+  [/\b(?:will|undertakes?|undertook|commits?|committed|agrees?|agreed)\b/, null, 3],
+  [/\bshould\b/, null, 2],
+  [/\b(?:is|are)\s+expected\b|\bexpected\s+to\b/, 'expected', 1],
+  [/\b(?:may|might|could|can)\b/, null, 1],
 ];
-const NEGATION = /\b(?:not|no|never|nor|without|none|neither)\b|n't\b/gi;
-const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/gi;
+const PERMISSIVE = /\b(?:may|might|could|can)\b/;
+const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
+const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/g;
 
-/** The strongest obligation a text expresses: [word, level], or null. */
+/**
+ * The text prepared for word matching: lower case, typographic apostrophes
+ * straightened, contractions spelled out, and phrases that only look
+ * operative ("no more than", "once more", "No. 2202", the month May) taken out.
+ */
+function normalise(text: string): string {
+  return text
+    .replace(/\bMay(?=\s+\d|\s+(?:of\s+)?(?:19|20)\d\d)|(?<=\d\s)May\b/g, 'month') // the month, not the modal
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bshan't\b/g, 'shall not')
+    .replace(/\bcan't\b|\bcannot\b/g, 'can not')
+    .replace(/\b(must|could|should|would|is|are|do|does|did|has|have)n't\b/g, '$1 not')
+    .replace(/\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b/g, 'at most')
+    .replace(/\bno\.\s*(?=\d)/g, 'number ')
+    .replace(/\bonce\s+(?:more|again)\b/g, 'again');
+}
+
+/** The strongest obligation of each sentence, strongest overall: [word, level], or null. */
 export function obligationOf(text: string): [string, number] | null {
   let best: [string, number] | null = null;
-  let bestAt = Infinity;
-  for (const [re, word, level] of OBLIGATION) {
-    const m = re.exec(text);
-    if (!m) continue;
-    if (!best || level > best[1] || (level === best[1] && m.index < bestAt)) {
-      best = [word, level];
-      bestAt = m.index;
+  for (const sentence of normalise(text).split(/[.;!?]\s+|\n/)) {
+    for (const [re, word, level] of OBLIGATION) {
+      const m = re.exec(sentence);
+      if (!m) continue;
+      // A permissive modal after a negation in its sentence is a prohibition: "neither … nor … may", "may not".
+      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && /\b(?:not|no|never|neither|nor|none)\b/.test(sentence);
+      const found: [string, number] = prohibition ? ['may not', 4] : [word ?? m[0], level];
+      if (!best || found[1] > best[1]) best = found;
+      break;
     }
   }
   return best;
 }
 
-const words = (text: string, re: RegExp): string[] => (text.match(re) ?? []).map((w) => w.toLowerCase().replace(/\s+/g, ' '));
+/** How often each matching word occurs. */
+function counts(text: string, re: RegExp): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of normalise(text).match(re) ?? []) {
+    const w = m.replace(/\s+/g, ' ');
+    out.set(w, (out.get(w) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Words whose count went up, and words whose count went down. */
+function compareWords(from: string, to: string, re: RegExp): { added: string[]; removed: string[] } {
+  const a = counts(from, re);
+  const b = counts(to, re);
+  const added = [...b].filter(([w, n]) => n > (a.get(w) ?? 0)).map(([w]) => w);
+  const removed = [...a].filter(([w, n]) => n > (b.get(w) ?? 0)).map(([w]) => w);
+  return { added, removed };
+}
 
 /**
  * Flags for the operative changes between the two sides of a text diff:
@@ -61,17 +100,10 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
   if (la !== lb && (Math.max(la, lb) >= 2 || (a && b))) {
     flags.push({ kind: 'obligation', from: a?.[0] ?? null, to: b?.[0] ?? null, direction: lb > la ? 'strengthened' : 'softened' });
   }
-  const deleted = hunks.filter((h) => h.op === 'delete').map((h) => h.value).join(' ');
-  const inserted = hunks.filter((h) => h.op === 'insert').map((h) => h.value).join(' ');
   for (const [kind, re] of [['negation', NEGATION], ['condition', CONDITION]] as const) {
-    const before = words(from, re).length;
-    const after = words(to, re).length;
-    if (after > before) flags.push({ kind, change: 'added', words: unique(words(inserted, re)) });
-    else if (after < before) flags.push({ kind, change: 'removed', words: unique(words(deleted, re)) });
+    const { added, removed } = compareWords(from, to, re);
+    if (added.length) flags.push({ kind, change: 'added', words: added });
+    if (removed.length) flags.push({ kind, change: 'removed', words: removed });
   }
   return flags;
-}
-
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
 }

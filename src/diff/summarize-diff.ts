@@ -7,7 +7,7 @@ const HIGHLIGHTS = 10;
 /** How much a change matters to a reader; see {@link Highlight.weight}. */
 export function weightOf(c: ClauseChange): number {
   let w = 0;
-  if (!c.from || !c.to) w = 6; // a clause appearing or disappearing is the biggest news
+  if (c.kind === 'added' || c.kind === 'removed') w = 6; // a clause appearing or disappearing is the biggest news
   else if (c.terms.length > 0) w = 5;
   else if ((c.text?.flags.length ?? 0) > 0) w = 4;
   else if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'status')) w = 3;
@@ -31,7 +31,8 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
   const ranked: Highlight[] = clauses
     .map((c, i) => ({ c, i, weight: weightOf(c) }))
     .filter((x) => x.c.kind !== 'unchanged')
-    .sort((x, y) => y.weight - x.weight || x.i - y.i)
+    // Among equals, the clause with more term changes first, then reading order.
+    .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i)
     .slice(0, HIGHLIGHTS)
     .map(({ c, weight }) => ({ clause: (c.to ?? c.from)?.id ?? '', weight, says: c.says }));
   return {

@@ -43,7 +43,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Total token-comparison work allowed for one text pair (tokens × edit distance). */
-const WORK_BUDGET = 4_000_000;
+const WORK_BUDGET = 16_000_000;
 
 /**
  * Word-level hunks turning `from` into `to`.

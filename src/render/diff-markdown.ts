@@ -4,7 +4,7 @@ import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './di
 
 /** Escapes text for Markdown tables and inline use (no HTML, no emphasis, no pipes). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 
 /**

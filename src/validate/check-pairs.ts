@@ -1,0 +1,31 @@
+import type { PlanError } from '../errors.js';
+import type { Plan } from '../model/types.js';
+import type { PairsResult } from '../parse-plan.js';
+
+/**
+ * Checks a pairs file against the two versions it is meant for: a pinned or
+ * forbidden id that names no clause of its version (a typo) would otherwise
+ * silently do nothing. Each problem points at the id in the pairs file.
+ *
+ * @example
+ * checkPairs(parsePairs('pairs:\n  - { from: armycap, to: army-cap }\n'), us, e3)[0]?.code; // 'UNKNOWN_CLAUSE'
+ */
+export function checkPairs(pairs: PairsResult, a: Plan, b: Plan): PlanError[] {
+  const known = { from: new Set(a.clauses.map((c) => c.id)), to: new Set(b.clauses.map((c) => c.id)) };
+  const out: PlanError[] = [];
+  for (const list of ['pairs', 'forbid'] as const) {
+    (pairs.rules?.[list] ?? []).forEach((p, i) => {
+      for (const side of ['from', 'to'] as const) {
+        if (known[side].has(p[side])) continue;
+        out.push(
+          pairs.sourceMap.errorFor([list, i, side], {
+            code: 'UNKNOWN_CLAUSE',
+            message: `no clause \`${p[side]}\` in the ${side === 'from' ? 'old' : 'new'} version`,
+            hint: 'check the id against the plan file',
+          }),
+        );
+      }
+    });
+  }
+  return out;
+}

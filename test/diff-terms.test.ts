@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyDiff, diffPlans, reverseDiff } from 'peaceplan';
+import type { Plan } from 'peaceplan';
+
+const plan = (clauses: Array<Record<string, unknown>>): Plan =>
+  ({
+    peaceplan: 1,
+    plan: 'p',
+    version: 'v',
+    title: 'T',
+    date: '2025-11-20',
+    sources: { s1: { title: 'S', publisher: 'P' } },
+    clauses: clauses.map((c, i) => ({ id: `c${i}`, number: String(i + 1), topic: 'other', title: 'T', text: 'Text.', status: 'proposed', certainty: 'reported', sources: ['s1'], ...c })),
+  }) as Plan;
+const termsOf = (a: Plan, b: Plan) => diffPlans(a, b).clauses[0]?.terms ?? [];
+
+describe('term changes in words and numbers', () => {
+  it('keeps the laws when terms are absent, empty or null', () => {
+    const forms = [{}, { terms: {} }, { terms: null }, { terms: { level: 1 } }];
+    for (const x of forms) for (const y of forms) {
+      const a = plan([x]);
+      const b = plan([y]);
+      const d = diffPlans(a, b);
+      expect(d.summary.identical).toBe(JSON.stringify(a) === JSON.stringify(b));
+      expect(applyDiff(a, d).plan).toEqual(b);
+      expect(applyDiff(b, reverseDiff(d)).plan).toEqual(a);
+      if (!d.summary.identical) expect(d.clauses[0]?.says).not.toMatch(/unchanged$/);
+    }
+  });
+
+  it('pairs list items by their identifying field, or by position when it repeats', () => {
+    const alloc = (amounts: number[]) => ({
+      topic: 'assets' as const,
+      terms: { allocations: amounts.map((amount) => ({ source: 'russian-frozen-assets', amount: { amount, currency: 'USD' } })) },
+    });
+    const [change] = termsOf(plan([alloc([100e9, 50e9])]), plan([alloc([80e9, 50e9])]));
+    expect(change?.changes?.[0]).toMatchObject({ term: 'item 1' });
+    expect(change?.changes?.[0]?.changes?.[0]).toMatchObject({ term: 'amount', kind: 'money', direction: 'lowered', delta: -20e9 });
+    expect(change?.says).toBe('allocations: item 1: amount lowered USD 100 bn → USD 80 bn (-20 %)');
+    const share = (percent: number) => ({ topic: 'nuclear' as const, terms: { electricityShares: [{ to: 'russia', percent }, { to: 'ukraine', percent: 100 - percent }] } });
+    expect(termsOf(plan([share(50)]), plan([share(60)]))[0]?.says).toBe(
+      'electricity shares: russia: percent raised 50 → 60 (+20 %); ukraine: percent lowered 50 → 40 (-20 %)',
+    );
+  });
+
+  it('compares durations by length, and says when only the unit changed', () => {
+    const dur = (amount: number, unit: string) => ({ topic: 'guarantees' as const, terms: { duration: { amount, unit } } });
+    expect(termsOf(plan([dur(1, 'years')]), plan([dur(12, 'months')]))[0]?.direction).toBe('restated');
+    expect(termsOf(plan([dur(10, 'years')]), plan([dur(15, 'years')]))[0]).toMatchObject({ direction: 'lengthened', says: 'duration lengthened: 10 years → 15 years' });
+  });
+
+  it('keeps ratios finite and signs right on tiny changes', () => {
+    expect(termsOf(plan([{ terms: { share: 1e-320 } }]), plan([{ terms: { share: 0.5 } }]))[0]?.ratio).toBeUndefined();
+    expect(termsOf(plan([{ terms: { n: 100000 } }]), plan([{ terms: { n: 99999 } }]))[0]?.says).toBe('n lowered 100,000 → 99,999 (-<0.1 %)');
+  });
+
+  it('does not call deadlines counted from different events looser or tighter', () => {
+    const dl = (days: number, from: string) => ({ topic: 'elections' as const, terms: { deadline: { days, from } } });
+    expect(termsOf(plan([dl(30, 'ceasefire')]), plan([dl(60, 'signature')]))[0]?.direction).toBe('changed');
+    expect(termsOf(plan([dl(30, 'signature')]), plan([dl(60, 'signature')]))[0]?.direction).toBe('loosened');
+  });
+});

@@ -60,3 +60,14 @@ describe('term changes in words and numbers', () => {
     expect(termsOf(plan([dl(30, 'signature')]), plan([dl(60, 'signature')]))[0]?.direction).toBe('loosened');
   });
 });
+
+describe('matching', () => {
+  it('pairs a clause made only of common words, however many clauses share them', () => {
+    const old = plan([{ id: 'elections', title: 'Elections', text: 'Ukraine holds elections.' }]);
+    const noise = Array.from({ length: 100 }, (_, k) => ({ id: `x${k}`, title: `Rule ${k}`, text: `Ukraine holds elections under rule r${k}x and q${k}y.` }));
+    const next = plan([{ id: 'vote', number: '2', title: 'Elections in Ukraine', text: 'Ukraine holds elections.' }, ...noise]);
+    const change = diffPlans(old, next).clauses.find((c) => c.to?.id === 'vote');
+    expect(change?.match).toMatchObject({ method: 'similarity' });
+    expect(change?.from?.id).toBe('elections');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import 'peaceplan/vitest';
 import { diffPlans, parsePlan, planDiffMatchers } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import { bytes } from './helpers.js';
@@ -21,9 +22,16 @@ describe('diff matchers', () => {
       'expected the diff to change army-cap.personnelCap with {"to":900000}, but it changed: {"from":600000,"to":800000,"delta":200000,"direction":"raised"} (cap raised 600,000 → 800,000 personnel (+33 %))',
     );
     expect(toAddClause(diff, 'army-cap').message()).toMatch(/^expected clause army-cap to be added, but clause army-cap is modified: Clause 1 \(Army cap\)/);
-    expect(toRemoveClause(diff, 'ghost').message()).toBe('expected clause ghost to be removed, but clause ghost is in neither version');
+    expect(toRemoveClause(diff, 'ghost').message()).toBe('clause ghost is in neither version; check the id');
     expect(toRenumberClause(diff, 'army-cap', { to: '2' }).message()).toBe('expected clause army-cap to be renumbered ? → 2, but it is numbered 1 → 1');
     expect(toHaveNoChanges(diff).message()).toContain('army-cap: Clause 1 (Army cap): cap raised');
     expect(toHaveNoChanges({}).message()).toBe('expected a PlanDiff (the result of diffPlans)');
+  });
+
+  it('fail under .not too when the clause id is a typo', () => {
+    expect(() => expect(diff).not.toChangeTerm('army_cap', 'personnelCap')).toThrow('clause army_cap is in neither version');
+    expect(() => expect(diff).not.toRemoveClause('armycap')).toThrow('clause armycap is in neither version');
+    expect(() => expect(diff).not.toRenumberClause('nothing')).toThrow('clause nothing is in neither version');
+    expect(diff).not.toRemoveClause('army-cap');
   });
 });

@@ -43,7 +43,7 @@ export interface Matching {
 }
 
 /** Thresholds; see README for what they mean. */
-export const MATCH = { similarity: 0.5, numberSimilarity: 0.3, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5 } as const;
+export const MATCH = { similarity: 0.5, numberSimilarity: 0.3, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -95,10 +95,21 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const [fa, fb] = free();
     const open = new Set(fb);
     const index = new TokenIndex(b.map((_, j) => (open.has(j) ? tokensB.at(j) : undefined)));
+    const byTopic = new Map<string, number[]>();
+    for (const j of fb) {
+      const topic = b[j]?.topic ?? '';
+      const list = byTopic.get(topic);
+      if (list) list.push(j);
+      else byTopic.set(topic, [j]);
+    }
     const candidates: ClausePair[] = [];
     for (const i of fa) {
       const ta = tokensA.at(i);
-      for (const [j, bound] of [...index.sharedAtMost(ta)].sort((x, y) => x[0] - y[0])) {
+      let found = index.sharedAtMost(ta);
+      // Only common words: the index has nothing to offer, so look at the topic's open clauses when they are few.
+      const sameTopic = byTopic.get(a[i]?.topic ?? '') ?? [];
+      if (found.size === 0 && sameTopic.length <= MATCH.scanLimit) found = new Map(sameTopic.map((j) => [j, ta.size]));
+      for (const [j, bound] of [...found].sort((x, y) => x[0] - y[0])) {
         if (b[j]?.topic !== a[i]?.topic || !allowed(i, j)) continue;
         if ((2 * bound) / (ta.size + tokensB.at(j).size) < MATCH.similarity) continue; // cannot reach the threshold
         const score = dice(ta, tokensB.at(j));

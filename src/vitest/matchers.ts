@@ -12,6 +12,19 @@ export interface MatcherResult {
   message: () => string;
 }
 
+/** What vitest passes as `this` to a matcher; `isNot` is true under `.not`. */
+interface MatcherContext {
+  isNot?: boolean;
+}
+
+/**
+ * A clause id in neither version is a mistake in the test (a typo), not a
+ * pass: the result fails whether or not the assertion is negated.
+ */
+function unknownClause(ctx: MatcherContext | void, id: string): MatcherResult {
+  return { pass: ctx?.isNot === true, message: () => `clause ${id} is in neither version; check the id` };
+}
+
 const idOf = (c: ClauseChange) => c.to?.id ?? c.from?.id;
 const find = (diff: PlanDiff, id: string) => diff.clauses.find((c) => c.to?.id === id || c.from?.id === id);
 
@@ -33,9 +46,10 @@ function matchesPartial(actual: object, expected: object): boolean {
 }
 
 /** The diff changes term `term` of clause `id`, optionally with these fields (from, to, delta, direction…). */
-export function toChangeTerm(diff: unknown, id: string, term: string, expected?: Partial<TermChange>): MatcherResult {
+export function toChangeTerm(this: MatcherContext | void, diff: unknown, id: string, term: string, expected?: Partial<TermChange>): MatcherResult {
   if (!isDiff(diff)) return notADiff();
   const clause = find(diff, id);
+  if (!clause) return unknownClause(this, id);
   const change = clause?.terms.find((t) => t.term === term);
   const pass = change !== undefined && (expected === undefined || matchesPartial(change, expected));
   return {
@@ -48,8 +62,9 @@ export function toChangeTerm(diff: unknown, id: string, term: string, expected?:
   };
 }
 
-function kindMatcher(kind: 'added' | 'removed', diff: unknown, id: string): MatcherResult {
+function kindMatcher(ctx: MatcherContext | void, kind: 'added' | 'removed', diff: unknown, id: string): MatcherResult {
   if (!isDiff(diff)) return notADiff();
+  if (!find(diff, id)) return unknownClause(ctx, id);
   // Added: the clause exists only in the new version (new, or split off); removed: only in the old one.
   const match = diff.clauses.find((c) => (kind === 'added' ? c.to?.id === id && !c.from : c.from?.id === id && !c.to));
   const pass = match !== undefined;
@@ -57,19 +72,20 @@ function kindMatcher(kind: 'added' | 'removed', diff: unknown, id: string): Matc
 }
 
 /** The diff adds clause `id` (a new clause, or a part of a split). */
-export function toAddClause(diff: unknown, id: string): MatcherResult {
-  return kindMatcher('added', diff, id);
+export function toAddClause(this: MatcherContext | void, diff: unknown, id: string): MatcherResult {
+  return kindMatcher(this, 'added', diff, id);
 }
 
 /** The diff removes clause `id` (gone, or merged into another). */
-export function toRemoveClause(diff: unknown, id: string): MatcherResult {
-  return kindMatcher('removed', diff, id);
+export function toRemoveClause(this: MatcherContext | void, diff: unknown, id: string): MatcherResult {
+  return kindMatcher(this, 'removed', diff, id);
 }
 
 /** The diff renumbers clause `id`, optionally from and to given numbers. */
-export function toRenumberClause(diff: unknown, id: string, numbers?: { from?: string; to?: string }): MatcherResult {
+export function toRenumberClause(this: MatcherContext | void, diff: unknown, id: string, numbers?: { from?: string; to?: string }): MatcherResult {
   if (!isDiff(diff)) return notADiff();
   const clause = find(diff, id);
+  if (!clause) return unknownClause(this, id);
   const pass =
     clause !== undefined &&
     clause.renumbered &&
@@ -83,11 +99,16 @@ export function toRenumberClause(diff: unknown, id: string, numbers?: { from?: s
 export function toHaveNoChanges(diff: unknown): MatcherResult {
   if (!isDiff(diff)) return notADiff();
   const pass = diff.summary.identical;
-  const changes = diff.clauses.filter((c) => c.kind !== 'unchanged').map((c) => `  ${idOf(c)}: ${c.says}`);
-  const meta = diff.meta.map((f) => `  plan: ${f.says}`);
+  // Clauses first: they are what a test is about; the plan's own fields after.
+  const lines = [
+    ...diff.clauses.filter((c) => c.kind !== 'unchanged').map((c) => `  ${idOf(c)}: ${c.says}`),
+    ...diff.meta.map((f) => `  plan: ${f.says}`),
+  ];
+  const shown = lines.slice(0, 20);
+  const more = lines.length > shown.length ? `\n  … and ${lines.length - shown.length} more` : '';
   return {
     pass,
-    message: () => (pass ? 'expected the diff to have changes, but the versions are the same' : `expected no changes, but found:\n${[...meta, ...changes].slice(0, 20).join('\n')}`),
+    message: () => (pass ? 'expected the diff to have changes, but the versions are the same' : `expected no changes, but found:\n${shown.join('\n')}${more}`),
   };
 }
 

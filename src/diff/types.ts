@@ -69,7 +69,7 @@ export interface ClauseChange {
 /** One line of the ranked list of what matters most. */
 export interface Highlight {
   clause: string;
-  /** Higher first: a clause added or removed (or split off, merged away) 6, term changes 5, operative language 4, status, splits and merges 3, other fields 2, renumbering and moves 1, wording 0. */
+  /** Higher first: a clause added or removed 6, term changes 5, operative language 4, status, splits and merges 3, other fields 2, renumbering and moves 1, wording 0; ties go to more term changes, then reading order. */
   weight: number;
   says: string;
 }

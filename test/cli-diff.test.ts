@@ -65,6 +65,14 @@ describe('peaceplan diff', () => {
     expect(badPairs.stderr).toContain(`${pairs}:2:5 MISSING_FIELD`);
   });
 
+  it('refuses a pairs file that pins and forbids the same pair', async () => {
+    const pairs = join(tmp, 'both.yaml');
+    writeFileSync(pairs, 'pairs:\n  - { from: army-cap, to: army-cap }\nforbid:\n  - { from: army-cap, to: army-cap }\n');
+    const r = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--pairs', pairs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${pairs}:4:5 INVALID_VALUE army-cap → army-cap is both pinned and forbidden`);
+  });
+
   it.each([[['diff']], [['diff', 'a.yaml']], [['diff', 'a', 'b', 'c']], [['diff', 'a', 'b', '--format', 'csv']], [['diff', 'a', 'b', '--pairs']]])('%j exits 2', async (argv) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

@@ -32,6 +32,8 @@ describe('diff matchers', () => {
     expect(() => expect(diff).not.toChangeTerm('army_cap', 'personnelCap')).toThrow('clause army_cap is in neither version');
     expect(() => expect(diff).not.toRemoveClause('armycap')).toThrow('clause armycap is in neither version');
     expect(() => expect(diff).not.toRenumberClause('nothing')).toThrow('clause nothing is in neither version');
+    expect(() => expect(diff).not.toChangeTerm('army-cap', 'personelCap')).toThrow('personelCap is not a term of topic military-limits');
     expect(diff).not.toRemoveClause('army-cap');
+    expect(diff).not.toChangeTerm('army-cap', 'capabilityLimits');
   });
 });

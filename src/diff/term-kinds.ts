@@ -98,3 +98,11 @@ export function termSpec(topic: string, term: string, sample?: unknown): TermSpe
   if (typeof sample === 'string') return { kind: 'text', label };
   return { kind: 'value', label };
 }
+
+/** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */
+export function isKnownTerm(topic: string, term: string): boolean {
+  const known = table().get(topic);
+  if (!known) return false;
+  const open = Object.keys(known).length === 0;
+  return open || Object.hasOwn(known, term);
+}

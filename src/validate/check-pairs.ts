@@ -5,7 +5,8 @@ import type { PairsResult } from '../parse-plan.js';
 /**
  * Checks a pairs file against the two versions it is meant for: a pinned or
  * forbidden id that names no clause of its version (a typo) would otherwise
- * silently do nothing. Each problem points at the id in the pairs file.
+ * silently do nothing, and a pair both pinned and forbidden contradicts itself.
+ * Each problem points into the pairs file.
  *
  * @example
  * checkPairs(parsePairs('pairs:\n  - { from: armycap, to: army-cap }\n'), us, e3)[0]?.code; // 'UNKNOWN_CLAUSE'
@@ -27,5 +28,11 @@ export function checkPairs(pairs: PairsResult, a: Plan, b: Plan): PlanError[] {
       }
     });
   }
+  const pinned = new Set((pairs.rules?.pairs ?? []).map((p) => `${p.from}\u0000${p.to}`));
+  (pairs.rules?.forbid ?? []).forEach((p, i) => {
+    if (pinned.has(`${p.from}\u0000${p.to}`)) {
+      out.push(pairs.sourceMap.errorFor(['forbid', i], { code: 'INVALID_VALUE', message: `${p.from} → ${p.to} is both pinned and forbidden`, hint: 'keep one of the two' }));
+    }
+  });
   return out;
 }

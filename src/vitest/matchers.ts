@@ -5,6 +5,7 @@
  */
 import type { ClauseChange, PlanDiff, TermChange } from '../diff/types.js';
 import { deepEqual } from '../util/deep-equal.js';
+import { isKnownTerm } from '../diff/term-kinds.js';
 
 /** The outcome of a matcher, in the shape `expect.extend` wants. */
 export interface MatcherResult {
@@ -50,7 +51,9 @@ export function toChangeTerm(this: MatcherContext | void, diff: unknown, id: str
   if (!isDiff(diff)) return notADiff();
   const clause = find(diff, id);
   if (!clause) return unknownClause(this, id);
-  const change = clause?.terms.find((t) => t.term === term);
+  const topic = (clause.to ?? clause.from)?.topic ?? '';
+  if (!isKnownTerm(topic, term)) return { pass: this?.isNot === true, message: () => `${term} is not a term of topic ${topic}; check the name` };
+  const change = clause.terms.find((t) => t.term === term);
   const pass = change !== undefined && (expected === undefined || matchesPartial(change, expected));
   return {
     pass,

@@ -35,12 +35,14 @@ describe('the package as users get it', () => {
     expect(out.trim()).toBe('true true true');
   });
 
-  it('ships the schemas and the package.json as subpaths', () => {
+  it('ships the schemas, the drafts and the package.json as subpaths', () => {
     const out = node(
-      `const s = require('peaceplan/schemas/plan.schema.json'); const p = require('peaceplan/package.json'); console.log(s.$id, p.name);`,
+      `const s = require('peaceplan/schemas/plan.schema.json'); const p = require('peaceplan/package.json');
+       const draft = require.resolve('peaceplan/plans/russia-ukraine-2025/us-28-point.yaml');
+       console.log(s.$id, p.name, require('node:path').basename(draft));`,
       'commonjs',
     );
-    expect(out.trim()).toBe('urn:peaceplan:schema:plan:1 peaceplan');
+    expect(out.trim()).toBe('urn:peaceplan:schema:plan:1 peaceplan us-28-point.yaml');
   });
 
   it('bundles the core for a browser with no Node built-ins, and the bundle works', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { PlanError, PlanResult } from 'peaceplan';
+import { expect } from 'vitest';
+import { applyDiff, reverseDiff } from 'peaceplan';
+import type { Plan, PlanDiff, PlanError, PlanResult } from 'peaceplan';
 import { cli } from '../src/cli/cli.js';
 
 /** The project root, as a URL ending in '/'. */
@@ -29,4 +31,14 @@ export async function runCli(...argv: string[]): Promise<{ code: number; stdout:
   let stderr = '';
   const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
   return { code, stdout, stderr };
+}
+
+/** The diff laws for one pair of versions: applying `diff` to `a` gives `b`, and its reverse applied to `b` gives `a`. */
+export function expectRoundTrip(a: Plan, b: Plan, diff: PlanDiff): void {
+  const forward = applyDiff(a, diff);
+  expect(forward.conflicts).toEqual([]);
+  expect(forward.plan).toEqual(b);
+  const back = applyDiff(b, reverseDiff(diff));
+  expect(back.conflicts).toEqual([]);
+  expect(back.plan).toEqual(a);
 }

@@ -1,11 +1,8 @@
 import { diffPlans } from '../diff/diff-plans.js';
 import { checkPairs } from '../validate/check-pairs.js';
-import { resolveLimits } from '../options.js';
-import { parsePairs } from '../parse-plan.js';
-import type { PairsResult, ParseResult, PlanResult } from '../parse-plan.js';
+import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
-import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
-import { readBytes } from '../node/read-file.js';
+import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
 import { formatError } from '../render/text.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
@@ -57,13 +54,4 @@ async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[]
   if (!found.ok && !found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) return [found];
   const options = found.stakeholders ? { stakeholders: found.stakeholders } : {};
   return Promise.all([loadPlan(oldPath, options), loadPlan(newPath, options)]);
-}
-
-async function loadPairs(path: string): Promise<PairsResult> {
-  const bytes = await readBytes(path, resolveLimits(undefined).maxBytes);
-  if (!(bytes instanceof Uint8Array)) {
-    const r = parsePairs('', { file: path });
-    return { ...r, ok: false, errors: [bytes] };
-  }
-  return parsePairs(bytes, { file: path });
 }

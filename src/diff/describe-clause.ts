@@ -2,7 +2,7 @@ import type { OperativeFlag } from './operative.js';
 import type { ClauseChange } from './types.js';
 
 /** "Clause 6 (Cap on Ukraine's armed forces)". */
-export function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
+function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
   const ref = c.to ?? c.from;
   return ref ? `Clause ${ref.number} (${ref.title})` : 'Clause';
 }

@@ -73,7 +73,7 @@ function side(p: Plan): DiffSide {
 }
 
 /** Where a clause stands in its version. */
-export function refOf(c: Clause, index: number): ClauseRef {
+function refOf(c: Clause, index: number): ClauseRef {
   return { id: c.id, number: c.number, index, title: c.title, topic: c.topic };
 }
 
@@ -130,7 +130,7 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 /** Term by term, in the order the terms first appear (old version first). */
-export function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>): TermChange[] {
+function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>): TermChange[] {
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
@@ -143,7 +143,7 @@ export function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 
 }
 
 /** The word-level change of a text, with its operative flags. */
-export function textChange(from: string, to: string): TextChange {
+function textChange(from: string, to: string): TextChange {
   const { hunks, replaced } = diffText(from, to);
   return { hunks, replaced, flags: operativeFlags(hunks) };
 }

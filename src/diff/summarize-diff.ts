@@ -5,7 +5,7 @@ const KINDS: ChangeKind[] = ['added', 'removed', 'split', 'merged', 'modified', 
 const HIGHLIGHTS = 10;
 
 /** How much a change matters to a reader; see {@link Highlight.weight}. */
-export function weightOf(c: ClauseChange): number {
+function weightOf(c: ClauseChange): number {
   let w = 0;
   if (c.kind === 'added' || c.kind === 'removed') w = 6; // a clause appearing or disappearing is the biggest news
   else if (c.terms.length > 0) w = 5;

@@ -49,11 +49,6 @@ export class TokenIndex {
     for (const [t, list] of this.postings) if (list.length > maxPostings) this.postings.delete(t);
   }
 
-  /** Indices sharing at least one indexed token with `set`, in ascending order. */
-  candidates(set: ReadonlySet<string>): number[] {
-    return [...this.counts(set).keys()].sort((x, y) => x - y);
-  }
-
   /**
    * For each candidate, an upper bound of the tokens it shares with `set`:
    * the indexed tokens it shares, plus every token of `set` the index left

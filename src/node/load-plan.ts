@@ -2,8 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { resolveLimits } from '../options.js';
 import type { ParseOptions } from '../options.js';
-import { parsePlan, parseStakeholders } from '../parse-plan.js';
-import type { PlanResult, StakeholdersResult } from '../parse-plan.js';
+import { parsePairs, parsePlan, parseStakeholders } from '../parse-plan.js';
+import type { PairsResult, ParseResult, PlanResult, StakeholdersResult } from '../parse-plan.js';
 import { SourceMap } from '../load/source-map.js';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
@@ -49,6 +49,13 @@ export async function loadStakeholders(path: string, options: LoadOptions = {}):
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
   return parseStakeholders(bytes, { ...options, file: path });
+}
+
+/** Reads a pairs file (clause pairs to pin or forbid when diffing); see `parsePairs`. */
+export async function loadPairs(path: string, options: LoadOptions = {}): Promise<PairsResult> {
+  const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
+  if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
+  return parsePairs(bytes, { ...options, file: path });
 }
 
 /** Everything {@link loadPlanFamily} found in a folder. */
@@ -97,6 +104,6 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
 }
 
 /** The result for a file that could not be read at all. */
-function failed(file: string, error: PlanError): PlanResult {
+function failed(file: string, error: PlanError): ParseResult {
   return { ok: false, errors: [error], warnings: [], sourceMap: new SourceMap('', file), text: '' };
 }

@@ -37,13 +37,17 @@ export const ERROR_CODES = [
   'UNUSED_SOURCE',
   'UNKNOWN_STAKEHOLDER',
   'DUPLICATE_STAKEHOLDER_ID',
+  'DUPLICATE_RULE_ID',
   // checking a family of versions
   'DUPLICATE_VERSION',
   'PLAN_MISMATCH',
   'UNKNOWN_PARENT',
   'PARENT_CYCLE',
-  // comparing versions
+  // comparing versions, and checking positions against them
   'UNKNOWN_CLAUSE',
+  'UNKNOWN_VERSION',
+  'UNKNOWN_TERM',
+  'INVALID_CONDITION',
   // the file system (Node entry and CLI)
   'FILE_NOT_FOUND',
   'READ_FAILED',

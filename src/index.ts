@@ -3,10 +3,11 @@
  * clauses with typed terms. This entry is browser-safe (no Node built-ins);
  * file-system helpers live in `peaceplan/node`.
  */
-export { parsePlan, parseStakeholders, parsePairs } from './parse-plan.js';
-export type { ParseResult, PlanResult, StakeholdersResult, PairsResult } from './parse-plan.js';
+export { parsePlan, parseStakeholders, parsePairs, parsePositions } from './parse-plan.js';
+export type { ParseResult, PlanResult, StakeholdersResult, PairsResult, PositionsResult } from './parse-plan.js';
 export { checkFamily } from './validate/check-family.js';
 export { checkPairs } from './validate/check-pairs.js';
+export { checkPositions } from './validate/check-positions.js';
 export type { FamilyCheck } from './validate/check-family.js';
 export { PlanError, ERROR_CODES, isPlanError, toPointer } from './errors.js';
 export type { ErrorCode, Severity, PathSegment, PlanErrorData } from './errors.js';
@@ -49,3 +50,24 @@ export type { TextRenderOptions } from './render/diff-text.js';
 export { renderDiffMarkdown } from './render/diff-markdown.js';
 export { planDiffMatchers } from './vitest/matchers.js';
 export type { MatcherResult } from './vitest/matchers.js';
+export { buildMatrix } from './positions/matrix.js';
+export { compareAcceptability } from './positions/acceptability.js';
+export { diffImpact } from './positions/impact.js';
+export type { ImpactOptions } from './positions/impact.js';
+export { STANCE_VALUE } from './positions/evaluate.js';
+export type {
+  PositionMatrix,
+  MatrixColumn,
+  MatrixRow,
+  MatrixOptions,
+  Cell,
+  Reason,
+  Acceptability,
+  Alignment,
+  DecisionRule,
+  AcceptabilityComparison,
+  AcceptabilityTrack,
+  DiffImpact,
+  ClauseImpact,
+  Move,
+} from './positions/types.js';

@@ -3,13 +3,14 @@ import type { PlanError } from './errors.js';
 import { readDocument } from './load/read-document.js';
 import type { SourceMap } from './load/source-map.js';
 import type { PairRules } from './match/match-clauses.js';
-import type { Plan, Stakeholders } from './model/types.js';
+import type { Plan, Positions, Stakeholders } from './model/types.js';
 import type { ParseOptions, ReadLimits } from './options.js';
 import { runSchema, SCHEMAS } from './schema/ajv.js';
 import type { SchemaName } from './schema/ajv.js';
 import { mapSchemaErrors } from './schema/map-errors.js';
 import { checkPlan } from './validate/check-plan.js';
 import { checkStakeholders } from './validate/check-stakeholders.js';
+import { checkPositionsFile } from './validate/check-positions.js';
 
 /** What reading one file gives: the value when it is valid, and every problem found. */
 export interface ParseResult {
@@ -37,6 +38,12 @@ export interface PlanResult extends ParseResult {
 export interface PairsResult extends ParseResult {
   /** The checked pair rules; present only when `ok`. */
   rules?: PairRules;
+}
+
+/** The result of {@link parsePositions}. */
+export interface PositionsResult extends ParseResult {
+  /** The checked positions; present only when `ok`. */
+  positions?: Positions;
 }
 
 /** The result of {@link parseStakeholders}. */
@@ -89,6 +96,24 @@ export function parseStakeholders(input: string | Uint8Array, options: Omit<Pars
 export function parsePairs(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders'> = {}): PairsResult {
   const result: PairsResult = parseWith<PairRules>('pairs', input, options.file, options.limits, () => undefined);
   if (result.ok) result.rules = result.data as PairRules;
+  return result;
+}
+
+/**
+ * Reads a family's positions file (`positions.yaml`: stance rules and
+ * statements) and checks it on its own: strict YAML, the JSON Schema, unique
+ * rule ids, a clause or a topic per rule, real dates, sources that resolve,
+ * and — when `options.stakeholders` is given — known stakeholders. Check it
+ * against the versions with {@link checkPositions}.
+ *
+ * @example
+ * const { positions } = parsePositions(text, { file: 'positions.yaml', stakeholders });
+ * positions?.rules?.length; // 30
+ */
+export function parsePositions(input: string | Uint8Array, options: ParseOptions = {}): PositionsResult {
+  const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
+  const result: PositionsResult = parseWith<Positions>('positions', input, options.file, options.limits, (file, refs, map, out) => checkPositionsFile(file, refs, map, out, ids));
+  if (result.ok) result.positions = result.data as Positions;
   return result;
 }
 

@@ -12,6 +12,7 @@ describe('code generated from the JSON Schemas', () => {
     const generated = schemasToTs([
       ['Plan', read('schemas/plan.schema.json')],
       ['Stakeholders', read('schemas/stakeholders.schema.json')],
+      ['Positions', read('schemas/positions.schema.json')],
     ]);
     if (process.env.PEACEPLAN_WRITE_TYPES) writeFileSync(target, generated);
     expect(readFileSync(target, 'utf8'), 'run `npm run gen:types` after changing a schema').toBe(generated);

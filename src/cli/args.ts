@@ -5,7 +5,7 @@ export interface Args {
 }
 
 /** Options that take a value; every other option is a flag. */
-const VALUED = new Set(['format', 'pairs']);
+const VALUED = new Set(['format', 'pairs', 'positions', 'by', 'blocking', 'blocs']);
 
 /** Splits argv into positionals and options; returns an error message on a malformed word. */
 export function parseArgs(argv: readonly string[]): Args | string {

@@ -9,7 +9,8 @@ import { VERSION } from './version.js';
 const COMMANDS = {
   validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format'], formats: ['text', 'json'] },
   summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
-  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs'], formats: ['text', 'markdown', 'json'] },
+  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions'], formats: ['text', 'markdown', 'json'] },
+  matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'blocking', 'blocs'], formats: ['text', 'markdown', 'csv', 'json'] },
 } as const;
 
 /**

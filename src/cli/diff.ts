@@ -1,16 +1,20 @@
 import { diffPlans } from '../diff/diff-plans.js';
+import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
 import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
-import { formatError } from '../render/text.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
+import { positionsFor } from './positions.js';
+import { reportTrouble } from './trouble.js';
+import { diffImpact } from '../positions/impact.js';
+import { renderImpactMarkdown, renderImpactText } from '../render/impact-text.js';
 import type { CliIO } from './io.js';
 
-/** `peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file]` */
+/** `peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file] [--positions file]` */
 export async function runDiff(args: Args, io: CliIO, format: string): Promise<number> {
   const [oldPath, newPath, ...extra] = args.positionals;
   if (!oldPath || !newPath || extra.length) {
@@ -22,29 +26,22 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   const pairs = typeof pairsPath === 'string' ? await loadPairs(pairsPath) : undefined;
   const failed = [...loaded, ...(pairs ? [pairs] : [])].filter((r) => !r.ok);
   const [a, b] = loaded;
-  if (failed.length || !a?.plan || !b?.plan) return trouble(io, failed);
+  if (failed.length || !a?.plan || !b?.plan) return reportTrouble(io, 'diff', failed);
   const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
-  if (unknown.length) return trouble(io, [{ ...(pairs as ParseResult), errors: unknown }]);
+  if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
   const diff = diffPlans(a.plan, b.plan, pairs?.rules ?? {});
-  if (format === 'json') io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
-  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
-  else io.stdout.write(renderDiffText(diff, { color: io.color === true }));
-  return diff.summary.identical ? EXIT.OK : EXIT.FOUND;
-}
-
-/** Prints every problem once, with the lines of the file it is in, and returns exit code 2. */
-function trouble(io: CliIO, failed: readonly ParseResult[]): number {
-  const seen = new Set<string>();
-  for (const r of failed) {
-    for (const e of r.errors) {
-      const id = `${e.file}:${e.line}:${e.col}:${e.code}:${e.message}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      io.stderr.write(formatError(e, e.file === r.sourceMap.file ? (n) => r.sourceMap.lineText(n) : undefined) + '\n\n');
-    }
+  const positionsPath = args.options.get('positions');
+  let impact: DiffImpact | undefined;
+  if (typeof positionsPath === 'string') {
+    const people = await loadStakeholders(join(dirname(newPath), STAKEHOLDERS_FILE));
+    const positions = await positionsFor(positionsPath, [a.plan, b.plan], people.stakeholders);
+    if (!positions.positions) return reportTrouble(io, 'diff', [positions]);
+    impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}) });
   }
-  io.stderr.write('peaceplan diff: fix the problems above first\n');
-  return EXIT.TROUBLE;
+  if (format === 'json') io.stdout.write(JSON.stringify(impact ? { diff, impact } : diff, null, 2) + '\n');
+  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff) + (impact ? '\n' + renderImpactMarkdown(impact) : ''));
+  else io.stdout.write(renderDiffText(diff, { color: io.color === true }) + (impact ? '\n' + renderImpactText(impact, { color: io.color === true }) : ''));
+  return diff.summary.identical ? EXIT.OK : EXIT.FOUND;
 }
 
 /** Both versions; a stakeholders file shared by their folder is read once, and a broken one is reported once. */

@@ -16,6 +16,8 @@ export interface TermSpec {
   label: string;
   /** For ordered enums: the ladder, lowest first. */
   order?: readonly string[];
+  /** For unordered enums: the allowed values. */
+  values?: readonly unknown[];
   /** For quantities: what is counted ("personnel", "%"). */
   unit?: string;
   /** For lists of objects: the fields that identify an item. */
@@ -43,8 +45,8 @@ function specOf(node: Schema, name: string): TermSpec {
     at = { ...(defs[def] ?? {}), ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
   }
   const unit = typeof at['x-unit'] === 'string' ? { unit: at['x-unit'] } : {};
-  if (Array.isArray(at.enum)) return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[] } : { kind: 'enum', label };
-  if ('const' in at) return { kind: 'enum', label };
+  if (Array.isArray(at.enum)) return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[] } : { kind: 'enum', label, values: at.enum };
+  if ('const' in at) return { kind: 'enum', label, values: [at.const] };
   if (at.type === 'integer' || at.type === 'number') return { kind: 'quantity', label, ...unit };
   if (at.type === 'boolean') return { kind: 'boolean', label };
   if (at.type === 'string') return { kind: 'text', label };
@@ -54,7 +56,7 @@ function specOf(node: Schema, name: string): TermSpec {
       const required = (resolve((at.items ?? {}) as Schema).required ?? []) as string[];
       return { kind: 'list', label, key: required, ...(item.fields ? { fields: item.fields } : {}) };
     }
-    return { kind: 'set', label };
+    return { kind: 'set', label, ...(item.values ? { values: item.values } : {}) };
   }
   if (at.type === 'object' && at.properties) {
     const fields = Object.fromEntries(Object.entries(at.properties as Record<string, Schema>).map(([k, v]) => [k, specOf(v, k)]));
@@ -97,6 +99,11 @@ export function termSpec(topic: string, term: string, sample?: unknown): TermSpe
   if (typeof sample === 'boolean') return { kind: 'boolean', label };
   if (typeof sample === 'string') return { kind: 'text', label };
   return { kind: 'value', label };
+}
+
+/** The terms the schema defines for `topic`; empty for a topic whose terms are open (`other`). */
+export function termsOf(topic: string): Readonly<Record<string, TermSpec>> {
+  return table().get(topic) ?? {};
 }
 
 /** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */

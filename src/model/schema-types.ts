@@ -425,3 +425,120 @@ export interface Stakeholder {
   signatory?: boolean;
   note?: string;
 }
+
+/** What the family's stakeholders think of its clauses: stance rules over clause terms, which evaluate any version (including ones written later), and dated statements about a version or one of its clauses as reported. */
+export interface Positions {
+  /** Optional pointer to this schema, for editors. */
+  $schema?: string;
+  /** Format version of this file. Only 1 exists. */
+  peaceplan: 1;
+  /** The plan family these positions are about. */
+  plan: Id;
+  /** The sources cited by the rules and statements, keyed by source id. */
+  sources: {
+    [key: string]: Source;
+  };
+  /** Stance rules: a stakeholder's stance on a clause or a topic, when its terms meet a condition. */
+  rules?: Array<Rule>;
+  /** Dated stances as reported, on a whole version or one of its clauses. */
+  statements?: Array<Statement>;
+}
+
+/** support: accepts it; conditional: accepts it on conditions not (yet) met; oppose: rejects it; ambiguous: has said something that can be read either way. */
+export type Stance = "support" | "conditional" | "oppose" | "ambiguous";
+
+/** How much the stakeholder cares, from 0 (not at all) to 1 (a red line). */
+export type Salience = number;
+
+export type SourceRefs = Array<SourceRef>;
+
+/** A term of the clause's topic, as the plan schema names it (personnelCap). */
+export type TermName = string;
+
+/** A term value: a number, a boolean, or a string (an enum value, a stakeholder id, a region). */
+export type Scalar = string | number | boolean;
+
+/** A number for quantities and money (its amount); a rung of the ladder for ordered terms (de-facto); a date (YYYY-MM-DD) for dates. */
+export type Bound = number | string;
+
+export type ScalarList = Array<Scalar>;
+
+/** Tests on a clause's terms, term name → test; the condition holds when every test does. */
+export type Condition = {
+  [key: string]: Test;
+};
+
+/** What the term's value must be. Several tests in one object must all hold. */
+export interface Test {
+  /** Equal to this value. */
+  eq?: Scalar;
+  /** Not equal to this value. */
+  ne?: Scalar;
+  /** Below: less than a number, lower on the ladder, or earlier than a date. */
+  lt?: Bound;
+  /** Below or equal. */
+  lte?: Bound;
+  /** Above: more than a number, higher on the ladder, or later than a date. */
+  gt?: Bound;
+  /** Above or equal. */
+  gte?: Bound;
+  /** One of these values. */
+  in?: ScalarList;
+  /** None of these values. */
+  notIn?: ScalarList;
+  /** For a set (guarantors, regions…): has this member. */
+  includes?: Scalar;
+  /** For a set: lacks this member. */
+  excludes?: Scalar;
+  /** true: the clause states the term; false: it does not. */
+  present?: boolean;
+  /** For a list of records (regions, allocations): at least one item meets this condition on its fields. */
+  any?: Condition;
+  /** For a list of records: every item meets this condition (true of an empty list). */
+  every?: Condition;
+}
+
+/** A stance rule. It covers the clause with the given id, or every clause of the topic, that states the terms its condition tests; for each such clause it gives `stance` when the condition holds and `otherwise` when it does not. */
+export interface Rule {
+  /** Names the rule, unique in the file; shown as the reason for a stance. */
+  id: Id;
+  stakeholder: StakeholderId;
+  /** The id of the clause the rule is about, in any version of the family. Give this or topic. */
+  clause?: Id;
+  /** The topic the rule is about: every clause of it. Give this or clause. */
+  topic?: Topic;
+  /** The condition on the clause's terms; without it the rule holds for every clause it covers. */
+  when?: Condition;
+  /** The stance when the condition holds. */
+  stance: Stance;
+  /** The stance when the condition does not hold; without it the rule says nothing then. */
+  otherwise?: Stance;
+  /** The stance on a version that has no clause the rule covers (Russia opposes any version without a foreign-troop ban). */
+  ifAbsent?: Stance;
+  salience: Salience;
+  /** When the position was stated or first reported. */
+  date: CalendarDate;
+  sources: SourceRefs;
+  /** A short phrase as said, when the wording matters. */
+  quote?: string;
+  /** What was said or reported, in our own words. */
+  note?: Prose;
+}
+
+/** A stance as reported on one version, or on one clause of it. */
+export interface Statement {
+  stakeholder: StakeholderId;
+  /** The version the statement is about. */
+  version: Id;
+  /** The clause of that version, when the statement is about one clause. */
+  clause?: Id;
+  stance: Stance;
+  /** How much the stakeholder cares, from 0 to 1; 1 when not given. */
+  salience?: Salience;
+  date: CalendarDate;
+  sources: SourceRefs;
+  /** A short phrase as said, when the wording matters. */
+  quote?: string;
+  /** What was said or reported, in our own words. */
+  note?: Prose;
+}

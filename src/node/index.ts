@@ -3,5 +3,5 @@
  * (`peaceplan`) is re-exported, so Node users need one import.
  */
 export * from '../index.js';
-export { loadPlan, loadStakeholders, loadPairs, loadPlanFamily, STAKEHOLDERS_FILE } from './load-plan.js';
+export { loadPlan, loadStakeholders, loadPairs, loadPositions, loadPlanFamily, STAKEHOLDERS_FILE, POSITIONS_FILE } from './load-plan.js';
 export type { LoadOptions, FamilyResult } from './load-plan.js';

@@ -2,18 +2,21 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { resolveLimits } from '../options.js';
 import type { ParseOptions } from '../options.js';
-import { parsePairs, parsePlan, parseStakeholders } from '../parse-plan.js';
-import type { PairsResult, ParseResult, PlanResult, StakeholdersResult } from '../parse-plan.js';
+import { parsePairs, parsePlan, parsePositions, parseStakeholders } from '../parse-plan.js';
+import type { PairsResult, ParseResult, PlanResult, PositionsResult, StakeholdersResult } from '../parse-plan.js';
 import { SourceMap } from '../load/source-map.js';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import { checkFamily } from '../validate/check-family.js';
+import { checkPositions } from '../validate/check-positions.js';
 import { errnoError, fileError, readBytes } from './read-file.js';
 
 /** The name of a family's stakeholders file, beside its versions. */
 export const STAKEHOLDERS_FILE = 'stakeholders.yaml';
+/** The name of a family's positions file, beside its versions. */
+export const POSITIONS_FILE = 'positions.yaml';
 /** Files in a family folder that are not plan versions. */
-const NOT_VERSIONS = new Set([STAKEHOLDERS_FILE, 'positions.yaml']);
+const NOT_VERSIONS = new Set([STAKEHOLDERS_FILE, POSITIONS_FILE]);
 
 /** Options of {@link loadPlan}, {@link loadStakeholders} and {@link loadPlanFamily}. */
 export type LoadOptions = Omit<ParseOptions, 'file'>;
@@ -58,6 +61,26 @@ export async function loadPairs(path: string, options: LoadOptions = {}): Promis
   return parsePairs(bytes, { ...options, file: path });
 }
 
+/**
+ * Reads a positions file (stance rules and statements). Stakeholders are
+ * checked against `options.stakeholders`, or the `stakeholders.yaml` beside
+ * the file when there is one. Check it against the versions with
+ * `checkPositions`, or load the whole family with {@link loadPlanFamily}.
+ *
+ * @example
+ * const { positions } = await loadPositions('plans/russia-ukraine-2025/positions.yaml');
+ */
+export async function loadPositions(path: string, options: LoadOptions = {}): Promise<PositionsResult> {
+  let stakeholders = options.stakeholders;
+  if (!stakeholders) {
+    const found = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE), options);
+    if (found.stakeholders) stakeholders = found.stakeholders;
+  }
+  const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
+  if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
+  return parsePositions(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
+}
+
 /** Everything {@link loadPlanFamily} found in a folder. */
 export interface FamilyResult {
   /** True when every file and the family as a whole are valid. */
@@ -68,14 +91,17 @@ export interface FamilyResult {
   files: PlanResult[];
   /** The stakeholders file's result, when there is one. */
   stakeholders?: StakeholdersResult;
+  /** The positions file's result, when there is one, checked against the versions too. */
+  positions?: PositionsResult;
   /** Problems of the family as a whole (parents, cycles, duplicate versions). */
   errors: PlanError[];
 }
 
 /**
  * Reads every `*.yaml` version in a folder, with the folder's
- * `stakeholders.yaml`, and checks the family: one family id, unique versions,
- * parents that exist and no cycles. Versions come back in lineage order.
+ * `stakeholders.yaml` and `positions.yaml`, and checks the family: one family
+ * id, unique versions, parents that exist and no cycles; the positions
+ * against the versions. Versions come back in lineage order.
  *
  * @example
  * const family = await loadPlanFamily('plans/russia-ukraine-2025');
@@ -99,8 +125,22 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
     files.push(await loadPlan(join(dir, name), { ...options, ...(own ? { stakeholders: own } : {}) }));
   }
   const family = checkFamily(files, stakeholders?.stakeholders?.plan);
-  const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && family.errors.length === 0;
-  return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), errors: family.errors };
+  let positions: PositionsResult | undefined;
+  if (names.includes(POSITIONS_FILE)) {
+    const own = options.stakeholders ?? stakeholders?.stakeholders;
+    positions = withFamilyCheck(await loadPositions(join(dir, POSITIONS_FILE), { ...options, ...(own ? { stakeholders: own } : {}) }), family.versions);
+  }
+  const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && family.errors.length === 0;
+  return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(positions ? { positions } : {}), errors: family.errors };
+}
+
+/** A positions result with the problems it has against the versions added; no positions when there are any. */
+export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[]): PositionsResult {
+  const problems = checkPositions(result, versions);
+  if (problems.length === 0) return result;
+  const { positions: _unchecked, ...rest } = result;
+  const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;
+  return { ...rest, ok: false, errors: [...result.errors, ...problems].sort(byPosition) };
 }
 
 /** The result for a file that could not be read at all. */

@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import pairsSchema from '../../schemas/pairs.schema.json' with { type: 'json' };
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
+import positionsSchema from '../../schemas/positions.schema.json' with { type: 'json' };
 import stakeholdersSchema from '../../schemas/stakeholders.schema.json' with { type: 'json' };
 import * as validators from './validators.generated.js';
 import { collectRefs } from './schema-walk.js';
@@ -21,10 +22,10 @@ export interface SchemaOutcome {
 }
 
 /** The schemas peaceplan validates against. */
-export type SchemaName = 'plan' | 'stakeholders' | 'pairs';
+export type SchemaName = 'plan' | 'stakeholders' | 'pairs' | 'positions';
 
 /** The JSON Schema documents themselves, for tools that want to read them. */
-export const SCHEMAS: Readonly<Record<SchemaName, object>> = { plan: planSchema, stakeholders: stakeholdersSchema, pairs: pairsSchema };
+export const SCHEMAS: Readonly<Record<SchemaName, object>> = { plan: planSchema, stakeholders: stakeholdersSchema, pairs: pairsSchema, positions: positionsSchema };
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 

@@ -16,6 +16,7 @@ export const SCHEMA_IDS = {
   plan: 'urn:peaceplan:schema:plan:1',
   stakeholders: 'urn:peaceplan:schema:stakeholders:1',
   pairs: 'urn:peaceplan:schema:pairs:1',
+  positions: 'urn:peaceplan:schema:positions:1',
   /** One clause: large plans are validated clause by clause, to stop early on a flood of errors. */
   clause: 'urn:peaceplan:schema:plan:1#/$defs/clause',
 } as const;
@@ -25,7 +26,7 @@ export function compileSchemas(root: URL): string {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: false } });
   ajv.addKeyword({ keyword: 'x-ordered', schemaType: 'boolean' });
   for (const k of ['x-ref', 'x-label', 'x-unit']) ajv.addKeyword({ keyword: k, schemaType: 'string' });
-  for (const name of ['plan', 'stakeholders', 'pairs']) ajv.addSchema(JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8')) as object);
+  for (const name of ['plan', 'stakeholders', 'pairs', 'positions']) ajv.addSchema(JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8')) as object);
   let code = standaloneCode(ajv, SCHEMA_IDS);
   // ajv writes require() for its two runtime helpers even in ESM mode; make them imports.
   const helpers = new Map<string, string>();

@@ -1,0 +1,58 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadPlan, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import type { ParseResult } from '../parse-plan.js';
+import { buildMatrix } from '../positions/matrix.js';
+import type { MatrixOptions } from '../positions/types.js';
+import { renderMatrixCsv } from '../render/matrix-csv.js';
+import { renderMatrixMarkdown } from '../render/matrix-markdown.js';
+import { renderMatrixText } from '../render/matrix-text.js';
+import type { Args } from './args.js';
+import { EXIT } from './io.js';
+import type { CliIO } from './io.js';
+import { positionsFor } from './positions.js';
+import { reportTrouble } from './trouble.js';
+
+const CHOICES = { by: ['clause', 'topic'], blocking: ['veto', 'unanimity'], blocs: ['as-listed', 'expand', 'collapse'] } as const;
+
+/** `peaceplan matrix <version> [--positions file] [--by clause|topic] [--blocking veto|unanimity] [--blocs …] [--format …]` */
+export async function runMatrix(args: Args, io: CliIO, format: string): Promise<number> {
+  const [path, ...extra] = args.positionals;
+  if (!path || extra.length) {
+    io.stderr.write('peaceplan matrix: name exactly one plan file (see peaceplan help matrix)\n');
+    return EXIT.TROUBLE;
+  }
+  const chosen: Record<string, string> = {};
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = args.options.get(name);
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      io.stderr.write(`peaceplan matrix: --${name} must be ${allowed.join(', ')}; not ${String(value)}\n`);
+      return EXIT.TROUBLE;
+    }
+    chosen[name] = value;
+  }
+  const people = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE));
+  const peopleBroken = !people.ok && !people.errors.some((e) => e.code === 'FILE_NOT_FOUND');
+  const plan = await loadPlan(path, people.stakeholders ? { stakeholders: people.stakeholders } : {});
+  const given = args.options.get('positions');
+  const positionsPath = typeof given === 'string' ? given : join(dirname(path), POSITIONS_FILE);
+  if (!plan.plan || peopleBroken) return reportTrouble(io, 'matrix', [plan, ...(peopleBroken ? [people] : [])]);
+  const positions = await positionsFor(positionsPath, [plan.plan], people.stakeholders);
+  if (!positions.positions) {
+    const missing = positions.errors.some((e) => e.code === 'FILE_NOT_FOUND') && given === undefined;
+    if (missing) io.stderr.write(`peaceplan matrix: no ${POSITIONS_FILE} beside ${basename(resolve(path))}; name one with --positions\n`);
+    return reportTrouble(io, 'matrix', [positions as ParseResult]);
+  }
+  const options: MatrixOptions = {
+    ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}),
+    by: (chosen.by ?? 'clause') as 'clause' | 'topic',
+    decision: (chosen.blocking ?? 'veto') as 'veto' | 'unanimity',
+    blocs: (chosen.blocs ?? 'as-listed') as NonNullable<MatrixOptions['blocs']>,
+  };
+  const m = buildMatrix(plan.plan, positions.positions, options);
+  if (format === 'json') io.stdout.write(JSON.stringify(m, null, 2) + '\n');
+  else if (format === 'markdown') io.stdout.write(renderMatrixMarkdown(m));
+  else if (format === 'csv') io.stdout.write(renderMatrixCsv(m));
+  else io.stdout.write(renderMatrixText(m, { color: io.color === true }));
+  return m.blocked.length ? EXIT.FOUND : EXIT.OK;
+}

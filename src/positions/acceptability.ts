@@ -1,0 +1,28 @@
+import type { Plan, Positions } from '../model/types.js';
+import { buildMatrix } from './matrix.js';
+import type { AcceptabilityComparison, AcceptabilityTrack, MatrixOptions } from './types.js';
+
+/**
+ * How acceptable each version is to each stakeholder, in the order the
+ * versions are given (a family's lineage order: the 28-point draft, then the
+ * E3 counter-proposal, then Geneva), and which clauses block each version.
+ *
+ * @example
+ * const { stakeholders } = compareAcceptability(family.versions, positions, { stakeholders: people });
+ * stakeholders.find((s) => s.stakeholder === 'ukraine')?.versions.map((v) => v.score); // e.g. [-0.6, 0.4, 0.3]
+ */
+export function compareAcceptability(versions: readonly Plan[], positions: Positions, options: Omit<MatrixOptions, 'by'> = {}): AcceptabilityComparison {
+  const matrices = versions.map((v) => buildMatrix(v, positions, { ...options, by: 'clause' }));
+  const tracks = new Map<string, AcceptabilityTrack>();
+  for (const m of matrices) {
+    for (const row of m.rows) {
+      let track = tracks.get(row.stakeholder);
+      if (!track) tracks.set(row.stakeholder, (track = { stakeholder: row.stakeholder, name: row.name, versions: [] }));
+      track.versions.push({ version: m.version, date: m.date, ...row.acceptability });
+    }
+  }
+  return {
+    versions: matrices.map((m) => ({ version: m.version, date: m.date, blocked: m.blocked })),
+    stakeholders: [...tracks.values()],
+  };
+}

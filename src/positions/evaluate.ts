@@ -1,0 +1,155 @@
+/**
+ * Evaluates a positions file on one version: for every stakeholder, the
+ * reasons for a stance on each clause (rules that cover it, statements about
+ * it), the rules about what the version lacks, and the statements about the
+ * version as a whole.
+ */
+import { formatValue } from '../diff/format-value.js';
+import { termsOf, termSpec } from '../diff/term-kinds.js';
+import type { TermSpec } from '../diff/term-kinds.js';
+import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/types.js';
+import { holds, requiredTerms } from './condition.js';
+import type { Cell, Reason, Stance } from './types.js';
+
+/** The value of each stance in scores: support 1, conditional 0.5, ambiguous 0, oppose −1. */
+export const STANCE_VALUE: Readonly<Record<Stance, number>> = { support: 1, conditional: 0.5, ambiguous: 0, oppose: -1 };
+
+/** Most severe first: a cell shows the most severe stance among its reasons. */
+const SEVERITY: readonly Stance[] = ['oppose', 'conditional', 'ambiguous', 'support'];
+
+/** What a positions file says about one version. */
+export interface VersionStances {
+  /** stakeholder → clause id → reasons. */
+  byClause: Map<string, Map<string, Reason[]>>;
+  /** stakeholder → rules about what the version lacks. */
+  absent: Map<string, Reason[]>;
+  /** stakeholder → statements on the whole version, latest last. */
+  stated: Map<string, Reason[]>;
+}
+
+/** True when the rule covers the clause: the clause (or its topic) matches and it states every term the condition needs. */
+export function covers(rule: Rule, clause: Clause): boolean {
+  if (rule.clause !== undefined ? rule.clause !== clause.id : rule.topic !== clause.topic) return false;
+  const terms = (clause.terms ?? {}) as Record<string, unknown>;
+  return requiredTerms(rule.when).every((t) => Object.hasOwn(terms, t) && terms[t] !== undefined && terms[t] !== null);
+}
+
+/** The reason a rule gives for a clause it covers, or undefined when it says nothing (condition false, no `otherwise`). */
+export function ruleReason(rule: Rule, clause: Clause): Reason | undefined {
+  const terms = (clause.terms ?? {}) as Record<string, unknown>;
+  const specs = termsOf(clause.topic);
+  const met = rule.when === undefined || holds(specs, terms, rule.when);
+  const stance = met ? rule.stance : rule.otherwise;
+  if (stance === undefined) return undefined;
+  const scope = rule.clause !== undefined ? 'applies to this clause' : `applies to every ${clause.topic} clause`;
+  const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met);
+  return reason('rule', rule, stance, why);
+}
+
+/** Evaluates every rule and statement of `positions` on `plan`. */
+export function evaluateVersion(plan: Plan, positions: Positions): VersionStances {
+  const out: VersionStances = { byClause: new Map(), absent: new Map(), stated: new Map() };
+  const push = <K>(map: Map<string, K[]>, key: string, item: K) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const rule of positions.rules ?? []) {
+    let covered = false;
+    for (const clause of plan.clauses) {
+      if (!covers(rule, clause)) continue;
+      covered = true;
+      const r = ruleReason(rule, clause);
+      if (r) push(row(out.byClause, rule.stakeholder), clause.id, r);
+    }
+    if (!covered && rule.ifAbsent !== undefined) {
+      const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t).label);
+      const what = rule.clause !== undefined ? `no clause \`${rule.clause}\`` : `no ${rule.topic} clause${terms.length ? ` stating ${terms.join(', ')}` : ''}`;
+      push(out.absent, rule.stakeholder, reason('absence', rule, rule.ifAbsent, `the version has ${what}`));
+    }
+  }
+  const ids = new Set(plan.clauses.map((c) => c.id));
+  (positions.statements ?? []).forEach((s, i) => {
+    if (s.version !== plan.version) return;
+    const r: Reason = { ...reason('statement', s, s.stance, s.note ?? (s.quote !== undefined ? `“${s.quote}”` : `stated on ${s.date}`)), statement: i };
+    if (s.clause === undefined) push(out.stated, s.stakeholder, r);
+    else if (ids.has(s.clause)) push(row(out.byClause, s.stakeholder), s.clause, r);
+  });
+  for (const list of out.stated.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return out;
+}
+
+function row(map: Map<string, Map<string, Reason[]>>, stakeholder: string): Map<string, Reason[]> {
+  let r = map.get(stakeholder);
+  if (!r) map.set(stakeholder, (r = new Map()));
+  return r;
+}
+
+type Entry = { stakeholder: string; salience?: number; date: string; sources: string[]; id?: string };
+
+function reason(kind: Reason['kind'], entry: Entry, stance: Stance, says: string): Reason {
+  return {
+    kind,
+    ...(kind !== 'statement' && entry.id !== undefined ? { rule: entry.id } : {}),
+    stakeholder: entry.stakeholder,
+    stance,
+    salience: entry.salience ?? 1,
+    date: entry.date,
+    sources: [...entry.sources],
+    says,
+  };
+}
+
+/** Folds reasons into a cell: the most severe stance, with the highest salience among the reasons that give it. */
+export function toCell(reasons: readonly Reason[]): Cell {
+  for (const stance of SEVERITY) {
+    const same = reasons.filter((r) => r.stance === stance);
+    if (same.length > 0) return { stance, salience: Math.max(...same.map((r) => r.salience)), reasons: [...reasons] };
+  }
+  return { stance: null, salience: 0, reasons: [] };
+}
+
+const OPS: Record<string, [string, string]> = {
+  eq: ['is', 'is not'],
+  ne: ['is not', 'is'],
+  lt: ['is below', 'is not below'],
+  lte: ['is at most', 'is above'],
+  gt: ['is above', 'is not above'],
+  gte: ['is at least', 'is below'],
+  in: ['is one of', 'is none of'],
+  notIn: ['is none of', 'is one of'],
+  includes: ['includes', 'lacks'],
+  excludes: ['lacks', 'includes'],
+};
+
+/**
+ * Why a rule gave its stance, in words: "personnel cap 600,000 is below
+ * 800,000". When the condition failed, only the tests that failed, negated:
+ * "personnel cap 800,000 is not below 800,000".
+ */
+function explain(specs: Readonly<Record<string, TermSpec>>, values: Readonly<Record<string, unknown>>, cond: Condition, topic: string, met: boolean): string {
+  const parts: string[] = [];
+  for (const [term, test] of Object.entries(cond)) {
+    const spec = Object.hasOwn(specs, term) ? (specs[term] as TermSpec) : termSpec(topic, term);
+    const value = Object.hasOwn(values, term) ? values[term] : undefined;
+    for (const op of Object.keys(test) as Array<keyof Test>) {
+      const one = { [term]: { [op]: test[op] } } as Condition;
+      if (!met && holds(specs, values, one)) continue;
+      parts.push(phrase(spec, value, op, test[op], met));
+    }
+  }
+  return parts.join('; ');
+}
+
+function phrase(spec: TermSpec, value: unknown, op: keyof Test, arg: unknown, met: boolean): string {
+  if (op === 'present') return `${spec.label} ${arg === met ? 'is' : 'is not'} stated`;
+  if (op === 'any' || op === 'every') {
+    const inner = Object.entries(arg as Condition)
+      .map(([f, t]) => Object.keys(t).map((o) => `${f} ${OPS[o]?.[0] ?? o} ${formatValue(t[o as keyof Test])}`).join(' and '))
+      .join(', ');
+    const quantifier = op === 'any' ? (met ? 'some item' : 'no item') : met ? 'every item' : 'not every item';
+    return `${quantifier} of ${spec.label}: ${inner}`;
+  }
+  if (op === 'eq') return met ? `${spec.label} is ${formatValue(arg)}` : `${spec.label} is ${formatValue(value)}, not ${formatValue(arg)}`;
+  return `${spec.label} ${formatValue(value)} ${OPS[op]?.[met ? 0 : 1] ?? op} ${formatValue(arg)}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Checks a positions file: on its own (unique rule ids, a clause or a topic
+ * per rule, real dates, sources and stakeholders that resolve), and against
+ * the family's versions (clauses, versions and terms that exist, conditions
+ * that fit the terms' types).
+ */
+import type { ErrorList } from '../error-list.js';
+import type { PlanError } from '../errors.js';
+import type { SourceMap } from '../load/source-map.js';
+import type { Plan, Positions, Topic } from '../model/types.js';
+import type { SchemaRef } from '../schema/ajv.js';
+import { termsOf } from '../diff/term-kinds.js';
+import type { TermSpec } from '../diff/term-kinds.js';
+import { conditionProblems } from '../positions/condition.js';
+import { closest, closestIn } from '../util/closest.js';
+import { isCalendarDate, unknownRef } from './check-plan.js';
+import type { PositionsResult } from '../parse-plan.js';
+
+/** Adds positioned errors for problems a positions file has on its own. */
+export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], map: SourceMap, out: ErrorList, stakeholderIds: ReadonlySet<string> | undefined): void {
+  const first = new Map<string, number>();
+  (file.rules ?? []).forEach((rule, i) => {
+    const earlier = first.get(rule.id);
+    if (earlier === undefined) first.set(rule.id, i);
+    else out.add(map.errorFor(['rules', i, 'id'], { code: 'DUPLICATE_RULE_ID', message: `rule id \`${rule.id}\` is used twice`, hint: `first used on line ${map.locate(['rules', earlier, 'id']).line}` }));
+    if (rule.clause === undefined && rule.topic === undefined) {
+      out.add(map.errorFor(['rules', i], { code: 'MISSING_FIELD', message: 'a rule needs `clause` or `topic`', hint: 'name the clause id it is about, or a topic for all its clauses' }, 'key'));
+    }
+  });
+  const dated: Array<[Array<string | number>, string]> = [];
+  for (const list of ['rules', 'statements'] as const) (file[list] ?? []).forEach((e, i) => dated.push([[list, i, 'date'], e.date]));
+  for (const [id, s] of Object.entries(file.sources)) if (s.date !== undefined) dated.push([['sources', id, 'date'], s.date]);
+  for (const [path, date] of dated) {
+    if (!isCalendarDate(date)) out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
+  }
+  const nearSource = closestIn(Object.keys(file.sources));
+  const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
+  const used = new Set<string>();
+  for (const ref of refs) {
+    if (ref.kind === 'source') {
+      used.add(ref.id);
+      if (!Object.hasOwn(file.sources, ref.id)) unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
+    } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
+      unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
+    }
+  }
+  for (const id of Object.keys(file.sources)) {
+    if (!used.has(id)) out.add(map.errorFor(['sources', id], { code: 'UNUSED_SOURCE', severity: 'warning', message: `the source \`${id}\` is not cited by any rule or statement`, hint: 'cite it or remove it' }, 'key'));
+  }
+}
+
+/**
+ * Checks a positions file against the family's versions: every clause a rule
+ * or statement names exists (in any version for rules, in its version for
+ * statements), every version exists, every term a condition tests is a term
+ * of the clause's topic, and every test fits the term's type (no `lt` on a
+ * set, no value its enum lacks). Each problem points into the positions file.
+ *
+ * @example
+ * checkPositions(parsePositions(text), family.versions).map((e) => e.code); // ['UNKNOWN_TERM']
+ */
+export function checkPositions(positions: PositionsResult, versions: readonly Plan[]): PlanError[] {
+  const file = positions.positions;
+  if (!file) return [];
+  const map = positions.sourceMap;
+  const out: PlanError[] = [];
+  const topicsOf = new Map<string, Set<Topic>>();
+  for (const v of versions) for (const c of v.clauses) topicsOf.set(c.id, new Set([...(topicsOf.get(c.id) ?? []), c.topic]));
+  const byVersion = new Map(versions.map((v) => [v.version, new Set(v.clauses.map((c) => c.id))]));
+  const allClauses = [...topicsOf.keys()];
+
+  (file.rules ?? []).forEach((rule, i) => {
+    let topics: Topic[];
+    if (rule.clause !== undefined) {
+      topics = [...(topicsOf.get(rule.clause) ?? [])];
+      if (topics.length === 0) {
+        const guess = closest(rule.clause, allClauses);
+        out.push(map.errorFor(['rules', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `no version of the family has a clause \`${rule.clause}\``, hint: guess ? `did you mean \`${guess}\`?` : 'check the id against the plan files, or name a topic instead' }));
+        return;
+      }
+    } else if (rule.topic !== undefined) topics = [rule.topic];
+    else return;
+    if (!rule.when) return;
+    // A clause may change topic between versions; a term is known if any of its topics has it.
+    const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => termsOf(t)));
+    const open = topics.some((t) => Object.keys(termsOf(t)).length === 0);
+    if (open) return;
+    const what = rule.clause !== undefined ? `clause \`${rule.clause}\` (${topics.join(', ')})` : `topic ${rule.topic}`;
+    for (const p of conditionProblems(specs, rule.when, what)) {
+      out.push(map.errorFor(['rules', i, 'when', ...p.path], { code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }, p.code === 'UNKNOWN_TERM' && p.path.length === 1 ? 'key' : 'value'));
+    }
+  });
+
+  (file.statements ?? []).forEach((s, i) => {
+    const clauses = byVersion.get(s.version);
+    if (!clauses) {
+      const guess = closest(s.version, [...byVersion.keys()]);
+      out.push(map.errorFor(['statements', i, 'version'], { code: 'UNKNOWN_VERSION', message: `the family has no version \`${s.version}\``, hint: guess ? `did you mean \`${guess}\`?` : `its versions: ${[...byVersion.keys()].join(', ')}` }));
+    } else if (s.clause !== undefined && !clauses.has(s.clause)) {
+      const guess = closest(s.clause, [...clauses]);
+      out.push(map.errorFor(['statements', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `version \`${s.version}\` has no clause \`${s.clause}\``, hint: guess ? `did you mean \`${guess}\`?` : 'check the id against that version' }));
+    }
+  });
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}

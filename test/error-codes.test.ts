@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFamily, checkPairs, ERROR_CODES, parsePairs, parsePlan, parseStakeholders } from 'peaceplan';
+import { checkFamily, checkPairs, checkPositions, ERROR_CODES, parsePairs, parsePlan, parsePositions, parseStakeholders } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import type { ErrorCode, PlanError } from 'peaceplan';
 import { loadPlan } from 'peaceplan/node';
@@ -17,6 +17,10 @@ const fromFixture = (name: string) => () => {
 };
 const version = (v: string, parent: string | null, plan = 'test-family') =>
   parsePlan(MINIMAL.replace('version: v1', `version: ${v}`).replace('plan: test-family', `plan: ${plan}`).replace('date: 2025-11-20', `date: 2025-11-20\nparent: ${parent ?? 'null'}`), { file: `${v}.yaml` });
+const positions = (rules: string, statements = '') =>
+  parsePositions(`peaceplan: 1\nplan: test-family\nsources:\n  p1: { title: A report, publisher: Example }\n${rules ? `rules:\n${rules}` : ''}${statements}`);
+const rule = (id: string, extra: string) => `  - { id: ${id}, stakeholder: ukraine, ${extra}, stance: oppose, salience: 1, date: 2025-11-21, sources: [p1] }\n`;
+const againstMinimal = (r: ReturnType<typeof positions>) => checkPositions(r, [parsePlan(MINIMAL).plan as Plan]);
 const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-codes-'));
 
 type Trigger = { run: () => PlanError[] | Promise<PlanError[]>; at: [number, number] };
@@ -65,6 +69,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
     run: () => parseStakeholders('peaceplan: 1\nplan: p\nstakeholders:\n  - { id: us, name: US, kind: state }\n  - { id: us, name: USA, kind: state }\n').errors,
     at: [5, 11],
   },
+  DUPLICATE_RULE_ID: { run: () => positions(rule('r1', 'topic: amnesty') + rule('r1', 'topic: elections')).errors, at: [7, 11] },
   DUPLICATE_VERSION: { run: () => checkFamily([version('v1', null), version('v1', null)]).errors, at: [3, 10] },
   PLAN_MISMATCH: { run: () => checkFamily([version('v1', null), version('v2', 'v1', 'other-family')]).errors, at: [2, 7] },
   UNKNOWN_PARENT: { run: () => checkFamily([version('v1', 'v0')]).errors, at: [6, 9] },
@@ -76,6 +81,12 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
     },
     at: [2, 27],
   },
+  UNKNOWN_VERSION: {
+    run: () => againstMinimal(positions('', 'statements:\n  - { stakeholder: ukraine, version: v9, stance: oppose, date: 2025-11-21, sources: [p1] }\n')),
+    at: [6, 38],
+  },
+  UNKNOWN_TERM: { run: () => againstMinimal(positions(rule('r1', 'clause: army-cap, when: { armyCap: { lt: 1 } }'))), at: [6, 63] },
+  INVALID_CONDITION: { run: () => againstMinimal(positions(rule('r1', 'clause: army-cap, when: { personnelCap: { includes: 1 } }'))), at: [6, 89] },
   FILE_NOT_FOUND: { run: async () => (await loadPlan(join(tmp, 'missing.yaml'))).errors, at: [1, 1] },
   READ_FAILED: { run: async () => (await loadPlan(tmp)).errors, at: [1, 1] },
 };

@@ -42,7 +42,10 @@ describe('the README', () => {
   it('documents every field of the formats', () => {
     const plan = JSON.parse(text('schemas/plan.schema.json')) as { properties: object; $defs: Record<string, { properties?: object }> };
     const stakeholders = JSON.parse(text('schemas/stakeholders.schema.json')) as { $defs: Record<string, { properties?: object }> };
+    const positions = JSON.parse(text('schemas/positions.schema.json')) as { properties: object; $defs: Record<string, { properties?: object }> };
     const fields = new Set([
+      ...Object.keys(positions.properties),
+      ...Object.values(positions.$defs).flatMap((d) => Object.keys(d.properties ?? {})),
       ...Object.keys(plan.properties),
       ...Object.values(plan.$defs).flatMap((d) => Object.keys(d.properties ?? {})),
       ...Object.values(stakeholders.$defs).flatMap((d) => Object.keys(d.properties ?? {})),

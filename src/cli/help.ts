@@ -8,6 +8,7 @@ Commands:
   validate <file|dir>...   check plan files or family folders against the format
   summary <file|dir>...    validate, then describe each version (clauses by topic, status, certainty)
   diff <old> <new>         what changed between two versions, clause by clause and term by term
+  matrix <file>            who supports or opposes which clause of a version, and what blocks it
   help [command]           show help for a command
 
 Options:
@@ -15,7 +16,7 @@ Options:
   -v, --version            show the version
 
 Exit codes: 0 success, 1 problems found in the input (diff: the versions
-differ), 2 could not run.
+differ; matrix: a clause is blocked), 2 could not run.
 `,
   validate: `Usage: peaceplan validate <file|dir>... [--format text|json]
 
@@ -43,6 +44,7 @@ Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
 `,
   diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file]
+                      [--positions file]
 
 Compares two versions of a plan: which clauses were added, removed, split,
 merged, modified, renumbered or moved; every term change in words ("cap
@@ -60,8 +62,38 @@ Options:
                                 drafts whose authors used other ids:
                                   pairs:  [{ from: old-id, to: new-id }]
                                   forbid: [{ from: old-id, to: new-id }]
+  --positions <file>            a positions file (positions.yaml): adds which
+                                change moved which stakeholder toward
+                                agreement or away; with --format json the
+                                output is { diff, impact }
 
 Exit codes: 0 the versions are the same, 1 they differ (not a failure),
+2 could not run (missing or invalid file, bad arguments).
+`,
+  matrix: `Usage: peaceplan matrix <file> [--positions file] [--by clause|topic]
+                        [--blocking veto|unanimity] [--blocs as-listed|expand|collapse]
+                        [--format text|markdown|csv|json]
+
+Evaluates the family's stance rules and statements on one version: for each
+clause (or topic), each stakeholder's stance (✓ support, ◐ conditional,
+? ambiguous, ✗ oppose, · none; ! marks one who can block it), what is
+blocked and by whom, and each stakeholder's acceptability score (-1 to +1).
+
+Options:
+  --positions <file>   the positions file (default: positions.yaml beside <file>)
+  --by clause|topic    one row per clause (default) or per topic
+  --blocking veto|unanimity
+                       who can block a clause: the stakeholders with a veto on
+                       its topic (default), or every signatory
+  --blocs as-listed|expand|collapse
+                       each stakeholder on its own (default); members of a bloc
+                       shown and taking its stance where silent; or members
+                       folded into their bloc
+  --format text|markdown|csv|json
+                       text for a terminal (default), markdown, csv for a
+                       spreadsheet, json for programs
+
+Exit codes: 0 nothing is blocked, 1 some clause is blocked (not a failure),
 2 could not run (missing or invalid file, bad arguments).
 `,
   help: `Usage: peaceplan help [command]

@@ -3,7 +3,8 @@ import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { ParseResult } from '../parse-plan.js';
 import { basename } from 'node:path';
-import { loadPlan, loadPlanFamily, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { positionsFor } from './positions.js';
 
 /** One file as the CLI reports it. */
 export interface CheckedFile {
@@ -31,11 +32,14 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
       const family = await loadPlanFamily(path);
       if (family.stakeholders) out.files.push({ file: family.stakeholders.sourceMap.file, result: family.stakeholders });
       for (const f of family.files) out.files.push({ file: f.sourceMap.file, result: f });
+      if (family.positions) out.files.push({ file: family.positions.sourceMap.file, result: family.positions });
       out.familyErrors.push(...family.errors);
       out.versions.push(...family.versions);
       if (family.files.length === 0) out.trouble = true; // an unreadable folder, or one with no versions
     } else if (basename(path) === STAKEHOLDERS_FILE) {
       out.files.push({ file: path, result: await loadStakeholders(path) });
+    } else if (basename(path) === POSITIONS_FILE) {
+      out.files.push({ file: path, result: await positionsFor(path, out.versions, undefined) });
     } else {
       const result = await loadPlan(path);
       out.files.push({ file: path, result });

@@ -134,6 +134,8 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
       return at('INVALID_VALUE', `${field} has the wrong form: found ${describe(value)}`, description);
     case 'pattern':
       return at('INVALID_VALUE', `${describe(value)} is not a valid ${field}`, description);
+    case 'false schema':
+      return at('INVALID_VALUE', `${field} cannot be given together with the fields beside it`, description);
     case 'uniqueItems':
       return at('INVALID_VALUE', `${field} lists the same item twice`, 'remove the repeated item');
     default:

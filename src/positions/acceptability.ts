@@ -3,16 +3,18 @@ import { buildMatrix } from './matrix.js';
 import type { AcceptabilityComparison, AcceptabilityTrack, MatrixOptions } from './types.js';
 
 /**
- * How acceptable each version is to each stakeholder, in the order the
- * versions are given (a family's lineage order: the 28-point draft, then the
- * E3 counter-proposal, then Geneva), and which clauses block each version.
+ * How acceptable each version is to each stakeholder, in date order (versions
+ * of the same date keep the order given, e.g. a family's lineage order: the
+ * 28-point draft, then the E3 counter-proposal, then Geneva), and which
+ * clauses block each version.
  *
  * @example
  * const { stakeholders } = compareAcceptability(family.versions, positions, { stakeholders: people });
  * stakeholders.find((s) => s.stakeholder === 'ukraine')?.versions.map((v) => v.score); // e.g. [-0.6, 0.4, 0.3]
  */
 export function compareAcceptability(versions: readonly Plan[], positions: Positions, options: Omit<MatrixOptions, 'by'> = {}): AcceptabilityComparison {
-  const matrices = versions.map((v) => buildMatrix(v, positions, { ...options, by: 'clause' }));
+  const byDate = [...versions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const matrices = byDate.map((v) => buildMatrix(v, positions, { ...options, by: 'clause' }));
   const tracks = new Map<string, AcceptabilityTrack>();
   for (const m of matrices) {
     for (const row of m.rows) {

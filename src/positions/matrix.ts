@@ -177,7 +177,8 @@ function alignments(rows: readonly MatrixRow[]): Alignment[] {
   return out;
 }
 
-/** Scores keep four decimals, so that JSON output is stable across platforms. */
+/** Scores keep four decimals, so that JSON output is stable across platforms; never −0. */
 export function round(n: number): number {
-  return Math.round(n * 10000) / 10000;
+  const r = Math.round(n * 10000) / 10000;
+  return r === 0 ? 0 : r;
 }

@@ -54,7 +54,7 @@ export interface Acceptability {
    * Salience-weighted mean of the stance values (support 1, conditional 0.5,
    * ambiguous 0, oppose −1) over the row's cells, its absence reasons and its
    * latest statement on the whole version, from −1 to 1 (four decimals); null
-   * when nothing in the version draws a stance.
+   * when nothing in the version draws a stance, or only with salience 0.
    */
   score: number | null;
   /** How many cells, absence reasons and statements the score is made of. */
@@ -137,7 +137,7 @@ export interface PositionMatrix {
 export interface AcceptabilityTrack {
   stakeholder: string;
   name: string;
-  /** One entry per version, in the order given (date order for a family). */
+  /** One entry per version, in date order. */
   versions: Array<{ version: string; date: string } & Acceptability>;
 }
 

@@ -75,3 +75,21 @@ describe('positions that do not fit the family', () => {
     expect(r.warnings.map((e) => `${e.line}:${e.col} ${e.code}`)).toEqual(['5:3 UNUSED_SOURCE']);
   });
 });
+
+describe('positions with hostile names', () => {
+  it('treat Object.prototype names as the unknown terms they are, and pollute nothing', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const yaml =
+      'rules:\n' +
+      `  - { id: constructor, stakeholder: a, clause: cap, when: { toString: { eq: 1 }, constructor: { lt: 2 } }, stance: oppose, ${TAIL}` +
+      `  - { id: r2, stakeholder: a, clause: cap, when: { __proto__: { eq: 1 } }, stance: oppose, ${TAIL}`;
+    expect(problems(yaml)).toEqual([
+      '7:52 INVALID_VALUE the key `__proto__` is not allowed here: must match pattern "^[a-z][A-Za-z0-9]*$"',
+    ]);
+    expect(problems(yaml.split('\n').slice(0, 2).join('\n') + '\n')).toEqual([
+      '6:61 UNKNOWN_TERM clause `cap` (military-limits) has no term `toString`',
+      '6:82 UNKNOWN_TERM clause `cap` (military-limits) has no term `constructor`',
+    ]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  });
+});

@@ -93,3 +93,10 @@ describe('positions with hostile names', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 });
+
+describe('positions of another family', () => {
+  it('are refused at their plan field', () => {
+    const r = parsePositions(`peaceplan: 1\nplan: other\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n  - { id: r1, stakeholder: a, clause: cap, stance: oppose, ${TAIL}`);
+    expect(checkPositions(r, versions).map((e) => `${e.line}:${e.col} ${e.code}`)).toEqual(['2:7 PLAN_MISMATCH']);
+  });
+});

@@ -50,7 +50,8 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
 }
 
 /**
- * Checks a positions file against the family's versions: every clause a rule
+ * Checks a positions file against the family's versions: the same family id,
+ * every clause a rule
  * or statement names exists (in any version for rules, in its version for
  * statements), every version exists, every term a condition tests is a term
  * of the clause's topic, and every test fits the term's type (no `lt` on a
@@ -64,6 +65,10 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
   if (!file) return [];
   const map = positions.sourceMap;
   const out: PlanError[] = [];
+  const families = [...new Set(versions.map((v) => v.plan))];
+  if (families.length > 0 && !families.includes(file.plan)) {
+    out.push(map.errorFor(['plan'], { code: 'PLAN_MISMATCH', message: `these positions are about \`${file.plan}\`, not about the family \`${families.join('`, `')}\``, hint: `write plan: ${families[0]}` }));
+  }
   const topicsOf = new Map<string, Set<Topic>>();
   for (const v of versions) for (const c of v.clauses) topicsOf.set(c.id, new Set([...(topicsOf.get(c.id) ?? []), c.topic]));
   const byVersion = new Map(versions.map((v) => [v.version, new Set(v.clauses.map((c) => c.id))]));

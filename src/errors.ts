@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   // the file system (Node entry and CLI)
   'FILE_NOT_FOUND',
   'READ_FAILED',
+  'WRITE_FAILED',
 ] as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the full list. */

@@ -71,3 +71,11 @@ export type {
   ClauseImpact,
   Move,
 } from './positions/types.js';
+export { renderMatrixText } from './render/matrix-text.js';
+export { renderMatrixMarkdown } from './render/matrix-markdown.js';
+export { renderMatrixCsv } from './render/matrix-csv.js';
+export { renderImpactText, renderImpactMarkdown } from './render/impact-text.js';
+export { renderHtml } from './render/html/page.js';
+export type { HtmlContent, HtmlDiff } from './render/html/page.js';
+export { buildReport } from './report/build-report.js';
+export type { ReportOptions } from './report/build-report.js';

@@ -108,7 +108,7 @@ export function parsePairs(input: string | Uint8Array, options: Omit<ParseOption
  *
  * @example
  * const { positions } = parsePositions(text, { file: 'positions.yaml', stakeholders });
- * positions?.rules?.length; // 30
+ * positions?.rules?.length; // 33
  */
 export function parsePositions(input: string | Uint8Array, options: ParseOptions = {}): PositionsResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;

@@ -35,14 +35,18 @@ describe('peaceplan matrix', () => {
     }
   });
 
-  it('exits 0 when nothing is blocked, and reads the positions file beside the version', async () => {
-    const r = await runCli('matrix', toy('v1.yaml'), '--blocking', 'unanimity', '--by', 'topic');
-    expect(r.code).toBe(1);
-    const ok = await runCli('matrix', toy('v2.yaml'), '--format', 'json');
-    const m = JSON.parse(ok.stdout) as { blocked: string[]; rows: Array<{ stakeholder: string; acceptability: { score: number } }> };
-    expect(m.blocked).toEqual(['cap']);
-    const free = await runCli('matrix', toy('v1.yaml'), '--blocs', 'collapse');
-    expect(free.stdout).toMatch(/^\s+a\s+b\s+bloc$/m);
+  it('exits 0 when nothing is blocked, 1 when something is, and reads the positions file beside the version', async () => {
+    const blocked = await runCli('matrix', toy('v2.yaml'), '--format', 'json');
+    expect(blocked.code).toBe(1);
+    expect((JSON.parse(blocked.stdout) as { blocked: string[] }).blocked).toEqual(['cap']);
+    const dir = join(tmp, 'free');
+    (await import('node:fs')).mkdirSync(dir);
+    for (const f of ['stakeholders.yaml', 'v1.yaml']) copyFileSync(toy(f), join(dir, f));
+    writeFileSync(join(dir, 'positions.yaml'), 'peaceplan: 1\nplan: toy\nsources:\n  p1: { title: A, publisher: B }\nrules:\n  - { id: r, stakeholder: a, topic: amnesty, stance: oppose, salience: 1, date: 2025-01-02, sources: [p1] }\n');
+    const free = await runCli('matrix', join(dir, 'v1.yaml'));
+    expect([free.code, free.stderr]).toEqual([0, '']);
+    const collapsed = await runCli('matrix', toy('v1.yaml'), '--blocs', 'collapse');
+    expect(collapsed.stdout).toMatch(/^\s+a\s+b\s+bloc$/m);
   });
 
   it('writes CSV with one column per stakeholder, quoting and defusing formulas', async () => {
@@ -75,7 +79,7 @@ describe('peaceplan matrix', () => {
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('FILE_NOT_FOUND')]);
     const option = await runCli('matrix', plan('us-28-point'), '--by', 'row');
     expect([option.code, option.stderr]).toEqual([2, 'peaceplan matrix: --by must be clause, topic; not row\n']);
-    const format = await runCli('matrix', plan('us-28-point'), '--format', 'html');
+    const format = await runCli('matrix', plan('us-28-point'), '--format', 'pdf');
     expect(format.code).toBe(2);
   });
 });

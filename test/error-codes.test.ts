@@ -7,6 +7,7 @@ import type { Plan } from 'peaceplan';
 import type { ErrorCode, PlanError } from 'peaceplan';
 import { loadPlan } from 'peaceplan/node';
 import { bytes, MINIMAL, text } from './helpers.js';
+import { writeFileAtomic } from '../src/node/write-file.js';
 
 const fixtures = JSON.parse(text('test/fixtures/invalid/expected.json')) as Record<string, Array<[ErrorCode, number, number]>>;
 const fromFixture = (name: string) => () => {
@@ -89,6 +90,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   INVALID_CONDITION: { run: () => againstMinimal(positions(rule('r1', 'clause: army-cap, when: { personnelCap: { includes: 1 } }'))), at: [6, 89] },
   FILE_NOT_FOUND: { run: async () => (await loadPlan(join(tmp, 'missing.yaml'))).errors, at: [1, 1] },
   READ_FAILED: { run: async () => (await loadPlan(tmp)).errors, at: [1, 1] },
+  WRITE_FAILED: { run: async () => [await writeFileAtomic(join(tmp, 'no-such-folder', 'report.html'), 'x')].filter((e) => e !== undefined), at: [1, 1] },
 };
 
 describe('error codes', () => {

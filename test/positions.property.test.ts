@@ -20,7 +20,7 @@ const clauses = [...new Map(versions.flatMap((v) => v.clauses.map((c) => [c.id, 
 // Ids that are also names of Object.prototype members.
 const WHO = ['ukraine', 'russia', 'us', 'eu', 'france', 'constructor', 'toString', 'valueOf'];
 const STANCES: Stance[] = ['support', 'conditional', 'oppose', 'ambiguous'];
-const SEVERITY: Stance[] = ['oppose', 'conditional', 'ambiguous', 'support'];
+const SEVERITY: Stance[] = ['oppose', 'ambiguous', 'conditional', 'support'];
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** A test that fits the term's type, with a random argument. */

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildMatrix, compareAcceptability, diffImpact, diffPlans, parsePlan, parsePositions, parseStakeholders, reverseDiff } from 'peaceplan';
-import type { Plan, PositionMatrix, Positions, Stakeholders } from 'peaceplan';
+import type { Condition, Plan, PositionMatrix, Positions, Rule, Stakeholders } from 'peaceplan';
 import { text } from './helpers.js';
 
 const dir = 'test/fixtures/positions/';
@@ -105,6 +105,30 @@ describe('buildMatrix on a synthetic family', () => {
     expect(scores(collapsed).bloc).toBe(-0.1429);
   });
 
+  it('lets signatories speak for themselves: they neither borrow from a bloc nor fold into one', () => {
+    const people: Stakeholders = { ...stakeholders, stakeholders: stakeholders.stakeholders.map((p) => (p.id === 'bloc' ? { ...p, members: ['a', 'c', 'd'] } : p)) };
+    const withBloc: Positions = { ...positions, rules: [...(positions.rules ?? []), { id: 'bloc-cap', stakeholder: 'bloc', clause: 'cap', stance: 'support', salience: 1, date: '2025-01-02', sources: ['p1'] }] };
+    const expanded = buildMatrix(v1, withBloc, { stakeholders: people, blocs: 'expand' });
+    expect(stances(expanded).a?.[0]).toBe('oppose 1'); // a's own
+    expect(stances(expanded).d?.[0]).toBe('support 1'); // d borrows the bloc's
+    expect(stances(expanded).b?.[0]).toBe('support 0.5'); // not a member
+    const collapsed = buildMatrix(v1, withBloc, { stakeholders: people, blocs: 'collapse' });
+    expect(collapsed.rows.map((r) => r.stakeholder)).toEqual(['a', 'b', 'bloc']);
+  });
+
+  it('shows the most severe stance, ambiguous before conditional', () => {
+    const mixed: Positions = {
+      ...positions,
+      statements: [],
+      rules: [
+        { id: 'x1', stakeholder: 'a', clause: 'amnesty', stance: 'conditional', salience: 1, date: '2025-01-02', sources: ['p1'] },
+        { id: 'x2', stakeholder: 'a', clause: 'amnesty', stance: 'ambiguous', salience: 0.5, date: '2025-01-02', sources: ['p1'] },
+      ],
+    };
+    const row = buildMatrix(v1, mixed).rows[0];
+    expect([row?.cells[3]?.stance, row?.cells[3]?.salience, row?.acceptability.score]).toEqual(['ambiguous', 0.5, 0]);
+  });
+
   it('keeps the rows asked for, in that order', () => {
     expect(buildMatrix(v1, positions, { stakeholders, rows: ['c', 'a'] }).rows.map((r) => r.stakeholder)).toEqual(['c', 'a']);
   });
@@ -112,6 +136,26 @@ describe('buildMatrix on a synthetic family', () => {
   it('is plain data: the same inputs give the same JSON', () => {
     expect(JSON.stringify(buildMatrix(v1, positions, { stakeholders }))).toBe(JSON.stringify(m));
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+});
+
+describe('conditions', () => {
+  const region = (fields: Record<string, unknown>): Plan => ({
+    ...v1,
+    clauses: v1.clauses.map((c) => (c.id === 'land' ? ({ ...c, terms: { regions: [{ region: 'north', ...fields }] } } as typeof c) : c)),
+  });
+  const says = (plan: Plan, when: Condition) =>
+    buildMatrix(plan, { ...positions, statements: [], rules: [{ id: 't', stakeholder: 'a', topic: 'territory', when, stance: 'oppose', otherwise: 'support', salience: 1, date: '2025-01-02', sources: ['p1'] }] }).rows[0]?.cells[1]?.reasons[0]?.says;
+
+  it('treat a field an item lacks as holding nothing: not equal, in no list, with no member', () => {
+    expect(says(region({}), { regions: { any: { recognisedBy: { excludes: 'b' } } } })).toBe('some item of regions: recognisedBy lacks b');
+    expect(says(region({}), { regions: { every: { arrangement: { ne: 'frozen-at-line' } } } })).toBe('every item of regions: arrangement is not frozen-at-line');
+    expect(says(region({}), { regions: { any: { recognisedBy: { includes: 'b' } } } })).toBe('no item of regions: recognisedBy includes b');
+  });
+
+  it('say what a clause rule found missing', () => {
+    const p: Positions = { ...positions, statements: [], rules: [{ id: 'cap-scope', stakeholder: 'a', clause: 'cap', when: { appliesIn: { eq: 'peacetime' } }, stance: 'support', ifAbsent: 'oppose', salience: 1, date: '2025-01-02', sources: ['p1'] }] };
+    expect(buildMatrix(v1, p).rows[0]?.acceptability.absent[0]?.says).toBe('the version has no clause `cap` stating applies in');
   });
 });
 
@@ -161,6 +205,44 @@ describe('diffImpact', () => {
     const directions = (i: typeof impact) => i.clauses.flatMap((c) => [...c.toward.map((m) => `${c.clause} ${m.stakeholder} toward`), ...c.away.map((m) => `${c.clause} ${m.stakeholder} away`)]).sort();
     const flipped = directions(impact).map((d) => d.replace(/toward$|away$/, (w) => (w === 'toward' ? 'away' : 'toward'))).sort();
     expect(directions(back)).toEqual(flipped);
+  });
+
+  const rule = (id: string, when: Condition): Rule => ({ id, stakeholder: 'a', clause: 'cap', when, stance: 'oppose', otherwise: 'support', salience: 1, date: '2025-01-02', sources: ['p1'] });
+  const withCap = (plan: Plan, terms: Record<string, unknown>): Plan => ({ ...plan, clauses: plan.clauses.map((c) => (c.id === 'cap' ? ({ ...c, terms: { party: 'a', ...terms } } as typeof c) : c)) });
+  const only = (...rules: Rule[]): Positions => ({ ...positions, rules, statements: [] });
+  const capMoves = (p: Positions, a: Plan, b: Plan) => diffImpact(diffPlans(a, b), p, { from: a, to: b }).clauses.filter((c) => c.clause === 'cap').map((c) => [c.toward.map((m) => m.stakeholder), c.away.map((m) => m.stakeholder)]);
+
+  it('counts a threshold only when crossing it would flip the rule', () => {
+    // oppose inside the band 600,000–800,000: 700,000 → 610,000 is 10,000 from leaving it, nearer than before
+    const band = only(rule('band', { personnelCap: { gt: 600000, lt: 800000 } }));
+    expect(capMoves(band, withCap(v1, { personnelCap: 700000 }), withCap(v2, { personnelCap: 610000 }))).toEqual([[['a'], []]]);
+    // the condition fails on capabilityLimits, which no cap can change: no move either way
+    const both = only(rule('both', { personnelCap: { lt: 800000 }, capabilityLimits: { eq: true } }));
+    expect(capMoves(both, withCap(v1, { personnelCap: 500000, capabilityLimits: false }), withCap(v2, { personnelCap: 790000, capabilityLimits: false }))).toEqual([]);
+    // failing only on the cap: 500,000 → 790,000 nears 800,000, where the rule would oppose
+    const cap = only(rule('cap', { personnelCap: { gt: 800000 } }));
+    expect(capMoves(cap, withCap(v1, { personnelCap: 500000 }), withCap(v2, { personnelCap: 790000 }))).toEqual([[[], ['a']]]);
+  });
+
+  it('reads a split as one change: the old clause against its parts together', () => {
+    const load = (f: string) => parsePlan(text(`test/fixtures/diff/split/${f}`)).plan as Plan;
+    const [a, b] = [load('a.yaml'), load('b.yaml')];
+    const split: Positions = {
+      peaceplan: 1,
+      plan: a.plan,
+      sources: positions.sources,
+      rules: [
+        { id: 'no-us', stakeholder: 'x', topic: 'guarantees', when: { guarantors: { includes: 'us' } }, stance: 'oppose', salience: 1, date: '2025-01-02', sources: ['p1'] },
+        { id: 'renew', stakeholder: 'x', topic: 'guarantees', when: { renewable: { eq: true } }, stance: 'support', salience: 1, date: '2025-01-02', sources: ['p1'] },
+      ],
+    };
+    const impact = diffImpact(diffPlans(a, b), split, { from: a, to: b });
+    expect(diffPlans(a, b).clauses.filter((c) => c.kind === 'split')).toHaveLength(2);
+    expect(impact.clauses).toEqual([]); // oppose and support before, the same two after
+  });
+
+  it('refuses positions of another family', () => {
+    expect(() => buildMatrix(v1, { ...positions, plan: 'other' })).toThrow(TypeError);
   });
 
   it('refuses versions that are not the diff\'s', () => {

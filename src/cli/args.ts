@@ -5,7 +5,9 @@ export interface Args {
 }
 
 /** Options that take a value; every other option is a flag. */
-const VALUED = new Set(['format', 'pairs', 'positions', 'by', 'blocking', 'blocs']);
+const VALUED = new Set(['format', 'pairs', 'positions', 'by', 'blocking', 'blocs', 'output']);
+/** Short options and the long names they stand for. */
+const SHORT: Readonly<Record<string, string>> = { '-o': 'output' };
 
 /** Splits argv into positionals and options; returns an error message on a malformed word. */
 export function parseArgs(argv: readonly string[]): Args | string {
@@ -17,7 +19,12 @@ export function parseArgs(argv: readonly string[]): Args | string {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (word === '-h') options.set('help', true);
+    const short = Object.hasOwn(SHORT, word) ? SHORT[word] : undefined;
+    if (short !== undefined) {
+      const value = argv[++i];
+      if (value === undefined || value === '') return `${word} needs a value`;
+      options.set(short, value);
+    } else if (word === '-h') options.set('help', true);
     else if (word === '-v') options.set('version', true);
     else if (word.startsWith('--')) {
       const eq = word.indexOf('=');

@@ -9,8 +9,9 @@ import { VERSION } from './version.js';
 const COMMANDS = {
   validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format'], formats: ['text', 'json'] },
   summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
-  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions'], formats: ['text', 'markdown', 'json'] },
-  matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'blocking', 'blocs'], formats: ['text', 'markdown', 'csv', 'json'] },
+  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'output'], formats: ['text', 'markdown', 'json', 'html'] },
+  matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'blocking', 'blocs', 'output'], formats: ['text', 'markdown', 'csv', 'json', 'html'] },
+  report: { load: async () => (await import('./report.js')).runReport, options: ['output'], formats: ['html'] },
 } as const;
 
 /**
@@ -52,7 +53,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.TROUBLE;
     }
   }
-  const format = String(args.options.get('format') ?? 'text');
+  const format = String(args.options.get('format') ?? spec.formats[0]);
   if (!(spec.formats as readonly string[]).includes(format)) {
     io.stderr.write(`peaceplan ${command}: --format must be ${spec.formats.join(', ')}; not ${format}\n`);
     return EXIT.TROUBLE;

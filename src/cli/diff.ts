@@ -9,6 +9,8 @@ import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import { positionsFor } from './positions.js';
+import { emit } from './output.js';
+import { renderHtml } from '../render/html/page.js';
 import { reportTrouble } from './trouble.js';
 import { diffImpact } from '../positions/impact.js';
 import { renderImpactMarkdown, renderImpactText } from '../render/impact-text.js';
@@ -38,10 +40,14 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     if (!positions.positions) return reportTrouble(io, 'diff', [positions]);
     impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}) });
   }
-  if (format === 'json') io.stdout.write(JSON.stringify(impact ? { diff, impact } : diff, null, 2) + '\n');
-  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff) + (impact ? '\n' + renderImpactMarkdown(impact) : ''));
-  else io.stdout.write(renderDiffText(diff, { color: io.color === true }) + (impact ? '\n' + renderImpactText(impact, { color: io.color === true }) : ''));
-  return diff.summary.identical ? EXIT.OK : EXIT.FOUND;
+  const toFile = args.options.get('output');
+  const color = io.color === true && toFile === undefined;
+  let text: string;
+  if (format === 'json') text = JSON.stringify(impact ? { diff, impact } : diff, null, 2) + '\n';
+  else if (format === 'markdown') text = renderDiffMarkdown(diff) + (impact ? '\n' + renderImpactMarkdown(impact) : '');
+  else if (format === 'html') text = renderHtml({ diffs: [{ diff, from: a.plan, to: b.plan, ...(impact ? { impact } : {}) }] });
+  else text = renderDiffText(diff, { color }) + (impact ? '\n' + renderImpactText(impact, { color }) : '');
+  return (await emit(io, text, toFile)) ?? (diff.summary.identical ? EXIT.OK : EXIT.FOUND);
 }
 
 /** Both versions; a stakeholders file shared by their folder is read once, and a broken one is reported once. */

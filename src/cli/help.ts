@@ -9,6 +9,7 @@ Commands:
   summary <file|dir>...    validate, then describe each version (clauses by topic, status, certainty)
   diff <old> <new>         what changed between two versions, clause by clause and term by term
   matrix <file>            who supports or opposes which clause of a version, and what blocks it
+  report <dir>             one HTML file: redlines, position heat maps, acceptability over time
   help [command]           show help for a command
 
 Options:
@@ -43,8 +44,8 @@ Options:
 Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
 `,
-  diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file]
-                      [--positions file]
+  diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json|html] [--pairs file]
+                      [--positions file] [-o file]
 
 Compares two versions of a plan: which clauses were added, removed, split,
 merged, modified, renumbered or moved; every term change in words ("cap
@@ -54,10 +55,14 @@ condition added or removed). Clauses pair by id, then by title, number and
 similar text within a topic.
 
 Options:
-  --format text|markdown|json   text for a terminal (default; coloured on a
+  --format text|markdown|json|html
+                                text for a terminal (default; coloured on a
                                 terminal unless NO_COLOR is set), markdown
                                 for a pull-request comment, json for programs
-                                (schemas/diff.schema.json)
+                                (schemas/diff.schema.json), html for a
+                                self-contained side-by-side redline
+  -o, --output <file>           write to this file (whole or not at all)
+                                instead of stdout
   --pairs <file>                YAML with clause pairs to pin or forbid, for
                                 drafts whose authors used other ids:
                                   pairs:  [{ from: old-id, to: new-id }]
@@ -72,7 +77,7 @@ Exit codes: 0 the versions are the same, 1 they differ (not a failure),
 `,
   matrix: `Usage: peaceplan matrix <file> [--positions file] [--by clause|topic]
                         [--blocking veto|unanimity] [--blocs as-listed|expand|collapse]
-                        [--format text|markdown|csv|json]
+                        [--format text|markdown|csv|json|html] [-o file]
 
 Evaluates the family's stance rules and statements on one version: for each
 clause (or topic), each stakeholder's stance (✓ support, ◐ conditional,
@@ -89,12 +94,29 @@ Options:
                        each stakeholder on its own (default); members of a bloc
                        shown and taking its stance where silent; or members
                        folded into their bloc
-  --format text|markdown|csv|json
+  --format text|markdown|csv|json|html
                        text for a terminal (default), markdown, csv for a
-                       spreadsheet, json for programs
+                       spreadsheet, json for programs, html for a heat map
+  -o, --output <file>  write to this file (whole or not at all) instead of stdout
 
 Exit codes: 0 nothing is blocked, 1 some clause is blocked (not a failure),
 2 could not run (missing or invalid file, bad arguments).
+`,
+  report: `Usage: peaceplan report <dir> [-o report.html]
+
+Reads a plan family folder (its versions, stakeholders.yaml and, when there
+is one, positions.yaml) and writes one self-contained HTML file: each version
+side by side with the one it revises (word-level redline, term changes,
+operative-language flags, who moved), the position matrix of each version as
+a heat map, and each stakeholder's acceptability across versions as a chart.
+The file loads nothing from the network, prints well, and has light and dark
+schemes.
+
+Options:
+  -o, --output <file>  write to this file (whole or not at all) instead of stdout
+
+Exit codes: 0 written, 2 could not run (invalid family, unwritable file,
+bad arguments).
 `,
   help: `Usage: peaceplan help [command]
 

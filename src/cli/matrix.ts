@@ -11,6 +11,8 @@ import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 import { positionsFor } from './positions.js';
 import { reportTrouble } from './trouble.js';
+import { emit } from './output.js';
+import { renderHtml } from '../render/html/page.js';
 
 const CHOICES = { by: ['clause', 'topic'], blocking: ['veto', 'unanimity'], blocs: ['as-listed', 'expand', 'collapse'] } as const;
 
@@ -50,9 +52,12 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     blocs: (chosen.blocs ?? 'as-listed') as NonNullable<MatrixOptions['blocs']>,
   };
   const m = buildMatrix(plan.plan, positions.positions, options);
-  if (format === 'json') io.stdout.write(JSON.stringify(m, null, 2) + '\n');
-  else if (format === 'markdown') io.stdout.write(renderMatrixMarkdown(m));
-  else if (format === 'csv') io.stdout.write(renderMatrixCsv(m));
-  else io.stdout.write(renderMatrixText(m, { color: io.color === true }));
-  return m.blocked.length ? EXIT.FOUND : EXIT.OK;
+  const toFile = args.options.get('output');
+  let text: string;
+  if (format === 'json') text = JSON.stringify(m, null, 2) + '\n';
+  else if (format === 'markdown') text = renderMatrixMarkdown(m);
+  else if (format === 'csv') text = renderMatrixCsv(m);
+  else if (format === 'html') text = renderHtml({ matrices: [m] });
+  else text = renderMatrixText(m, { color: io.color === true && toFile === undefined });
+  return (await emit(io, text, toFile)) ?? (m.blocked.length ? EXIT.FOUND : EXIT.OK);
 }

@@ -119,7 +119,8 @@ export function holds(specs: Readonly<Record<string, TermSpec>>, values: Readonl
 
 function passes(spec: TermSpec, value: unknown, op: Op, arg: unknown): boolean {
   if (op === 'present') return (value !== undefined && value !== null) === arg;
-  if (value === undefined || value === null) return false;
+  // A value that is not there is not equal to anything, is in no list, and holds no member.
+  if (value === undefined || value === null) return op === 'ne' || op === 'notIn' || op === 'excludes';
   switch (op) {
     case 'eq':
       return value === arg;

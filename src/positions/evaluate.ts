@@ -14,8 +14,8 @@ import type { Cell, Reason, Stance } from './types.js';
 /** The value of each stance in scores: support 1, conditional 0.5, ambiguous 0, oppose −1. */
 export const STANCE_VALUE: Readonly<Record<Stance, number>> = { support: 1, conditional: 0.5, ambiguous: 0, oppose: -1 };
 
-/** Most severe first: a cell shows the most severe stance among its reasons. */
-const SEVERITY: readonly Stance[] = ['oppose', 'conditional', 'ambiguous', 'support'];
+/** Most severe (lowest value) first: a cell shows the most severe stance among its reasons. */
+const SEVERITY: readonly Stance[] = ['oppose', 'ambiguous', 'conditional', 'support'];
 
 /** What a positions file says about one version. */
 export interface VersionStances {
@@ -64,7 +64,8 @@ export function evaluateVersion(plan: Plan, positions: Positions): VersionStance
     }
     if (!covered && rule.ifAbsent !== undefined) {
       const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t).label);
-      const what = rule.clause !== undefined ? `no clause \`${rule.clause}\`` : `no ${rule.topic} clause${terms.length ? ` stating ${terms.join(', ')}` : ''}`;
+      const stating = terms.length ? ` stating ${terms.join(', ')}` : '';
+      const what = rule.clause !== undefined ? `no clause \`${rule.clause}\`${stating}` : `no ${rule.topic} clause${stating}`;
       push(out.absent, rule.stakeholder, reason('absence', rule, rule.ifAbsent, `the version has ${what}`));
     }
   }

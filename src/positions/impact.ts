@@ -6,8 +6,8 @@
  */
 import { formatValue } from '../diff/format-value.js';
 import { termsOf } from '../diff/term-kinds.js';
-import type { PlanDiff } from '../diff/types.js';
-import type { Clause, Plan, Positions, Rule, Test } from '../model/types.js';
+import type { ClauseChange, PlanDiff } from '../diff/types.js';
+import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/types.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
@@ -46,22 +46,32 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   const byId = (plan: Plan) => new Map(plan.clauses.map((c) => [c.id, c]));
   const [oldClauses, newClauses] = [byId(from), byId(to)];
 
+  const rulesOf = new Map<string, Rule[]>();
+  for (const r of positions.rules ?? []) rulesOf.set(r.stakeholder, [...(rulesOf.get(r.stakeholder) ?? []), r]);
+  const ruleById = new Map((positions.rules ?? []).map((r) => [r.id, r]));
   const clauses: ClauseImpact[] = [];
-  for (const change of diff.clauses) {
-    if (change.kind === 'unchanged') continue;
-    const a = change.from ? oldClauses.get(change.from.id) : undefined;
-    const b = change.to ? newClauses.get(change.to.id) : undefined;
-    const impact: ClauseImpact = { clause: (change.to ?? change.from)?.id ?? '', kind: change.kind, change: change.says, toward: [], away: [] };
+  const groups = splitGroups(diff.clauses);
+  const done = new Set<number>();
+  diff.clauses.forEach((change, i) => {
+    if (change.kind === 'unchanged' || done.has(i)) return;
+    // A split or merge is one change: its old clauses together against its new ones.
+    const members = groups.get(i) ?? [i];
+    members.forEach((m) => done.add(m));
+    const parts = members.map((m) => diff.clauses[m] as ClauseChange);
+    const olds = parts.flatMap((c) => (c.from ? [oldClauses.get(c.from.id)] : [])).filter((c): c is Clause => c !== undefined);
+    const news = parts.flatMap((c) => (c.to ? [newClauses.get(c.to.id)] : [])).filter((c): c is Clause => c !== undefined);
+    const impact: ClauseImpact = { clause: (change.to ?? change.from)?.id ?? '', kind: change.kind, change: parts.map((c) => c.says).join('; '), toward: [], away: [] };
+    // Statements speak of one version as it was; only rules can say how a change moves someone.
+    const rules = (list: readonly Reason[] | undefined) => (list ?? []).filter((r) => r.kind !== 'statement');
     for (const id of rowIds) {
-      // Statements speak of one version as it was; only rules can say how a change moves someone.
-      const rules = (list: readonly Reason[] | undefined) => (list ?? []).filter((r) => r.kind !== 'statement');
-      const was = [...(a ? rules(before(id).clauses.get(a.id)) : []), ...absences(before(id).absent, after(id).absent, b, positions)];
-      const now = [...(b ? rules(after(id).clauses.get(b.id)) : []), ...absences(after(id).absent, before(id).absent, a, positions)];
-      const move = moveOf(id, was, now, a, b, positions);
+      const was = [...olds.flatMap((c) => rules(before(id).clauses.get(c.id))), ...absences(before(id).absent, after(id).absent, news, ruleById)];
+      const now = [...news.flatMap((c) => rules(after(id).clauses.get(c.id))), ...absences(after(id).absent, before(id).absent, olds, ruleById)];
+      const pair = olds.length === 1 && news.length === 1 ? ([olds[0], news[0]] as [Clause, Clause]) : undefined;
+      const move = moveOf(id, was, now, pair, rulesOf.get(id) ?? []);
       if (move) (move.direction === 'toward' ? impact.toward : impact.away).push(move);
     }
     if (impact.toward.length + impact.away.length > 0) clauses.push(impact);
-  }
+  });
 
   const mBefore = buildMatrix(from, positions, { ...options, by: 'clause' });
   const mAfter = buildMatrix(to, positions, { ...options, by: 'clause' });
@@ -78,31 +88,54 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
 
 /**
  * Absence reasons that this change is responsible for: those on this side
- * that the other side lacks, for rules that covered the clause on the other side.
+ * that the other side lacks, for rules that covered one of the change's
+ * clauses on the other side.
  */
-function absences(here: readonly Reason[], there: readonly Reason[], otherClause: Clause | undefined, positions: Positions): Reason[] {
-  if (!otherClause) return [];
+function absences(here: readonly Reason[], there: readonly Reason[], otherClauses: readonly Clause[], ruleById: ReadonlyMap<string, Rule>): Reason[] {
+  if (otherClauses.length === 0) return [];
   const elsewhere = new Set(there.map((r) => r.rule));
   return here.filter((r) => {
     if (elsewhere.has(r.rule)) return false;
-    const rule = (positions.rules ?? []).find((x) => x.id === r.rule);
-    return rule !== undefined && covers(rule, otherClause);
+    const rule = r.rule === undefined ? undefined : ruleById.get(r.rule);
+    return rule !== undefined && otherClauses.some((c) => covers(rule, c));
   });
+}
+
+/** Split and merge entries of a diff grouped: entry index → every index of its group. */
+function splitGroups(changes: readonly ClauseChange[]): Map<number, number[]> {
+  const byId = new Map<string, number[]>();
+  changes.forEach((c, i) => {
+    if (c.kind !== 'split' && c.kind !== 'merged') return;
+    for (const id of [c.from?.id, c.to?.id, ...c.related]) if (id !== undefined) byId.set(id, [...(byId.get(id) ?? []), i]);
+  });
+  const out = new Map<number, number[]>();
+  for (const start of new Set([...byId.values()].flat())) {
+    if (out.has(start)) continue;
+    const group = new Set([start]);
+    for (const i of group) {
+      const c = changes[i] as ClauseChange;
+      for (const id of [c.from?.id, c.to?.id, ...c.related]) for (const j of id === undefined ? [] : (byId.get(id) ?? [])) group.add(j);
+    }
+    const members = [...group].sort((a, b) => a - b);
+    for (const i of members) out.set(i, members);
+  }
+  return out;
 }
 
 const weighted = (stance: Stance | null, salience: number) => (stance === null ? 0 : STANCE_VALUE[stance] * salience);
 
-function moveOf(stakeholder: string, was: Reason[], now: Reason[], a: Clause | undefined, b: Clause | undefined, positions: Positions): Move | undefined {
+function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[]): Move | undefined {
   const [x, y] = [toCell(was), toCell(now)];
   const delta = round(weighted(y.stance, y.salience) - weighted(x.stance, x.salience));
   const says = [...was.map((r) => `before: ${line(r)}`), ...now.map((r) => `after: ${line(r)}`)];
   if (delta !== 0) return { stakeholder, direction: delta > 0 ? 'toward' : 'away', before: x.stance, after: y.stance, delta, says };
-  if (!a || !b) return undefined;
-  // Same stance on both sides: did a term move nearer to the line where a rule flips?
+  if (!pair) return undefined;
+  // Same stance on both sides: did a term move nearer to the line where a rule's outcome flips?
+  const [a, b] = pair;
   let lean = 0;
   const notes: string[] = [];
-  for (const rule of positions.rules ?? []) {
-    if (rule.stakeholder !== stakeholder || !rule.when || !covers(rule, a) || !covers(rule, b)) continue;
+  for (const rule of rules) {
+    if (!rule.when || !covers(rule, a) || !covers(rule, b)) continue;
     const shift = thresholdShift(rule, a, b);
     if (shift) {
       lean += shift.lean;
@@ -113,34 +146,51 @@ function moveOf(stakeholder: string, was: Reason[], now: Reason[], a: Clause | u
   return { stakeholder, direction: lean > 0 ? 'toward' : 'away', before: x.stance, after: y.stance, delta: 0, says: [...says, ...notes] };
 }
 
-/** For a rule that gives the same outcome on both clauses: +1 when the change nears a better outcome, −1 when it nears a worse one. */
+type Bound = { term: string; op: 'lt' | 'lte' | 'gt' | 'gte'; arg: unknown };
+
+/**
+ * How far a clause is from flipping a rule's outcome, counting only the tests
+ * that decide it: when the condition holds, the nearest bound of any of its
+ * numeric or ladder tests (crossing one makes it fail); when it fails, the
+ * failing tests, which must all be such bounds (otherwise no change of amount
+ * can flip it), and the sum of how far each is from passing.
+ */
+function flipDistance(rule: Rule, clause: Clause): { met: boolean; failing: string; distance: number; nearest: Bound } | undefined {
+  const specs = termsOf(clause.topic);
+  const terms = (clause.terms ?? {}) as Record<string, unknown>;
+  const tests = Object.entries(rule.when ?? {}).flatMap(([term, test]) => (Object.keys(test) as Array<keyof Test>).map((op) => ({ term, op, arg: test[op] })));
+  const distanceOf = (t: { term: string; arg: unknown }) => {
+    const spec = specs[t.term];
+    const [bound, value] = spec ? [rank(spec, t.arg), rank(spec, terms[t.term])] : [undefined, undefined];
+    return typeof bound === 'number' && typeof value === 'number' ? Math.abs(value - bound) : undefined;
+  };
+  const isBound = (t: { op: string }): t is Bound => t.op === 'lt' || t.op === 'lte' || t.op === 'gt' || t.op === 'gte';
+  const passes = (t: { term: string; op: keyof Test; arg: unknown }) => holds(specs, terms, { [t.term]: { [t.op]: t.arg } } as Condition);
+  const met = tests.every(passes);
+  const relevant = met ? tests.filter(isBound) : tests.filter((t) => !passes(t));
+  if (relevant.length === 0 || !relevant.every(isBound)) return undefined;
+  const measured = relevant.map((t) => ({ t: t as Bound, d: distanceOf(t) }));
+  if (measured.some((m) => m.d === undefined)) return undefined;
+  const ds = measured.map((m) => m.d as number);
+  const distance = met ? Math.min(...ds) : ds.reduce((s, d) => s + d, 0);
+  const nearest = (measured.find((m) => m.d === Math.min(...ds)) ?? measured[0])?.t as Bound;
+  return { met, failing: met ? '' : relevant.map((t) => `${t.term}.${t.op}`).join(','), distance, nearest };
+}
+
+/** For a rule with the same outcome on both clauses: +1 when the change nears a better outcome, −1 when it nears a worse one. */
 function thresholdShift(rule: Rule, a: Clause, b: Clause): { lean: number; says: string } | undefined {
-  const specsA = termsOf(a.topic);
-  const termsA = (a.terms ?? {}) as Record<string, unknown>;
-  const termsB = (b.terms ?? {}) as Record<string, unknown>;
-  const met = holds(specsA, termsA, rule.when ?? {});
-  if (met !== holds(termsOf(b.topic), termsB, rule.when ?? {})) return undefined;
-  const current = met ? rule.stance : rule.otherwise;
-  const other = met ? rule.otherwise : rule.stance;
+  const [da, db] = [flipDistance(rule, a), flipDistance(rule, b)];
+  if (!da || !db || da.met !== db.met || da.failing !== db.failing || da.distance === db.distance) return undefined;
+  const current = da.met ? rule.stance : rule.otherwise;
+  const other = da.met ? rule.otherwise : rule.stance;
   const better = Math.sign((other ? STANCE_VALUE[other] : 0) - (current ? STANCE_VALUE[current] : 0));
   if (better === 0) return undefined;
-  for (const [term, test] of Object.entries(rule.when ?? {})) {
-    const spec = specsA[term];
-    if (!spec) continue;
-    for (const op of ['lt', 'lte', 'gt', 'gte'] as Array<keyof Test>) {
-      if (test[op] === undefined) continue;
-      const [bound, va, vb] = [rank(spec, test[op]), rank(spec, termsA[term]), rank(spec, termsB[term])];
-      if (typeof bound !== 'number' || typeof va !== 'number' || typeof vb !== 'number') continue;
-      const [da, db] = [Math.abs(va - bound), Math.abs(vb - bound)];
-      if (da === db) continue;
-      const nearer = db < da;
-      return {
-        lean: nearer ? better : -better,
-        says: `${rule.id}: ${spec.label} moved ${nearer ? 'nearer to' : 'further from'} ${formatValue(test[op])}, where ${rule.stakeholder}'s stance would become ${other ?? 'none'}`,
-      };
-    }
-  }
-  return undefined;
+  const nearer = db.distance < da.distance;
+  const label = termsOf(b.topic)[db.nearest.term]?.label ?? db.nearest.term;
+  return {
+    lean: nearer ? better : -better,
+    says: `${rule.id}: ${label} moved ${nearer ? 'nearer to' : 'further from'} ${formatValue(db.nearest.arg)}, where ${rule.stakeholder}'s stance would become ${other ?? 'none'}`,
+  };
 }
 
 function line(r: Reason): string {

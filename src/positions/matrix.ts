@@ -15,11 +15,13 @@ import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, Matri
  * @param plan - the version
  * @param positions - the family's positions file
  * @param options - stakeholders (names, blocs, vetoes), columns by clause or topic, the decision rule, bloc handling
+ * @throws TypeError when the positions are about another plan family
  * @example
  * const m = buildMatrix(us, positions, { stakeholders });
  * m.rows.find((r) => r.stakeholder === 'ukraine')?.acceptability.opposes; // ['army-cap', 'territory', …]
  */
 export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOptions = {}): PositionMatrix {
+  if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
   const by = options.by ?? 'clause';
   const stances = evaluateVersion(plan, positions);
   const people = options.stakeholders?.stakeholders ?? [];
@@ -81,14 +83,20 @@ export function rowsOf(positions: Positions, people: readonly Stakeholder[], opt
   if (options.rows) return [...options.rows];
   const named = new Set([...(positions.rules ?? []), ...(positions.statements ?? [])].map((e) => e.stakeholder));
   const mode = options.blocs ?? 'as-listed';
+  const speaksForItself = signatories(people);
   if (mode === 'expand') {
     for (const p of people) if (named.has(p.id)) for (const m of members(p.id, people)) named.add(m);
   }
   if (mode === 'collapse') {
-    for (const p of people) if (named.has(p.id)) for (const m of members(p.id, people)) if (m !== p.id) named.delete(m);
+    const folded = people.filter((p) => named.has(p.id)).flatMap((p) => [...members(p.id, people)]);
+    for (const m of folded) if (!speaksForItself.has(m)) named.delete(m);
   }
   const listed = people.map((p) => p.id).filter((id) => named.has(id));
   return [...listed, ...[...named].filter((id) => !listed.includes(id))];
+}
+
+function signatories(people: readonly Stakeholder[]): Set<string> {
+  return new Set(people.filter((p) => p.signatory === true).map((p) => p.id));
 }
 
 /** Every member of a bloc, members of member blocs included. */
@@ -112,12 +120,14 @@ export type Own = { clauses: Map<string, Reason[]>; absent: Reason[]; stated: Re
 export function borrow(stances: VersionStances, people: readonly Stakeholder[], rowIds: readonly string[], mode: NonNullable<MatrixOptions['blocs']>): (id: string) => Own {
   const own = (id: string): Own => ({ clauses: stances.byClause.get(id) ?? new Map(), absent: stances.absent.get(id) ?? [], stated: stances.stated.get(id) ?? [] });
   if (mode === 'as-listed') return own;
+  const speaksForItself = signatories(people);
   return (id) => {
     const mine = own(id);
+    if (mode === 'expand' && speaksForItself.has(id)) return mine;
     const lenders =
       mode === 'expand'
         ? people.filter((p) => p.id !== id && members(p.id, people).has(id)).map((p) => p.id)
-        : [...members(id, people)].filter((m) => !rowIds.includes(m));
+        : [...members(id, people)].filter((m) => !rowIds.includes(m) && !speaksForItself.has(m));
     const clauses = new Map(mine.clauses);
     for (const lender of lenders) {
       for (const [key, reasons] of stances.byClause.get(lender) ?? []) {

@@ -25,7 +25,7 @@ export interface Reason {
 
 /** One stakeholder's stance on one clause (or topic) of one version. */
 export interface Cell {
-  /** The most severe stance among the reasons (oppose, then conditional, ambiguous, support); null when there are none. */
+  /** The most severe (lowest-valued) stance among the reasons: oppose, then ambiguous, conditional, support; null when there are none. */
   stance: Stance | null;
   /** The highest salience among the reasons that give that stance; 0 when there are none. */
   salience: number;
@@ -110,7 +110,9 @@ export interface MatrixOptions {
    * Blocs and their members: `as-listed` (default) — every stakeholder with a
    * position has a row of its own; `expand` — members of a bloc get rows and,
    * where they have no position of their own, take the bloc's; `collapse` —
-   * members fold into their bloc, which takes their positions where it has none.
+   * members fold into their bloc, which takes their positions where it has
+   * none. Signatories always speak for themselves: they neither take a bloc's
+   * positions nor fold into one.
    */
   blocs?: 'as-listed' | 'expand' | 'collapse';
   /** Only these stakeholders, in this order. */

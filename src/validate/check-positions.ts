@@ -65,9 +65,9 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
   if (!file) return [];
   const map = positions.sourceMap;
   const out: PlanError[] = [];
-  const families = [...new Set(versions.map((v) => v.plan))];
-  if (families.length > 0 && !families.includes(file.plan)) {
-    out.push(map.errorFor(['plan'], { code: 'PLAN_MISMATCH', message: `these positions are about \`${file.plan}\`, not about the family \`${families.join('`, `')}\``, hint: `write plan: ${families[0]}` }));
+  const others = [...new Set(versions.map((v) => v.plan))].filter((p) => p !== file.plan);
+  if (others.length > 0) {
+    out.push(map.errorFor(['plan'], { code: 'PLAN_MISMATCH', message: `these positions are about \`${file.plan}\`, not about \`${others.join('`, `')}\``, hint: 'positions belong to one family; keep them beside its versions' }));
   }
   const topicsOf = new Map<string, Set<Topic>>();
   for (const v of versions) for (const c of v.clauses) topicsOf.set(c.id, new Set([...(topicsOf.get(c.id) ?? []), c.topic]));

@@ -1,0 +1,48 @@
+import { diffPlans } from '../diff/diff-plans.js';
+import type { Plan, Positions, Stakeholders } from '../model/types.js';
+import { compareAcceptability } from '../positions/acceptability.js';
+import { diffImpact } from '../positions/impact.js';
+import { buildMatrix } from '../positions/matrix.js';
+import type { MatrixOptions } from '../positions/types.js';
+import type { HtmlContent, HtmlDiff } from '../render/html/page.js';
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions extends Omit<MatrixOptions, 'stakeholders'> {
+  positions?: Positions;
+  stakeholders?: Stakeholders;
+}
+
+/**
+ * Everything a family report shows, as data: each version diffed against its
+ * parent (or, for a version without one in the set, against the version
+ * before it by date), with the impact on the stakeholders when positions are
+ * given; the position matrix of each version; and acceptability across
+ * versions. Render it with `renderHtml`.
+ *
+ * @example
+ * const report = buildReport(family.versions, { positions, stakeholders });
+ * report.diffs?.map((d) => `${d.diff.from.version} → ${d.diff.to.version}`); // ['us-28-point → e3-counter-proposal', …]
+ */
+export function buildReport(versions: readonly Plan[], options: ReportOptions = {}): HtmlContent {
+  const { positions, stakeholders, ...matrixOptions } = options;
+  const shared = { ...matrixOptions, ...(stakeholders ? { stakeholders } : {}) };
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const byDate = [...versions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const diffs: HtmlDiff[] = [];
+  versions.forEach((to) => {
+    const from = (to.parent != null ? byVersion.get(to.parent) : undefined) ?? byDate[byDate.indexOf(to) - 1];
+    if (!from) return;
+    const diff = diffPlans(from, to);
+    const impact = positions ? diffImpact(diff, positions, { from, to, ...shared }) : undefined;
+    diffs.push({ diff, from, to, ...(impact ? { impact } : {}) });
+  });
+  const plan = versions[0]?.plan ?? 'plan';
+  return {
+    title: `${plan}: ${versions.length} version${versions.length === 1 ? '' : 's'}`,
+    subtitle: byDate.map((v) => `${v.version} (${v.date})`).join(' → '),
+    diffs,
+    ...(positions
+      ? { matrices: versions.map((v) => buildMatrix(v, positions, shared)), acceptability: compareAcceptability(versions, positions, shared) }
+      : {}),
+  };
+}

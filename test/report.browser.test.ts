@@ -1,0 +1,101 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium (/usr/bin/chromium)
+ * driven by playwright-core. Skipped where Chromium is absent, unless
+ * PEACEPLAN_REQUIRE_BROWSER=1 (set by .ci/run, which installs it).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildReport, renderHtml } from 'peaceplan';
+import type { Plan } from 'peaceplan';
+import { loadPlanFamily } from 'peaceplan/node';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+const required = process.env.PEACEPLAN_REQUIRE_BROWSER === '1';
+const artifacts = fileURLToPath(new URL('.artifacts/', import.meta.url));
+const HOSTILE = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> & "quotes"';
+
+it('has Chromium when CI requires it', () => {
+  if (!present) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+  expect(present || !required, `${CHROMIUM} is required here`).toBe(true);
+});
+
+describe.skipIf(!present)('the family report in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  let url: string;
+
+  beforeAll(async () => {
+    const family = await loadPlanFamily('plans/russia-ukraine-2025');
+    const versions = family.versions.map((v): Plan =>
+      v.version === 'e3-counter-proposal' ? { ...v, clauses: v.clauses.map((c) => (c.id === 'victims-support' || c.id === 'elections' ? { ...c, text: `${c.text} ${HOSTILE}`, title: `${c.title} <b>bold?</b>` } : c)) } : v,
+    );
+    const positions = family.positions?.positions;
+    const stakeholders = family.stakeholders?.stakeholders;
+    const html = renderHtml(buildReport(versions, { ...(positions ? { positions } : {}), ...(stakeholders ? { stakeholders } : {}) }));
+    mkdirSync(artifacts, { recursive: true });
+    const file = `${artifacts}report.html`;
+    writeFileSync(file, html);
+    url = pathToFileURL(file).href;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('makes no request beyond the page itself', () => {
+    expect(requests.filter((r) => r !== url)).toEqual([]);
+  });
+
+  it('shows the redline, the heat maps and the timeline', async () => {
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    expect(await page.locator('section.diff').count()).toBe(2);
+    expect(await page.locator('section.matrix').count()).toBe(3);
+    for (const selector of ['table.redline >> nth=0', 'table.heat >> nth=0', 'svg.timeline', 'table.terms >> nth=0', 'ins >> nth=0', 'del >> nth=0', '.blocked-note >> nth=0', 'nav']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    }
+    expect(await page.locator('svg.timeline polyline').count()).toBeGreaterThan(3);
+    await expect(page.locator('section.diff').first().textContent()).resolves.toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
+  });
+
+  it('shows a <script> in a clause text as text and never runs it', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.getByText('<script>window.__pwned = 1</script>').first().isVisible()).toBe(true);
+  });
+
+  it('opens a cell’s reasons from the keyboard', async () => {
+    const summary = page.locator('table.heat summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('table.heat details[open] li').first().isVisible()).toBe(true);
+  });
+
+  it('has a dark scheme and a print layout', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).not.toBe(light);
+    await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('saves a screenshot', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const shot = await page.screenshot({ path: `${artifacts}report.png`, fullPage: false });
+    await page.locator('table.redline').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${artifacts}report-redline.png` });
+    expect(shot.length).toBeGreaterThan(10_000);
+  });
+});

@@ -3,8 +3,12 @@
 /** 600000 → "600,000"; 1.5 → "1.5". */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const [int, frac] = Math.abs(n).toString().split('.');
-  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const [int = '', frac] = Math.abs(n).toString().split('.');
+  let grouped = int;
+  if (int.length > 3 && !int.includes('e')) {
+    grouped = int.slice(0, int.length % 3 || 3);
+    for (let i = grouped.length; i < int.length; i += 3) grouped += `,${int.slice(i, i + 3)}`;
+  }
   return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
 

@@ -96,7 +96,7 @@ function reason(kind: Reason['kind'], entry: Entry, stance: Stance, says: string
     stance,
     salience: entry.salience ?? 1,
     date: entry.date,
-    sources: [...entry.sources],
+    sources: entry.sources,
     says,
   };
 }

@@ -11,7 +11,8 @@ import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/ty
 import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
-import { borrow, buildMatrix, round, rowsOf } from './matrix.js';
+import type { VersionStances } from './evaluate.js';
+import { borrow, matrixOf, round, rowsOf } from './matrix.js';
 import type { ClauseImpact, DiffImpact, MatrixOptions, Move, Reason, Stance } from './types.js';
 
 /** The two versions a diff was computed from, with the matrix options. */
@@ -37,12 +38,14 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   const people = options.stakeholders?.stakeholders ?? [];
   const rowIds = rowsOf(positions, people, options);
   const mode = options.blocs ?? 'as-listed';
-  const viewOf = (plan: Plan) => {
-    const own = borrow(evaluateVersion(plan, positions), people, rowIds, mode);
+  if (positions.plan !== from.plan || positions.plan !== to.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${from.plan}`);
+  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions), evaluateVersion(to, positions)];
+  const viewOf = (stances: VersionStances) => {
+    const own = borrow(stances, people, rowIds, mode);
     const views = new Map(rowIds.map((id) => [id, own(id)]));
     return (id: string) => views.get(id) ?? own(id);
   };
-  const [before, after] = [viewOf(from), viewOf(to)];
+  const [before, after] = [viewOf(stancesFrom), viewOf(stancesTo)];
   const byId = (plan: Plan) => new Map(plan.clauses.map((c) => [c.id, c]));
   const [oldClauses, newClauses] = [byId(from), byId(to)];
 
@@ -73,8 +76,8 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
     if (impact.toward.length + impact.away.length > 0) clauses.push(impact);
   });
 
-  const mBefore = buildMatrix(from, positions, { ...options, by: 'clause' });
-  const mAfter = buildMatrix(to, positions, { ...options, by: 'clause' });
+  const mBefore = matrixOf(from, positions, stancesFrom, { ...options, by: 'clause' });
+  const mAfter = matrixOf(to, positions, stancesTo, { ...options, by: 'clause' });
   const stakeholders = rowIds.map((id, i) => ({
     stakeholder: id,
     name: mBefore.rows[i]?.name ?? id,
@@ -127,7 +130,8 @@ const weighted = (stance: Stance | null, salience: number) => (stance === null ?
 function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[]): Move | undefined {
   const [x, y] = [toCell(was), toCell(now)];
   const delta = round(weighted(y.stance, y.salience) - weighted(x.stance, x.salience));
-  const says = [...was.map((r) => `before: ${line(r)}`), ...now.map((r) => `after: ${line(r)}`)];
+  if (delta === 0 && !pair) return undefined;
+  const says = [...deciding('before', was, x.stance), ...deciding('after', now, y.stance)];
   if (delta !== 0) return { stakeholder, direction: delta > 0 ? 'toward' : 'away', before: x.stance, after: y.stance, delta, says };
   if (!pair) return undefined;
   // Same stance on both sides: did a term move nearer to the line where a rule's outcome flips?
@@ -143,7 +147,7 @@ function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause
     }
   }
   if (lean === 0) return undefined;
-  return { stakeholder, direction: lean > 0 ? 'toward' : 'away', before: x.stance, after: y.stance, delta: 0, says: [...says, ...notes] };
+  return { stakeholder, direction: lean > 0 ? 'toward' : 'away', before: x.stance, after: y.stance, delta: 0, says: [...says, ...capped(notes, 'more rules')] };
 }
 
 type Bound = { term: string; op: 'lt' | 'lte' | 'gt' | 'gte'; arg: unknown };
@@ -191,6 +195,15 @@ function thresholdShift(rule: Rule, a: Clause, b: Clause): { lean: number; says:
     lean: nearer ? better : -better,
     says: `${rule.id}: ${label} moved ${nearer ? 'nearer to' : 'further from'} ${formatValue(db.nearest.arg)}, where ${rule.stakeholder}'s stance would become ${other ?? 'none'}`,
   };
+}
+
+/** The reasons that gave a side its stance (at most five, then a count), each as a line. */
+function deciding(side: 'before' | 'after', reasons: readonly Reason[], stance: Stance | null): string[] {
+  return capped(reasons.filter((r) => r.stance === stance).map((r) => `${side}: ${line(r)}`), `more reasons ${side}`);
+}
+
+function capped(lines: readonly string[], what: string, max = 5): string[] {
+  return lines.length <= max ? [...lines] : [...lines.slice(0, max), `… and ${lines.length - max} ${what}`];
 }
 
 function line(r: Reason): string {

@@ -22,8 +22,12 @@ import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, Matri
  */
 export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOptions = {}): PositionMatrix {
   if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
+  return matrixOf(plan, positions, evaluateVersion(plan, positions), options);
+}
+
+/** The matrix of a version whose stances are already evaluated. */
+export function matrixOf(plan: Plan, positions: Positions, stances: VersionStances, options: MatrixOptions): PositionMatrix {
   const by = options.by ?? 'clause';
-  const stances = evaluateVersion(plan, positions);
   const people = options.stakeholders?.stakeholders ?? [];
   const rowIds = rowsOf(positions, people, options);
   const reasonsOf = borrow(stances, people, rowIds, options.blocs ?? 'as-listed');

@@ -5,11 +5,13 @@
  * realistic revision, written as YAML): the time to parse and check both
  * files, the time of diffPlans on them, and the time of jsondiffpatch (object
  * hash by id, text diffs on) on the same objects; peak memory of each run.
- * Then the cold start of `peaceplan diff` on two shipped drafts beside
- * `node -e 0`. Each measurement runs in a fresh process.
+ * Then the HTML of a 1,000-clause diff: the time to render it, and to load
+ * and paint it in Debian's Chromium (when /usr/bin/chromium is there). Then
+ * the cold start of `peaceplan diff` on two shipped drafts beside `node -e 0`.
+ * Each measurement runs in a fresh process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import { makePlan, revise } from './generate.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const self = fileURLToPath(import.meta.url);
 const [, , mode, ...args] = process.argv;
+const CHROMIUM = '/usr/bin/chromium';
 
 
 async function measurePeaceplan(dir) {
@@ -58,6 +61,31 @@ async function measureRename(n) {
   const paired = diff.clauses.filter((c) => c.from && c.to);
   const right = paired.filter((c) => c.to.id === `renamed-${c.from.id}`).length;
   report({ diff: performance.now() - t0, paired: paired.length, right, of: b.clauses.length, byMethod: Object.fromEntries(['id', 'title', 'number', 'similarity'].map((m) => [m, paired.filter((c) => c.match.method === m).length])) });
+}
+
+async function measureHtml(n) {
+  const { diffPlans, renderHtml } = await import(join(root, 'dist/index.js'));
+  const a = makePlan(Number(n));
+  const b = revise(a);
+  const t0 = performance.now();
+  const html = renderHtml({ diffs: [{ diff: diffPlans(a, b), from: a, to: b }] });
+  const render = performance.now() - t0;
+  const file = join(mkdtempSync(join(tmpdir(), 'peaceplan-html-')), 'diff.html');
+  writeFileSync(file, html);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const t1 = performance.now();
+    await page.goto(`file://${file}`, { waitUntil: 'load' });
+    // Wait for a frame to be painted after load, so layout of the whole table is counted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const browserMs = performance.now() - t1;
+    const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON());
+    report({ render, browser: browserMs, loadEvent: nav?.loadEventEnd, bytes: Buffer.byteLength(html), rows: (html.match(/<tr/g) ?? []).length });
+  } finally {
+    await browser.close();
+  }
 }
 
 function report(figures) {
@@ -116,6 +144,12 @@ async function main() {
   const renamed = child(['rename', '2000']);
   console.log(`2,000 clauses with every id and title changed: ${renamed.paired} pairs (${renamed.right} correct; ${JSON.stringify(renamed.byMethod)}) of ${renamed.of} clauses, in ${ms(renamed.diff)}`);
 
+  if (existsSync(CHROMIUM)) {
+    const h = child(['html', '1000']);
+    if (h.failed) console.log(`HTML of a 1,000-clause diff: failed: ${h.failed}`);
+    else console.log(`\nHTML of a 1,000-clause diff (${(h.bytes / 1024 / 1024).toFixed(1)} MiB, ${h.rows.toLocaleString('en-US')} table rows): renderHtml ${ms(h.render)}; in Chromium, load and first paint ${ms(h.browser)} (load event at ${ms(h.loadEvent)})`);
+  } else console.log(`\nHTML in a browser: skipped, ${CHROMIUM} not found (apt-get install chromium)`);
+
   const runs = 11;
   const us = join(root, 'plans/russia-ukraine-2025/us-28-point.yaml');
   const e3 = join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml');
@@ -132,4 +166,5 @@ async function main() {
 if (mode === 'peaceplan') await measurePeaceplan(...args);
 else if (mode === 'jsondiffpatch') await measureJsondiffpatch(...args);
 else if (mode === 'rename') await measureRename(...args);
+else if (mode === 'html') await measureHtml(...args);
 else await main();

@@ -88,6 +88,21 @@ async function measureHtml(n) {
   }
 }
 
+async function measureRobust() {
+  const { diffPlans } = await import(join(root, 'dist/index.js'));
+  const lines = (seed) => Array.from({ length: 20_000 }, (_, i) => `line ${((i * 7919 + seed) % 100_003).toString(36)} of a long text ${seed}`).join('\n');
+  const one = (version, text) => ({ peaceplan: 1, plan: 'p', version, title: 'T', date: '2025-01-01', sources: {}, clauses: [{ id: 'c', number: '1', topic: 'other', title: 'C', text, status: 'proposed', certainty: 'reported', sources: [] }] });
+  let t = performance.now();
+  const d1 = diffPlans(one('a', lines(1)), one('b', lines(2)));
+  const texts = performance.now() - t;
+  const a = makePlan(10_000);
+  const b = { ...a, version: 'b', clauses: [...a.clauses].reverse() };
+  t = performance.now();
+  const d2 = diffPlans(a, b);
+  const reorder = performance.now() - t;
+  report({ texts, replaced: d1.clauses[0]?.text?.replaced, reorder, moved: d2.summary.moved });
+}
+
 function report(figures) {
   process.stdout.write(JSON.stringify({ ...figures, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
@@ -144,6 +159,9 @@ async function main() {
   const renamed = child(['rename', '2000']);
   console.log(`2,000 clauses with every id and title changed: ${renamed.paired} pairs (${renamed.right} correct; ${JSON.stringify(renamed.byMethod)}) of ${renamed.of} clauses, in ${ms(renamed.diff)}`);
 
+  const robust = child(['robust']);
+  console.log(`\ntwo unrelated 20,000-line clause texts: ${ms(robust.texts)} (replaced whole: ${robust.replaced}); 10,000 clauses in reverse order: ${ms(robust.reorder)} (${robust.moved?.toLocaleString('en-US')} moved)`);
+
   if (existsSync(CHROMIUM)) {
     const h = child(['html', '1000']);
     if (h.failed) console.log(`HTML of a 1,000-clause diff: failed: ${h.failed}`);
@@ -167,4 +185,5 @@ if (mode === 'peaceplan') await measurePeaceplan(...args);
 else if (mode === 'jsondiffpatch') await measureJsondiffpatch(...args);
 else if (mode === 'rename') await measureRename(...args);
 else if (mode === 'html') await measureHtml(...args);
+else if (mode === 'robust') await measureRobust();
 else await main();

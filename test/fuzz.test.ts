@@ -1,0 +1,162 @@
+/**
+ * Truncation and mutation fuzzing of every shipped file. `npm test` runs a
+ * deterministic slice; `npm run fuzz` (PEACEPLAN_FUZZ=full) runs every prefix
+ * of every file and 100,000 mutated inputs (FUZZ_MUTATIONS to change). Every input must give PlanErrors
+ * with published codes and positions inside the text (or a valid result), the
+ * same result twice, and no other exception. FUZZ_SEED reruns a sequence.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkPositions, diffPlans, ERROR_CODES, isPlanError, parsePlan, parsePositions, parseStakeholders } from 'peaceplan';
+import type { ParseResult, Plan, PlanError, Stakeholders } from 'peaceplan';
+import { expectRoundTrip } from './helpers.js';
+
+const FULL = process.env.PEACEPLAN_FUZZ === 'full';
+const SEED = Number(process.env.FUZZ_SEED ?? 20251120);
+const MUTATIONS = Number(process.env.FUZZ_MUTATIONS ?? (FULL ? 100_000 : 400));
+const STRIDE = FULL ? 1 : 401;
+const dir = 'plans/russia-ukraine-2025/';
+const read = (f: string) => readFileSync(`${dir}${f}`, 'utf8');
+const stakeholders = parseStakeholders(read('stakeholders.yaml')).stakeholders as Stakeholders;
+const versions = ['us-28-point.yaml', 'e3-counter-proposal.yaml', 'geneva-19-point.yaml'].map((f) => parsePlan(read(f), { stakeholders }).plan as Plan);
+const CODES = new Set<string>(ERROR_CODES);
+const PROTOTYPE = Object.getOwnPropertyNames(Object.prototype).sort().join();
+
+type Kind = 'plan' | 'stakeholders' | 'positions';
+const FILES: Array<[string, Kind]> = [
+  ['us-28-point.yaml', 'plan'],
+  ['e3-counter-proposal.yaml', 'plan'],
+  ['geneva-19-point.yaml', 'plan'],
+  ['stakeholders.yaml', 'stakeholders'],
+  ['positions.yaml', 'positions'],
+];
+
+function parse(kind: Kind, input: string | Uint8Array): { result: ParseResult; extra: PlanError[] } {
+  if (kind === 'stakeholders') return { result: parseStakeholders(input), extra: [] };
+  if (kind === 'plan') return { result: parsePlan(input, { stakeholders }), extra: [] };
+  const result = parsePositions(input, { stakeholders });
+  return { result, extra: checkPositions(result, versions) };
+}
+
+/** Checks one input; returns what went wrong, or undefined. */
+function check(kind: Kind, input: string | Uint8Array): string | undefined {
+  let first;
+  let second;
+  try {
+    first = parse(kind, input);
+    second = parse(kind, input);
+  } catch (e) {
+    return `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+  }
+  const { result, extra } = first;
+  const lines = result.text.split(/\r\n|\r|\n/);
+  for (const e of [...result.errors, ...result.warnings, ...extra]) {
+    if (!isPlanError(e) || !CODES.has(e.code)) return `not a PlanError with a published code: ${String(e)}`;
+    const width = (lines[e.line - 1] ?? '').length + 1;
+    if (e.line < 1 || e.line > lines.length || e.col < 1 || e.col > width) return `${e.code} at ${e.line}:${e.col} is outside the text (${lines.length} lines)`;
+    if (e.endLine < e.line || (e.endLine === e.line && e.endCol < e.col)) return `${e.code} ends before it starts`;
+  }
+  if (result.ok !== (result.errors.length === 0)) return 'ok disagrees with the errors';
+  const json = (r: typeof first) => JSON.stringify([r.result.ok, r.result.data, [...r.result.errors, ...r.result.warnings, ...r.extra].map((e) => e.toJSON())]);
+  if (json(first) !== json(second)) return 'two reads differ';
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTOTYPE) return 'Object.prototype changed';
+  return undefined;
+}
+
+/** A small deterministic generator (xorshift32). */
+function rng(seed: number): (n: number) => number {
+  let s = seed >>> 0 || 1;
+  return (n) => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s % n;
+  };
+}
+
+const HOSTILE = [
+  '[', ']', '{', '}', '&a ', '*a', '!!js/function ', '!!binary ', '!foo ', '<<: ', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '---\n', '...\n', '\t', '\u0000', '\uFEFF', '\u2028',
+  '__proto__: 1\n', 'constructor: ', '? ', ': ', '- ', '"', "'", '#', '|\n', '>-\n', '1e400', '.nan', '0x1F', '99999999999999999999', 'yes', '~', '\r', '\n', '  ', '[[[[[[[[[[', '{a: {b: {c: ',
+];
+
+function mutate(text: string, next: (n: number) => number): string {
+  let t = text;
+  for (let k = 1 + next(3); k > 0; k--) {
+    const at = next(t.length + 1);
+    const lines = t.split('\n');
+    switch (next(7)) {
+      case 0:
+        t = t.slice(0, at) + t.slice(at + 1 + next(50));
+        break;
+      case 1: {
+        const i = next(lines.length);
+        lines.splice(i, 0, lines[i] ?? '');
+        t = lines.join('\n');
+        break;
+      }
+      case 2:
+        t = t.slice(0, at) + (HOSTILE[next(HOSTILE.length)] ?? '') + t.slice(at);
+        break;
+      case 3:
+        t = t.slice(0, at) + String.fromCharCode(next(0x80)) + t.slice(at + 1);
+        break;
+      case 4: {
+        const [i, j] = [next(lines.length), next(lines.length)];
+        [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+        t = lines.join('\n');
+        break;
+      }
+      case 5: {
+        const i = next(lines.length);
+        lines[i] = next(2) ? ' '.repeat(1 + next(3)) + (lines[i] ?? '') : (lines[i] ?? '').replace(/^ {1,3}/, '');
+        t = lines.join('\n');
+        break;
+      }
+      default:
+        t = t.slice(0, at) + (HOSTILE[next(HOSTILE.length)] ?? '');
+    }
+  }
+  return t;
+}
+
+describe(`fuzzing the shipped files (${FULL ? 'full' : 'slice'}, seed ${SEED})`, () => {
+  it.each(FILES)(`${STRIDE === 1 ? 'every prefix' : `one prefix in ${STRIDE}`} of %s, as text and as bytes`, (file, kind) => {
+    const text = read(file);
+    const bytes = new TextEncoder().encode(text);
+    const failures: string[] = [];
+    for (let n = 0; n <= text.length && failures.length < 5; n += STRIDE) {
+      const why = check(kind, text.slice(0, n));
+      if (why) failures.push(`text prefix ${n}: ${why}`);
+    }
+    for (let n = 1; n <= bytes.length && failures.length < 5; n += STRIDE * 2 + 1) {
+      const why = check(kind, bytes.subarray(0, n));
+      if (why) failures.push(`byte prefix ${n}: ${why}`);
+    }
+    expect(failures).toEqual([]);
+  }, FULL ? 3_600_000 : 120_000);
+
+  it(`${MUTATIONS.toLocaleString('en-US')} mutated inputs`, () => {
+    const next = rng(SEED);
+    const texts = FILES.map(([f, kind]) => [read(f), kind] as const);
+    const failures: string[] = [];
+    let valid = 0;
+    for (let i = 0; i < MUTATIONS && failures.length < 5; i++) {
+      const [text, kind] = texts[next(texts.length)] as (typeof texts)[number];
+      const input = mutate(text, next);
+      const why = check(kind, input);
+      if (why) failures.push(`mutation ${i} (${kind}): ${why}\n${JSON.stringify(input.slice(0, 200))}`);
+      else if (kind === 'plan' && (FULL || i % 10 === 0)) {
+        const plan = parsePlan(input, { stakeholders }).plan;
+        const base = versions.find((v) => v.version === plan?.version);
+        if (plan && base) {
+          valid++;
+          expectRoundTrip(base, plan, diffPlans(base, plan));
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(valid).toBeGreaterThan(0);
+  }, FULL ? 7_200_000 : 120_000);
+});

@@ -90,7 +90,7 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
 
   if (e.propertyName !== undefined) {
     const keyPath = [...path, e.propertyName];
-    return at('INVALID_VALUE', `the key \`${e.propertyName}\` is not allowed here: ${e.message ?? 'invalid name'}`, description, keyPath, 'key');
+    return at('INVALID_VALUE', `the key \`${short(e.propertyName)}\` is not allowed here: ${e.message ?? 'invalid name'}`, description, keyPath, 'key');
   }
   switch (e.keyword) {
     case 'required': {
@@ -104,7 +104,7 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
       const allowed = Object.keys((schema.properties ?? {}) as object);
       const guess = closest(extra, allowed);
       const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'no fields are allowed here';
-      return at('UNKNOWN_FIELD', `unknown field \`${extra}\``, hint, [...path, extra], 'key');
+      return at('UNKNOWN_FIELD', `unknown field \`${short(extra)}\``, hint, [...path, extra], 'key');
     }
     case 'type': {
       const expected = String((e.params as { type: string | string[] }).type).replace(/,/g, ' or ');
@@ -141,6 +141,11 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
     default:
       return at('INVALID_VALUE', `${field} ${e.message ?? 'is invalid'}`, description);
   }
+}
+
+/** A key as a message shows it: long keys cut to 60 characters, so a hostile key cannot flood the output. */
+function short(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 57)}…` : key;
 }
 
 function article(expected: string): string {

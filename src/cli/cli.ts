@@ -12,6 +12,10 @@ const COMMANDS = {
   diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'output'], formats: ['text', 'markdown', 'json', 'html'] },
   matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'blocking', 'blocs', 'output'], formats: ['text', 'markdown', 'csv', 'json', 'html'] },
   report: { load: async () => (await import('./report.js')).runReport, options: ['output'], formats: ['html'] },
+  log: { load: async () => (await import('./history.js')).runLog, options: ['format'], formats: ['text', 'json'] },
+  history: { load: async () => (await import('./history.js')).runHistory, options: ['format'], formats: ['text', 'json'] },
+  blame: { load: async () => (await import('./history.js')).runBlame, options: ['format'], formats: ['text', 'json'] },
+  merge: { load: async () => (await import('./history.js')).runMerge, options: ['output', 'as', 'format'], formats: ['yaml', 'json'] },
 } as const;
 
 /**

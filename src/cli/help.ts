@@ -10,6 +10,11 @@ Commands:
   diff <old> <new>         what changed between two versions, clause by clause and term by term
   matrix <file>            who supports or opposes which clause of a version, and what blocks it
   report <dir>             one HTML file: redlines, position heat maps, acceptability over time
+  log <dir>                the versions of a family, each with what it changed
+  history <dir> <clause>   one clause in every version, and what each version did to it
+  blame <dir> <version>    for every clause and term, the version that last changed it
+  merge <base> <ours> <theirs>
+                           combine two revisions of one base; conflicts are bracketed
   help [command]           show help for a command
 
 Options:
@@ -17,7 +22,7 @@ Options:
   -v, --version            show the version
 
 Exit codes: 0 success, 1 problems found in the input (diff: the versions
-differ; matrix: a clause is blocked), 2 could not run.
+differ; matrix: a clause is blocked; merge: conflicts), 2 could not run.
 `,
   validate: `Usage: peaceplan validate <file|dir>... [--format text|json]
 
@@ -117,6 +122,52 @@ Options:
 
 Exit codes: 0 written, 2 could not run (invalid family, unwritable file,
 bad arguments).
+`,
+  log: `Usage: peaceplan log <dir> [--format text|json]
+
+Lists the versions of a family folder in lineage order (parents first), each
+with its date, parent, authors, title and a one-line summary of what it
+changed against its parent.
+
+Exit codes: 0 printed, 2 could not run (an invalid family, bad arguments).
+`,
+  history: `Usage: peaceplan history <dir> <clause-id> [--format text|json]
+
+Shows one clause in every version of a family: its number, status,
+certainty, title and terms, and what each version did to it against its
+parent (added, reworded, renumbered, terms changed, removed).
+
+Exit codes: 0 printed, 2 could not run (an invalid family, a clause no
+version has, bad arguments).
+`,
+  blame: `Usage: peaceplan blame <dir> <version> [--format text|json]
+
+For every clause of a version, and every term of each clause, names the
+version that last changed it, following the chain of parents from the
+original draft. A clause is followed through each diff's matching, so a
+renamed or renumbered clause keeps its history.
+
+Exit codes: 0 printed, 2 could not run (an invalid family, an unknown
+version, bad arguments).
+`,
+  merge: `Usage: peaceplan merge <base> <ours> <theirs> [-o out.yaml] [--as version-id]
+                       [--format yaml|json]
+
+Combines two revisions of the same base. A change made on one side only is
+taken; the same change on both sides is taken once; sets (sources, parties,
+guarantors…) merge member by member. Different changes to the same field or
+term, and a clause removed on one side but changed on the other, are
+conflicts: they are listed on stderr, and in the output the clause is
+bracketed, with the other side's reading beside it as an alternative clause
+(id <clause>-alt), for a policy writer to resolve in the file.
+
+Options:
+  -o, --output <file>  write the merged version to this file (whole or not at all)
+  --as <version-id>    the merged version's id (default: <ours>-with-<theirs>)
+  --format yaml|json   the merged version as YAML (default), or { plan,
+                       conflicts, clean } as JSON
+
+Exit codes: 0 merged cleanly, 1 merged with conflicts, 2 could not run.
 `,
   help: `Usage: peaceplan help [command]
 

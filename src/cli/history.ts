@@ -1,0 +1,117 @@
+import { blame } from '../history/blame.js';
+import { clauseHistory } from '../history/clause-history.js';
+import { mergePlans } from '../history/merge.js';
+import { timeline } from '../history/timeline.js';
+import { toYaml } from '../load/write-yaml.js';
+import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
+import type { ParseResult } from '../parse-plan.js';
+import { describeClause } from '../diff/describe-clause.js';
+import type { Args } from './args.js';
+import { EXIT } from './io.js';
+import type { CliIO } from './io.js';
+import { emit } from './output.js';
+import { reportTrouble } from './trouble.js';
+
+/** Loads a family folder for a history command, or reports why it cannot. */
+async function family(io: CliIO, command: string, dir: string | undefined) {
+  if (!dir) {
+    io.stderr.write(`peaceplan ${command}: name a family folder (see peaceplan help ${command})\n`);
+    return undefined;
+  }
+  const f = await loadPlanFamily(dir);
+  const versionsBroken = f.files.some((r) => !r.ok) || f.errors.length > 0 || f.versions.length === 0;
+  if (versionsBroken) {
+    const failed: ParseResult[] = f.files.filter((r) => !r.ok);
+    const ofFamily = f.errors.map((e) => ({ ...(f.files.find((r) => r.sourceMap.file === e.file) ?? f.files[0]), errors: [e] }) as ParseResult);
+    if (failed.length + ofFamily.length === 0) io.stderr.write(`peaceplan ${command}: no versions in ${dir}\n`);
+    reportTrouble(io, command, [...failed, ...ofFamily.filter((r) => r.sourceMap !== undefined)]);
+    return undefined;
+  }
+  return f;
+}
+
+/** `peaceplan log <dir> [--format text|json]` */
+export async function runLog(args: Args, io: CliIO, format: string): Promise<number> {
+  const f = await family(io, 'log', args.positionals[0]);
+  if (!f) return EXIT.TROUBLE;
+  const entries = timeline(f.versions);
+  if (format === 'json') io.stdout.write(JSON.stringify(entries, null, 2) + '\n');
+  else for (const e of entries) io.stdout.write(`${e.version}  ${e.date}  ${e.parent ? `← ${e.parent}` : '(original)'}${e.authors.length ? `  by ${e.authors.join(', ')}` : ''}\n    ${e.title}\n    ${e.summary}\n`);
+  return EXIT.OK;
+}
+
+/** `peaceplan history <dir> <clause-id> [--format text|json]` */
+export async function runHistory(args: Args, io: CliIO, format: string): Promise<number> {
+  const [dir, id] = args.positionals;
+  if (!id) {
+    io.stderr.write('peaceplan history: name a family folder and a clause id (see peaceplan help history)\n');
+    return EXIT.TROUBLE;
+  }
+  const f = await family(io, 'history', dir);
+  if (!f) return EXIT.TROUBLE;
+  const h = clauseHistory(f.versions, id);
+  if (h.presentIn.length === 0) {
+    io.stderr.write(`peaceplan history: no version of ${dir} has a clause \`${id}\`\n`);
+    return EXIT.TROUBLE;
+  }
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(h, null, 2) + '\n');
+    return EXIT.OK;
+  }
+  for (const s of h.steps) {
+    const state = s.state ? `clause ${s.state.number}, ${s.state.status}, ${s.state.certainty}: ${s.state.title}` : 'not in this version';
+    io.stdout.write(`${s.version}  ${s.date}  ${s.parent ? `← ${s.parent}` : '(original)'}\n    ${state}\n`);
+    if (s.change) io.stdout.write(`    ${describeClause(s.change)}\n`);
+    if (s.state) for (const [k, v] of Object.entries(s.state.terms)) io.stdout.write(`      ${k}: ${JSON.stringify(v)}\n`);
+  }
+  return EXIT.OK;
+}
+
+/** `peaceplan blame <dir> <version> [--format text|json]` */
+export async function runBlame(args: Args, io: CliIO, format: string): Promise<number> {
+  const [dir, version] = args.positionals;
+  if (!version) {
+    io.stderr.write('peaceplan blame: name a family folder and a version (see peaceplan help blame)\n');
+    return EXIT.TROUBLE;
+  }
+  const f = await family(io, 'blame', dir);
+  if (!f) return EXIT.TROUBLE;
+  const b = blame(f.versions, version);
+  if (!b) {
+    io.stderr.write(`peaceplan blame: ${dir} has no version \`${version}\`; its versions: ${f.versions.map((v) => v.version).join(', ')}\n`);
+    return EXIT.TROUBLE;
+  }
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(b, null, 2) + '\n');
+    return EXIT.OK;
+  }
+  io.stdout.write(`${b.version}, lineage ${b.lineage.join(' → ')}\n`);
+  const width = Math.max(...b.lineage.map((v) => v.length));
+  for (const c of b.clauses) {
+    io.stdout.write(`${c.lastChanged.version.padEnd(width)}  ${c.number.padStart(4)} ${c.clause}  (since ${c.since.version}; text ${c.text.version})\n`);
+    for (const [term, ref] of Object.entries(c.terms)) io.stdout.write(`${ref.version.padEnd(width)}         ${term}\n`);
+  }
+  return EXIT.OK;
+}
+
+/** `peaceplan merge <base> <ours> <theirs> [-o out.yaml] [--as version-id] [--format yaml|json]` */
+export async function runMerge(args: Args, io: CliIO, format: string): Promise<number> {
+  const paths = args.positionals;
+  if (paths.length !== 3) {
+    io.stderr.write('peaceplan merge: name three plan files: the base, ours, theirs (see peaceplan help merge)\n');
+    return EXIT.TROUBLE;
+  }
+  const loaded = await Promise.all(paths.map((p) => loadPlan(p)));
+  const failed = loaded.filter((r) => !r.ok);
+  const [base, ours, theirs] = loaded.map((r) => r.plan);
+  if (failed.length || !base || !ours || !theirs) return reportTrouble(io, 'merge', failed);
+  const version = args.options.get('as');
+  const result = mergePlans(base, ours, theirs, typeof version === 'string' ? { version } : {});
+  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toYaml(result.plan);
+  const out = args.options.get('output');
+  const failedWrite = await emit(io, text, out);
+  if (failedWrite !== undefined) return failedWrite;
+  for (const c of result.conflicts) io.stderr.write(`conflict: ${c.clause ?? '(plan)'} ${c.field}: ${c.says}\n`);
+  if (result.conflicts.length) io.stderr.write(`peaceplan merge: ${result.conflicts.length} conflicts; conflicted clauses are bracketed${typeof out === 'string' ? ` in ${out}` : ''} with the other reading beside them\n`);
+  return result.clean ? EXIT.OK : EXIT.FOUND;
+}

@@ -1,0 +1,246 @@
+/**
+ * Three-way merge of two revisions of the same base. Clauses are merged by
+ * id, field by field and term by term: a change made on one side only is
+ * taken; the same change on both sides is taken once; different changes to
+ * the same field or term, or a removal against a change, are conflicts, never
+ * resolved silently. A conflicted clause comes out `bracketed`, with the other
+ * side's reading beside it as an alternative clause, so that a policy writer
+ * resolves it in the file.
+ */
+import type { Clause, Plan } from '../model/types.js';
+import { clone } from '../util/clone.js';
+import { deepEqual } from '../util/deep-equal.js';
+import { termSpec } from '../diff/term-kinds.js';
+
+/** A change the two sides made differently. */
+export interface MergeConflict {
+  /** The clause id; null for a field of the plan itself. */
+  clause: string | null;
+  /** `clause` for the clause as a whole (removed on one side, changed on the other; added on both), else the field (`text`, `terms.personnelCap`, `sources.s10-bbc`…). */
+  field: string;
+  /** The value in each version; absent where the version does not have it. */
+  base?: unknown;
+  ours?: unknown;
+  theirs?: unknown;
+  says: string;
+}
+
+/** What {@link mergePlans} gives. */
+export interface MergeResult {
+  /** The merged version: every change taken that does not conflict; conflicted clauses bracketed with their alternative. */
+  plan: Plan;
+  conflicts: MergeConflict[];
+  /** True when there is no conflict. */
+  clean: boolean;
+}
+
+/** Options of {@link mergePlans}. */
+export interface MergeOptions {
+  /** The merged version's id. Default: the side that changed it, or `<ours>-with-<theirs>`. */
+  version?: string;
+}
+
+const PLAN_FIELDS = ['title', 'provenance', 'summary'] as const;
+type Slot = unknown;
+
+/**
+ * Merges `ours` and `theirs`, two revisions of `base`. Sets (sources,
+ * parties, authors, set-valued terms such as guarantors) merge member by
+ * member and never conflict.
+ *
+ * Laws (tested): `mergePlans(base, x, base).plan` equals `x`; so does
+ * `mergePlans(base, x, x).plan`; swapping the sides swaps `ours` and `theirs`
+ * in every conflict.
+ *
+ * @example
+ * const { conflicts } = mergePlans(us, e3, geneva);
+ * conflicts.find((c) => c.clause === 'army-cap')?.says; // 'changed in e3-counter-proposal, removed in geneva-19-point'
+ */
+export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeOptions = {}): MergeResult {
+  const conflicts: MergeConflict[] = [];
+  const names = { ours: ours.version, theirs: theirs.version };
+  const plan: Record<string, unknown> = { peaceplan: 1, plan: ours.plan };
+  // Lineage fields always differ between two revisions: they follow the side that changed them, never a conflict.
+  plan.version = options.version ?? pick(base.version, ours.version, theirs.version)?.v ?? `${ours.version}-with-${theirs.version}`.slice(0, 64).replace(/-+$/, '');
+  plan.date = pick(base.date, ours.date, theirs.date)?.v ?? (ours.date > theirs.date ? ours.date : theirs.date);
+  const parent = pick(base.parent ?? null, ours.parent ?? null, theirs.parent ?? null);
+  plan.parent = parent ? parent.v : ours.version;
+  plan.authors = set3(base.authors, ours.authors, theirs.authors);
+  for (const field of PLAN_FIELDS) {
+    const merged = field3(base[field], ours[field], theirs[field], null, field, names, conflicts);
+    if (merged !== undefined) plan[field] = merged;
+  }
+  const sources: Record<string, unknown> = {};
+  for (const key of union(Object.keys(ours.sources), Object.keys(theirs.sources))) {
+    const merged = field3(base.sources[key], ours.sources[key], theirs.sources[key], null, `sources.${key}`, names, conflicts);
+    if (merged !== undefined) sources[key] = merged;
+  }
+  plan.sources = sources;
+  plan.clauses = mergeClauses(base, ours, theirs, names, conflicts);
+  if (plan.authors === undefined) delete plan.authors;
+  if (plan.parent === null && ours.parent === undefined && theirs.parent === undefined) delete plan.parent;
+  const result = normalise(plan, ours);
+  return { plan: result, conflicts, clean: conflicts.length === 0 };
+}
+
+/** The three-way pick of a value: the side that changed it, or the shared value; undefined when both changed it differently. */
+function pick<T>(base: T, ours: T, theirs: T): { v: T } | undefined {
+  if (deepEqual(ours, theirs)) return { v: ours };
+  if (deepEqual(ours, base)) return { v: theirs };
+  if (deepEqual(theirs, base)) return { v: ours };
+  return undefined;
+}
+
+/** Three-way merge of one field; a conflict keeps ours and is reported. */
+function field3(base: unknown, ours: unknown, theirs: unknown, clause: string | null, field: string, names: { ours: string; theirs: string }, out: MergeConflict[]): unknown {
+  if (deepEqual(ours, theirs)) return ours;
+  if (deepEqual(ours, base)) return theirs;
+  if (deepEqual(theirs, base)) return ours;
+  out.push({ clause, field, ...slot('base', base), ...slot('ours', ours), ...slot('theirs', theirs), says: `${field} changed differently in ${names.ours} and ${names.theirs}` });
+  return ours;
+}
+
+function slot(name: 'base' | 'ours' | 'theirs', value: unknown): Record<string, Slot> {
+  return value === undefined ? {} : { [name]: clone(value) };
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set(a);
+  return [...a, ...b.filter((x) => !seen.has(x))];
+}
+
+/** Clause ids in merged order: ours, with theirs' own clauses after the clause that precedes them in theirs. */
+function order(ours: Plan, theirs: Plan): string[] {
+  const out = ours.clauses.map((c) => c.id);
+  const have = new Set(out);
+  theirs.clauses.forEach((c, i) => {
+    if (have.has(c.id)) return;
+    const before = theirs.clauses.slice(0, i).reverse().find((p) => have.has(p.id));
+    out.splice(before ? out.indexOf(before.id) + 1 : 0, 0, c.id);
+    have.add(c.id);
+  });
+  return out;
+}
+
+function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: string; theirs: string }, conflicts: MergeConflict[]): Clause[] {
+  const index = (p: Plan) => new Map(p.clauses.map((c) => [c.id, c]));
+  const [b, o, t] = [index(base), index(ours), index(theirs)];
+  const ids = order(ours, theirs);
+  const taken = new Set([...b.keys(), ...o.keys(), ...t.keys()]);
+  const out: Clause[] = [];
+  for (const id of ids) {
+    const [cb, co, ct] = [b.get(id), o.get(id), t.get(id)];
+    const simple = pick<Clause | undefined>(cb, co, ct);
+    if (simple) {
+      if (simple.v) out.push(clone(simple.v));
+      continue;
+    }
+    if (!co || !ct) {
+      // Removed on one side, changed on the other: keep the changed clause, bracketed, and say so.
+      const kept = (co ?? ct) as Clause;
+      const [changedIn, removedIn] = co ? [names.ours, names.theirs] : [names.theirs, names.ours];
+      conflicts.push({ clause: id, field: 'clause', ...slot('base', cb), ...slot('ours', co), ...slot('theirs', ct), says: `changed in ${changedIn}, removed in ${removedIn}` });
+      out.push(bracket(clone(kept), `Merge conflict: changed in ${changedIn}, removed in ${removedIn}; keep it or delete it.`));
+      continue;
+    }
+    const before = conflicts.length;
+    if (!cb) conflicts.push({ clause: id, field: 'clause', ...slot('ours', co), ...slot('theirs', ct), says: `added differently in ${names.ours} and ${names.theirs}` });
+    const merged = mergeClause(cb, co, ct, names, conflicts);
+    const own = conflicts.slice(before);
+    if (own.length === 0) {
+      out.push(merged);
+      continue;
+    }
+    const fields = own.filter((c) => c.field !== 'clause').map((c) => c.field);
+    const alternative = clone(merged) as Clause & Record<string, unknown>;
+    for (const c of own) if (c.field !== 'clause') setField(alternative, c.field, c.theirs);
+    if (!cb) Object.assign(alternative, clone(ct));
+    alternative.id = freeId(`${id}-alt`, taken);
+    alternative.number = freeNumber(merged.number, out.concat(ours.clauses, theirs.clauses));
+    out.push(bracket(merged, `Merge conflict on ${fields.length ? fields.join(', ') : 'the whole clause'}: this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));
+    out.push(bracket(alternative, `Merge conflict: the reading of ${names.theirs} for clause ${id}. Keep one.`));
+  }
+  return out;
+}
+
+function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ours: string; theirs: string }, conflicts: MergeConflict[]): Clause {
+  const get = (c: Clause | undefined, k: string) => (c as Record<string, unknown> | undefined)?.[k];
+  const merged: Record<string, unknown> = {};
+  const keys = union(union(Object.keys(co), Object.keys(ct)), Object.keys(cb ?? {})).filter((k) => k !== 'terms');
+  for (const k of keys) {
+    const v = SET_FIELDS.has(k) ? set3(get(cb, k), get(co, k), get(ct, k)) : field3(get(cb, k), get(co, k), get(ct, k), co.id, k, names, conflicts);
+    if (v !== undefined) merged[k] = clone(v);
+  }
+  const tb = (cb?.terms ?? {}) as Record<string, unknown>;
+  const [to, tt] = [(co.terms ?? {}) as Record<string, unknown>, (ct.terms ?? {}) as Record<string, unknown>];
+  const terms: Record<string, unknown> = {};
+  for (const k of union(union(Object.keys(to), Object.keys(tt)), Object.keys(tb))) {
+    const isSet = termSpec(co.topic, k, to[k] ?? tt[k]).kind === 'set';
+    const v = isSet ? set3(tb[k], to[k], tt[k]) : field3(tb[k], to[k], tt[k], co.id, `terms.${k}`, names, conflicts);
+    if (v !== undefined) terms[k] = clone(v);
+  }
+  if (co.terms !== undefined || ct.terms !== undefined) merged.terms = terms;
+  return merged as unknown as Clause;
+}
+
+/** Clause fields that are sets: merged member by member, so they never conflict. */
+const SET_FIELDS = new Set(['sources', 'parties']);
+
+/**
+ * Three-way merge of a set (a list of distinct values): members either side
+ * added are in, members either side removed are out; ours' order first.
+ * Undefined when the result would be empty and neither side has the field.
+ */
+function set3(base: unknown, ours: unknown, theirs: unknown): unknown {
+  const pickOne = pick(base, ours, theirs);
+  if (pickOne) return pickOne.v;
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const [b, o, t] = [list(base), list(ours), list(theirs)];
+  const has = (xs: unknown[], x: unknown) => xs.some((y) => deepEqual(x, y));
+  const removed = [...b.filter((x) => !has(o, x)), ...b.filter((x) => !has(t, x))];
+  const out: unknown[] = [];
+  for (const x of [...o, ...t]) if (!has(out, x) && !has(removed, x)) out.push(x);
+  return out.length === 0 && ours === undefined && theirs === undefined ? undefined : out;
+}
+
+function setField(target: Record<string, unknown>, field: string, value: unknown): void {
+  if (field.startsWith('terms.')) {
+    const terms = { ...((target.terms ?? {}) as Record<string, unknown>) };
+    if (value === undefined) delete terms[field.slice(6)];
+    else terms[field.slice(6)] = clone(value);
+    target.terms = terms;
+  } else if (value === undefined) delete target[field];
+  else target[field] = clone(value);
+}
+
+function bracket(clause: Clause, note: string): Clause {
+  return { ...clause, status: 'bracketed', note: clause.note ? `${note} ${clause.note}` : note };
+}
+
+function freeId(wanted: string, taken: Set<string>): string {
+  let id = wanted.slice(0, 60);
+  for (let n = 2; taken.has(id); n++) id = `${wanted.slice(0, 58)}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function freeNumber(number: string, clauses: readonly Clause[]): string {
+  const used = new Set(clauses.map((c) => c.number));
+  for (let n = 1; ; n++) {
+    const candidate = `${number}-alt${n === 1 ? '' : n}`;
+    if (candidate.length <= 16 && !used.has(candidate)) return candidate;
+    if (candidate.length > 16) {
+      const short = `alt${n}`;
+      if (!used.has(short)) return short;
+    }
+  }
+}
+
+/** The merged plan with its fields in the format's order. */
+function normalise(plan: Record<string, unknown>, ours: Plan): Plan {
+  const order = ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses'];
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (plan[k] !== undefined && (k !== '$schema' || ours.$schema !== undefined)) out[k] = k === '$schema' ? ours.$schema : plan[k];
+  return out as unknown as Plan;
+}
+

@@ -1,0 +1,322 @@
+/**
+ * Edits YAML text so that it reads as new data, the way a careful person
+ * would: only what changed is rewritten. Comments, key order, quoting style,
+ * flow or block layout and blank lines of everything else stay byte for byte;
+ * a changed scalar keeps its style where the new value allows it; new keys and
+ * clauses are added in the file's indentation and line endings. The result is
+ * read back and compared with the wanted data, so a wrong file is never
+ * produced: when the edit cannot be made faithfully, the caller gets no text.
+ */
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { deepEqual } from '../util/deep-equal.js';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The outcome of {@link rewriteYaml}: the new text, or why it could not be made. */
+export type Rewrite = { ok: true; text: string } | { ok: false; reason: string };
+
+/**
+ * Rewrites `text` (a valid YAML document whose data is `current`) so that it
+ * reads as `target`.
+ */
+export function rewriteYaml(text: string, current: unknown, target: unknown): Rewrite {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const doc = parseDocument(body, { version: '1.2', keepSourceTokens: false });
+  if (doc.errors.length || !doc.contents) return { ok: false, reason: 'the file does not read as YAML' };
+  const edits: Edit[] = [];
+  try {
+    editNode(body, doc.contents as Node, current, target, edits);
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
+  let out = body;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
+  const check = parseDocument(out, { version: "1.2" });
+  if (check.errors.length) return { ok: false, reason: `the edited text does not read: ${check.errors[0]?.message ?? ''}` };
+  if (!deepEqual(check.toJS(), target)) return { ok: false, reason: `the edited text does not read as the wanted data${firstDifference(check.toJS(), target)}` };
+  return { ok: true, text: bom + out };
+}
+
+/** Where two values first differ, as " at /a/0/b", for the reason of a failed rewrite. */
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (deepEqual(a, b)) return '';
+  if (isObject(a) && isObject(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(a[k], b[k], `${path}/${k}`);
+      if (d) return d;
+    }
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}/${i}`);
+      if (d) return d;
+    }
+  }
+  return ` at ${path || '/'}`;
+}
+
+type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
+
+function editNode(src: string, node: Node, current: unknown, target: unknown, out: Edit[]): void {
+  if (deepEqual(current, target)) return;
+  if (isMap(node) && isObject(current) && isObject(target)) return editMap(src, node, current, target, out);
+  if (isSeq(node) && Array.isArray(current) && Array.isArray(target) && !node.flow) return editSeq(src, node, current, target, out);
+  replaceNode(src, node, target, out);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function keyOf(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
+}
+
+function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, target: Record<string, unknown>, out: Edit[]): void {
+  const pairs = node.items as Pair[];
+  const kept = pairs.filter((p) => Object.hasOwn(target, keyOf(p)));
+  if (kept.length === 0 && pairs.length > 0 && !node.flow) return replaceNode(src, node, target, out);
+  let skipUntil = -1;
+  pairs.forEach((pair, i) => {
+    const key = keyOf(pair);
+    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out);
+    if (i < skipUntil) return;
+    if (node.flow) return out.push(removeFlowItem(src, node, pair));
+    const start = pairStart(pair);
+    if (/\S/.test(src.slice(lineStartOf(src, start), start))) {
+      // The key shares its line with a sequence dash: the next kept key moves up into its place.
+      const next = pairs.findIndex((p, j) => j > i && Object.hasOwn(target, keyOf(p)));
+      skipUntil = next;
+      return out.push({ start, end: pairStart(pairs[next] as Pair), text: '' });
+    }
+    out.push(removeLines(src, start, nodeEnd(pair.value as Node, pair)));
+  });
+  const present = new Set(pairs.map(keyOf));
+  const added = Object.keys(target).filter((k) => !present.has(k));
+  if (added.length === 0) return;
+  if (node.flow) {
+    const close = closingBracket(src, node);
+    const items = added.map((k) => `${stringifyKey(k)}: ${flowValue(target[k])}`).join(', ');
+    out.push({ start: close, end: close, text: `${pairs.length ? ', ' : ' '}${items} ` });
+    return;
+  }
+  const last = pairs[pairs.length - 1];
+  const indent = last ? indentOf(src, pairStart(last)) : '  ';
+  const at = last ? lineEnd(src, nodeEnd(last.value as Node, last)) : lineEnd(src, (node.range ?? [0, 0, 0])[0]);
+  const lines = added.map((k) => blockEntry(stringifyKey(k), target[k], indent)).join('');
+  out.push({ start: at, end: at, text: (at === src.length && !src.endsWith('\n') ? '\n' : '') + lines });
+}
+
+function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown[], out: Edit[]): void {
+  const items = node.items as Node[];
+  const ids = (xs: unknown[]) => xs.map((x, i) => (isObject(x) && typeof x.id === 'string' ? `id:${x.id}` : `at:${i}`));
+  const [have, want] = [ids(current), ids(target)];
+  if (new Set(have).size !== have.length || new Set(want).size !== want.length) throw new Error('list items cannot be told apart');
+  const blocks = items.map((item) => ({ start: itemBlockStart(src, item), end: lineEnd(src, nodeEnd(item)) }));
+  const kept = want.filter((k) => have.includes(k));
+  const inOrder = have.filter((k) => want.includes(k)).every((k, i) => k === kept[i]);
+  const first = blocks[0];
+  const dashIndent = items[0] ? dashIndentOf(src, items[0]) : '';
+  const render = (k: string): string => {
+    const i = have.indexOf(k);
+    const j = want.indexOf(k);
+    if (i < 0) return blockItem(target[j], dashIndent);
+    const block = blocks[i] as { start: number; end: number };
+    const inner: Edit[] = [];
+    editNode(src, items[i] as Node, current[i], target[j], inner);
+    return applyWithin(src, block.start, block.end, inner);
+  };
+  if (inOrder) {
+    // Items stay where they are: remove the gone ones, edit the kept ones, insert new ones after their predecessor.
+    have.forEach((k, i) => {
+      const block = blocks[i] as { start: number; end: number };
+      if (!want.includes(k)) out.push({ start: block.start, end: block.end, text: '' });
+      else editNode(src, items[i] as Node, current[i], target[want.indexOf(k)], out);
+    });
+    want.forEach((k, j) => {
+      if (have.includes(k)) return;
+      const before = want.slice(0, j).reverse().find((p) => have.includes(p));
+      const at = before ? (blocks[have.indexOf(before)] as { end: number }).end : (first?.start ?? lineEnd(src, (node.range ?? [0])[0]));
+      out.push({ start: at, end: at, text: blockItem(target[j], dashIndent) });
+    });
+    return;
+  }
+  // Items moved: the list is laid out again from the items' own text, each edited in place.
+  const start = first?.start ?? 0;
+  const end = (blocks[blocks.length - 1] as { end: number }).end;
+  out.push({ start, end, text: want.map(render).join('') });
+}
+
+/** Applies edits that fall inside [start, end) to that slice of the text. */
+function applyWithin(src: string, start: number, end: number, edits: Edit[]): string {
+  let text = src.slice(start, end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
+  return text;
+}
+
+/** Replaces a node's own text (not its trailing comment) with the new value, keeping its style where it can. */
+function replaceNode(src: string, node: Node, value: unknown, out: Edit[]): void {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  // A block scalar's range takes in the line break after it; the replacement must give it back.
+  const keepBreak = (text: string) => (/\n$/.test(src.slice(start, valueEnd)) && !text.endsWith('\n') ? `${text}\n` : text);
+  if (isScalar(node) && (value === null || typeof value !== 'object')) {
+    out.push({ start, end: valueEnd, text: keepBreak(scalarText(src, node, value)) });
+    return;
+  }
+  if ((isMap(node) || isSeq(node)) && !(node as Collection).flow) {
+    // A block collection becomes something else: write the new value in block form under the same key.
+    const indent = indentOf(src, start);
+    const text = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd().split('\n').map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+    out.push({ start, end: trimRight(src, valueEnd), text });
+    return;
+  }
+  out.push({ start, end: valueEnd, text: keepBreak(flowValue(value)) });
+}
+
+function scalarText(src: string, node: Scalar, value: unknown): string {
+  if (typeof value !== 'string') return flowValue(value);
+  const style = node.type;
+  if (style === 'BLOCK_FOLDED' || style === 'BLOCK_LITERAL') {
+    const header = src.slice((node.range ?? [0])[0]).match(/^[|>][-+0-9]*/)?.[0] ?? '>-';
+    const contentIndent = blockContentIndent(src, node);
+    const body = style === 'BLOCK_LITERAL' ? value.split('\n') : fold(value, 100 - contentIndent.length);
+    const chomp = value.endsWith('\n') ? header.replace(/-/, '') : header.includes('-') ? header : `${header}-`;
+    return `${chomp}\n${body.map((l) => (l ? contentIndent + l : '')).join('\n')}`;
+  }
+  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  return flowValue(value);
+}
+
+/** Folds text into lines of at most `width` characters at spaces. */
+function fold(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A value written inline, as the shipped files write them: `[a, b]`, `{ key: value }`, plain scalars where YAML 1.2 reads them back as the same value. */
+function flowValue(value: unknown, inFlow = false): string {
+  if (Array.isArray(value)) return `[${value.map((v) => flowValue(v, true)).join(', ')}]`;
+  if (isObject(value)) {
+    const entries = Object.entries(value).map(([k, v]) => `${flowValue(k, true)}: ${flowValue(v, true)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  const text = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
+  // Inside brackets a plain scalar may not hold flow indicators.
+  return inFlow && typeof value === 'string' && !/^["']/.test(text) && /[,[\]{}#]|: /.test(value) ? JSON.stringify(value) : text;
+}
+
+function stringifyKey(key: string): string {
+  return flowValue(key);
+}
+
+/** `key: value` as a new line of a block map, with nested blocks for long values. */
+function blockEntry(key: string, value: unknown, indent: string): string {
+  if (value !== null && typeof value === 'object' && JSON.stringify(value).length > 80) {
+    const inner = stringify(value, { version: '1.2', lineWidth: 100 }).trimEnd().split('\n').map((l) => `${indent}  ${l}`).join('\n');
+    return `${indent}${key}:\n${inner}\n`;
+  }
+  return `${indent}${key}: ${flowValue(value)}\n`;
+}
+
+/** A new item of a block sequence, as whole lines. */
+function blockItem(value: unknown, dashIndent: string): string {
+  const text = stringify([value], { version: '1.2', lineWidth: 100 }).trimEnd();
+  return `${text.split('\n').map((l) => dashIndent + l).join('\n')}\n`;
+}
+
+function pairStart(pair: Pair): number {
+  return ((pair.key as Node | null)?.range ?? [0])[0];
+}
+
+function nodeEnd(node: Node | null | undefined, pair?: Pair): number {
+  if (node?.range) return node.range[1];
+  return pair ? ((pair.key as Node | null)?.range ?? [0, 0])[1] : 0;
+}
+
+function lineStartOf(src: string, at: number): number {
+  return src.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** Just past the end of the line holding `at` (after its newline). */
+function lineEnd(src: string, at: number): number {
+  // A node's range may end on its last character, on the newline after it, or at the start of the next line.
+  const nl = src.indexOf('\n', Math.max(0, at - 1));
+  return nl < 0 ? src.length : nl + 1;
+}
+
+function indentOf(src: string, at: number): string {
+  const start = lineStartOf(src, at);
+  return src.slice(start, at).replace(/[^ ].*$/, '').replace(/-/g, ' ');
+}
+
+function dashIndentOf(src: string, item: Node): string {
+  const start = lineStartOf(src, (item.range ?? [0])[0]);
+  return src.slice(start).match(/^ */)?.[0] ?? '';
+}
+
+/** Where a sequence item's lines begin: its dash line, with comment lines just above it. */
+function itemBlockStart(src: string, item: Node): number {
+  let start = lineStartOf(src, (item.range ?? [0])[0]);
+  while (start > 0) {
+    const prev = lineStartOf(src, start - 1);
+    if (!/^\s*#/.test(src.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
+}
+
+/** Removes whole lines from the line of `from` to the end of the line of `to`. */
+function removeLines(src: string, from: number, to: number): Edit {
+  return { start: lineStartOf(src, from), end: lineEnd(src, to), text: '' };
+}
+
+function removeFlowItem(src: string, node: YAMLMap, pair: Pair): Edit {
+  const items = node.items as Pair[];
+  const i = items.indexOf(pair);
+  const start = pairStart(pair);
+  const end = nodeEnd(pair.value as Node, pair);
+  const next = items[i + 1];
+  if (next) return { start, end: pairStart(next), text: '' };
+  const prev = items[i - 1];
+  if (prev) return { start: nodeEnd(prev.value as Node, prev), end, text: '' };
+  return { start, end, text: '' };
+}
+
+function closingBracket(src: string, node: YAMLMap): number {
+  const end = (node.range ?? [0, 0])[1];
+  const at = src.lastIndexOf('}', end);
+  let i = at;
+  while (i > 0 && src[i - 1] === ' ') i--;
+  return i;
+}
+
+function blockContentIndent(src: string, node: Scalar): string {
+  const start = (node.range ?? [0])[0];
+  const firstLine = lineEnd(src, start);
+  return src.slice(firstLine).match(/^ */)?.[0] ?? '  ';
+}
+
+function trimRight(src: string, at: number): number {
+  let i = at;
+  while (i > 0 && /\s/.test(src[i - 1] ?? '')) i--;
+  return i;
+}
+

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'READ_FAILED',
   'WRITE_FAILED',
+  'FILE_CHANGED',
 ] as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the full list. */

@@ -79,6 +79,7 @@ function rng(seed: number): (n: number) => number {
 const HOSTILE = [
   '[', ']', '{', '}', '&a ', '*a', '!!js/function ', '!!binary ', '!foo ', '<<: ', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '---\n', '...\n', '\t', '\u0000', '\uFEFF', '\u2028',
   '__proto__: 1\n', 'constructor: ', '? ', ': ', '- ', '"', "'", '#', '|\n', '>-\n', '1e400', '.nan', '0x1F', '99999999999999999999', 'yes', '~', '\r', '\n', '  ', '[[[[[[[[[[', '{a: {b: {c: ',
+  '"k": '.repeat(200), '\u0085', '!!set ', '\\0', '"\\e[31m"',
 ];
 
 function mutate(text: string, next: (n: number) => number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from 'peaceplan';
+import { parsePairs, parsePlan, parsePositions, parseStakeholders } from 'peaceplan';
 import { findExcessiveDepth } from '../src/load/prescan.js';
 import { readDocument } from '../src/load/read-document.js';
 import { firstInvalidUtf8 } from '../src/load/decode.js';
@@ -62,6 +62,15 @@ describe('nesting depth is refused before the YAML library builds anything', () 
       expect(findExcessiveDepth(t, 64), JSON.stringify(t.slice(0, 30))).toBeGreaterThanOrEqual(0);
       // Three times in one process: a parser that saw such input once may abort the process on a later call.
       for (let i = 0; i < 3; i++) expect(codes(t)).toEqual(['NESTING_TOO_DEEP']);
+    }
+  });
+
+  it('refuses a chain of keys on one line (`"k": "k": …`), every time, with every reader', () => {
+    for (const unit of ['"k": ', "'k': ", '"k" : ', '? "k": ', '"k":', 'k: ']) {
+      const text = `${unit.repeat(1_000)}x`;
+      for (const read of [parsePlan, parseStakeholders, parsePositions, parsePairs]) {
+        for (let i = 0; i < 3; i++) expect(read(text).errors.map((e) => e.code), unit).toEqual(['NESTING_TOO_DEEP']);
+      }
     }
   });
 

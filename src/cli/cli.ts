@@ -15,6 +15,8 @@ const COMMANDS = {
   log: { load: async () => (await import('./history.js')).runLog, options: ['format'], formats: ['text', 'json'] },
   history: { load: async () => (await import('./history.js')).runHistory, options: ['format'], formats: ['text', 'json'] },
   blame: { load: async () => (await import('./history.js')).runBlame, options: ['format'], formats: ['text', 'json'] },
+  apply: { load: async () => (await import('./edit.js')).runApply, options: ['write'], formats: ['yaml'] },
+  fmt: { load: async () => (await import('./edit.js')).runFmt, options: ['write', 'check'], formats: ['yaml'] },
   merge: { load: async () => (await import('./history.js')).runMerge, options: ['output', 'as', 'format'], formats: ['yaml', 'json'] },
 } as const;
 

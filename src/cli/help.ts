@@ -15,6 +15,8 @@ Commands:
   blame <dir> <version>    for every clause and term, the version that last changed it
   merge <base> <ours> <theirs>
                            combine two revisions of one base; conflicts are bracketed
+  apply <file> <diff.json> apply a diff to a plan file, editing only the lines it changes
+  fmt <file>               lay a plan file out in canonical order, comments kept
   help [command]           show help for a command
 
 Options:
@@ -168,6 +170,36 @@ Options:
                        conflicts, clean } as JSON
 
 Exit codes: 0 merged cleanly, 1 merged with conflicts, 2 could not run.
+`,
+  apply: `Usage: peaceplan apply <file> <diff.json> [--write]
+
+Applies a diff (the JSON of peaceplan diff --format json, or its { diff,
+impact } form) to the plan file it was computed from, and prints the new
+file. Only what the diff changes is rewritten: comments, key order, quoting,
+layout and blank lines of everything else stay as they were, and a string
+that looks like true, 123, null or a date stays a string.
+
+Options:
+  --write   replace the file instead of printing: whole or not at all (a
+            temporary file and a rename; symlinks and the file's mode kept),
+            and not if the file changed on disk since it was read
+
+Exit codes: 0 applied, 2 could not run (an invalid file or diff, a diff
+computed from another version, a failed or refused write; nothing written).
+`,
+  fmt: `Usage: peaceplan fmt <file> [--write|--check]
+
+Lays a plan file out canonically: fields in the format's order (the plan's,
+each clause's, each source's), block style, long texts folded, every comment
+kept, the file's line endings and byte-order mark kept. Formatting a
+formatted file gives the same bytes.
+
+Options:
+  --write   replace the file (whole or not at all, as for apply)
+  --check   print nothing; exit 1 when the file is not laid out canonically
+
+Exit codes: 0 printed, written, or already canonical; 1 (--check) not
+canonical; 2 could not run (an invalid file, a failed write).
 `,
   help: `Usage: peaceplan help [command]
 

@@ -38,27 +38,44 @@ export function findControlCharacters(text: string, max: number): PrescanIssue[]
  *
  * Behind that YAML-aware count stands a blunt one that no YAML trick can
  * fool: brackets counted with no regard to context, and indentation, each
- * against a few times the limit. A valid file fails it only with hundreds of
- * unbalanced brackets inside its texts.
+ * against a few times the limit, and chains of keys on one line (`"a": "b":`)
+ * against the limit. A valid file fails it only with hundreds of unbalanced
+ * brackets, or more than `maxDepth` `: ` without a comma, on one line of text.
  */
 export function findExcessiveDepth(text: string, maxDepth: number): number {
   const precise = new DepthScanner(text, maxDepth).run();
-  return precise >= 0 ? precise : bluntDepth(text, maxDepth * 4, maxDepth * 8);
+  return precise >= 0 ? precise : bluntDepth(text, maxDepth * 4, maxDepth * 8, maxDepth);
 }
 
-/** The offset where raw bracket depth passes `maxFlow` or a line's indentation passes `maxIndent`, or -1. */
-function bluntDepth(text: string, maxFlow: number, maxIndent: number): number {
+/**
+ * The offset where raw bracket depth passes `maxFlow`, a line's indentation
+ * passes `maxIndent`, or a chain of keys on one line (`"a": "b": "c": …`, a
+ * `:` and a blank with no comma or bracket between) passes `maxChain`; or -1.
+ */
+function bluntDepth(text: string, maxFlow: number, maxIndent: number, maxChain: number): number {
   let depth = 0;
   let lineStart = true;
   let indent = 0;
+  let chain = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
+      chain = 0;
       if (++depth > maxFlow) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    } else if (c === 93 || c === 125) {
+      chain = 0;
+      if (depth > 0) depth--;
+    } else if (c === 44) chain = 0;
+    else if (c === 58) {
+      // A key indicator: `:` before a blank, or right after a quoted key (`"k":v`).
+      const [prev, next] = [text.charCodeAt(i - 1), text.charCodeAt(i + 1)];
+      const indicator = next === 32 || next === 9 || Number.isNaN(next) || prev === 34 || prev === 39;
+      if (indicator && ++chain > maxChain) return i;
+    }
     if (c === 10 || c === 13) {
       lineStart = true;
       indent = 0;
+      chain = 0;
     } else if (lineStart && (c === 32 || c === 9)) {
       if (++indent > maxIndent) return i;
     } else lineStart = false;

@@ -37,7 +37,7 @@ export function rewriteYaml(text: string, current: unknown, target: unknown): Re
     return { ok: false, reason: (e as Error).message };
   }
   let out = body;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
+  for (const e of ordered(edits)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
   const check = parseDocument(out, { version: "1.2" });
   if (check.errors.length) return { ok: false, reason: `the edited text does not read: ${check.errors[0]?.message ?? ''}` };
   if (!deepEqual(check.toJS(), target)) return { ok: false, reason: `the edited text does not read as the wanted data${firstDifference(check.toJS(), target)}` };
@@ -60,6 +60,18 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
     }
   }
   return ` at ${path || '/'}`;
+}
+
+/**
+ * The order to apply edits in: from the end of the text back; at one position
+ * a removal before an insertion (so neither eats the other), and insertions
+ * last-made first, so that they end up in the order they were made.
+ */
+function ordered(edits: readonly Edit[]): Edit[] {
+  return edits
+    .map((e, i) => [e, i] as const)
+    .sort(([a, i], [b, j]) => b.start - a.start || b.end - a.end || j - i)
+    .map(([e]) => e);
 }
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
@@ -157,7 +169,7 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
 /** Applies edits that fall inside [start, end) to that slice of the text. */
 function applyWithin(src: string, start: number, end: number, edits: Edit[]): string {
   let text = src.slice(start, end);
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
+  for (const e of ordered(edits)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
   return text;
 }
 
@@ -262,9 +274,9 @@ function lineEnd(src: string, at: number): number {
   return nl < 0 ? src.length : nl + 1;
 }
 
+/** Spaces up to the column of `at`: the indentation of a key that starts there, even on a `- ` line. */
 function indentOf(src: string, at: number): string {
-  const start = lineStartOf(src, at);
-  return src.slice(start, at).replace(/[^ ].*$/, '').replace(/-/g, ' ');
+  return ' '.repeat(at - lineStartOf(src, at));
 }
 
 function dashIndentOf(src: string, item: Node): string {

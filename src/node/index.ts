@@ -5,3 +5,5 @@
 export * from '../index.js';
 export { loadPlan, loadStakeholders, loadPairs, loadPositions, loadPlanFamily, STAKEHOLDERS_FILE, POSITIONS_FILE } from './load-plan.js';
 export type { LoadOptions, FamilyResult } from './load-plan.js';
+export { writeFileAtomic } from './write-file.js';
+export type { WriteOptions, WriteFs } from './write-file.js';

@@ -1,0 +1,70 @@
+/**
+ * Changes to plan files as text, for editors and the CLI: a diff applied to a
+ * YAML file edits only the lines it changes, and a file laid out in canonical
+ * order keeps every comment.
+ */
+import { applyDiff } from '../diff/apply-diff.js';
+import type { DiffConflict } from '../diff/apply-diff.js';
+import type { PlanDiff } from '../diff/types.js';
+import type { PlanError } from '../errors.js';
+import { formatYamlText } from '../load/format-yaml.js';
+import { rewriteYaml } from '../load/rewrite-yaml.js';
+import type { ParseOptions } from '../options.js';
+import { parsePlan } from '../parse-plan.js';
+
+/** The outcome of {@link applyDiffToYaml}. */
+export interface TextEditResult {
+  ok: boolean;
+  /** The new file text, when `ok`. */
+  text?: string;
+  /** Problems of the input file: it must be a valid plan. */
+  errors: PlanError[];
+  /** Why the diff does not apply (not the diff's base, values that differ). */
+  conflicts: DiffConflict[];
+  /** Set when the edit could not be made faithfully (nothing is produced then). */
+  reason?: string;
+}
+
+/**
+ * Applies a diff to a plan file's text and returns the new text, touching only
+ * what the diff changes: comments, key order, quoting, layout and blank lines
+ * of everything else stay as they were, and a string that looks like `true`,
+ * `123` or a date stays a string. `parsePlan` of the result equals
+ * `applyDiff` of the parsed file.
+ *
+ * @example
+ * const r = applyDiffToYaml(usText, diffPlans(us, e3));
+ * r.ok && parsePlan(r.text!).plan; // equals e3
+ */
+export function applyDiffToYaml(text: string, diff: PlanDiff, options: ParseOptions = {}): TextEditResult {
+  const parsed = parsePlan(text, options);
+  if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [] };
+  const applied = applyDiff(parsed.plan, diff);
+  if (!applied.plan) return { ok: false, errors: [], conflicts: applied.conflicts };
+  const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)));
+  return rewritten.ok ? { ok: true, text: rewritten.text, errors: [], conflicts: [] } : { ok: false, errors: [], conflicts: [], reason: rewritten.reason };
+}
+
+/**
+ * A plan file laid out canonically: fields in the format's order (the plan's,
+ * each clause's, each source's), block style with the file's own line endings
+ * and byte-order mark, every comment kept. Formatting a formatted file gives
+ * the same bytes. Only a valid plan is formatted.
+ *
+ * @example
+ * const r = formatPlanYaml(text);
+ * r.ok && r.text === formatPlanYaml(r.text!).text; // true
+ */
+export function formatPlanYaml(text: string, options: ParseOptions = {}): TextEditResult {
+  const parsed = parsePlan(text, options);
+  if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [] };
+  const formatted = formatYamlText(text, ORDER);
+  return formatted.ok ? { ok: true, text: formatted.text, errors: [], conflicts: [] } : { ok: false, errors: [], conflicts: [], reason: formatted.reason };
+}
+
+/** The canonical order of fields, by the path of the map they are in (`*` any key or index). */
+const ORDER: ReadonlyArray<[string, readonly string[]]> = [
+  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses']],
+  ['sources/*', ['title', 'publisher', 'date', 'url', 'language', 'reliability', 'note']],
+  ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'certainty', 'parties', 'sources', 'note']],
+];

@@ -1,0 +1,62 @@
+/**
+ * Canonical layout of a YAML file: keys in a given order, block style, long
+ * texts folded; comments move with the keys they belong to. Line endings and
+ * a byte-order mark are kept as the file had them.
+ */
+import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { YAMLMap } from 'yaml';
+
+/** The canonical text, or why it could not be made. */
+export type Formatted = { ok: true; text: string } | { ok: false; reason: string };
+
+/**
+ * Lays `text` out canonically. `order` gives, for maps at a path (`''` the
+ * root, `clauses/*` every clause), the order of their known keys; other keys
+ * follow in their own order.
+ */
+export function formatYamlText(text: string, order: ReadonlyArray<[string, readonly string[]]>): Formatted {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const doc = parseDocument(body.replace(/\r\n/g, '\n'), { version: '1.2' });
+  if (doc.errors.length || !doc.contents) return { ok: false, reason: 'the file does not read as YAML' };
+  const before = JSON.stringify(doc.toJS());
+  const rules = order.map(([path, keys]) => [new RegExp(`^${path.split('/').map((p) => (p === '*' ? '[^/]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`), keys] as const);
+  visit(doc, {
+    Map(_key, node, path) {
+      const keyPath = pathOf(path);
+      const rule = rules.find(([re]) => re.test(keyPath));
+      if (rule) sortMap(node as YAMLMap, rule[1]);
+    },
+  });
+  const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true });
+  const after = parseDocument(out, { version: '1.2' });
+  if (after.errors.length || JSON.stringify(sortKeys(after.toJS())) !== JSON.stringify(sortKeys(JSON.parse(before)))) return { ok: false, reason: 'the formatted text does not read as the same data' };
+  return { ok: true, text: bom + out.replace(/\n/g, eol) };
+}
+
+/** The path of a map as the rules name it: keys joined by `/`, `*` for a sequence item. */
+function pathOf(path: readonly unknown[]): string {
+  const parts: string[] = [];
+  for (const n of path) {
+    if (isPair(n)) parts.push(String(isScalar(n.key) ? n.key.value : ''));
+    else if (isSeq(n) && parts.length) parts.push('*');
+  }
+  return parts.join('/');
+}
+
+/** The data with object keys sorted, so that key order does not count when comparing. */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)]));
+  return v;
+}
+
+function sortMap(map: YAMLMap, keys: readonly string[]): void {
+  const rank = (p: unknown) => {
+    const k = isPair(p) && isScalar(p.key) ? String(p.key.value) : '';
+    const i = keys.indexOf(k);
+    return i < 0 ? keys.length : i;
+  };
+  map.items = [...map.items].map((p, i) => [p, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([p]) => p);
+}

@@ -1,0 +1,190 @@
+/** Plan files edited as text: applying a diff touches only what it changes; fmt is canonical and stable; writes are whole or nothing. */
+import * as fsp from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyDiff, applyDiffToYaml, diffPlans, formatPlanYaml, parsePlan } from 'peaceplan';
+import type { Clause, Plan } from 'peaceplan';
+import { writeFileAtomic } from 'peaceplan/node';
+import type { WriteFs } from 'peaceplan/node';
+import { runCli } from './helpers.js';
+
+const read = (v: string) => readFileSync(`plans/russia-ukraine-2025/${v}.yaml`, 'utf8');
+const usText = read('us-28-point');
+const us = parsePlan(usText).plan as Plan;
+const e3 = parsePlan(read('e3-counter-proposal')).plan as Plan;
+const geneva = parsePlan(read('geneva-19-point')).plan as Plan;
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-edit-'));
+
+/** The US draft with comments in many places: top, between clauses, inside one, after a value. */
+const COMMENTS = ['# drafted by hand', '# the first points', '# inline on a cap', '# before the territory clause', '# about the sources'];
+const commented = usText
+  .replace('peaceplan: 1', `${COMMENTS[0]}\npeaceplan: 1`)
+  .replace('  - id: sovereignty', `  ${COMMENTS[1]}\n  - id: sovereignty`)
+  .replace('      personnelCap: 600000', `      personnelCap: 600000 ${COMMENTS[2]}`)
+  .replace('  - id: territory\n', `  ${COMMENTS[3]}\n  - id: territory\n`)
+  .replace('sources:\n', `sources: ${COMMENTS[4]}\n`);
+const changedLines = (a: string, b: string) => {
+  const [x, y] = [a.split('\n'), b.split('\n')];
+  return x.length === y.length ? x.flatMap((l, i) => (l === y[i] ? [] : [`${l} → ${y[i]}`])) : ['line count changed'];
+};
+
+describe('applyDiffToYaml', () => {
+  it('changes only the line of a changed term', () => {
+    const x = structuredClone(us);
+    (x.clauses.find((c) => c.id === 'army-cap')?.terms as { personnelCap: number }).personnelCap = 650000;
+    const r = applyDiffToYaml(commented, diffPlans(us, x));
+    expect(r.ok).toBe(true);
+    expect(changedLines(commented, r.text ?? '')).toEqual([`      personnelCap: 600000 ${COMMENTS[2]} →       personnelCap: 650000 ${COMMENTS[2]}`]);
+  });
+
+  it('turns the US draft into each revision, keeping every comment not on a removed clause', () => {
+    for (const target of [e3, geneva]) {
+      const r = applyDiffToYaml(commented, diffPlans(us, target));
+      expect(r.reason).toBeUndefined();
+      expect(parsePlan(r.text ?? '').plan).toEqual(target);
+      // The cap's inline comment goes with the cap where a revision removes it (Geneva).
+      const kept = target.clauses.some((c) => c.id === 'army-cap') ? COMMENTS : COMMENTS.filter((c) => c !== COMMENTS[2]);
+      for (const c of kept) expect(r.text).toContain(c);
+    }
+  });
+
+  it('keeps a string that looks like true, 123, null or a date a string', () => {
+    const x = structuredClone(us);
+    const c = x.clauses[0] as Clause;
+    Object.assign(c, { title: 'true', text: '2025-01-01', note: '123' });
+    (x.clauses[1] as Clause).note = 'null';
+    const r = applyDiffToYaml(usText, diffPlans(us, x));
+    const back = parsePlan(r.text ?? '').plan;
+    expect([back?.clauses[0]?.title, back?.clauses[0]?.text, back?.clauses[0]?.note, back?.clauses[1]?.note]).toEqual(['true', '2025-01-01', '123', 'null']);
+  });
+
+  it('refuses a diff computed from another version, and an invalid file, changing nothing', () => {
+    expect(applyDiffToYaml(usText, diffPlans(e3, geneva)).conflicts[0]?.code).toBe('WRONG_BASE');
+    expect(applyDiffToYaml('peaceplan: 1\n', diffPlans(us, e3)).errors.length).toBeGreaterThan(0);
+  });
+
+  it(`reads back as applyDiff of the parsed file, for random revisions (seed ${seed})`, () => {
+    const revision = fc
+      .record({
+        edits: fc.array(fc.tuple(fc.nat(us.clauses.length - 1), fc.constantFrom('text', 'term', 'remove', 'note', 'sources', 'number', 'move')), { maxLength: 8 }),
+        add: fc.boolean(),
+      })
+      .map(({ edits, add }) => {
+        const x = structuredClone(us);
+        for (const [i, what] of edits) {
+          const c = x.clauses[i % x.clauses.length];
+          if (!c) continue;
+          if (what === 'remove') x.clauses.splice(i % x.clauses.length, 1);
+          else if (what === 'text') c.text = `${c.text} Added words: yes, 1,000 of them.`;
+          else if (what === 'note') c.note = c.note ? undefined : 'A note: with a colon, and # a hash';
+          else if (what === 'sources') c.sources = c.sources.slice(0, 1);
+          else if (what === 'number') c.number = `${c.number}a`;
+          else if (what === 'move') x.clauses.push(...x.clauses.splice(i % x.clauses.length, 1));
+          else if (c.terms && Object.keys(c.terms).length) {
+            const k = Object.keys(c.terms)[0] as string;
+            (c.terms as Record<string, unknown>)[k] = 'changed';
+          }
+          if (c.note === undefined) delete c.note;
+        }
+        if (add) x.clauses.splice(3, 0, { id: 'brand-new', number: '0', topic: 'other', title: 'New', text: 'A new clause, added here.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'] });
+        return x;
+      });
+    fc.assert(
+      fc.property(revision, (x) => {
+        const d = diffPlans(us, x);
+        const r = applyDiffToYaml(commented, d);
+        const expected = applyDiff(us, d).plan;
+        expect(r.reason).toBeUndefined();
+        expect(parsePlan(r.text ?? '', { limits: {} }).data).toEqual(JSON.parse(JSON.stringify(expected)));
+      }),
+      { seed, numRuns: 150 },
+    );
+  });
+});
+
+describe('formatPlanYaml', () => {
+  it('is stable: formatting a formatted file gives the same bytes, BOM and CRLF included', () => {
+    for (const v of ['us-28-point', 'e3-counter-proposal', 'geneva-19-point']) {
+      const once = formatPlanYaml(read(v)).text ?? '';
+      expect(formatPlanYaml(once).text).toBe(once);
+      const windows = `\uFEFF${once.replace(/\n/g, '\r\n')}`;
+      expect(formatPlanYaml(windows).text).toBe(windows);
+      expect(parsePlan(once).plan).toEqual(parsePlan(read(v)).plan);
+    }
+  });
+
+  it('puts fields in the format’s order and keeps every comment', () => {
+    const shuffled = commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n');
+    const r = formatPlanYaml(shuffled);
+    expect(r.text?.indexOf('peaceplan: 1')).toBeLessThan(r.text?.indexOf('plan: russia') ?? 0);
+    for (const c of COMMENTS) expect(r.text).toContain(c);
+  });
+});
+
+describe('writeFileAtomic under injected faults', () => {
+  const steps = ['open', 'writeFile', 'sync', 'close', 'chmod', 'readFile', 'rename'] as const;
+  it.each(steps)('a failure at %s leaves the old file whole and no temporary file', async (step) => {
+    const dir = mkdtempSync(join(tmp, 'fault-'));
+    const file = join(dir, 'plan.yaml');
+    writeFileSync(file, 'old');
+    const boom = () => Promise.reject(Object.assign(new Error(`injected ${step} failure`), { code: 'EIO' }));
+    const fs: WriteFs = {
+      ...fsp,
+      open: (async (...a: Parameters<typeof fsp.open>) => {
+        if (step === 'open') return boom();
+        const h = await fsp.open(...a);
+        return new Proxy(h, {
+          get: (t, k) => (k === step ? boom : typeof (t as never)[k] === 'function' ? ((t as never)[k] as (...x: unknown[]) => unknown).bind(t) : (t as never)[k]),
+        });
+      }) as typeof fsp.open,
+      chmod: step === 'chmod' ? (boom as typeof fsp.chmod) : fsp.chmod,
+      readFile: step === 'readFile' ? (boom as typeof fsp.readFile) : fsp.readFile,
+      rename: step === 'rename' ? (boom as typeof fsp.rename) : fsp.rename,
+    };
+    const error = await writeFileAtomic(file, 'new', { fs, expected: new TextEncoder().encode('old') });
+    expect(error?.code).toBe('WRITE_FAILED');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['plan.yaml']);
+  });
+
+  it('writes the new file when nothing fails, and refuses a file that changed since it was read', async () => {
+    const file = join(tmp, 'ok.yaml');
+    writeFileSync(file, 'old');
+    expect(await writeFileAtomic(file, 'new', { expected: new TextEncoder().encode('old') })).toBeUndefined();
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    const changed = await writeFileAtomic(file, 'newer', { expected: new TextEncoder().encode('old') });
+    expect(changed?.code).toBe('FILE_CHANGED');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+  });
+});
+
+describe('peaceplan apply and fmt', () => {
+  it('apply prints or writes the edited file; refuses a diff of another version', async () => {
+    const file = join(tmp, 'us.yaml');
+    writeFileSync(file, commented);
+    const diffFile = join(tmp, 'diff.json');
+    writeFileSync(diffFile, JSON.stringify(diffPlans(us, e3)));
+    const printed = await runCli('apply', file, diffFile);
+    expect([printed.code, parsePlan(printed.stdout).plan]).toEqual([0, e3]);
+    expect(readFileSync(file, 'utf8')).toBe(commented);
+    expect((await runCli('apply', file, diffFile, '--write')).code).toBe(0);
+    expect(parsePlan(readFileSync(file, 'utf8')).plan).toEqual(e3);
+    const again = await runCli('apply', file, diffFile, '--write');
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('WRONG_BASE')]);
+    writeFileSync(join(tmp, 'bad.json'), '{"not": "a diff"}');
+    expect((await runCli('apply', file, join(tmp, 'bad.json'))).code).toBe(2);
+  });
+
+  it('fmt --check exits 1 on a file out of order and 0 once it is formatted', async () => {
+    const file = join(tmp, 'fmt.yaml');
+    writeFileSync(file, commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n'));
+    expect((await runCli('fmt', file, '--check')).code).toBe(1);
+    expect((await runCli('fmt', file, '--write')).code).toBe(0);
+    expect((await runCli('fmt', file, '--check')).code).toBe(0);
+    expect((await runCli('fmt', file, '--write', '--check')).code).toBe(2);
+  });
+});

@@ -80,7 +80,10 @@ describe('applyDiffToYaml', () => {
           if (!c) continue;
           if (what === 'remove') x.clauses.splice(i % x.clauses.length, 1);
           else if (what === 'text') c.text = `${c.text} Added words: yes, 1,000 of them.`;
-          else if (what === 'note') c.note = c.note ? undefined : 'A note: with a colon, and # a hash';
+          else if (what === 'note') {
+            if (c.note) delete c.note;
+            else c.note = 'A note: with a colon, and # a hash';
+          }
           else if (what === 'sources') c.sources = c.sources.slice(0, 1);
           else if (what === 'number') c.number = `${c.number}a`;
           else if (what === 'move') x.clauses.push(...x.clauses.splice(i % x.clauses.length, 1));
@@ -88,7 +91,6 @@ describe('applyDiffToYaml', () => {
             const k = Object.keys(c.terms)[0] as string;
             (c.terms as Record<string, unknown>)[k] = 'changed';
           }
-          if (c.note === undefined) delete c.note;
         }
         if (add) x.clauses.splice(3, 0, { id: 'brand-new', number: '0', topic: 'other', title: 'New', text: 'A new clause, added here.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'] });
         return x;

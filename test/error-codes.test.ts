@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,14 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   INVALID_CONDITION: { run: () => againstMinimal(positions(rule('r1', 'clause: army-cap, when: { personnelCap: { includes: 1 } }'))), at: [6, 89] },
   FILE_NOT_FOUND: { run: async () => (await loadPlan(join(tmp, 'missing.yaml'))).errors, at: [1, 1] },
   READ_FAILED: { run: async () => (await loadPlan(tmp)).errors, at: [1, 1] },
+  FILE_CHANGED: {
+    run: async () => {
+      const file = join(tmp, 'changed.yaml');
+      writeFileSync(file, 'now');
+      return [await writeFileAtomic(file, 'x', { expected: new TextEncoder().encode('then') })].filter((e) => e !== undefined);
+    },
+    at: [1, 1],
+  },
   WRITE_FAILED: { run: async () => [await writeFileAtomic(join(tmp, 'no-such-folder', 'report.html'), 'x')].filter((e) => e !== undefined), at: [1, 1] },
 };
 

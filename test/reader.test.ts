@@ -238,3 +238,25 @@ describe('problems found in review, kept fixed', () => {
     expect(r.errors.at(-1)?.code).toBe('TOO_MANY_ERRORS');
   });
 });
+
+describe('problems found in the second review, kept fixed', () => {
+  it('refuses a control character made by an escape, in values and keys', () => {
+    for (const [text, code] of [['"Army\\0cap"', 'U+0000'], ['"\\e[31mred\\a"', 'U+001B'], ['"\\uD800"', 'U+D800'], ['"\\x7f"', 'U+007F']] as const) {
+      const r = parsePlan(MINIMAL.replace('title: Army cap', `title: ${text}`));
+      expect(where(r), text).toEqual([['CONTROL_CHARACTER', 12, 12]]);
+      expect(r.errors[0]?.message).toContain(code);
+    }
+    expect(where(parsePlan(MINIMAL.replace('title: Minimal plan', 'title: Minimal plan\n"a\\0b": 1')))).toEqual([['CONTROL_CHARACTER', 5, 1]]);
+    expect(parsePlan(MINIMAL.replace('title: Army cap', 'title: "Caf\\u00e9 cap"')).ok).toBe(true);
+  });
+
+  it('stops at the second document instead of composing every one', () => {
+    const r = parsePlan('---\na: 1\n'.repeat(400_000), { limits: { maxBytes: 64 * 1024 * 1024 } });
+    expect(r.errors.map((e) => e.code)).toEqual(['MULTIPLE_DOCUMENTS']);
+  });
+
+  it('refuses !!set and reads U+0085 and U+2028 in a text without trouble', () => {
+    expect(where(parsePlan(MINIMAL.replace('title: Army cap', 'title: !!set { a }')))).toEqual([['UNSUPPORTED_TAG', 12, 12]]);
+    for (const c of ['\u0085', '\u2028']) expect(parsePlan(MINIMAL.replace('The army is capped.', `The army${c}is capped.`)).errors.map((e) => e.code)).not.toContain('YAML_SYNTAX');
+  });
+});

@@ -4,12 +4,13 @@
  * Anything outside that subset is an error: other YAML versions, tags, merge
  * keys, non-string keys, several documents, non-finite or imprecise numbers.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser } from 'yaml';
 import type { Document, Node, Pair, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
 import type { ErrorList } from '../error-list.js';
 import { escapePointer } from '../errors.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap, Span } from './source-map.js';
+import { findControlCharacters } from './prescan.js';
 
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -41,7 +42,12 @@ class Abort extends Error {}
 export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits: ReaderLimits): { value: unknown } | undefined {
   // YAML 1.2 treats a lone CR as a line break; the library does not. Same length, same offsets.
   const source = text.replace(/\r(?!\n)/g, '\n');
-  const docs = parseAllDocuments(source, YAML_OPTIONS);
+  // Compose at most two documents: a second one is already an error, and composing thousands costs seconds.
+  const docs: Document[] = [];
+  for (const doc of new Composer(YAML_OPTIONS).compose(new Parser().parse(source), true)) {
+    docs.push(doc as Document);
+    if (docs.length === 2) break;
+  }
   const first = docs[0];
   if (!first) {
     errors.add(map.errorAt({ start: 0, end: 0 }, [], {
@@ -53,7 +59,7 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
   }
   const second = docs[1];
   if (second) {
-    const start = second.range[0];
+    const start = second.range?.[0] ?? 0;
     errors.add(map.errorAt({ start, end: start + 3 }, [], {
       code: 'MULTIPLE_DOCUMENTS',
       message: 'the file holds more than one YAML document',
@@ -167,7 +173,16 @@ class Builder {
       }
       return value === 0 ? 0 : value; // -0 reads as 0
     }
+    if (typeof value === 'string') this.forbidden(value, node, path);
     return value;
+  }
+
+  /** An escape (`"\0"`, `"\e"`, `"\uD800"`) can make a character the stream itself may not hold; refuse it the same way. */
+  private forbidden(text: string, node: Node | null, path: PathSegment[]): void {
+    const bad = findControlCharacters(text, 1)[0];
+    if (!bad) return;
+    const code = `U+${(bad.char ?? '').charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    this.add(this.spanOf(node), path, 'CONTROL_CHARACTER', `an escape here makes ${code}, a character YAML does not allow in a document`, 'remove the escape, or write the character it stands for as words');
   }
 
   private mapping(items: readonly unknown[], path: PathSegment[], pointer: string, depth: number, quiet: boolean): Record<string, unknown> {
@@ -213,6 +228,7 @@ class Builder {
       this.add(span, path, 'MERGE_KEY', 'merge keys (`<<`) are not supported', 'write the fields out in full');
       return undefined;
     }
+    this.forbidden(k.value, k, path);
     return k.value;
   }
 

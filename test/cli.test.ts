@@ -99,7 +99,7 @@ describe('inputs that could hide problems', () => {
     const r = await run('validate', bad);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/\x1b/);
-    expect(r.stdout).toContain('\\u001b[2J');
+    expect(r.stdout).toContain('CONTROL_CHARACTER an escape here makes U+001B');
   });
 
   it('skips a folder named like a plan inside a family', async () => {
@@ -107,6 +107,18 @@ describe('inputs that could hide problems', () => {
     writeFileSync(join(dir, 'v1.yaml'), MINIMAL);
     mkdirSync(join(dir, 'x.yaml'));
     expect((await run('validate', dir)).code).toBe(0);
+  });
+});
+
+describe('a family with a version that cannot be read', () => {
+  it('reports that file, without lineage or positions noise', async () => {
+    const { cpSync, writeFileSync: write } = await import('node:fs');
+    const dir = join(tmpdir(), `peaceplan-unread-${process.pid}`);
+    cpSync(FAMILY, dir, { recursive: true });
+    write(join(dir, 'us-28-point.yaml'), new Uint8Array([0x70, 0x3a, 0x20, 0xff, 0x0a]));
+    const r = await run('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/^\S+:\d+:\d+ [A-Z0-9_]+/gm)?.map((l) => l.split(' ')[1])).toEqual(['INVALID_UTF8']);
   });
 });
 

@@ -153,6 +153,14 @@ describe('writeFileAtomic under injected faults', () => {
     expect(readdirSync(dir)).toEqual(['plan.yaml']);
   });
 
+  it('refuses to replace a file the user may not write to', async () => {
+    const file = join(tmp, 'readonly.yaml');
+    writeFileSync(file, 'old');
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const error = await writeFileAtomic(file, 'new', { fs: { ...fsp, access: () => Promise.reject(denied) } as WriteFs });
+    expect([error?.code, readFileSync(file, 'utf8'), readdirSync(tmp).filter((f) => f.endsWith('.tmp'))]).toEqual(['WRITE_FAILED', 'old', []]);
+  });
+
   it('writes the new file when nothing fails, and refuses a file that changed since it was read', async () => {
     const file = join(tmp, 'ok.yaml');
     writeFileSync(file, 'old');

@@ -5,6 +5,9 @@ import { text } from './helpers.js';
 type Node = Record<string, unknown>;
 const plan = JSON.parse(text('schemas/plan.schema.json')) as Node;
 const stakeholders = JSON.parse(text('schemas/stakeholders.schema.json')) as Node;
+const positions = JSON.parse(text('schemas/positions.schema.json')) as Node;
+const pairs = JSON.parse(text('schemas/pairs.schema.json')) as Node;
+const diff = JSON.parse(text('schemas/diff.schema.json')) as Node;
 const defs = (s: Node) => s.$defs as Record<string, Node>;
 
 /** Every subschema, with its JSON Pointer. */
@@ -36,16 +39,17 @@ describe('the JSON Schemas', () => {
     }
   });
 
-  it('bound every string that has a pattern, and every free text', () => {
-    for (const schema of [plan, stakeholders]) {
+  it('bound every string that has a pattern, and every free text of the input formats', () => {
+    for (const schema of [plan, stakeholders, positions, pairs]) {
       for (const [at, node] of walk(schema)) {
         if (node.type === 'string' || 'pattern' in node) expect(node.maxLength, at).toBeTypeOf('number');
       }
     }
+    for (const [at, node] of walk(diff)) if ('pattern' in node) expect(node.maxLength, at).toBeTypeOf('number');
   });
 
   it('use patterns that stay fast on long adversarial strings', () => {
-    const patterns = [...walk(plan), ...walk(stakeholders)].flatMap(([, n]) => (typeof n.pattern === 'string' ? [n.pattern] : []));
+    const patterns = [plan, stakeholders, positions, pairs, diff].flatMap((s) => [...walk(s)].flatMap(([, n]) => (typeof n.pattern === "string" ? [n.pattern] : [])));
     const attacks = ['a-'.repeat(50_000) + '!', 'a'.repeat(100_000) + '!', '0-'.repeat(50_000) + '-', 'http://' + ' '.repeat(100_000)];
     for (const p of new Set(patterns)) {
       const re = new RegExp(p, 'u');

@@ -124,11 +124,15 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
     const own = options.stakeholders ?? stakeholders?.stakeholders;
     files.push(await loadPlan(join(dir, name), { ...options, ...(own ? { stakeholders: own } : {}) }));
   }
-  const family = checkFamily(files, stakeholders?.stakeholders?.plan);
+  const checked = checkFamily(files, stakeholders?.stakeholders?.plan);
+  // A version that could not be read at all says nothing of its lineage or clauses: checks that need it would only add noise.
+  const unread = files.some((f) => f.data === undefined);
+  const family = unread ? { ...checked, errors: checked.errors.filter((e) => e.code !== 'UNKNOWN_PARENT') } : checked;
   let positions: PositionsResult | undefined;
   if (names.includes(POSITIONS_FILE)) {
     const own = options.stakeholders ?? stakeholders?.stakeholders;
-    positions = withFamilyCheck(await loadPositions(join(dir, POSITIONS_FILE), { ...options, ...(own ? { stakeholders: own } : {}) }), family.versions);
+    const loaded = await loadPositions(join(dir, POSITIONS_FILE), { ...options, ...(own ? { stakeholders: own } : {}) });
+    positions = unread ? loaded : withFamilyCheck(loaded, family.versions);
   }
   const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && family.errors.length === 0;
   return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(positions ? { positions } : {}), errors: family.errors };

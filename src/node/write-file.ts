@@ -4,6 +4,7 @@ import { PlanError } from '../errors.js';
 
 /** The file-system calls a safe write makes; tests replace them to inject faults. */
 export interface WriteFs {
+  access: typeof fsp.access;
   realpath: typeof fsp.realpath;
   stat: typeof fsp.stat;
   readFile: typeof fsp.readFile;
@@ -13,7 +14,7 @@ export interface WriteFs {
   unlink: typeof fsp.unlink;
 }
 
-const NODE_FS: WriteFs = { realpath: fsp.realpath, stat: fsp.stat, readFile: fsp.readFile, open: fsp.open, chmod: fsp.chmod, rename: fsp.rename, unlink: fsp.unlink };
+const NODE_FS: WriteFs = { access: fsp.access, realpath: fsp.realpath, stat: fsp.stat, readFile: fsp.readFile, open: fsp.open, chmod: fsp.chmod, rename: fsp.rename, unlink: fsp.unlink };
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteOptions {
@@ -37,6 +38,8 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   try {
     target = await fs.realpath(path).catch(() => path);
     const mode = await fs.stat(target).then((s) => s.mode & 0o7777, () => undefined);
+    // A rename would replace a read-only file the user may not write to; refuse it as a write would be refused.
+    if (mode !== undefined) await fs.access(target, fsp.constants.W_OK);
     temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
     const handle = await fs.open(temp, 'wx', mode ?? 0o644);
     try {

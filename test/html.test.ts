@@ -30,7 +30,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<span class="kind" aria-label="modified">~ modified</span>');
     expect(html).toContain('<span class="kind" aria-label="removed">- removed</span>');
     expect(html).toMatch(/aria-label="State A: oppose, salience 1, can block"[^>]*>✗!<\/summary>/);
-    expect(html).toContain('⛔ blocked by a');
+    expect(html).toContain('⊘ blocked by a');
   });
 
   it('holds the redline, the term table, the heat maps and the timeline with its figures', () => {

@@ -91,6 +91,18 @@ describe.skipIf(!present)('the family report in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('prints every heat-map column within an A4 page width', async () => {
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('table.heat')].map((t) => Math.round(t.getBoundingClientRect().right - document.documentElement.clientWidth)),
+    );
+    expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('saves a screenshot', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const shot = await page.screenshot({ path: `${artifacts}report.png`, fullPage: false });

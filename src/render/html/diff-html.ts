@@ -47,11 +47,12 @@ function textsOf(plan: Plan | undefined): Map<string, string> {
 
 function clauseRows(c: ClauseChange, texts: { from: Map<string, string>; to: Map<string, string> }): string[] {
   const marks = [c.kind, ...(c.renumbered && c.kind !== 'renumbered' ? ['renumbered'] : []), ...(c.moved && c.kind !== 'moved' ? ['moved'] : [])];
+  const where = c.moved && c.from && c.to ? ` · position ${c.from.index + 1} → ${c.to.index + 1}` : '';
   const id = (c.to ?? c.from)?.id ?? '';
   const how = c.match && c.match.method !== 'id' ? ` · paired by ${c.match.method} (${c.match.score})` : '';
   const related = c.related.length ? ` · ${c.kind === 'split' ? 'split into' : 'merged with'} ${c.related.join(', ')}` : '';
   const head = `<tr class="k-${c.kind}"><th colspan="2" scope="rowgroup" id="${anchor('c', id, c.from?.id ?? '', String(c.to?.index ?? c.from?.index))}">` +
-    `<span class="kind" aria-label="${esc(marks.join(', '))}">${esc(KIND_SYMBOL[c.kind])} ${esc(marks.join(', '))}</span> <code>${esc(id)}</code>${esc(how + related)}</th></tr>`;
+    `<span class="kind" aria-label="${esc(marks.join(', '))}">${esc(KIND_SYMBOL[c.kind])} ${esc(marks.join(', '))}</span> <code>${esc(id)}</code>${esc(where + how + related)}</th></tr>`;
   const side = (which: 'from' | 'to') => {
     const ref = c[which];
     if (!ref) return `<td><span class="none">not in this version</span></td>`;

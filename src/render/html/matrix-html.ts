@@ -11,7 +11,7 @@ export function matrixSection(m: PositionMatrix): string {
   out.push(`<thead><tr><th scope="col">${m.by}</th>${m.rows.map((r) => `<th scope="col" title="${esc(r.name)}">${esc(r.stakeholder)}</th>`).join('')}</tr></thead><tbody>`);
   m.columns.forEach((col, j) => {
     const cells = m.rows.map((r) => cellHtml(r.cells[j], col, r.stakeholder, r.name));
-    const blocked = col.blocked ? `<br><span class="blocked-note">⛔ blocked by ${esc(col.blockedBy.join(', '))}</span>` : '';
+    const blocked = col.blocked ? `<br><span class="blocked-note">⊘ blocked by ${esc(col.blockedBy.join(', '))}</span>` : '';
     out.push(`<tr${col.blocked ? ' class="blocked"' : ''}><th scope="row">${esc(columnLabel(col))}${col.title ? `<br><span class="muted">${esc(col.title)}</span>` : ''}${blocked}</th>${cells.join('')}</tr>`);
   });
   out.push(`<tr><th scope="row">acceptability</th>${m.rows.map((r) => `<td class="score">${esc(formatScore(r.acceptability.score))}</td>`).join('')}</tr>`);

@@ -4,10 +4,10 @@
  * nothing is told by colour alone.
  */
 export const CSS = `
-:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;
+:root{color-scheme:light dark;--heat:70%;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;
 --ins:#d7f5dd;--ins-fg:#0a5c1f;--del:#ffe0e0;--del-fg:#8c1d18;--support:#1a7f37;--conditional:#bf8700;--ambiguous:#6e7781;--oppose:#cf222e;--focus:#0969da}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;--panel:#161b22;
---ins:#12361f;--ins-fg:#7ee2a8;--del:#4a1717;--del-fg:#ffaba8;--support:#3fb950;--conditional:#d29922;--ambiguous:#8b949e;--oppose:#f85149;--focus:#4493f8}}
+--heat:45%;--ins:#12361f;--ins-fg:#7ee2a8;--del:#4a1717;--del-fg:#ffaba8;--support:#3fb950;--conditional:#d29922;--ambiguous:#8b949e;--oppose:#f85149;--focus:#4493f8}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 header,main,footer{max-width:1200px;margin:0 auto;padding:0 1rem}
@@ -18,19 +18,19 @@ a{color:var(--focus)}a:focus-visible,summary:focus-visible,[tabindex]:focus-visi
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;margin:.5rem 0}
 .muted{color:var(--muted)}th .muted{font-weight:400}.counts{font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.35rem .5rem;vertical-align:top;text-align:left}
-thead th{background:var(--panel);position:sticky;top:0}
-.redline{table-layout:fixed}.redline>tbody>tr>td{width:50%;overflow-wrap:anywhere}.terms td,.terms th{width:auto}.redline .head{font-weight:600}.redline .none{color:var(--muted);font-style:italic}
+thead th{background:var(--panel)}
+.redline{table-layout:fixed}.redline>tbody>tr>td{width:50%;overflow-wrap:anywhere}.terms td,.terms th{width:auto;overflow-wrap:normal;word-break:normal}.redline .head{font-weight:600}.redline .none{color:var(--muted);font-style:italic}
 ins{background:var(--ins);color:var(--ins-fg);text-decoration:underline}del{background:var(--del);color:var(--del-fg);text-decoration:line-through}
 .kind{display:inline-block;font:600 .8rem/1.4 ui-monospace,monospace;border:1px solid var(--line);border-radius:4px;padding:0 .35rem;margin-left:.4rem}
 .k-added .kind{border-color:var(--support)}.k-removed .kind{border-color:var(--oppose)}
 .terms{width:auto;font-size:.9rem}.flags{margin:.3rem 0;padding-left:1.2rem;font-size:.9rem}
 .heat td.cell{text-align:center;min-width:3.2rem;padding:0}
 .heat td.cell>details>summary,.heat td.cell>span{display:block;padding:.35rem;cursor:default}
-.heat td.cell summary{cursor:pointer;list-style:none}.heat td.cell summary::-webkit-details-marker{display:none}
-.s-support{background:color-mix(in srgb,var(--support) calc(var(--sal,0.5)*70%),transparent)}
-.s-conditional{background:color-mix(in srgb,var(--conditional) calc(var(--sal,0.5)*70%),transparent)}
-.s-ambiguous{background:color-mix(in srgb,var(--ambiguous) calc(var(--sal,0.5)*70%),transparent)}
-.s-oppose{background:color-mix(in srgb,var(--oppose) calc(var(--sal,0.5)*70%),transparent)}
+.heat td.cell summary{cursor:pointer;list-style:none}.heat td.cell summary:focus-visible{outline-offset:-3px}.heat td.cell summary::-webkit-details-marker{display:none}
+.s-support{background:color-mix(in srgb,var(--support) calc(var(--sal,0.5)*var(--heat)),transparent)}
+.s-conditional{background:color-mix(in srgb,var(--conditional) calc(var(--sal,0.5)*var(--heat)),transparent)}
+.s-ambiguous{background:color-mix(in srgb,var(--ambiguous) calc(var(--sal,0.5)*var(--heat)),transparent)}
+.s-oppose{background:color-mix(in srgb,var(--oppose) calc(var(--sal,0.5)*var(--heat)),transparent)}
 .heat details[open]{text-align:left;font-size:.85rem;background:var(--panel)}.heat details ul{margin:.2rem .4rem .4rem 1.2rem;padding:0}
 .blocked th{box-shadow:inset 4px 0 0 var(--oppose)}.blocked-note{color:var(--oppose);font-weight:600;font-size:.85rem}
 .score{font:600 .9rem ui-monospace,monospace}
@@ -38,7 +38,10 @@ ins{background:var(--ins);color:var(--ins-fg);text-decoration:underline}del{back
 svg.timeline{width:100%;max-width:900px;height:auto;background:var(--panel);border:1px solid var(--line)}
 svg.timeline text{fill:var(--fg);font:12px system-ui,sans-serif}svg.timeline .grid{stroke:var(--line)}
 .scroll{overflow-x:auto}
-@media print{nav,.skip{display:none}body{font-size:11px;color:#000;background:#fff}thead th{position:static}
+@media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#999;--panel:#f2f2f2;--ins:#d7f5dd;--ins-fg:#0a5c1f;--del:#ffe0e0;--del-fg:#8c1d18;--heat:70%}
+nav,.skip{display:none}body{font-size:10px;color:#000;background:#fff}header,main{max-width:none;padding:0}.scroll{overflow:visible}
+.heat{font-size:9px}.heat th,.heat td{padding:.1rem .2rem}.heat td.cell{min-width:0}.heat td.cell>details>summary,.heat td.cell>span{padding:.1rem}
+.heat thead th:not(:first-child){writing-mode:vertical-rl;transform:rotate(180deg)}
 h2{break-before:page}table,svg{break-inside:auto}tr{break-inside:avoid}a{color:#000;text-decoration:none}
 .heat td.cell{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;

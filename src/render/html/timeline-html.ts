@@ -5,6 +5,21 @@ import { esc } from './escape.js';
 const COLOURS = ['#0969da', '#cf222e', '#1a7f37', '#8250df', '#bf8700', '#1b7c83', '#bc4c00', '#6e7781', '#d63384', '#4d2d00', '#116329', '#0550ae'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 
+/** A point marker whose shape (circle, square, triangle, diamond) tells lines apart without colour. */
+function marker(x: number, y: number, colour: string, k: number, tip = ''): string {
+  const r = 4.5;
+  switch (k % 4) {
+    case 0:
+      return `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour}">${tip}</circle>`;
+    case 1:
+      return `<rect x="${x - r}" y="${y - r}" width="${2 * r}" height="${2 * r}" fill="${colour}">${tip}</rect>`;
+    case 2:
+      return `<polygon points="${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}" fill="${colour}">${tip}</polygon>`;
+    default:
+      return `<polygon points="${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}" fill="${colour}">${tip}</polygon>`;
+  }
+}
+
 /** Acceptability per stakeholder across versions: an inline SVG chart, and the same figures as a table. */
 export function timelineSection(c: AcceptabilityComparison): string {
   const [w, h, left, right, top, bottom] = [900, 340, 60, 150, 20, 50];
@@ -14,8 +29,9 @@ export function timelineSection(c: AcceptabilityComparison): string {
   const svg = [`<svg class="timeline" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="timeline-title"><title id="timeline-title">Acceptability of each version to each stakeholder, from −1 (opposes) to +1 (supports)</title>`];
   for (const v of [-1, -0.5, 0, 0.5, 1]) svg.push(`<line class="grid" x1="${left}" x2="${w - right}" y1="${y(v)}" y2="${y(v)}"/><text x="${left - 8}" y="${y(v) + 4}" text-anchor="end">${v > 0 ? '+' : ''}${v}</text>`);
   c.versions.forEach((v, i) => svg.push(`<text x="${x(i)}" y="${h - bottom + 18}" text-anchor="middle">${esc(v.version)}</text><text x="${x(i)}" y="${h - bottom + 34}" text-anchor="middle">${esc(v.date)}</text>`));
+  const labels: Array<{ y: number; name: string; colour: string; shape: number }> = [];
   c.stakeholders.forEach((s, k) => {
-    const colour = COLOURS[k % COLOURS.length];
+    const colour = COLOURS[k % COLOURS.length] as string;
     const dash = DASHES[Math.floor(k / COLOURS.length) % DASHES.length] || DASHES[k % DASHES.length];
     const points = s.versions.map((v, i) => (v.score === null ? null : ([x(i), y(v.score)] as const)));
     let run: string[] = [];
@@ -26,12 +42,21 @@ export function timelineSection(c: AcceptabilityComparison): string {
     points.forEach((p, i) => {
       if (!p) return flush();
       run.push(`${p[0]},${p[1]}`);
-      svg.push(`<circle cx="${p[0]}" cy="${p[1]}" r="4" fill="${colour}"><title>${esc(s.name)}, ${esc(c.versions[i]?.version ?? '')}: ${esc(formatScore(s.versions[i]?.score ?? null))}</title></circle>`);
+      const tip = `<title>${esc(s.name)}, ${esc(c.versions[i]?.version ?? '')}: ${esc(formatScore(s.versions[i]?.score ?? null))}</title>`;
+      svg.push(marker(p[0], p[1], colour, k, tip));
     });
     flush();
     const last = [...points].reverse().find((p) => p);
-    if (last) svg.push(`<text x="${w - right + 8}" y="${last[1] + 4}" fill="${colour}">${esc(s.stakeholder)}</text>`);
+    if (last) labels.push({ y: last[1], name: s.stakeholder, colour, shape: k });
   });
+  // Labels in the text colour, each after a swatch of its line's colour and marker, nudged apart so none overlap.
+  labels.sort((a, b) => a.y - b.y);
+  let floor = -Infinity;
+  for (const l of labels) {
+    const y = Math.max(l.y, floor + 15);
+    floor = y;
+    svg.push(`${marker(w - right + 12, y, l.colour, l.shape)}<text class="label" x="${w - right + 22}" y="${y + 4}">${esc(l.name)}</text>`);
+  }
   svg.push('</svg>');
   const table = [`<table class="timeline-table"><caption class="muted">The same figures</caption><thead><tr><th scope="col">stakeholder</th>${c.versions.map((v) => `<th scope="col">${esc(v.version)}</th>`).join('')}</tr></thead><tbody>`];
   for (const s of c.stakeholders) table.push(`<tr><th scope="row">${esc(s.name)}</th>${s.versions.map((v) => `<td class="score">${esc(formatScore(v.score))}</td>`).join('')}</tr>`);

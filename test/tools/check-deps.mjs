@@ -38,7 +38,7 @@ if (typeof count === 'number') {
   if (count > 0) problems.push(`npm audit --omit=dev reports ${count} vulnerabilities`);
 } else {
   const why = String(report?.message || report?.error?.summary || audit.stderr.split('\n').find((l) => /error/i.test(l)) || `exit ${audit.status}`).trim();
-  console.log(`npm audit --omit=dev could not run here (${why}); the floors above are the check`);
+  console.log(`WARNING: npm audit --omit=dev could not run here (${why}); only the floors above were checked`);
 }
 
 if (problems.length) {

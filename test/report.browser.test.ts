@@ -95,7 +95,7 @@ describe.skipIf(!present)('the family report in Chromium', () => {
     await page.setViewportSize({ width: 718, height: 1000 });
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('table.heat')].map((t) => Math.round(t.getBoundingClientRect().right - document.documentElement.clientWidth)),
+      Array.from(document.querySelectorAll('table.heat')).map((t) => Math.round(t.getBoundingClientRect().right - document.documentElement.clientWidth)),
     );
     expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');

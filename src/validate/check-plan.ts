@@ -22,16 +22,33 @@ export function checkPlan(
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
 
-  const sourceIds = Object.keys(plan.sources);
+  checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
+}
+
+/**
+ * Checks the references of a file that has a `sources` map: every cited
+ * source is defined (UNKNOWN_SOURCE) and every defined source cited
+ * (UNUSED_SOURCE, a warning); every stakeholder is known, when the
+ * stakeholders are given (UNKNOWN_STAKEHOLDER).
+ */
+export function checkReferences(
+  file: { sources: Record<string, unknown> },
+  refs: readonly SchemaRef[],
+  map: SourceMap,
+  out: ErrorList,
+  stakeholderIds: ReadonlySet<string> | undefined,
+  citedBy: string,
+): void {
+  const sourceIds = Object.keys(file.sources);
   const nearSource = closestIn(sourceIds);
   const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
   const used = new Set<string>();
   for (const ref of refs) {
     if (ref.kind === 'source') {
       used.add(ref.id);
-      if (!Object.hasOwn(plan.sources, ref.id)) unknownRef(out, map, ref.instancePath, plan, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
+      if (!Object.hasOwn(file.sources, ref.id)) unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
     } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
-      unknownRef(out, map, ref.instancePath, plan, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
+      unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
     }
   }
   for (const id of sourceIds) {
@@ -39,8 +56,8 @@ export function checkPlan(
       out.add(map.errorFor(['sources', id], {
         code: 'UNUSED_SOURCE',
         severity: 'warning',
-        message: `the source \`${id}\` is not cited by any clause`,
-        hint: 'cite it from a clause or remove it',
+        message: `the source \`${id}\` is not cited by any ${citedBy}`,
+        hint: `cite it from a ${citedBy} or remove it`,
       }, 'key'));
     }
   }

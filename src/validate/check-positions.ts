@@ -12,8 +12,8 @@ import type { SchemaRef } from '../schema/ajv.js';
 import { termsOf } from '../diff/term-kinds.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
-import { closest, closestIn } from '../util/closest.js';
-import { isCalendarDate, unknownRef } from './check-plan.js';
+import { closest } from '../util/closest.js';
+import { checkReferences, isCalendarDate } from './check-plan.js';
 import type { PositionsResult } from '../parse-plan.js';
 
 /** Adds positioned errors for problems a positions file has on its own. */
@@ -33,20 +33,7 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
   for (const [path, date] of dated) {
     if (!isCalendarDate(date)) out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
   }
-  const nearSource = closestIn(Object.keys(file.sources));
-  const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
-  const used = new Set<string>();
-  for (const ref of refs) {
-    if (ref.kind === 'source') {
-      used.add(ref.id);
-      if (!Object.hasOwn(file.sources, ref.id)) unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
-    } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
-      unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
-    }
-  }
-  for (const id of Object.keys(file.sources)) {
-    if (!used.has(id)) out.add(map.errorFor(['sources', id], { code: 'UNUSED_SOURCE', severity: 'warning', message: `the source \`${id}\` is not cited by any rule or statement`, hint: 'cite it or remove it' }, 'key'));
-  }
+  checkReferences(file, refs, map, out, stakeholderIds, 'rule or statement');
 }
 
 /**

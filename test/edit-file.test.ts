@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyDiff, applyDiffToYaml, diffPlans, formatPlanYaml, parsePlan } from 'peaceplan';
+import { applyDiff, applyDiffToYaml, diffPlans, formatPlanYaml, parsePlan, toYaml } from 'peaceplan';
 import type { Clause, Plan } from 'peaceplan';
 import { writeFileAtomic } from 'peaceplan/node';
 import type { WriteFs } from 'peaceplan/node';
@@ -87,24 +87,33 @@ describe('applyDiffToYaml', () => {
           else if (what === 'sources') c.sources = c.sources.slice(0, 1);
           else if (what === 'number') c.number = `${c.number}a`;
           else if (what === 'move') x.clauses.push(...x.clauses.splice(i % x.clauses.length, 1));
-          else if (c.terms && Object.keys(c.terms).length) {
+          else if (c.topic === 'military-limits') (c.terms as { personnelCap?: number }).personnelCap = 650000 + i;
+          else if (c.terms && typeof Object.values(c.terms)[0] === 'string') {
             const k = Object.keys(c.terms)[0] as string;
-            (c.terms as Record<string, unknown>)[k] = 'changed';
+            (c.terms as Record<string, unknown>)[k] = 'true'; // a string that looks like a boolean: invalid for enums, fine for text
           }
         }
         if (add) x.clauses.splice(3, 0, { id: 'brand-new', number: '0', topic: 'other', title: 'New', text: 'A new clause, added here.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'] });
         return x;
       });
+    let valid = 0;
     fc.assert(
       fc.property(revision, (x) => {
         const d = diffPlans(us, x);
         const r = applyDiffToYaml(commented, d);
         const expected = applyDiff(us, d).plan;
+        if (!parsePlan(toYaml(expected)).ok) {
+          // A diff that makes an invalid plan is refused, and says why.
+          expect([r.ok, r.reason, r.errors.length > 0]).toEqual([false, 'the result would not be a valid plan', true]);
+          return;
+        }
+        valid++;
         expect(r.reason).toBeUndefined();
-        expect(parsePlan(r.text ?? '', { limits: {} }).data).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(parsePlan(r.text ?? '').data).toEqual(JSON.parse(JSON.stringify(expected)));
       }),
       { seed, numRuns: 150 },
     );
+    expect(valid).toBeGreaterThan(50);
   });
 });
 
@@ -196,5 +205,41 @@ describe('peaceplan apply and fmt', () => {
     expect((await runCli('fmt', file, '--write')).code).toBe(0);
     expect((await runCli('fmt', file, '--check')).code).toBe(0);
     expect((await runCli('fmt', file, '--write', '--check')).code).toBe(2);
+  });
+});
+
+describe('problems found in review, kept fixed', () => {
+  const small = (extra = '') =>
+    `peaceplan: 1\nplan: p\nversion: v1\ntitle: T\ndate: 2025-01-01\nsources:\n  s1: { title: S, publisher: P }\nclauses:\n` +
+    `  - id: a\n    number: "1"\n    topic: other\n    title: A\n    text: First. # keep me\n    status: proposed\n    certainty: reported\n    sources: [s1]\n` +
+    `\n  # === Part two ===\n\n` +
+    `  - id: b\n    number: "2"\n    topic: other\n    title: B\n    text: Second.\n    status: proposed\n    certainty: reported\n    sources: [s1]\n` +
+    `  - id: c\n    number: "3"\n    topic: other\n    title: C\n    text: Third.\n    status: proposed\n    certainty: reported\n    sources: [s1]\n${extra}`;
+
+  it('moving clauses keeps the comments and blank lines between them', () => {
+    const text = small();
+    const plan = parsePlan(text).plan as Plan;
+    const moved = { ...plan, clauses: [plan.clauses[0], plan.clauses[2], plan.clauses[1]] as Clause[] };
+    const r = applyDiffToYaml(text, diffPlans(plan, moved));
+    expect(r.reason).toBeUndefined();
+    expect(r.text).toContain('# === Part two ===');
+    expect(r.text?.split('\n').filter((l) => l === '').length).toBe(text.split('\n').filter((l) => l === '').length);
+    expect(parsePlan(r.text ?? '').plan).toEqual(moved);
+  });
+
+  it('a clause whose id changes is edited in place, keeping its comment and layout', () => {
+    const text = small();
+    const plan = parsePlan(text).plan as Plan;
+    const renamed = { ...plan, clauses: plan.clauses.map((c) => (c.id === 'a' ? { ...c, id: 'a2' } : c)) };
+    const r = applyDiffToYaml(text, diffPlans(plan, renamed, { pairs: [{ from: 'a', to: 'a2' }] }));
+    expect(changedLines(text, r.text ?? '')).toEqual(['  - id: a →   - id: a2']);
+  });
+
+  it('apply refuses a diff whose result would not be a valid plan', () => {
+    const text = small();
+    const plan = parsePlan(text).plan as Plan;
+    const bad = { ...plan, title: 'bell\u0007' };
+    const r = applyDiffToYaml(text, diffPlans(plan, bad));
+    expect([r.ok, r.errors[0]?.code]).toEqual([false, 'CONTROL_CHARACTER']);
   });
 });

@@ -153,3 +153,20 @@ describe('peaceplan log, history, blame and merge', () => {
     expect((await runCli('merge', base, ours)).code).toBe(2);
   });
 });
+
+describe('merge: problems found in review, kept fixed', () => {
+  const added = (terms?: Record<string, unknown>): Clause => ({ id: 'n', number: '99', topic: 'other', title: 'N', text: 'New.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'], ...(terms ? { terms } : {}) });
+  it('a clause added differently on both sides comes out as each side wrote it', () => {
+    const ours = { ...us, version: 'o', clauses: [...us.clauses, added()] };
+    const theirs = { ...us, version: 't', clauses: [...us.clauses, added({ note: 'x' })] };
+    const m = mergePlans(us, ours, theirs);
+    const [n, alt] = [m.plan.clauses.find((c) => c.id === 'n'), m.plan.clauses.find((c) => c.id === 'n-alt')];
+    expect([n?.terms, alt?.terms, n?.status, alt?.status]).toEqual([undefined, { note: 'x' }, 'bracketed', 'bracketed']);
+  });
+
+  it('a conflict on a plan field keeps both readings in the file', () => {
+    const m = mergePlans(us, { ...us, version: 'o', title: 'Ours' }, { ...us, version: 't', title: 'Theirs' });
+    expect(m.plan.title).toBe('Ours');
+    expect(m.plan.summary).toContain('title in t: Theirs');
+  });
+});

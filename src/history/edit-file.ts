@@ -41,8 +41,14 @@ export function applyDiffToYaml(text: string, diff: PlanDiff, options: ParseOpti
   if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [] };
   const applied = applyDiff(parsed.plan, diff);
   if (!applied.plan) return { ok: false, errors: [], conflicts: applied.conflicts };
-  const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)));
-  return rewritten.ok ? { ok: true, text: rewritten.text, errors: [], conflicts: [] } : { ok: false, errors: [], conflicts: [], reason: rewritten.reason };
+  // Clauses the diff paired are the same clause even when their id changed: they are edited in place.
+  const pairs = diff.clauses.flatMap((c) => (c.from && c.to ? [[c.from.index, c.to.index] as const] : []));
+  const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)), { pairs: new Map([['/clauses', pairs]]) });
+  if (!rewritten.ok) return { ok: false, errors: [], conflicts: [], reason: rewritten.reason };
+  // A diff can carry values a valid plan may not hold (it is data from outside): the result must be a valid plan too.
+  const check = parsePlan(rewritten.text, options);
+  if (!check.ok) return { ok: false, errors: check.errors, conflicts: [], reason: 'the result would not be a valid plan' };
+  return { ok: true, text: rewritten.text, errors: [], conflicts: [] };
 }
 
 /**

@@ -77,6 +77,13 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   }
   plan.sources = sources;
   plan.clauses = mergeClauses(base, ours, theirs, names, conflicts);
+  // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
+  const planLevel = conflicts.filter((c) => c.clause === null);
+  if (planLevel.length) {
+    const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '(none)').slice(0, 300);
+    const lines = planLevel.map((c) => `${c.field} in ${names.theirs}: ${shown(c.theirs)}`).join('; ');
+    plan.summary = `${typeof plan.summary === 'string' ? `${plan.summary} ` : ''}Merge conflict, resolve and remove this note: the fields keep the reading of ${names.ours}; ${lines}.`.slice(0, 20000);
+  }
   if (plan.authors === undefined) delete plan.authors;
   if (plan.parent === null && ours.parent === undefined && theirs.parent === undefined) delete plan.parent;
   const result = normalise(plan, ours);
@@ -143,8 +150,15 @@ function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: strin
       out.push(bracket(clone(kept), `Merge conflict: changed in ${changedIn}, removed in ${removedIn}; keep it or delete it.`));
       continue;
     }
+    if (!cb) {
+      // Added on both sides, differently: each side's clause as written, side by side.
+      conflicts.push({ clause: id, field: 'clause', ...slot('ours', co), ...slot('theirs', ct), says: `added differently in ${names.ours} and ${names.theirs}` });
+      const alternative = { ...clone(ct), id: freeId(`${id}-alt`, taken), number: freeNumber(co.number, out.concat(ours.clauses, theirs.clauses)) };
+      out.push(bracket(clone(co), `Merge conflict: added differently; this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));
+      out.push(bracket(alternative, `Merge conflict: the reading of ${names.theirs} for clause ${id}. Keep one.`));
+      continue;
+    }
     const before = conflicts.length;
-    if (!cb) conflicts.push({ clause: id, field: 'clause', ...slot('ours', co), ...slot('theirs', ct), says: `added differently in ${names.ours} and ${names.theirs}` });
     const merged = mergeClause(cb, co, ct, names, conflicts);
     const own = conflicts.slice(before);
     if (own.length === 0) {
@@ -154,7 +168,6 @@ function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: strin
     const fields = own.filter((c) => c.field !== 'clause').map((c) => c.field);
     const alternative = clone(merged) as Clause & Record<string, unknown>;
     for (const c of own) if (c.field !== 'clause') setField(alternative, c.field, c.theirs);
-    if (!cb) Object.assign(alternative, clone(ct));
     alternative.id = freeId(`${id}-alt`, taken);
     alternative.number = freeNumber(merged.number, out.concat(ours.clauses, theirs.clauses));
     out.push(bracket(merged, `Merge conflict on ${fields.length ? fields.join(', ') : 'the whole clause'}: this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));

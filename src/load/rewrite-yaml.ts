@@ -24,7 +24,13 @@ export type Rewrite = { ok: true; text: string } | { ok: false; reason: string }
  * Rewrites `text` (a valid YAML document whose data is `current`) so that it
  * reads as `target`.
  */
-export function rewriteYaml(text: string, current: unknown, target: unknown): Rewrite {
+/** What the caller knows about which list items are the same item (a clause whose id changed). */
+export interface RewriteHints {
+  /** For a list at a JSON Pointer (`/clauses`): pairs of [index in the current list, index in the target list]. */
+  pairs?: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+}
+
+export function rewriteYaml(text: string, current: unknown, target: unknown, hints: RewriteHints = {}): Rewrite {
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const body = bom ? text.slice(1) : text;
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
@@ -32,7 +38,7 @@ export function rewriteYaml(text: string, current: unknown, target: unknown): Re
   if (doc.errors.length || !doc.contents) return { ok: false, reason: 'the file does not read as YAML' };
   const edits: Edit[] = [];
   try {
-    editNode(body, doc.contents as Node, current, target, edits);
+    editNode(body, doc.contents as Node, current, target, edits, '', hints);
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   }
@@ -76,10 +82,10 @@ function ordered(edits: readonly Edit[]): Edit[] {
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
-function editNode(src: string, node: Node, current: unknown, target: unknown, out: Edit[]): void {
+function editNode(src: string, node: Node, current: unknown, target: unknown, out: Edit[], path: string, hints: RewriteHints): void {
   if (deepEqual(current, target)) return;
-  if (isMap(node) && isObject(current) && isObject(target)) return editMap(src, node, current, target, out);
-  if (isSeq(node) && Array.isArray(current) && Array.isArray(target) && !node.flow) return editSeq(src, node, current, target, out);
+  if (isMap(node) && isObject(current) && isObject(target)) return editMap(src, node, current, target, out, path, hints);
+  if (isSeq(node) && Array.isArray(current) && Array.isArray(target) && !node.flow) return editSeq(src, node, current, target, out, path, hints);
   replaceNode(src, node, target, out);
 }
 
@@ -91,14 +97,14 @@ function keyOf(pair: Pair): string {
   return String(isScalar(pair.key) ? pair.key.value : pair.key);
 }
 
-function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, target: Record<string, unknown>, out: Edit[]): void {
+function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, target: Record<string, unknown>, out: Edit[], path: string, hints: RewriteHints): void {
   const pairs = node.items as Pair[];
   const kept = pairs.filter((p) => Object.hasOwn(target, keyOf(p)));
   if (kept.length === 0 && pairs.length > 0 && !node.flow) return replaceNode(src, node, target, out);
   let skipUntil = -1;
   pairs.forEach((pair, i) => {
     const key = keyOf(pair);
-    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out);
+    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints);
     if (i < skipUntil) return;
     if (node.flow) return out.push(removeFlowItem(src, node, pair));
     const start = pairStart(pair);
@@ -116,7 +122,7 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
   if (node.flow) {
     const close = closingBracket(src, node);
     const items = added.map((k) => `${stringifyKey(k)}: ${flowValue(target[k])}`).join(', ');
-    out.push({ start: close, end: close, text: `${pairs.length ? ', ' : ' '}${items} ` });
+    out.push({ start: close, end: close, text: `${pairs.length ? ', ' : ' '}${items}` });
     return;
   }
   const last = pairs[pairs.length - 1];
@@ -126,10 +132,14 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
   out.push({ start: at, end: at, text: (at === src.length && !src.endsWith('\n') ? '\n' : '') + lines });
 }
 
-function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown[], out: Edit[]): void {
+function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown[], out: Edit[], path: string, hints: RewriteHints): void {
   const items = node.items as Node[];
   const ids = (xs: unknown[]) => xs.map((x, i) => (isObject(x) && typeof x.id === 'string' ? `id:${x.id}` : `at:${i}`));
   const [have, want] = [ids(current), ids(target)];
+  // Items the caller paired (a clause whose id changed) are the same item: edited in place, not replaced.
+  for (const [i, j] of hints.pairs?.get(path) ?? []) {
+    if (have[i] !== undefined && want[j] !== undefined && !want.includes(have[i] as string)) want[j] = have[i] as string;
+  }
   if (new Set(have).size !== have.length || new Set(want).size !== want.length) throw new Error('list items cannot be told apart');
   const blocks = items.map((item) => ({ start: itemBlockStart(src, item), end: lineEnd(src, nodeEnd(item)) }));
   const kept = want.filter((k) => have.includes(k));
@@ -142,7 +152,7 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
     if (i < 0) return blockItem(target[j], dashIndent);
     const block = blocks[i] as { start: number; end: number };
     const inner: Edit[] = [];
-    editNode(src, items[i] as Node, current[i], target[j], inner);
+    editNode(src, items[i] as Node, current[i], target[j], inner, `${path}/${j}`, hints);
     return applyWithin(src, block.start, block.end, inner);
   };
   if (inOrder) {
@@ -150,7 +160,7 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
     have.forEach((k, i) => {
       const block = blocks[i] as { start: number; end: number };
       if (!want.includes(k)) out.push({ start: block.start, end: block.end, text: '' });
-      else editNode(src, items[i] as Node, current[i], target[want.indexOf(k)], out);
+      else editNode(src, items[i] as Node, current[i], target[want.indexOf(k)], out, `${path}/${want.indexOf(k)}`, hints);
     });
     want.forEach((k, j) => {
       if (have.includes(k)) return;
@@ -284,12 +294,12 @@ function dashIndentOf(src: string, item: Node): string {
   return src.slice(start).match(/^ */)?.[0] ?? '';
 }
 
-/** Where a sequence item's lines begin: its dash line, with comment lines just above it. */
+/** Where a sequence item's lines begin: its dash line, with the comment and blank lines just above it, which move with it. */
 function itemBlockStart(src: string, item: Node): number {
   let start = lineStartOf(src, (item.range ?? [0])[0]);
   while (start > 0) {
     const prev = lineStartOf(src, start - 1);
-    if (!/^\s*#/.test(src.slice(prev, start))) break;
+    if (!/^\s*(#.*)?\r?\n?$/.test(src.slice(prev, start))) break;
     start = prev;
   }
   return start;

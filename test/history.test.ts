@@ -155,7 +155,7 @@ describe('peaceplan log, history, blame and merge', () => {
 });
 
 describe('merge: problems found in review, kept fixed', () => {
-  const added = (terms?: Record<string, unknown>): Clause => ({ id: 'n', number: '99', topic: 'other', title: 'N', text: 'New.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'], ...(terms ? { terms } : {}) });
+  const added = (terms?: Record<string, string>): Clause => ({ id: 'n', number: '99', topic: 'other', title: 'N', text: 'New.', status: 'proposed', certainty: 'reported', sources: ['s1-liga'], ...(terms ? { terms } : {}) }) as Clause;
   it('a clause added differently on both sides comes out as each side wrote it', () => {
     const ours = { ...us, version: 'o', clauses: [...us.clauses, added()] };
     const theirs = { ...us, version: 't', clauses: [...us.clauses, added({ note: 'x' })] };

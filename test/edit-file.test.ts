@@ -128,6 +128,10 @@ describe('formatPlanYaml', () => {
     }
   });
 
+  it('leaves the shipped drafts as they are: they are laid out canonically', () => {
+    for (const v of ['us-28-point', 'e3-counter-proposal', 'geneva-19-point']) expect(formatPlanYaml(read(v)).text).toBe(read(v));
+  });
+
   it('puts fields in the format’s order and keeps every comment', () => {
     const shuffled = commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n');
     const r = formatPlanYaml(shuffled);

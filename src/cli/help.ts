@@ -190,9 +190,10 @@ computed from another version, a failed or refused write; nothing written).
   fmt: `Usage: peaceplan fmt <file> [--write|--check]
 
 Lays a plan file out canonically: fields in the format's order (the plan's,
-each clause's, each source's), block style, long texts folded, every comment
+each clause's, each source's), long texts folded at 100 columns, flow
+collections as [a, b] and { k: v } where the file has them, every comment
 kept, the file's line endings and byte-order mark kept. Formatting a
-formatted file gives the same bytes.
+formatted file gives the same bytes; the shipped drafts are formatted.
 
 Options:
   --write   replace the file (whole or not at all, as for apply)

@@ -3,6 +3,7 @@ import { clauseHistory } from '../history/clause-history.js';
 import { mergePlans } from '../history/merge.js';
 import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
+import { formatPlanYaml } from '../history/edit-file.js';
 import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
 import type { ParseResult } from '../parse-plan.js';
 import { describeClause } from '../diff/describe-clause.js';
@@ -107,7 +108,9 @@ export async function runMerge(args: Args, io: CliIO, format: string): Promise<n
   if (failed.length || !base || !ours || !theirs) return reportTrouble(io, 'merge', failed);
   const version = args.options.get('as');
   const result = mergePlans(base, ours, theirs, typeof version === 'string' ? { version } : {});
-  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toYaml(result.plan);
+  // The merged version is written in canonical layout, as `peaceplan fmt` would leave it.
+  const yaml = toYaml(result.plan);
+  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : (formatPlanYaml(yaml).text ?? yaml);
   const out = args.options.get('output');
   const failedWrite = await emit(io, text, out);
   if (failedWrite !== undefined) return failedWrite;

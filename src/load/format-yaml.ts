@@ -29,7 +29,7 @@ export function formatYamlText(text: string, order: ReadonlyArray<[string, reado
       if (rule) sortMap(node as YAMLMap, rule[1]);
     },
   });
-  const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true });
+  const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true });
   const after = parseDocument(out, { version: '1.2' });
   if (after.errors.length || JSON.stringify(sortKeys(after.toJS())) !== JSON.stringify(sortKeys(JSON.parse(before)))) return { ok: false, reason: 'the formatted text does not read as the same data' };
   return { ok: true, text: bom + out.replace(/\n/g, eol) };

@@ -132,6 +132,13 @@ describe('formatPlanYaml', () => {
     for (const v of ['us-28-point', 'e3-counter-proposal', 'geneva-19-point']) expect(formatPlanYaml(read(v)).text).toBe(read(v));
   });
 
+  it('is stable when a clause’s new first key had a comment above it', () => {
+    const text = usText.replace('  - id: sovereignty\n    number: "1"\n', '  - number: "1"\n    # above id\n    id: sovereignty\n');
+    const once = formatPlanYaml(text).text ?? '';
+    expect(formatPlanYaml(once).text).toBe(once);
+    expect(once).toContain('  # above id\n  - id: sovereignty');
+  });
+
   it('puts fields in the format’s order and keeps every comment', () => {
     const shuffled = commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n');
     const r = formatPlanYaml(shuffled);
@@ -245,5 +252,30 @@ describe('problems found in review, kept fixed', () => {
     const bad = { ...plan, title: 'bell\u0007' };
     const r = applyDiffToYaml(text, diffPlans(plan, bad));
     expect([r.ok, r.errors[0]?.code]).toEqual([false, 'CONTROL_CHARACTER']);
+  });
+});
+
+describe('writeFileAtomic when the process is interrupted', () => {
+  it('removes its temporary file on SIGINT and leaves the old file whole', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmp, 'signal-'));
+    const file = join(dir, 'plan.yaml');
+    writeFileSync(file, 'old');
+    const dist = new URL('../dist/node.js', import.meta.url).href;
+    // The write never finishes: the file system is made to hang inside it.
+    const script = `
+      import * as fsp from 'node:fs/promises';
+      const { writeFileAtomic } = await import(${JSON.stringify(dist)});
+      const fs = { ...fsp, open: async (...a) => { const h = await fsp.open(...a); return new Proxy(h, { get: (t, k) => k === 'writeFile' ? () => { process.stdout.write('writing\\n'); return new Promise(() => {}); } : (typeof t[k] === 'function' ? t[k].bind(t) : t[k]) }); } };
+      setInterval(() => {}, 1000);
+      await writeFileAtomic(${JSON.stringify(file)}, 'new', { fs });`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill('SIGINT');
+    const signal = await new Promise((resolve) => child.once('exit', (_code, s) => resolve(s)));
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(dir)).toEqual(['plan.yaml']);
+    expect(readFileSync(file, 'utf8')).toBe('old');
   });
 });

@@ -58,5 +58,12 @@ function sortMap(map: YAMLMap, keys: readonly string[]): void {
     const i = keys.indexOf(k);
     return i < 0 ? keys.length : i;
   };
+  const first = map.items[0];
   map.items = [...map.items].map((p, i) => [p, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([p]) => p);
+  // A comment above the key that now comes first would land after a sequence dash; it goes above the map instead.
+  const lead = map.items[0];
+  if (lead !== first && isPair(lead) && isScalar(lead.key) && lead.key.commentBefore) {
+    map.commentBefore = [map.commentBefore, lead.key.commentBefore].filter(Boolean).join('\n');
+    lead.key.commentBefore = null;
+  }
 }

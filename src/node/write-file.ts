@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PlanError } from '../errors.js';
@@ -15,6 +16,28 @@ export interface WriteFs {
 }
 
 const NODE_FS: WriteFs = { access: fsp.access, realpath: fsp.realpath, stat: fsp.stat, readFile: fsp.readFile, open: fsp.open, chmod: fsp.chmod, rename: fsp.rename, unlink: fsp.unlink };
+
+/** Temporary files being written: removed if the process is interrupted meanwhile. */
+const pending = new Set<string>();
+let watching = false;
+
+function track(temp: string): void {
+  pending.add(temp);
+  if (watching) return;
+  watching = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const p of pending) {
+        try {
+          unlinkSync(p);
+        } catch {
+          // already gone
+        }
+      }
+      process.kill(process.pid, signal);
+    });
+  }
+}
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteOptions {
@@ -41,6 +64,7 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     // A rename would replace a read-only file the user may not write to; refuse it as a write would be refused.
     if (mode !== undefined) await fs.access(target, fsp.constants.W_OK);
     temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+    track(temp);
     const handle = await fs.open(temp, 'wx', mode ?? 0o644);
     try {
       await handle.writeFile(text, 'utf8');
@@ -57,14 +81,19 @@ export async function writeFileAtomic(path: string, text: string, options: Write
       });
       if (!now || Buffer.compare(Buffer.from(now), Buffer.from(options.expected)) !== 0) {
         await fs.unlink(temp).catch(() => undefined);
+        pending.delete(temp);
         temp = undefined;
         return fileProblem('FILE_CHANGED', path, `${path} changed on disk since it was read; it was not overwritten`, 'run the command again on the current file');
       }
     }
     await fs.rename(temp, target);
+    pending.delete(temp);
     return undefined;
   } catch (e) {
-    if (temp) await fs.unlink(temp).catch(() => undefined);
+    if (temp) {
+      await fs.unlink(temp).catch(() => undefined);
+      pending.delete(temp);
+    }
     return fileProblem('WRITE_FAILED', path, `cannot write ${path}: ${(e as Error).message}`, 'check that the folder exists and can be written to');
   }
 }

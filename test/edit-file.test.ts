@@ -246,6 +246,14 @@ describe('problems found in review, kept fixed', () => {
     expect(changedLines(text, r.text ?? '')).toEqual(['  - id: a →   - id: a2']);
   });
 
+  it('a value inside a flow clause is quoted when it holds flow indicators', () => {
+    const text = small().replace(/  - id: c\n[\s\S]*$/, '  - { id: c, number: "3", topic: other, title: C, text: Third., status: proposed, certainty: reported, sources: [s1] }\n');
+    const plan = parsePlan(text).plan as Plan;
+    const retitled = { ...plan, clauses: plan.clauses.map((c) => (c.id === 'c' ? { ...c, title: 'Army [cap], yes' } : c)) };
+    const r = applyDiffToYaml(text, diffPlans(plan, retitled));
+    expect(changedLines(text, r.text ?? '')).toEqual([expect.stringContaining('title: "Army [cap], yes"')]);
+  });
+
   it('apply refuses a diff whose result would not be a valid plan', () => {
     const text = small();
     const plan = parsePlan(text).plan as Plan;

@@ -82,11 +82,11 @@ function ordered(edits: readonly Edit[]): Edit[] {
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
-function editNode(src: string, node: Node, current: unknown, target: unknown, out: Edit[], path: string, hints: RewriteHints): void {
+function editNode(src: string, node: Node, current: unknown, target: unknown, out: Edit[], path: string, hints: RewriteHints, inFlow = false): void {
   if (deepEqual(current, target)) return;
-  if (isMap(node) && isObject(current) && isObject(target)) return editMap(src, node, current, target, out, path, hints);
+  if (isMap(node) && isObject(current) && isObject(target)) return editMap(src, node, current, target, out, path, hints, inFlow || Boolean(node.flow));
   if (isSeq(node) && Array.isArray(current) && Array.isArray(target) && !node.flow) return editSeq(src, node, current, target, out, path, hints);
-  replaceNode(src, node, target, out);
+  replaceNode(src, node, target, out, inFlow);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -97,14 +97,14 @@ function keyOf(pair: Pair): string {
   return String(isScalar(pair.key) ? pair.key.value : pair.key);
 }
 
-function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, target: Record<string, unknown>, out: Edit[], path: string, hints: RewriteHints): void {
+function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, target: Record<string, unknown>, out: Edit[], path: string, hints: RewriteHints, inFlow: boolean): void {
   const pairs = node.items as Pair[];
   const kept = pairs.filter((p) => Object.hasOwn(target, keyOf(p)));
-  if (kept.length === 0 && pairs.length > 0 && !node.flow) return replaceNode(src, node, target, out);
+  if (kept.length === 0 && pairs.length > 0 && !node.flow) return replaceNode(src, node, target, out, inFlow);
   let skipUntil = -1;
   pairs.forEach((pair, i) => {
     const key = keyOf(pair);
-    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints);
+    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints, inFlow);
     if (i < skipUntil) return;
     if (node.flow) return out.push(removeFlowItem(src, node, pair));
     const start = pairStart(pair);
@@ -184,12 +184,12 @@ function applyWithin(src: string, start: number, end: number, edits: Edit[]): st
 }
 
 /** Replaces a node's own text (not its trailing comment) with the new value, keeping its style where it can. */
-function replaceNode(src: string, node: Node, value: unknown, out: Edit[]): void {
+function replaceNode(src: string, node: Node, value: unknown, out: Edit[], inFlow = false): void {
   const [start, valueEnd] = node.range ?? [0, 0];
   // A block scalar's range takes in the line break after it; the replacement must give it back.
   const keepBreak = (text: string) => (/\n$/.test(src.slice(start, valueEnd)) && !text.endsWith('\n') ? `${text}\n` : text);
   if (isScalar(node) && (value === null || typeof value !== 'object')) {
-    out.push({ start, end: valueEnd, text: keepBreak(scalarText(src, node, value)) });
+    out.push({ start, end: valueEnd, text: keepBreak(scalarText(src, node, value, inFlow)) });
     return;
   }
   if ((isMap(node) || isSeq(node)) && !(node as Collection).flow) {
@@ -199,11 +199,11 @@ function replaceNode(src: string, node: Node, value: unknown, out: Edit[]): void
     out.push({ start, end: trimRight(src, valueEnd), text });
     return;
   }
-  out.push({ start, end: valueEnd, text: keepBreak(flowValue(value)) });
+  out.push({ start, end: valueEnd, text: keepBreak(flowValue(value, inFlow)) });
 }
 
-function scalarText(src: string, node: Scalar, value: unknown): string {
-  if (typeof value !== 'string') return flowValue(value);
+function scalarText(src: string, node: Scalar, value: unknown, inFlow: boolean): string {
+  if (typeof value !== 'string') return flowValue(value, inFlow);
   const style = node.type;
   if (style === 'BLOCK_FOLDED' || style === 'BLOCK_LITERAL') {
     const header = src.slice((node.range ?? [0])[0]).match(/^[|>][-+0-9]*/)?.[0] ?? '>-';
@@ -214,7 +214,7 @@ function scalarText(src: string, node: Scalar, value: unknown): string {
   }
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  return flowValue(value);
+  return flowValue(value, inFlow);
 }
 
 /** Folds text into lines of at most `width` characters at spaces. */

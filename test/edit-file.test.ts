@@ -209,6 +209,28 @@ describe('peaceplan apply and fmt', () => {
     expect((await runCli('apply', file, join(tmp, 'bad.json'))).code).toBe(2);
   });
 
+  it('fmt keeps a byte-order mark and refuses invalid UTF-8; apply frames the errors of a refused result in that result', async () => {
+    const file = join(tmp, 'bom.yaml');
+    writeFileSync(file, `\uFEFF${read('us-28-point')}`);
+    expect((await runCli('fmt', file, '--write')).code).toBe(0);
+    expect([...readFileSync(file).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const bad = join(tmp, 'bad-utf8.yaml');
+    const raw = Buffer.from(read('us-28-point'), 'utf8');
+    raw[raw.indexOf('US 28-point')] = 0xff;
+    writeFileSync(bad, raw);
+    const r = await runCli('fmt', bad);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', expect.stringContaining('INVALID_UTF8')]);
+    const plan = parsePlan(read('us-28-point')).plan as Plan;
+    const diffFile = join(tmp, 'bell.json');
+    writeFileSync(diffFile, JSON.stringify(diffPlans(plan, { ...plan, title: 'bell\u0007' })));
+    const source = join(tmp, 'bell.yaml');
+    writeFileSync(source, read('us-28-point'));
+    const refused = await runCli('apply', source, diffFile);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('(as the diff would make it):5:8 CONTROL_CHARACTER');
+    expect(refused.stderr).toContain('> 5 | title: "bell\\a"');
+  });
+
   it('fmt --check exits 1 on a file out of order and 0 once it is formatted', async () => {
     const file = join(tmp, 'fmt.yaml');
     writeFileSync(file, commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n'));
@@ -234,7 +256,7 @@ describe('problems found in review, kept fixed', () => {
     const r = applyDiffToYaml(text, diffPlans(plan, moved));
     expect(r.reason).toBeUndefined();
     expect(r.text).toContain('# === Part two ===');
-    expect(r.text?.split('\n').filter((l) => l === '').length).toBe(text.split('\n').filter((l) => l === '').length);
+    expect(r.text?.split('\n').filter((l: string) => l === '').length).toBe(text.split('\n').filter((l: string) => l === '').length);
     expect(parsePlan(r.text ?? '').plan).toEqual(moved);
   });
 

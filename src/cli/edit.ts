@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { applyDiffToYaml, formatPlanYaml } from '../history/edit-file.js';
-import type { TextEditResult } from '../history/edit-file.js';
+import { applyDiffToYaml, formatPlanYaml } from '../edit/edit-file.js';
+import type { TextEditResult } from '../edit/edit-file.js';
 import type { PlanDiff } from '../diff/types.js';
 import { readBytes } from '../node/read-file.js';
 import { writeFileAtomic } from '../node/write-file.js';
 import { formatError } from '../render/text.js';
 import { SourceMap } from '../load/source-map.js';
 import { DEFAULT_LIMITS } from '../options.js';
+import { parsePlan } from '../parse-plan.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
@@ -18,11 +18,13 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan apply: name a plan file and a diff (JSON from peaceplan diff --format json) (see peaceplan help apply)\n');
     return EXIT.TROUBLE;
   }
-  const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
-  if (!(bytes instanceof Uint8Array)) return fail(io, 'apply', [formatError(bytes)]);
+  const input = await readPlanText(io, 'apply', file);
+  if (typeof input === 'number') return input;
+  const diffBytes = await readBytes(diffPath, DEFAULT_LIMITS.maxBytes);
+  if (!(diffBytes instanceof Uint8Array)) return fail(io, 'apply', [formatError(diffBytes)]);
   let diff: PlanDiff;
   try {
-    const parsed = JSON.parse(await readFile(diffPath, 'utf8')) as { peaceplanDiff?: unknown; diff?: PlanDiff };
+    const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(diffBytes)) as { peaceplanDiff?: unknown; diff?: PlanDiff };
     diff = (parsed.peaceplanDiff === 1 ? parsed : parsed.diff) as PlanDiff;
     if (diff?.peaceplanDiff !== 1 || !Array.isArray(diff.clauses)) throw new Error('not a peaceplan diff (peaceplanDiff: 1)');
   } catch (e) {
@@ -30,11 +32,11 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
   }
   let result: TextEditResult;
   try {
-    result = applyDiffToYaml(new TextDecoder().decode(bytes), diff, { file });
+    result = applyDiffToYaml(input.text, diff, { file });
   } catch (e) {
     return fail(io, 'apply', [`peaceplan apply: ${diffPath} is not a well-formed diff: ${(e as Error).message}`]);
   }
-  return finish(io, 'apply', file, bytes, result, args.options.has('write'));
+  return finish(io, 'apply', file, input, result, args.options.has('write'));
 }
 
 /** `peaceplan fmt <file> [--write|--check]` */
@@ -44,25 +46,42 @@ export async function runFmt(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan fmt: name one plan file, with --write or --check or neither (see peaceplan help fmt)\n');
     return EXIT.TROUBLE;
   }
-  const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
-  if (!(bytes instanceof Uint8Array)) return fail(io, 'fmt', [formatError(bytes)]);
-  const text = new TextDecoder().decode(bytes);
-  const result = formatPlanYaml(text, { file });
+  const input = await readPlanText(io, 'fmt', file);
+  if (typeof input === 'number') return input;
+  const result = formatPlanYaml(input.text, { file });
   if (args.options.has('check') && result.ok) {
-    if (result.text === text) return EXIT.OK;
+    if (result.text === input.text) return EXIT.OK;
     io.stderr.write(`${file} is not laid out canonically; run peaceplan fmt --write ${file}\n`);
     return EXIT.FOUND;
   }
-  return finish(io, 'fmt', file, bytes, result, args.options.has('write'));
+  return finish(io, 'fmt', file, input, result, args.options.has('write'));
 }
 
-async function finish(io: CliIO, command: string, file: string, bytes: Uint8Array, result: TextEditResult, write: boolean): Promise<number> {
+/**
+ * A plan file's bytes and text, its byte-order mark kept; a file that is not
+ * a valid plan (invalid UTF-8 included) is reported with its positions and
+ * gives exit code 2.
+ */
+async function readPlanText(io: CliIO, command: string, file: string): Promise<{ bytes: Uint8Array; text: string } | number> {
+  const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
+  if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
+  const parsed = parsePlan(bytes, { file });
+  if (!parsed.ok) return fail(io, command, parsed.errors.map((e) => formatError(e, (n) => parsed.sourceMap.lineText(n))));
+  return { bytes, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+}
+
+async function finish(io: CliIO, command: string, file: string, input: { bytes: Uint8Array; text: string }, result: TextEditResult, write: boolean): Promise<number> {
   if (!result.ok || result.text === undefined) {
-    const lines = new SourceMap(new TextDecoder().decode(bytes), file);
+    // Errors about a refused result point into that result, not into the file.
+    const lines = new SourceMap(result.refused ?? input.text, file);
     const messages = [
       ...result.errors.map((e) => formatError(e, (n) => lines.lineText(n))),
       ...result.conflicts.map((c) => `${file}: ${c.code} ${c.message}`),
-      ...(result.reason ? [`${file}: the file could not be edited faithfully (${result.reason}); it was left as it was`] : []),
+      ...(result.refused !== undefined
+        ? [`${file}: the diff would make it an invalid plan (above); it was left as it was`]
+        : result.reason
+          ? [`${file}: the file could not be edited faithfully (${result.reason}); it was left as it was`]
+          : []),
     ];
     return fail(io, command, messages);
   }
@@ -70,7 +89,7 @@ async function finish(io: CliIO, command: string, file: string, bytes: Uint8Arra
     io.stdout.write(result.text);
     return EXIT.OK;
   }
-  const error = await writeFileAtomic(file, result.text, { expected: bytes });
+  const error = await writeFileAtomic(file, result.text, { expected: input.bytes });
   if (error) return fail(io, command, [formatError(error)]);
   return EXIT.OK;
 }

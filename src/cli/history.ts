@@ -3,7 +3,7 @@ import { clauseHistory } from '../history/clause-history.js';
 import { mergePlans } from '../history/merge.js';
 import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
-import { formatPlanYaml } from '../history/edit-file.js';
+import { formatPlanYaml } from '../edit/edit-file.js';
 import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
 import type { ParseResult } from '../parse-plan.js';
 import { describeClause } from '../diff/describe-clause.js';

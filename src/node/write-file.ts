@@ -19,24 +19,35 @@ const NODE_FS: WriteFs = { access: fsp.access, realpath: fsp.realpath, stat: fsp
 
 /** Temporary files being written: removed if the process is interrupted meanwhile. */
 const pending = new Set<string>();
-let watching = false;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-function track(temp: string): void {
-  pending.add(temp);
-  if (watching) return;
-  watching = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      for (const p of pending) {
-        try {
-          unlinkSync(p);
-        } catch {
-          // already gone
-        }
-      }
-      process.kill(process.pid, signal);
-    });
+/** Removes the temporary files, then lets the signal do what it would have done. */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const p of pending) {
+    try {
+      unlinkSync(p);
+    } catch {
+      // already gone
+    }
   }
+  pending.clear();
+  untrack();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/** Signal listeners are there only while a write is under way, so a program's own handling is untouched otherwise. */
+function track(temp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.add(temp);
+}
+
+function done(temp: string): void {
+  pending.delete(temp);
+  if (pending.size === 0) untrack();
+}
+
+function untrack(): void {
+  for (const s of SIGNALS) process.off(s, onSignal);
 }
 
 /** Options of {@link writeFileAtomic}. */
@@ -81,18 +92,18 @@ export async function writeFileAtomic(path: string, text: string, options: Write
       });
       if (!now || Buffer.compare(Buffer.from(now), Buffer.from(options.expected)) !== 0) {
         await fs.unlink(temp).catch(() => undefined);
-        pending.delete(temp);
+        done(temp);
         temp = undefined;
         return fileProblem('FILE_CHANGED', path, `${path} changed on disk since it was read; it was not overwritten`, 'run the command again on the current file');
       }
     }
     await fs.rename(temp, target);
-    pending.delete(temp);
+    done(temp);
     return undefined;
   } catch (e) {
     if (temp) {
       await fs.unlink(temp).catch(() => undefined);
-      pending.delete(temp);
+      done(temp);
     }
     return fileProblem('WRITE_FAILED', path, `cannot write ${path}: ${(e as Error).message}`, 'check that the folder exists and can be written to');
   }

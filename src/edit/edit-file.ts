@@ -21,8 +21,10 @@ export interface TextEditResult {
   errors: PlanError[];
   /** Why the diff does not apply (not the diff's base, values that differ). */
   conflicts: DiffConflict[];
-  /** Set when the edit could not be made faithfully (nothing is produced then). */
+  /** Set when the edit could not be made faithfully, or its result would not be valid (nothing is produced then). */
   reason?: string;
+  /** The text that was produced and refused, when `errors` are about it (not about the input). */
+  refused?: string;
 }
 
 /**
@@ -46,8 +48,8 @@ export function applyDiffToYaml(text: string, diff: PlanDiff, options: ParseOpti
   const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)), { pairs: new Map([['/clauses', pairs]]) });
   if (!rewritten.ok) return { ok: false, errors: [], conflicts: [], reason: rewritten.reason };
   // A diff can carry values a valid plan may not hold (it is data from outside): the result must be a valid plan too.
-  const check = parsePlan(rewritten.text, options);
-  if (!check.ok) return { ok: false, errors: check.errors, conflicts: [], reason: 'the result would not be a valid plan' };
+  const check = parsePlan(rewritten.text, { ...options, file: `${options.file ?? '<input>'} (as the diff would make it)` });
+  if (!check.ok) return { ok: false, errors: check.errors, conflicts: [], reason: 'the result would not be a valid plan', refused: rewritten.text };
   return { ok: true, text: rewritten.text, errors: [], conflicts: [] };
 }
 

@@ -5,13 +5,12 @@ import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
 import { formatPlanYaml } from '../edit/edit-file.js';
 import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
-import type { ParseResult } from '../parse-plan.js';
 import { describeClause } from '../diff/describe-clause.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 import { emit } from './output.js';
-import { reportTrouble } from './trouble.js';
+import { familyTrouble, reportTrouble } from './trouble.js';
 
 /** Loads a family folder for a history command, or reports why it cannot. */
 async function family(io: CliIO, command: string, dir: string | undefined) {
@@ -22,10 +21,9 @@ async function family(io: CliIO, command: string, dir: string | undefined) {
   const f = await loadPlanFamily(dir);
   const versionsBroken = f.files.some((r) => !r.ok) || f.errors.length > 0 || f.versions.length === 0;
   if (versionsBroken) {
-    const failed: ParseResult[] = f.files.filter((r) => !r.ok);
-    const ofFamily = f.errors.map((e) => ({ ...(f.files.find((r) => r.sourceMap.file === e.file) ?? f.files[0]), errors: [e] }) as ParseResult);
-    if (failed.length + ofFamily.length === 0) io.stderr.write(`peaceplan ${command}: no versions in ${dir}\n`);
-    reportTrouble(io, command, [...failed, ...ofFamily.filter((r) => r.sourceMap !== undefined)]);
+    const failed = familyTrouble({ files: f.files, errors: f.errors });
+    if (failed.length === 0) io.stderr.write(`peaceplan ${command}: no versions in ${dir}\n`);
+    reportTrouble(io, command, failed);
     return undefined;
   }
   return f;

@@ -1,12 +1,11 @@
 import { loadPlanFamily } from '../node/load-plan.js';
-import type { ParseResult } from '../parse-plan.js';
 import { renderHtml } from '../render/html/page.js';
 import { buildReport } from '../report/build-report.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 import { emit } from './output.js';
-import { reportTrouble } from './trouble.js';
+import { familyTrouble, reportTrouble } from './trouble.js';
 
 /** `peaceplan report <dir> [-o report.html]` */
 export async function runReport(args: Args, io: CliIO): Promise<number> {
@@ -17,10 +16,7 @@ export async function runReport(args: Args, io: CliIO): Promise<number> {
   }
   const family = await loadPlanFamily(dir);
   if (!family.ok || family.versions.length === 0) {
-    const all: ParseResult[] = [...(family.stakeholders ? [family.stakeholders] : []), ...family.files, ...(family.positions ? [family.positions] : [])];
-    // Family problems point into files that may be valid on their own: show them with those files' lines.
-    const ofFamily = family.errors.map((e) => ({ ...(all.find((r) => r.sourceMap.file === e.file) ?? all[0]), errors: [e] }) as ParseResult);
-    const failed = [...all.filter((r) => !r.ok), ...ofFamily.filter((r) => r.sourceMap !== undefined)];
+    const failed = familyTrouble(family);
     if (failed.length === 0) io.stderr.write(`peaceplan report: no versions in ${dir}\n`);
     return reportTrouble(io, 'report', failed);
   }

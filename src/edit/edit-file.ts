@@ -11,6 +11,7 @@ import { formatYamlText } from '../load/format-yaml.js';
 import { rewriteYaml } from '../load/rewrite-yaml.js';
 import type { ParseOptions } from '../options.js';
 import { parsePlan } from '../parse-plan.js';
+import { FIELD_ORDER } from '../model/field-order.js';
 
 /** The outcome of {@link applyDiffToYaml}. */
 export interface TextEditResult {
@@ -66,13 +67,6 @@ export function applyDiffToYaml(text: string, diff: PlanDiff, options: ParseOpti
 export function formatPlanYaml(text: string, options: ParseOptions = {}): TextEditResult {
   const parsed = parsePlan(text, options);
   if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [] };
-  const formatted = formatYamlText(text, ORDER);
+  const formatted = formatYamlText(text, FIELD_ORDER);
   return formatted.ok ? { ok: true, text: formatted.text, errors: [], conflicts: [] } : { ok: false, errors: [], conflicts: [], reason: formatted.reason };
 }
-
-/** The canonical order of fields, by the path of the map they are in (`*` any key or index). */
-const ORDER: ReadonlyArray<[string, readonly string[]]> = [
-  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses']],
-  ['sources/*', ['title', 'publisher', 'date', 'url', 'language', 'reliability', 'note']],
-  ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'certainty', 'parties', 'sources', 'note']],
-];

@@ -11,6 +11,7 @@ import type { Clause, Plan } from '../model/types.js';
 import { clone } from '../util/clone.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termSpec } from '../diff/term-kinds.js';
+import { PLAN_FIELD_ORDER } from '../model/field-order.js';
 
 /** A change the two sides made differently. */
 export interface MergeConflict {
@@ -41,7 +42,6 @@ export interface MergeOptions {
 }
 
 const PLAN_FIELDS = ['title', 'provenance', 'summary'] as const;
-type Slot = unknown;
 
 /**
  * Merges `ours` and `theirs`, two revisions of `base`. Sets (sources,
@@ -100,14 +100,13 @@ function pick<T>(base: T, ours: T, theirs: T): { v: T } | undefined {
 
 /** Three-way merge of one field; a conflict keeps ours and is reported. */
 function field3(base: unknown, ours: unknown, theirs: unknown, clause: string | null, field: string, names: { ours: string; theirs: string }, out: MergeConflict[]): unknown {
-  if (deepEqual(ours, theirs)) return ours;
-  if (deepEqual(ours, base)) return theirs;
-  if (deepEqual(theirs, base)) return ours;
+  const picked = pick(base, ours, theirs);
+  if (picked) return picked.v;
   out.push({ clause, field, ...slot('base', base), ...slot('ours', ours), ...slot('theirs', theirs), says: `${field} changed differently in ${names.ours} and ${names.theirs}` });
   return ours;
 }
 
-function slot(name: 'base' | 'ours' | 'theirs', value: unknown): Record<string, Slot> {
+function slot(name: 'base' | 'ours' | 'theirs', value: unknown): Record<string, unknown> {
   return value === undefined ? {} : { [name]: clone(value) };
 }
 
@@ -251,9 +250,8 @@ function freeNumber(number: string, clauses: readonly Clause[]): string {
 
 /** The merged plan with its fields in the format's order. */
 function normalise(plan: Record<string, unknown>, ours: Plan): Plan {
-  const order = ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses'];
   const out: Record<string, unknown> = {};
-  for (const k of order) if (plan[k] !== undefined && (k !== '$schema' || ours.$schema !== undefined)) out[k] = k === '$schema' ? ours.$schema : plan[k];
+  for (const k of PLAN_FIELD_ORDER) if (plan[k] !== undefined && (k !== '$schema' || ours.$schema !== undefined)) out[k] = k === '$schema' ? ours.$schema : plan[k];
   return out as unknown as Plan;
 }
 

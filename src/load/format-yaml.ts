@@ -5,6 +5,8 @@
  */
 import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { YAMLMap } from 'yaml';
+import { deepEqual } from '../util/deep-equal.js';
+import { preamble } from './preamble.js';
 
 /** The canonical text, or why it could not be made. */
 export type Formatted = { ok: true; text: string } | { ok: false; reason: string };
@@ -14,13 +16,11 @@ export type Formatted = { ok: true; text: string } | { ok: false; reason: string
  * root, `clauses/*` every clause), the order of their known keys; other keys
  * follow in their own order.
  */
-export function formatYamlText(text: string, order: ReadonlyArray<[string, readonly string[]]>): Formatted {
-  const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
-  const body = bom ? text.slice(1) : text;
-  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+export function formatYamlText(text: string, order: ReadonlyArray<readonly [string, readonly string[]]>): Formatted {
+  const { bom, body, eol } = preamble(text);
   const doc = parseDocument(body.replace(/\r\n/g, '\n'), { version: '1.2' });
   if (doc.errors.length || !doc.contents) return { ok: false, reason: 'the file does not read as YAML' };
-  const before = JSON.stringify(doc.toJS());
+  const before = doc.toJS() as unknown;
   const rules = order.map(([path, keys]) => [new RegExp(`^${path.split('/').map((p) => (p === '*' ? '[^/]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`), keys] as const);
   visit(doc, {
     Map(_key, node, path) {
@@ -31,7 +31,7 @@ export function formatYamlText(text: string, order: ReadonlyArray<[string, reado
   });
   const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true });
   const after = parseDocument(out, { version: '1.2' });
-  if (after.errors.length || JSON.stringify(sortKeys(after.toJS())) !== JSON.stringify(sortKeys(JSON.parse(before)))) return { ok: false, reason: 'the formatted text does not read as the same data' };
+  if (after.errors.length || !deepEqual(after.toJS(), before)) return { ok: false, reason: 'the formatted text does not read as the same data' };
   return { ok: true, text: bom + out.replace(/\n/g, eol) };
 }
 
@@ -43,13 +43,6 @@ function pathOf(path: readonly unknown[]): string {
     else if (isSeq(n) && parts.length) parts.push('*');
   }
   return parts.join('/');
-}
-
-/** The data with object keys sorted, so that key order does not count when comparing. */
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)]));
-  return v;
 }
 
 function sortMap(map: YAMLMap, keys: readonly string[]): void {

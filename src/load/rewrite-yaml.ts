@@ -10,6 +10,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
+import { preamble } from './preamble.js';
 
 interface Edit {
   start: number;
@@ -20,20 +21,18 @@ interface Edit {
 /** The outcome of {@link rewriteYaml}: the new text, or why it could not be made. */
 export type Rewrite = { ok: true; text: string } | { ok: false; reason: string };
 
-/**
- * Rewrites `text` (a valid YAML document whose data is `current`) so that it
- * reads as `target`.
- */
 /** What the caller knows about which list items are the same item (a clause whose id changed). */
 export interface RewriteHints {
   /** For a list at a JSON Pointer (`/clauses`): pairs of [index in the current list, index in the target list]. */
   pairs?: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
 }
 
+/**
+ * Rewrites `text` (a valid YAML document whose data is `current`) so that it
+ * reads as `target`, touching only what differs; see the module comment.
+ */
 export function rewriteYaml(text: string, current: unknown, target: unknown, hints: RewriteHints = {}): Rewrite {
-  const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
-  const body = bom ? text.slice(1) : text;
-  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const { bom, body, eol } = preamble(text);
   const doc = parseDocument(body, { version: '1.2', keepSourceTokens: false });
   if (doc.errors.length || !doc.contents) return { ok: false, reason: 'the file does not read as YAML' };
   const edits: Edit[] = [];
@@ -106,7 +105,7 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
     const key = keyOf(pair);
     if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints, inFlow);
     if (i < skipUntil) return;
-    if (node.flow) return out.push(removeFlowItem(src, node, pair));
+    if (node.flow) return out.push(removeFlowItem(node, pair));
     const start = pairStart(pair);
     if (/\S/.test(src.slice(lineStartOf(src, start), start))) {
       // The key shares its line with a sequence dash: the next kept key moves up into its place.
@@ -121,14 +120,14 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
   if (added.length === 0) return;
   if (node.flow) {
     const close = closingBracket(src, node);
-    const items = added.map((k) => `${stringifyKey(k)}: ${flowValue(target[k])}`).join(', ');
+    const items = added.map((k) => `${flowValue(k)}: ${flowValue(target[k])}`).join(', ');
     out.push({ start: close, end: close, text: `${pairs.length ? ', ' : ' '}${items}` });
     return;
   }
   const last = pairs[pairs.length - 1];
   const indent = last ? indentOf(src, pairStart(last)) : '  ';
   const at = last ? lineEnd(src, nodeEnd(last.value as Node, last)) : lineEnd(src, (node.range ?? [0, 0, 0])[0]);
-  const lines = added.map((k) => blockEntry(stringifyKey(k), target[k], indent)).join('');
+  const lines = added.map((k) => blockEntry(flowValue(k), target[k], indent)).join('');
   out.push({ start: at, end: at, text: (at === src.length && !src.endsWith('\n') ? '\n' : '') + lines });
 }
 
@@ -245,10 +244,6 @@ function flowValue(value: unknown, inFlow = false): string {
   return inFlow && typeof value === 'string' && !/^["']/.test(text) && /[,[\]{}#]|: /.test(value) ? JSON.stringify(value) : text;
 }
 
-function stringifyKey(key: string): string {
-  return flowValue(key);
-}
-
 /** `key: value` as a new line of a block map, with nested blocks for long values. */
 function blockEntry(key: string, value: unknown, indent: string): string {
   if (value !== null && typeof value === 'object' && JSON.stringify(value).length > 80) {
@@ -310,7 +305,7 @@ function removeLines(src: string, from: number, to: number): Edit {
   return { start: lineStartOf(src, from), end: lineEnd(src, to), text: '' };
 }
 
-function removeFlowItem(src: string, node: YAMLMap, pair: Pair): Edit {
+function removeFlowItem(node: YAMLMap, pair: Pair): Edit {
   const items = node.items as Pair[];
   const i = items.indexOf(pair);
   const start = pairStart(pair);

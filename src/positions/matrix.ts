@@ -162,8 +162,8 @@ function decider(options: MatrixOptions, people: readonly Stakeholder[]): (col: 
   const rule = options.decision ?? 'veto';
   if (typeof rule === 'function') return rule;
   if (rule === 'unanimity') {
-    const signatories = new Set(people.filter((p) => p.signatory === true).map((p) => p.id));
-    return (_col, opponents) => opponents.filter((o) => signatories.has(o));
+    const players = signatories(people);
+    return (_col, opponents) => opponents.filter((o) => players.has(o));
   }
   return (col, opponents) => {
     const named = options.vetoes?.[col.topic];

@@ -1,7 +1,7 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { clauseDetails } from '../diff/describe-clause.js';
 import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './diff-words.js';
-import { visible } from './text.js';
+import { painter, visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
 export interface TextRenderOptions {
@@ -11,7 +11,6 @@ export interface TextRenderOptions {
   unchanged?: boolean;
 }
 
-const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
 /**
  * A diff for a terminal: the headline counts, the ranked list of what matters
@@ -22,7 +21,7 @@ const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x
  * console.log(renderDiffText(diffPlans(us, e3)));
  */
 export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}): string {
-  const paint = (code: keyof typeof ANSI, s: string) => (options.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
+  const paint = painter(options.color);
   const out: string[] = [paint('bold', titleLine(diff)), countsLine(diff)];
   if (diff.summary.identical) return out.join('\n') + '\n';
   if (diff.meta.length) {

@@ -1,7 +1,7 @@
 import type { DiffImpact, Move } from '../positions/types.js';
 import { escapeMarkdown } from './diff-markdown.js';
 import { formatScore } from './matrix-words.js';
-import { visible } from './text.js';
+import { painter, visible } from './text.js';
 
 /** "oppose → conditional", "no position → support". */
 function shift(m: Move): string {
@@ -17,7 +17,7 @@ function shift(m: Move): string {
  * process.stdout.write(renderImpactText(diffImpact(diff, positions, { from: us, to: e3, stakeholders })));
  */
 export function renderImpactText(impact: DiffImpact, options: { color?: boolean } = {}): string {
-  const paint = (code: 'red' | 'green' | 'bold', s: string) => (options.color ? `${{ red: '\x1b[31m', green: '\x1b[32m', bold: '\x1b[1m' }[code]}${s}\x1b[0m` : s);
+  const paint = painter(options.color);
   const width = Math.max(5, ...impact.stakeholders.map((s) => s.stakeholder.length));
   const out = [paint('bold', `Stakeholders, ${impact.from} → ${impact.to}`)];
   for (const s of impact.stakeholders) {

@@ -1,8 +1,7 @@
 import type { PositionMatrix } from '../positions/types.js';
 import { cellSymbol, columnLabel, formatScore, LEGEND, matrixTitle } from './matrix-words.js';
-import { visible } from './text.js';
+import { painter, visible } from './text.js';
 
-const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 /**
  * A position matrix for a terminal: one line per clause (or topic), one
@@ -14,7 +13,7 @@ const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x
  * console.log(renderMatrixText(buildMatrix(us, positions, { stakeholders })));
  */
 export function renderMatrixText(m: PositionMatrix, options: { color?: boolean } = {}): string {
-  const paint = (code: keyof typeof ANSI, s: string) => (options.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
+  const paint = painter(options.color);
   const labels = m.columns.map((c) => visible(columnLabel(c)).slice(0, 40));
   const left = Math.max(13, ...labels.map((l) => l.length)) + 2;
   const widths = m.rows.map((r) => Math.max(5, r.stakeholder.length));

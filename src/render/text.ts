@@ -21,6 +21,16 @@ export function formatError(error: PlanError, lineText?: (line: number) => strin
 }
 
 /** Control characters from a file (escape sequences, line breaks) shown as escapes, never sent to the terminal. */
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' } as const;
+
+/** A colour a terminal renderer can paint with. */
+export type Colour = Exclude<keyof typeof ANSI, 'reset'>;
+
+/** A function that wraps text in a terminal colour when `color` is on, and leaves it as it is otherwise. */
+export function painter(color: boolean | undefined): (code: Colour, text: string) => string {
+  return (code, text) => (color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+}
+
 export function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\x00-\x1F\x7F-\x9F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -5,6 +5,7 @@ import { diffImpact } from '../positions/impact.js';
 import { buildMatrix } from '../positions/matrix.js';
 import type { MatrixOptions } from '../positions/types.js';
 import type { HtmlContent, HtmlDiff } from '../render/html/page.js';
+import { byVersion, parentOf } from '../history/lineage.js';
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions extends Omit<MatrixOptions, 'stakeholders'> {
@@ -26,11 +27,11 @@ export interface ReportOptions extends Omit<MatrixOptions, 'stakeholders'> {
 export function buildReport(versions: readonly Plan[], options: ReportOptions = {}): HtmlContent {
   const { positions, stakeholders, ...matrixOptions } = options;
   const shared = { ...matrixOptions, ...(stakeholders ? { stakeholders } : {}) };
-  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const all = byVersion(versions);
   const byDate = [...versions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const diffs: HtmlDiff[] = [];
   versions.forEach((to) => {
-    const from = (to.parent != null ? byVersion.get(to.parent) : undefined) ?? byDate[byDate.indexOf(to) - 1];
+    const from = parentOf(to, all) ?? byDate[byDate.indexOf(to) - 1];
     if (!from) return;
     const diff = diffPlans(from, to);
     const impact = positions ? diffImpact(diff, positions, { from, to, ...shared }) : undefined;

@@ -1,0 +1,13 @@
+/**
+ * The canonical order of fields in a plan file, by the path of the map they
+ * are in (`*` any key or index). `peaceplan fmt` writes this order, and a
+ * merged version is built in it.
+ */
+export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses']],
+  ['sources/*', ['title', 'publisher', 'date', 'url', 'language', 'reliability', 'note']],
+  ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'certainty', 'parties', 'sources', 'note']],
+];
+
+/** The order of the plan's own fields. */
+export const PLAN_FIELD_ORDER: readonly string[] = FIELD_ORDER[0]?.[1] ?? [];

@@ -44,7 +44,15 @@ export function findControlCharacters(text: string, max: number): PrescanIssue[]
  */
 export function findExcessiveDepth(text: string, maxDepth: number): number {
   const precise = new DepthScanner(text, maxDepth).run();
-  return precise >= 0 ? precise : bluntDepth(text, maxDepth * 4, maxDepth * 8, maxDepth);
+  return precise >= 0 ? precise : findBluntDepth(text, maxDepth);
+}
+
+/**
+ * The blunt half of {@link findExcessiveDepth} alone, for the quick reader,
+ * which counts the YAML-aware depth itself as it builds.
+ */
+export function findBluntDepth(text: string, maxDepth: number): number {
+  return bluntDepth(text, maxDepth * 4, maxDepth * 8, maxDepth);
 }
 
 /**

@@ -7,7 +7,8 @@ import { ErrorList } from '../error-list.js';
 import { resolveLimits } from '../options.js';
 import type { ReadLimits } from '../options.js';
 import { decodeUtf8 } from './decode.js';
-import { findControlCharacters, findExcessiveDepth } from './prescan.js';
+import { findBluntDepth, findControlCharacters, findExcessiveDepth } from './prescan.js';
+import { readQuickYaml } from './quick-yaml.js';
 import { readYaml } from './read-yaml.js';
 import { SourceMap } from './source-map.js';
 
@@ -74,6 +75,18 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
     }));
   }
   if (controls.length > 0) return fail(text, sourceMap);
+
+  // Most files are plain block YAML: the quick reader takes them without the
+  // YAML library (it declines anything else, nesting past the limit included),
+  // and the YAML library records positions only if something later needs one.
+  const quick = findBluntDepth(text, limits.maxDepth) < 0 ? readQuickYaml(text, limits) : undefined;
+  if (quick) {
+    sourceMap.deferRecording(() => {
+      // The YAML library reads nothing the depth pre-scan has not passed (the quick reader's own count agrees with it).
+      if (findExcessiveDepth(text, limits.maxDepth) < 0) readYaml(text, sourceMap, new ErrorList(limits.maxErrors), limits);
+    });
+    return { data: quick.value, readable: true, text, sourceMap, errors };
+  }
 
   const deep = findExcessiveDepth(text, limits.maxDepth);
   if (deep >= 0) {

@@ -40,6 +40,7 @@ export class SourceMap {
   private readonly lines: LineIndex;
   private readonly values = new Map<string, Span>();
   private readonly keys = new Map<string, Span>();
+  private fill: (() => void) | undefined;
 
   constructor(text: string, file: string) {
     this.file = file;
@@ -53,8 +54,20 @@ export class SourceMap {
     if (key) this.keys.set(pointer, key);
   }
 
+  /**
+   * Defers recording: `fill` records every span, and runs the first time a
+   * span is asked for. Used by the reader when it read a document without
+   * positions.
+   */
+  deferRecording(fill: () => void): void {
+    this.fill = fill;
+  }
+
   /** The span of the value (or key) at `path`, or of its nearest recorded ancestor. */
   span(path: readonly PathSegment[], part: 'value' | 'key' = 'value'): Span {
+    const fill = this.fill;
+    this.fill = undefined;
+    fill?.();
     for (let n = path.length; n >= 0; n--) {
       const pointer = toPointer(path.slice(0, n));
       const span = (part === 'key' && n === path.length && this.keys.get(pointer)) || this.values.get(pointer);

@@ -17,8 +17,19 @@ export interface SchemaRef {
 
 type Schema = Record<string, unknown>;
 
-/** Follows $ref chains, keeping the referring schema's own keywords (such as description). */
+const resolved = new WeakMap<Schema, Schema>();
+
+/** Follows $ref chains, keeping the referring schema's own keywords (such as description). Cached per schema object. */
 function resolve(root: Schema, s: Schema): Schema {
+  let at = resolved.get(s);
+  if (!at) {
+    at = follow(root, s);
+    resolved.set(s, at);
+  }
+  return at;
+}
+
+function follow(root: Schema, s: Schema): Schema {
   const defs = (root.$defs ?? {}) as Record<string, Schema>;
   let at = s;
   for (let hops = 0; typeof at.$ref === 'string' && hops < 20; hops++) {
@@ -67,6 +78,22 @@ function withBranchProperties(root: Schema, schema: Schema): Schema {
   return Object.keys(properties).length ? { ...schema, properties } : schema;
 }
 
+const holdsRefs = new WeakMap<Schema, boolean>();
+
+/** False when no value under `schemaIn` can be a reference, so a walk can skip it. Cached; a cycle counts as true. */
+function mayHoldRefs(root: Schema, schemaIn: Schema, seen = new Set<Schema>()): boolean {
+  const schema = resolve(root, schemaIn);
+  const known = holdsRefs.get(schema);
+  if (known !== undefined) return known;
+  if (seen.has(schema)) return true;
+  seen.add(schema);
+  const branches = ((schema.allOf ?? []) as Schema[]).map((b) => ((b.then as Schema | undefined)?.properties ?? {}) as Record<string, Schema>);
+  const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties ?? {}) as Record<string, Schema>), ...branches.flatMap((p) => Object.values(p))];
+  const result = typeof schema['x-ref'] === 'string' || children.some((c) => c !== null && typeof c === 'object' && mayHoldRefs(root, c as Schema, seen));
+  holdsRefs.set(schema, result);
+  return result;
+}
+
 /** Every reference in `data`, in document order. */
 export function collectRefs(root: Schema, data: unknown): SchemaRef[] {
   const out: SchemaRef[] = [];
@@ -76,12 +103,13 @@ export function collectRefs(root: Schema, data: unknown): SchemaRef[] {
       out.push({ kind: schema['x-ref'], id: value, instancePath: toPointer(path) });
     }
     if (Array.isArray(value)) {
-      if (schema.items) value.forEach((v, i) => visit(schema.items as Schema, v, [...path, i]));
+      const items = schema.items as Schema | undefined;
+      if (items && mayHoldRefs(root, items)) value.forEach((v, i) => visit(items, v, [...path, i]));
     } else if (value !== null && typeof value === 'object') {
       const obj = value as Record<string, unknown>;
       for (const key of Object.keys(obj)) {
         const sub = childSchema(root, schema, obj, key);
-        if (sub) visit(sub, obj[key], [...path, key]);
+        if (sub && mayHoldRefs(root, sub)) visit(sub, obj[key], [...path, key]);
       }
     }
   };

@@ -2,8 +2,9 @@
  * `npm run bench`: prints figures, compared as ratios within one run.
  *
  * For generated plans of 1,000 / 10,000 / 100,000 clauses (a version and a
- * realistic revision, written as YAML): the time to parse and check both
- * files, the time of diffPlans on them, and the time of jsondiffpatch (object
+ * realistic revision, written as YAML): the time the `yaml` library takes to
+ * parse both files, the time peaceplan takes to read and check them, the
+ * time of diffPlans on them, and the time of jsondiffpatch (object
  * hash by id, text diffs on) on the same objects; peak memory of each run.
  * Then the HTML of a 1,000-clause diff: the time to render it, and to load
  * and paint it in Debian's Chromium (when /usr/bin/chromium is there). Then
@@ -40,6 +41,16 @@ async function measurePeaceplan(dir) {
   const t1 = performance.now();
   const diff = diffPlans(plans[0], plans[1]);
   report({ parse, diff: performance.now() - t1, counts: diff.summary.counts });
+}
+
+async function measureYamlParse(dir) {
+  const { parse } = await import('yaml');
+  const a = readFileSync(join(dir, 'a.yaml'), 'utf8');
+  const b = readFileSync(join(dir, 'b.yaml'), 'utf8');
+  const t0 = performance.now();
+  parse(a, { version: '1.2', schema: 'core' });
+  parse(b, { version: '1.2', schema: 'core' });
+  report({ parse: performance.now() - t0 });
 }
 
 async function measureJsondiffpatch(dir) {
@@ -135,8 +146,8 @@ function timeCommand(cmd, args, runs) {
 async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-bench-'));
   console.log(`peaceplan benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-  console.log('| clauses | YAML size | parse + check both | diffPlans | diff ÷ parse | peak RSS | jsondiffpatch | jsondiffpatch ÷ parse | its peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| clauses | YAML size | `yaml` parse of both | peaceplan parse + check both | diffPlans | diff ÷ `yaml` parse | diff ÷ peaceplan parse | peak RSS | jsondiffpatch | jsondiffpatch ÷ `yaml` parse | its peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const diffTimes = {};
   for (const n of [1_000, 10_000, 100_000]) {
     const dir = mkdtempSync(join(tmp, `${n}-`));
@@ -147,12 +158,13 @@ async function main() {
     writeFileSync(join(dir, 'b.yaml'), stringify(b));
     writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
     writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
+    const y = child(['yaml', dir]);
     const p = child(['peaceplan', dir]);
     if (p.failed) console.log(`peaceplan failed at ${n}: ${p.failed}`);
     const j = child(['jsondiffpatch', dir], 8192, 300_000);
     diffTimes[n] = p.diff;
     const size = `${(Buffer.byteLength(ya) / 1024 / 1024).toFixed(1)} MiB`;
-    console.log(`| ${n.toLocaleString('en-US')} | ${size} | ${ms(p.parse)} | ${ms(p.diff)} | ${ratio(p.diff, p.parse)} | ${p.maxRssMiB ?? '—'} MiB | ${j.failed ?? ms(j.diff)} | ${ratio(j.diff, p.parse)} | ${j.maxRssMiB ? `${j.maxRssMiB} MiB` : '—'} |`);
+    console.log(`| ${n.toLocaleString('en-US')} | ${size} | ${y.failed ?? ms(y.parse)} | ${ms(p.parse)} | ${ms(p.diff)} | ${ratio(p.diff, y.parse)} | ${ratio(p.diff, p.parse)} | ${p.maxRssMiB ?? '—'} MiB | ${j.failed ?? ms(j.diff)} | ${ratio(j.diff, y.parse)} | ${j.maxRssMiB ? `${j.maxRssMiB} MiB` : '—'} |`);
   }
   console.log(`\ngrowth of diffPlans from 10,000 to 100,000 clauses: ${ratio(diffTimes[100_000], diffTimes[10_000])} (linear would be 10×)`);
 
@@ -182,6 +194,7 @@ async function main() {
 }
 
 if (mode === 'peaceplan') await measurePeaceplan(...args);
+else if (mode === 'yaml') await measureYamlParse(...args);
 else if (mode === 'jsondiffpatch') await measureJsondiffpatch(...args);
 else if (mode === 'rename') await measureRename(...args);
 else if (mode === 'html') await measureHtml(...args);

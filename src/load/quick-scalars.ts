@@ -24,6 +24,8 @@ export function startsWithIndicator(text: string): boolean {
 
 /** The value of a plain scalar under the core schema; numbers the full reader would refuse decline. */
 export function resolvePlain(text: string): unknown {
+  // Only a digit, a sign, a dot, `~` or the first letter of null/true/false can start anything but a string.
+  if (text !== '' && !/^[-+.~0-9nNtTfF]/.test(text)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;

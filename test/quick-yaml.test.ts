@@ -208,3 +208,15 @@ function flow(next: (n: number) => number, depth: number): string {
   const entries = Array.from({ length: n }, () => `${pick(next, KEYS)}${pick(next, [': ', ':', ' : '])}${item()}`);
   return `{${pick(next, ['', ' '])}${entries.join(sep)}${pick(next, ['', ' '])}}`;
 }
+
+describe('the readers comparison itself', () => {
+  it('tells apart what JSON would not', async () => {
+    const { sameData } = await import('./support/compare-readers.js');
+    expect(sameData({ a: [1, 'x'] }, { a: [1, 'x'] })).toBe(true);
+    expect(sameData([-0], [0])).toBe(false);
+    expect(sameData([undefined], [null])).toBe(false);
+    expect(sameData({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameData([1, , 3], [1, undefined, 3])).toBe(false); // eslint-disable-line no-sparse-arrays
+    expect(sameData({ n: 1 }, { n: '1' })).toBe(false);
+  });
+});

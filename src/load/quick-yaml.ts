@@ -237,6 +237,7 @@ class QuickReader implements NodeBudget {
       }
     }
     this.i = last + 1;
+    // A folded scalar holds a space or a line break, which no null, boolean or number can: it is text.
     return last === start ? resolvePlain(first) : text;
   }
 

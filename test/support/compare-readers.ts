@@ -34,7 +34,16 @@ export function compareReaders(text: string, limitsIn?: ReadLimits): Comparison 
   const full = readYaml(text, new SourceMap(text, 'input.yaml'), errors, limits);
   if (!quick) return { quick: 'declined', full: full ? 'read' : 'refused' };
   if (!full) return { quick: 'wrong', why: `the full reader refuses it: ${errors.items.map((e) => `${e.line}:${e.col} ${e.code} ${e.message}`).join('; ')}` };
-  const a = JSON.stringify(quick.value);
-  const b = JSON.stringify(full.value);
-  return a === b ? { quick: 'agreed' } : { quick: 'wrong', why: `the readers disagree:\nquick ${a.slice(0, 400)}\nfull  ${b.slice(0, 400)}` };
+  if (sameData(quick.value, full.value)) return { quick: 'agreed' };
+  return { quick: 'wrong', why: `the readers disagree:\nquick ${JSON.stringify(quick.value).slice(0, 400)}\nfull  ${JSON.stringify(full.value).slice(0, 400)}` };
+}
+
+/** Equal data: same types, same values (-0 apart from 0), same keys in the same order, no holes. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Reflect.ownKeys(a);
+  const kb = Reflect.ownKeys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => sameData(Reflect.get(a, k), Reflect.get(b, k)) && Object.getOwnPropertyDescriptor(a, k)?.enumerable === Object.getOwnPropertyDescriptor(b, k)?.enumerable);
 }

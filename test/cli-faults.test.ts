@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'dist/cli.js');
+const bin = join(root, 'dist/cli.cjs');
 const plan = (v: string) => join(root, `plans/russia-ukraine-2025/${v}.yaml`);
 const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-faults-'));
 const FULL = process.env.PEACEPLAN_FUZZ === 'full';

@@ -172,7 +172,7 @@ describe('arguments and help', () => {
 });
 
 describe('the built bin', () => {
-  const bin = join(root, 'dist/cli.js');
+  const bin = join(root, 'dist/cli.cjs');
 
   it('runs as a program with the documented exit codes', () => {
     const ok = spawnSync(process.execPath, [bin, 'validate', FAMILY], { encoding: 'utf8' });

@@ -184,8 +184,8 @@ async function main() {
   const us = join(root, 'plans/russia-ukraine-2025/us-28-point.yaml');
   const e3 = join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml');
   const bare = timeCommand(process.execPath, ['-e', '0'], runs);
-  const cold = timeCommand(process.execPath, [join(root, 'dist/cli.js'), 'diff', us, e3], runs);
-  const version = timeCommand(process.execPath, [join(root, 'dist/cli.js'), '--version'], runs);
+  const cold = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), 'diff', us, e3], runs);
+  const version = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), '--version'], runs);
   console.log(`\ncold start, median of ${runs} runs:`);
   console.log(`  node -e 0                                     ${ms(bare)}`);
   console.log(`  peaceplan --version                           ${ms(version)}  (${ratio(version, bare)})`);

@@ -8,7 +8,8 @@
  * hash by id, text diffs on) on the same objects; peak memory of each run.
  * Then the HTML of a 1,000-clause diff: the time to render it, and to load
  * and paint it in Debian's Chromium (when /usr/bin/chromium is there). Then
- * the cold start of `peaceplan diff` on two shipped drafts beside `node -e 0`.
+ * the cold start of `peaceplan diff` on two shipped drafts beside `node -e 0`,
+ * and beside a script that only diffs the two drafts given as checked JSON.
  * Each measurement runs in a fresh process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -143,6 +144,46 @@ function timeCommand(cmd, args, runs) {
   return median(times);
 }
 
+/**
+ * A floor for the cold start: a script holding only the diff engine and the
+ * text renderer, given the two drafts as already-checked JSON (no YAML, no
+ * validation), that prints their diff. Returns the command line to time.
+ */
+async function diffOnlyProbe(tmp, files) {
+  const { build } = await import('esbuild');
+  const { parsePlan } = await import(join(root, 'dist/index.js'));
+  const plans = join(tmp, 'drafts.json');
+  writeFileSync(plans, JSON.stringify(files.map((f) => parsePlan(readFileSync(f, 'utf8')).plan)));
+  const entry = join(tmp, 'diff-only.ts');
+  writeFileSync(entry, [
+    `import { readFileSync } from 'node:fs';`,
+    `import { diffPlans } from ${JSON.stringify(join(root, 'src/diff/diff-plans.ts'))};`,
+    `import { renderDiffText } from ${JSON.stringify(join(root, 'src/render/diff-text.ts'))};`,
+    `const [a, b] = JSON.parse(readFileSync(process.argv[2], 'utf8'));`,
+    `process.stdout.write(renderDiffText(diffPlans(a, b), { color: false }));`,
+  ].join('\n'));
+  const out = join(tmp, 'diff-only.cjs');
+  await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minifyWhitespace: true, minifySyntax: true, logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+  return [out, plans];
+}
+
+/** The cold start of the command, beside `node -e 0` and the diff-only floor. */
+async function coldStart(tmp) {
+  const runs = 11;
+  const us = join(root, 'plans/russia-ukraine-2025/us-28-point.yaml');
+  const e3 = join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml');
+  const floor = await diffOnlyProbe(tmp, [us, e3]);
+  const bare = timeCommand(process.execPath, ['-e', '0'], runs);
+  const cold = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), 'diff', us, e3], runs);
+  const version = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), '--version'], runs);
+  const diffOnly = timeCommand(process.execPath, floor, runs);
+  console.log(`\ncold start, median of ${runs} runs:`);
+  console.log(`  node -e 0                                     ${ms(bare)}`);
+  console.log(`  peaceplan --version                           ${ms(version)}  (${ratio(version, bare)})`);
+  console.log(`  peaceplan diff us-28-point e3-counter-proposal ${ms(cold)}  (${ratio(cold, bare)})`);
+  console.log(`  the diff alone, of already-checked JSON        ${ms(diffOnly)}  (${ratio(diffOnly, bare)})`);
+}
+
 async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-bench-'));
   console.log(`peaceplan benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
@@ -180,16 +221,7 @@ async function main() {
     else console.log(`\nHTML of a 1,000-clause diff (${(h.bytes / 1024 / 1024).toFixed(1)} MiB, ${h.rows.toLocaleString('en-US')} table rows): renderHtml ${ms(h.render)}; in Chromium, load and first paint ${ms(h.browser)} (load event at ${ms(h.loadEvent)})`);
   } else console.log(`\nHTML in a browser: skipped, ${CHROMIUM} not found (apt-get install chromium)`);
 
-  const runs = 11;
-  const us = join(root, 'plans/russia-ukraine-2025/us-28-point.yaml');
-  const e3 = join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml');
-  const bare = timeCommand(process.execPath, ['-e', '0'], runs);
-  const cold = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), 'diff', us, e3], runs);
-  const version = timeCommand(process.execPath, [join(root, 'dist/cli.cjs'), '--version'], runs);
-  console.log(`\ncold start, median of ${runs} runs:`);
-  console.log(`  node -e 0                                     ${ms(bare)}`);
-  console.log(`  peaceplan --version                           ${ms(version)}  (${ratio(version, bare)})`);
-  console.log(`  peaceplan diff us-28-point e3-counter-proposal ${ms(cold)}  (${ratio(cold, bare)})`);
+  await coldStart(tmp);
   execFileSync('rm', ['-rf', tmp]);
 }
 
@@ -199,4 +231,9 @@ else if (mode === 'jsondiffpatch') await measureJsondiffpatch(...args);
 else if (mode === 'rename') await measureRename(...args);
 else if (mode === 'html') await measureHtml(...args);
 else if (mode === 'robust') await measureRobust();
+else if (mode === 'cold') {
+  const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-bench-'));
+  await coldStart(tmp);
+  execFileSync('rm', ['-rf', tmp]);
+}
 else await main();

@@ -148,10 +148,8 @@ function sequence(next: (n: number) => number, lines: string[], indent: number, 
     if (depth < 4 && next(4) === 0) {
       // A compact map in the item.
       const key = pick(next, KEYS) + ':';
-      const first = lines.length;
       entry(next, lines, `${pad}- ${key}`, indent + 2, depth + 1, true);
       if (next(2)) mapping(next, lines, indent + 2, depth + 1);
-      void first;
     } else entry(next, lines, `${pad}-`, indent, depth, false);
   }
 }

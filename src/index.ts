@@ -25,6 +25,7 @@ export type { FrameSpan } from './render/code-frame.js';
 export { SCHEMAS } from './schema/ajv.js';
 export type { SchemaName } from './schema/ajv.js';
 export { diffPlans } from './diff/diff-plans.js';
+export { IGNORE_CLASSES } from './diff/diff-plans.js';
 export type { DiffOptions } from './diff/diff-plans.js';
 export type {
   PlanDiff,
@@ -39,9 +40,14 @@ export type {
   DiffSummary,
   DiffSide,
   Highlight,
+  RenumberRun,
+  PossiblePairRef,
+  IgnoreClass,
 } from './diff/types.js';
 export { matchClauses } from './match/match-clauses.js';
-export type { Matching, ClausePair, ClauseGroup, MatchMethod, PairRules } from './match/match-clauses.js';
+export { MATCH } from './match/match-clauses.js';
+export type { Matching, ClausePair, ClauseGroup, MatchMethod, PairRules, PossiblePair } from './match/match-clauses.js';
+export type { MatchEvidence } from './match/evidence.js';
 export { applyDiff } from './diff/apply-diff.js';
 export type { ApplyResult, DiffConflict } from './diff/apply-diff.js';
 export { reverseDiff } from './diff/reverse-diff.js';
@@ -53,6 +59,7 @@ export type { MatcherResult } from './vitest/matchers.js';
 export { buildMatrix } from './positions/matrix.js';
 export { compareAcceptability } from './positions/acceptability.js';
 export { diffImpact } from './positions/impact.js';
+export { rankByImpact } from './positions/rank-by-impact.js';
 export type { ImpactOptions } from './positions/impact.js';
 export { STANCE_VALUE } from './positions/evaluate.js';
 export type {

@@ -96,7 +96,7 @@ describe('peaceplan diff --positions', () => {
   it('prints { diff, impact } as JSON', async () => {
     const r = await runCli('diff', toy('v1.yaml'), toy('v2.yaml'), '--positions', toy('positions.yaml'), '--format', 'json');
     const out = JSON.parse(r.stdout) as { diff: { peaceplanDiff: number }; impact: { clauses: Array<{ clause: string }> } };
-    expect(out.diff.peaceplanDiff).toBe(1);
+    expect(out.diff.peaceplanDiff).toBe(2);
     expect(out.impact.clauses.map((c) => c.clause)).toEqual(['cap', 'land', 'troops']);
   });
 

@@ -18,18 +18,16 @@ describe('text rendering', () => {
         date 2025-11-20 → 2025-11-21
 
       What matters most
-        * Clause 2 (NATO expansion): renumbered 3 → 2; obligation softened from will to expected; reworded
-        * Clause 3 (Elections): renumbered 2 → 3; moved
+        * Clause 2 (NATO expansion): obligation softened from will to expected
+
+      Renumbered only
+        # clause 2 → 3
 
       Clauses
       ~ 2 NATO expansion  [modified, nato-expansion]
-          renumbered 3 → 2
           obligation softened from will to expected
-          reworded
+          also: renumbered 3 → 2; reworded
           text: NATO [-will -]{+is expected +}not {+to +}expand further.
-      # 3 Elections  [renumbered, elections]
-          renumbered 2 → 3
-          moved
       "
     `);
   });
@@ -46,10 +44,11 @@ describe('Markdown rendering', () => {
   it('fits a pull-request comment, with a collapsible table', () => {
     const md = renderDiffMarkdown(diff);
     expect(md).toContain('### a \\(2025-11-20\\) → b \\(2025-11-21\\)');
-    expect(md).toContain('1. Clause 2 \\(NATO expansion\\): renumbered 3 → 2; obligation softened from will to expected; reworded');
+    expect(md).toContain('1. Clause 2 \\(NATO expansion\\): obligation softened from will to expected');
+    expect(md).toContain('**Renumbered only**\n\n- clause 2 → 3');
     expect(md).toContain('| `~` modified | 2 NATO expansion |');
     expect(md).toContain('NATO ~~will~~ **is expected** not **to** expand further.');
-    expect(md).toMatch(/<details><summary>All changed clauses \(2\)<\/summary>[\s\S]*<\/details>\n$/);
+    expect(md).toMatch(/<details><summary>All changed clauses \(1\)<\/summary>[\s\S]*<\/details>\n$/);
   });
 
   it('escapes what clause texts contain, so a table cannot be broken or HTML injected', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlans } from 'peaceplan';
 import { expectRoundTrip } from './helpers.js';
-import type { Plan } from 'peaceplan';
+import type { Plan, TermChange } from 'peaceplan';
 
 const plan = (clauses: Array<Record<string, unknown>>): Plan =>
   ({
@@ -28,19 +28,38 @@ describe('term changes in words and numbers', () => {
     }
   });
 
-  it('pairs list items by their identifying field, or by position when it repeats', () => {
+  it('pairs list items by identity: a repeated identity pairs equal items first, then in order, and says which', () => {
     const alloc = (amounts: number[]) => ({
       topic: 'assets' as const,
       terms: { allocations: amounts.map((amount) => ({ source: 'russian-frozen-assets', amount: { amount, currency: 'USD' } })) },
     });
-    const [change] = termsOf(plan([alloc([100e9, 50e9])]), plan([alloc([80e9, 50e9])]));
-    expect(change?.changes?.[0]).toMatchObject({ term: 'item 1' });
+    const [change] = termsOf(plan([alloc([100e9, 50e9])]), plan([alloc([50e9, 80e9])]));
+    expect(change?.changes).toHaveLength(1);
+    expect(change?.changes?.[0]).toMatchObject({ term: 'russian-frozen-assets #1' });
     expect(change?.changes?.[0]?.changes?.[0]).toMatchObject({ term: 'amount', kind: 'money', direction: 'lowered', delta: -20e9 });
-    expect(change?.says).toBe('allocations: item 1: amount lowered USD 100 bn → USD 80 bn (-20 %)');
+    expect(change?.says).toBe('allocations: russian-frozen-assets #1: amount lowered USD 100 bn → USD 80 bn (-20 %)');
     const share = (percent: number) => ({ topic: 'nuclear' as const, terms: { electricityShares: [{ to: 'russia', percent }, { to: 'ukraine', percent: 100 - percent }] } });
     expect(termsOf(plan([share(50)]), plan([share(60)]))[0]?.says).toBe(
       'electricity shares: russia: percent raised 50 → 60 (+20 %); ukraine: percent lowered 50 → 40 (-20 %)',
     );
+  });
+
+  it('never pairs list items by position: a region listed twice, a reordered list, a changed scope', () => {
+    const region = (r: string, scope: string, recognition: string) => ({ region: r, scope, recognition });
+    const land = (regions: object[], withdrawals: object[]) => ({ topic: 'territory' as const, terms: { regions, withdrawals } });
+    const before = land(
+      [region('crimea', 'whole', 'de-facto'), region('donetsk-oblast', 'occupied-part', 'de-facto'), region('donetsk-oblast', 'unoccupied-part', 'de-facto')],
+      [{ party: 'ukraine', from: 'donetsk-oblast' }, { party: 'russia', from: 'kharkiv-oblast' }],
+    );
+    const after = land(
+      [region('donetsk-oblast', 'unoccupied-part', 'de-facto'), region('donetsk-oblast', 'occupied-part', 'none'), region('crimea', 'occupied-part', 'none')],
+      [{ party: 'russia', from: 'kharkiv-oblast' }, { party: 'russia', from: 'sumy-oblast' }],
+    );
+    const [regions, withdrawals] = termsOf(plan([before]), plan([after]));
+    expect(regions?.says).toBe('regions: donetsk-oblast (occupied-part): recognition moved down: de-facto → none; crimea: scope changed: whole → occupied-part, recognition moved down: de-facto → none');
+    expect(withdrawals).toMatchObject({ added: ['russia (sumy-oblast)'], removed: ['ukraine (donetsk-oblast)'], changes: [] });
+    const labels = (t: TermChange | undefined): string[] => [String(t?.term), ...(t?.changes ?? []).flatMap(labels)];
+    expect([regions, withdrawals].flatMap(labels).filter((l) => /^item \d+$/.test(l))).toEqual([]);
   });
 
   it('compares durations by length, and says when only the unit changed', () => {

@@ -70,3 +70,25 @@ describe('the shipped positions', () => {
     expect(c.versions[0]?.blocked).toEqual(expect.arrayContaining(['army-cap', 'territory']));
   });
 });
+
+describe('ranking by who moves', () => {
+  it('ranks a change that moves stakeholders higher, by at most one point, and keeps bookkeeping out', async () => {
+    const { rankByImpact } = await import('peaceplan');
+    const diff = diffPlans(us, e3);
+    const impact = diffImpact(diff, positions, { from: us, to: e3, ...(stakeholders ? { stakeholders } : {}) });
+    const ranked = rankByImpact(diff, impact);
+    const moved = new Set(impact.clauses.filter((c) => c.toward.length + c.away.length > 0).map((c) => c.clause));
+    expect(moved.size).toBeGreaterThan(0);
+    const before = new Map(diff.summary.highlights.map((h) => [h.clause, h.weight]));
+    for (const h of ranked.summary.highlights) {
+      const was = before.get(h.clause);
+      if (was === undefined) continue;
+      if (moved.has(h.clause)) expect(h.weight).toBeGreaterThan(was);
+      else expect(h.weight).toBe(was);
+      expect(h.weight - was).toBeLessThanOrEqual(1);
+    }
+    const weights = ranked.summary.highlights.map((h) => h.weight);
+    expect(weights).toEqual([...weights].sort((x, y) => y - x));
+    expect(ranked.clauses).toBe(diff.clauses);
+  });
+});

@@ -1,4 +1,6 @@
-import { diffPlans } from '../diff/diff-plans.js';
+import { diffPlans, IGNORE_CLASSES } from '../diff/diff-plans.js';
+import type { IgnoreClass } from '../diff/types.js';
+import { rankByImpact } from '../positions/rank-by-impact.js';
 import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
@@ -23,6 +25,11 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     io.stderr.write('peaceplan diff: name exactly two plan files, the old one first (see peaceplan help diff)\n');
     return EXIT.TROUBLE;
   }
+  const ignore = ignoreClasses(args.options.get('ignore'));
+  if (typeof ignore === 'string') {
+    io.stderr.write(`peaceplan diff: --ignore takes ${IGNORE_CLASSES.join(', ')} (comma-separated), not ${ignore}\n`);
+    return EXIT.TROUBLE;
+  }
   const pairsPath = args.options.get('pairs');
   const loaded = await loadBoth(oldPath, newPath);
   const pairs = typeof pairsPath === 'string' ? await loadPairs(pairsPath) : undefined;
@@ -31,7 +38,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   if (failed.length || !a?.plan || !b?.plan) return reportTrouble(io, 'diff', failed);
   const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
   if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
-  const diff = diffPlans(a.plan, b.plan, pairs?.rules ?? {});
+  let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore });
   const positionsPath = args.options.get('positions');
   let impact: DiffImpact | undefined;
   if (typeof positionsPath === 'string') {
@@ -39,6 +46,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     const positions = await positionsFor(positionsPath, [a.plan, b.plan], people.stakeholders);
     if (!positions.positions) return reportTrouble(io, 'diff', [positions]);
     impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}) });
+    diff = rankByImpact(diff, impact);
   }
   const toFile = args.options.get('output');
   const color = io.color === true && toFile === undefined;
@@ -57,4 +65,15 @@ async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[]
   if (!found.ok && !found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) return [found];
   const options = found.stakeholders ? { stakeholders: found.stakeholders } : {};
   return Promise.all([loadPlan(oldPath, options), loadPlan(newPath, options)]);
+}
+
+/** The classes of `--ignore a,b`, or the first word that is not one. */
+function ignoreClasses(value: string | boolean | undefined): IgnoreClass[] | string {
+  if (typeof value !== 'string') return [];
+  const out: IgnoreClass[] = [];
+  for (const w of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (!(IGNORE_CLASSES as readonly string[]).includes(w)) return w;
+    out.push(w as IgnoreClass);
+  }
+  return out;
 }

@@ -25,8 +25,9 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
   let diff: PlanDiff;
   try {
     const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(diffBytes)) as { peaceplanDiff?: unknown; diff?: PlanDiff };
-    diff = (parsed.peaceplanDiff === 1 ? parsed : parsed.diff) as PlanDiff;
-    if (diff?.peaceplanDiff !== 1 || !Array.isArray(diff.clauses)) throw new Error('not a peaceplan diff (peaceplanDiff: 1)');
+    diff = (parsed.peaceplanDiff !== undefined ? parsed : parsed.diff) as PlanDiff;
+    if ((diff?.peaceplanDiff as unknown) === 1) throw new Error('it is in the format of an earlier peaceplan (peaceplanDiff: 1); make it again with peaceplan diff --format json');
+    if (diff?.peaceplanDiff !== 2 || !Array.isArray(diff.clauses)) throw new Error('not a peaceplan diff (peaceplanDiff: 2)');
   } catch (e) {
     return fail(io, 'apply', [`peaceplan apply: cannot read the diff ${diffPath}: ${(e as Error).message}`]);
   }

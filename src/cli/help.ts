@@ -52,14 +52,17 @@ Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
 `,
   diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json|html] [--pairs file]
-                      [--positions file] [-o file]
+                      [--positions file] [--ignore classes] [-o file]
 
 Compares two versions of a plan: which clauses were added, removed, split,
 merged, modified, renumbered or moved; every term change in words ("cap
 raised 600,000 → 800,000 personnel (+33 %)"); word-level redlines of the
 texts; and changes of operative language (will → expected, a negation or a
-condition added or removed). Clauses pair by id, then by title, number and
-similar text within a topic.
+condition added or removed). Clauses pair by pinned pairs, id, title, then
+by the evidence of their content (rare words, terms, topic, number, place),
+and last as the only clause of their topic on both sides; near misses are
+listed as possible pairs. The ranked list leads with substance (terms,
+status, clauses with their terms coming or going), never bookkeeping.
 
 Options:
   --format text|markdown|json|html
@@ -76,8 +79,12 @@ Options:
                                   forbid: [{ from: old-id, to: new-id }]
   --positions <file>            a positions file (positions.yaml): adds which
                                 change moved which stakeholder toward
-                                agreement or away; with --format json the
-                                output is { diff, impact }
+                                agreement or away, and ranks changes that
+                                move a stakeholder higher; with --format
+                                json the output is { diff, impact }
+  --ignore <classes>            leave classes of change out, comma-separated:
+                                sources, notes, certainty, titles, wording,
+                                numbering (such a diff cannot be applied)
 
 Exit codes: 0 the versions are the same, 1 they differ (not a failure),
 2 could not run (missing or invalid file, bad arguments).

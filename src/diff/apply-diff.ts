@@ -8,8 +8,8 @@ import type { ClauseChange, FieldChange, PlanDiff } from './types.js';
 
 /** Why a diff could not be applied. */
 export interface DiffConflict {
-  /** WRONG_BASE: the plan is not the version the diff was computed from. CONFLICT: a value differs from what the diff expects. */
-  code: 'WRONG_BASE' | 'CONFLICT';
+  /** WRONG_BASE: the plan is not the version the diff was computed from. CONFLICT: a value differs from what the diff expects. PARTIAL_DIFF: the diff left classes of change out (`ignore`), so it cannot rebuild the other version. */
+  code: 'WRONG_BASE' | 'CONFLICT' | 'PARTIAL_DIFF';
   message: string;
   /** The clause concerned, by id in the plan. */
   clause?: string;
@@ -33,6 +33,9 @@ export interface ApplyResult {
  * result.ok; // true, and result.plan equals e3
  */
 export function applyDiff(plan: Plan, diff: PlanDiff): ApplyResult {
+  if (diff.ignored?.length) {
+    return fail({ code: 'PARTIAL_DIFF', message: `the diff leaves out ${diff.ignored.join(', ')}, so it cannot rebuild ${diff.to.version}; make it again without ignore`, path: [] });
+  }
   if (fingerprint(plan) !== diff.from.fingerprint) {
     const same = plan.plan === diff.from.plan && plan.version === diff.from.version;
     return fail({

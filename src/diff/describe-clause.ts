@@ -1,5 +1,9 @@
+import type { Clause } from '../model/types.js';
+import { formatTerm } from './describe-term.js';
 import type { OperativeFlag } from './operative.js';
+import { termSpec } from './term-kinds.js';
 import type { ClauseChange } from './types.js';
+import { METADATA_FIELDS } from './weigh.js';
 
 /** "Clause 6 (Cap on Ukraine's armed forces)". */
 function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
@@ -14,32 +18,78 @@ export function describeFlag(f: OperativeFlag): string {
   return `${f.kind} ${f.change}${what}`;
 }
 
-/** The parts of what happened to a paired clause, most important first: kind, terms, operative language, fields, wording. */
-export function clauseDetails(c: ClauseChange): string[] {
+/** What a paired clause does differently, most important first: split or merge, terms, operative language, status, parties and other fields. */
+export function substanceParts(c: ClauseChange): string[] {
   const parts: string[] = [];
   if (!c.from || !c.to) return parts;
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
-  if (c.renumbered) parts.push(`renumbered ${c.from.number} → ${c.to.number}`);
-  if (c.moved) parts.push('moved');
   for (const t of c.terms) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (f.field === 'number' || (f.field === 'terms' && c.terms.length > 0)) continue;
-    // Bookkeeping fields get a word; what the clause does gets the detail.
-    if (f.field === 'sources' || f.field === 'note') parts.push(`${f.field} changed`);
-    else if (f.field === 'title') parts.push('retitled');
-    else parts.push(f.says);
+    if (METADATA_FIELDS.has(f.field) || (f.field === 'terms' && c.terms.length > 0)) continue;
+    parts.push(f.says);
+  }
+  return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)
+}
+
+/** How a paired clause is labelled and known, in one list: numbering, place, title, certainty, sources (named), note, wording. */
+export function metadataParts(c: ClauseChange): string[] {
+  const parts: string[] = [];
+  if (!c.from || !c.to) return parts;
+  if (c.renumbered) parts.push(`renumbered ${c.from.number} → ${c.to.number}`);
+  if (c.moved) parts.push('moved');
+  for (const f of c.fields) {
+    if (f.field === 'title') parts.push('retitled');
+    else if (f.field === 'id') parts.push(f.says);
+    else if (f.field === 'sources') parts.push(`sources ${[...(f.added ?? []).map((s) => `+${String(s)}`), ...(f.removed ?? []).map((s) => `−${String(s)}`)].join(' ') || 'reordered'}`);
+    else if (f.field === 'note') parts.push(f.from === undefined ? 'note added' : f.to === undefined ? 'note removed' : 'note changed');
+    else if (f.field === 'certainty') parts.push(f.says);
   }
   if (c.text) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
-  return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)
+  return parts;
+}
+
+/** The parts of what happened to a paired clause: substance first, then one line of bookkeeping ("also: retitled; sources +s27 −s10; reworded"). */
+export function clauseDetails(c: ClauseChange): string[] {
+  const meta = metadataParts(c);
+  return [...substanceParts(c), ...(meta.length ? [`also: ${meta.join('; ')}`] : [])];
+}
+
+/** The most a highlight says about one clause: its first few substantive changes. */
+const LEAD_PARTS = 3;
+const LEAD_CHARS = 160;
+
+/** A short lead for the ranked list: "Clause 21 (Territory): regions: …; line of contact changed: …; and 4 more changes". */
+export function leadOf(c: ClauseChange): string {
+  if (!c.from || !c.to) return c.says;
+  const parts = substanceParts(c);
+  if (!parts.length) return c.says;
+  const shown = parts.slice(0, LEAD_PARTS).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
+  const more = parts.length - shown.length;
+  return `${clauseName(c)}: ${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
 }
 
 /** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */
 export function describeClause(c: ClauseChange): string {
   const name = clauseName(c);
   const group = c.related.length ? ` ${c.to ? 'from' : 'into'} ${c.related.join(', ')}` : '';
-  if (!c.from) return `${name} ${c.kind === 'added' ? 'added' : `added (${c.kind}${group})`}`;
-  if (!c.to) return `${name} ${c.kind === 'removed' ? 'removed' : `${c.kind}${group}`}`;
-  const parts = clauseDetails(c);
+  if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : 'added') : `added (${c.kind}${group})`}`;
+  if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : 'removed') : `${c.kind}${group}`}`;
+  const parts = [...substanceParts(c), ...metadataParts(c)];
   return parts.length ? `${name}: ${parts.join('; ')}` : `${name} unchanged`;
+}
+
+/** The terms of a whole clause in words, for a clause added or removed: "cap 600,000 personnel; applies in always". */
+export function termsInWords(c: Pick<Clause, 'topic' | 'terms'>): string[] {
+  return Object.entries(c.terms ?? {}).map(([k, v]) => {
+    const spec = termSpec(c.topic, k, v);
+    return `${spec.label} ${formatTerm(spec, v)}${spec.unit ? ` ${spec.unit}` : ''}`;
+  });
+}
+
+/** "clauses 10–28 → 9–27 (−1, after clause 9 was removed)", or "clause 2 → 3". */
+export function describeRun(r: { first: string; last: string; firstTo: string; lastTo: string; count: number; shift: number | null; after?: string }): string {
+  const which = r.count === 1 ? `clause ${r.first} → ${r.firstTo}` : `clauses ${r.first}–${r.last} → ${r.firstTo}–${r.lastTo}`;
+  const why = [...(r.count > 1 && r.shift !== null ? [`${r.shift > 0 ? '+' : '−'}${Math.abs(r.shift)}`] : []), ...(r.after ? [`after ${r.after}`] : [])];
+  return `${which}${why.length ? ` (${why.join(', ')})` : ''}`;
 }

@@ -23,7 +23,7 @@ export interface TermChange {
   ratio?: number;
   /** Ordered enums: `up`/`down` the ladder. Deadlines: `loosened`/`tightened`. Durations: `lengthened`/`shortened`. Dates: `later`/`earlier`. Quantities: `raised`/`lowered`. */
   direction?: string;
-  /** Sets and lists: members or item keys that appear. */
+  /** Sets: members that appear. Lists: the names of items that appear (from their identifying fields). */
   added?: unknown[];
   /** Sets and lists: members or item keys that go. */
   removed?: unknown[];
@@ -49,11 +49,10 @@ export function describeTerm(term: string, spec: TermSpec, from: unknown, to: un
   return { ...changed, ...typed, says: typed?.says ?? `${spec.label} changed: ${show(from)} → ${show(to)}` };
 }
 
-/** A term value in words; list items by their identifying fields, records by their count of fields. */
-function formatTerm(spec: TermSpec, v: unknown): string {
+/** A term value in words; list items by their identifying fields, records field by field. */
+export function formatTerm(spec: TermSpec, v: unknown): string {
   if (spec.kind === 'list' && Array.isArray(v)) {
-    const keyed = spec.key?.length ? v.map((item) => (isRecord(item) ? spec.key?.map((k) => formatValue(item[k])).join(' ') : undefined)) : [];
-    if (keyed.length === v.length && keyed.every((k) => k !== undefined)) return keyed.join(', ');
+    if (spec.key?.length && v.every(isRecord)) return v.map((item) => itemLabel(spec.key ?? [], item)).join(', ');
     return `${v.length} ${v.length === 1 ? 'entry' : 'entries'}`;
   }
   if (spec.kind === 'record' && isRecord(v)) {
@@ -159,26 +158,101 @@ export function fieldChanges(fields: Readonly<Record<string, TermSpec>>, from: R
 
 function list(spec: TermSpec, from: unknown, to: unknown): Typed {
   if (!Array.isArray(from) || !Array.isArray(to)) return undefined;
-  // Items pair by their first identifying field when it is unique on both sides, else by position.
-  const field = spec.key?.[0];
-  const unique = (list: unknown[]) => field !== undefined && list.every(isRecord) && new Set(list.map((x) => String((x as Record<string, unknown>)[field]))).size === list.length;
-  const byField = unique(from) && unique(to);
-  const keyOf = (item: unknown, i: number) => (byField ? String((item as Record<string, unknown>)[field as string]) : `item ${i + 1}`);
-  const a = new Map(from.map((x, i) => [keyOf(x, i), x]));
-  const b = new Map(to.map((x, i) => [keyOf(x, i), x]));
-  const added = [...b.keys()].filter((k) => !a.has(k));
-  const removed = [...a.keys()].filter((k) => !b.has(k));
+  const { pairs, added, removed } = pairItems(spec.key ?? [], from, to);
   const changes: TermChange[] = [];
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y === undefined || deepEqual(x, y)) continue;
+  for (const { label, x, y } of pairs) {
+    if (deepEqual(x, y)) continue;
     if (!isRecord(x) || !isRecord(y)) return undefined;
     const inner = fieldChanges(spec.fields ?? {}, x, y);
-    changes.push({ term: String(k), kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `${k}: ${inner.map((c) => c.says).join(', ')}` });
+    changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `${label}: ${inner.map((c) => c.says).join(', ')}` });
   }
-  const parts = [...added.map((k) => `${k} added`), ...removed.map((k) => `${k} removed`), ...changes.map((c) => c.says)];
+  // Items that changed alike are named together: "crimea, luhansk-oblast: recognition moved down: de-facto → none".
+  const alike = new Map<string, string[]>();
+  for (const c of changes) {
+    const what = (c.changes ?? []).map((x) => x.says).join(', ');
+    alike.set(what, [...(alike.get(what) ?? []), c.term]);
+  }
+  const parts = [
+    ...[...alike].map(([what, labels]) => `${labels.join(', ')}: ${what}`),
+    ...added.map((k) => `${k} added`),
+    ...removed.map((k) => `${k} removed`),
+  ];
   if (!parts.length) parts.push('reordered');
   return { added, removed, changes, says: `${spec.label}: ${parts.join('; ')}` };
+}
+
+/** An item's name from its identifying fields: "donetsk-oblast (occupied-part)". */
+export function itemLabel(key: readonly string[], item: unknown): string {
+  if (!isRecord(item) || key.length === 0) return formatValue(item);
+  const values = key.filter((k) => item[k] !== undefined).map((k) => formatValue(item[k]));
+  const [first, ...rest] = values;
+  if (first === undefined) return formatValue(item);
+  return rest.length ? `${first} (${rest.join(', ')})` : first;
+}
+
+/**
+ * Pairs list items by identity, never by position: items with the same
+ * identifying fields pair (within a repeated identity, equal items first, then
+ * the rest in their order, named "#1", "#2"); then items left over whose first
+ * identifying field is the same and unique on both sides (so a region whose
+ * scope changed stays that region). A list that declares no identity pairs
+ * only equal items.
+ */
+export function pairItems(key: readonly string[], from: readonly unknown[], to: readonly unknown[]): { pairs: Array<{ label: string; x: unknown; y: unknown }>; added: string[]; removed: string[] } {
+  const identity = (item: unknown) => (key.length && isRecord(item) ? JSON.stringify(key.map((k) => item[k] ?? null)) : JSON.stringify(item));
+  const groups = (list: readonly unknown[]) => {
+    const out = new Map<string, unknown[]>();
+    for (const item of list) out.set(identity(item), [...(out.get(identity(item)) ?? []), item]);
+    return out;
+  };
+  const [ga, gb] = [groups(from), groups(to)];
+  const pairs: Array<{ label: string; x: unknown; y: unknown }> = [];
+  const leftA: unknown[] = [];
+  const leftB: unknown[] = [];
+  for (const [id, xs] of ga) {
+    const ys = [...(gb.get(id) ?? [])];
+    gb.delete(id);
+    const repeated = xs.length > 1 || ys.length > 1;
+    const name = (i: number) => itemLabel(key, xs[i]) + (repeated ? ` #${i + 1}` : '');
+    const open = xs.map((_, i) => i);
+    // Equal items first, so an unchanged duplicate never pairs with its changed twin.
+    for (const i of [...open]) {
+      const j = ys.findIndex((y) => deepEqual(xs[i], y));
+      if (j < 0) continue;
+      pairs.push({ label: name(i), x: xs[i], y: ys[j] });
+      ys.splice(j, 1);
+      open.splice(open.indexOf(i), 1);
+    }
+    for (const i of open) {
+      const y = ys.shift();
+      if (y === undefined) leftA.push(xs[i]);
+      else pairs.push({ label: name(i), x: xs[i], y });
+    }
+    leftB.push(...ys);
+  }
+  for (const ys of gb.values()) leftB.push(...ys);
+  const first = key[0];
+  if (first !== undefined && leftA.length && leftB.length) {
+    const primary = (item: unknown) => (isRecord(item) && item[first] !== undefined ? JSON.stringify(item[first]) : undefined);
+    const count = (list: unknown[]) => {
+      const n = new Map<string, number>();
+      for (const item of list) {
+        const p = primary(item);
+        if (p !== undefined) n.set(p, (n.get(p) ?? 0) + 1);
+      }
+      return n;
+    };
+    const [countA, countB] = [count(leftA), count(leftB)];
+    for (const item of [...leftA]) {
+      const p = primary(item);
+      if (p === undefined || countA.get(p) !== 1 || countB.get(p) !== 1) continue;
+      const at = leftB.findIndex((x) => primary(x) === p);
+      pairs.push({ label: formatValue((item as Record<string, unknown>)[first]), x: item, y: leftB[at] });
+      leftB.splice(at, 1);
+      leftA.splice(leftA.indexOf(item), 1);
+    }
+  }
+  return { pairs, added: leftB.map((x) => itemLabel(key, x)), removed: leftA.map((x) => itemLabel(key, x)) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

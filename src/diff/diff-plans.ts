@@ -12,10 +12,23 @@ import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
 import { diffText } from './text-diff.js';
-import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, PlanDiff, TextChange } from './types.js';
+import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
 
 /** Options of {@link diffPlans}. */
-export interface DiffOptions extends PairRules {}
+export interface DiffOptions extends PairRules {
+  /**
+   * Classes of change to leave out entirely (`sources`, `notes`, `certainty`,
+   * `titles`, `wording`, `numbering`): a clause whose only changes are of
+   * these classes counts as unchanged. Such a diff cannot be applied.
+   */
+  ignore?: readonly IgnoreClass[];
+}
+
+/** Every class {@link DiffOptions.ignore} takes. */
+export const IGNORE_CLASSES: readonly IgnoreClass[] = ['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering'];
+
+/** The clause field each ignorable class stands for. */
+const IGNORED_FIELD: Record<IgnoreClass, string> = { sources: 'sources', notes: 'note', certainty: 'certainty', titles: 'title', wording: 'text', numbering: 'number' };
 
 /**
  * The semantic difference between two versions of a plan: which clauses were
@@ -24,7 +37,7 @@ export interface DiffOptions extends PairRules {}
  *
  * @param a - the old version
  * @param b - the new version
- * @param options - pairs to pin or forbid, by clause id
+ * @param options - pairs to pin or forbid, by clause id; classes of change to ignore
  * @returns plain JSON data (see schemas/diff.schema.json), the same for the same inputs
  * @example
  * const diff = diffPlans(us, e3);
@@ -33,6 +46,7 @@ export interface DiffOptions extends PairRules {}
  */
 export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
   const matching = matchClauses(a.clauses, b.clauses, options);
+  const ignore = new Set(options.ignore ?? []);
   const moved = movedPairs(matching.pairs);
   const groupOfA = new Map<number, ClauseGroup>();
   const groupOfB = new Map<number, ClauseGroup>();
@@ -55,7 +69,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id)));
+    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore));
   }
   b.clauses.forEach((cb, j) => {
     if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from')));
@@ -64,8 +78,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to')));
   });
   const clauses = orderChanges(changes);
-  const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses']);
-  return { peaceplanDiff: 1, from: side(a), to: side(b), meta, clauses, summary: summarizeDiff(clauses, meta) };
+  const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
+  const possiblePairs = matching.possible.map((p) => ({ from: (a.clauses[p.from] as Clause).id, to: (b.clauses[p.to] as Clause).id, score: p.score, evidence: p.evidence }));
+  const ignored = IGNORE_CLASSES.filter((k) => ignore.has(k));
+  return { peaceplanDiff: 2, from: side(a), to: side(b), meta, clauses, possiblePairs, ignored, summary: summarizeDiff(clauses, meta) };
 }
 
 function side(p: Plan): DiffSide {
@@ -77,22 +93,24 @@ function refOf(c: Clause, index: number): ClauseRef {
   return { id: c.id, number: c.number, index, title: c.title, topic: c.topic };
 }
 
-function pairChange(ca: Clause, cb: Clause, p: ClausePair, moved: boolean, group: 'split' | 'merged' | undefined, related: string[]): ClauseChange {
+function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>): ClauseChange {
   // Most clauses of a revision are untouched: one equality check instead of field-by-field work.
   const same = deepEqual(ca, cb);
   // Terms are compared term by term when both sides have a terms map; otherwise (absent, null) as one field.
   const bothMaps = isMap(ca.terms) && isMap(cb.terms);
-  const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, bothMaps ? ['terms', 'text'] : ['text']);
+  const skipped = [...ignore].map((k) => IGNORED_FIELD[k]);
+  const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
   const terms = same ? [] : diffTerms(ca, cb);
-  const text = ca.text === cb.text ? null : textChange(ca.text, cb.text);
-  const renumbered = ca.number !== cb.number;
+  const text = ca.text === cb.text || ignore.has('wording') ? null : textChange(ca.text, cb.text);
+  const renumbered = ca.number !== cb.number && !ignore.has('numbering');
+  const moved = movedAtAll && !ignore.has('numbering');
   const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
   const kind: ChangeKind = group ?? (contentChanged ? 'modified' : renumbered ? 'renumbered' : moved ? 'moved' : 'unchanged');
   const change: ClauseChange = {
     kind,
     from: refOf(ca, p.from),
     to: refOf(cb, p.to),
-    match: { method: p.method, score: p.score },
+    match: { method: p.method, score: p.score, ...(p.evidence ? { evidence: p.evidence } : {}) },
     renumbered,
     moved,
     related,
@@ -119,6 +137,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     terms: [],
     text: null,
     clause: c,
+    ...(c.certainty === 'unconfirmed' ? { uncertain: true as const } : {}),
     says: '',
   };
   change.says = describeClause(change);

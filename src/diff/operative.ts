@@ -17,7 +17,8 @@ export type OperativeFlag =
 const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   [/\b(?:must|shall)\b/, null, 4],
   [/\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/, 'required', 4],
-  [/\b(?:will|undertakes?|undertook|commits?|committed|agrees?|agreed)\b/, null, 3],
+  // Verbs of undertaking count only where they govern the clause ("agrees to", "commits to"); "agreed areas" binds no one.
+  [/\bwill\b(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)/u, null, 3],
   [/\bshould\b/, null, 2],
   [/\b(?:is|are)\s+expected\b|\bexpected\s+to\b/, 'expected', 1],
   [/\b(?:may|might|could|can)\b/, null, 1],
@@ -81,6 +82,26 @@ function compareWords(from: string, to: string, re: RegExp): { added: string[]; 
   return { added, removed };
 }
 
+/** Past this share of changed words, in a text of at least {@link LONG} words, it counts as rewritten, not edited. */
+const REWRITTEN = 0.6;
+const LONG = 10;
+
+/** The share of words, on the longer side, that an edit deleted or inserted (0 for short texts, where any edit is local). */
+function changedShare(hunks: readonly TextHunk[]): number {
+  const count = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let same = 0;
+  let del = 0;
+  let ins = 0;
+  for (const h of hunks) {
+    const n = count(h.value);
+    if (h.op === 'equal') same += n;
+    else if (h.op === 'delete') del += n;
+    else ins += n;
+  }
+  const longer = Math.max(same + del, same + ins);
+  return longer < LONG ? 0 : Math.max(del, ins) / longer;
+}
+
 /**
  * Flags for the operative changes between the two sides of a text diff:
  * obligation strength, negations and conditions added or removed.
@@ -100,6 +121,8 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
   if (la !== lb && (Math.max(la, lb) >= 2 || (a && b))) {
     flags.push({ kind: 'obligation', from: a?.[0] ?? null, to: b?.[0] ?? null, direction: lb > la ? 'strengthened' : 'softened' });
   }
+  // A text rewritten by another hand moves "not" and "if" around without changing what it does: only a local edit's are told.
+  if (changedShare(hunks) > REWRITTEN) return flags;
   for (const [kind, re] of [['negation', NEGATION], ['condition', CONDITION]] as const) {
     const { added, removed } = compareWords(from, to, re);
     if (added.length) flags.push({ kind, change: 'added', words: added });

@@ -22,7 +22,8 @@ const OPPOSITE: Partial<Record<ChangeKind, ChangeKind>> = { added: 'removed', re
 export function reverseDiff(diff: PlanDiff): PlanDiff {
   const meta = diff.meta.map(flipField);
   const clauses = orderChanges(diff.clauses.map(flipClause));
-  return { peaceplanDiff: 1, from: diff.to, to: diff.from, meta, clauses, summary: summarizeDiff(clauses, meta) };
+  const possiblePairs = diff.possiblePairs.map((p) => ({ ...p, from: p.to, to: p.from }));
+  return { peaceplanDiff: 2, from: diff.to, to: diff.from, meta, clauses, possiblePairs, ignored: [...diff.ignored], summary: summarizeDiff(clauses, meta) };
 }
 
 function flipField(f: FieldChange): FieldChange {

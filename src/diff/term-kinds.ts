@@ -20,7 +20,7 @@ export interface TermSpec {
   values?: readonly unknown[];
   /** For quantities: what is counted ("personnel", "%"). */
   unit?: string;
-  /** For lists of objects: the fields that identify an item. */
+  /** For lists of objects: the fields that identify an item (`x-key` in the schema), most telling first. */
   key?: readonly string[];
   /** For records and list items: their fields. */
   fields?: Readonly<Record<string, TermSpec>>;
@@ -53,8 +53,10 @@ function specOf(node: Schema, name: string): TermSpec {
   if (at.type === 'array') {
     const item = specOf((at.items ?? {}) as Schema, name);
     if (item.kind === 'record') {
-      const required = (resolve((at.items ?? {}) as Schema).required ?? []) as string[];
-      return { kind: 'list', label, key: required, ...(item.fields ? { fields: item.fields } : {}) };
+      // Items are identified by the fields the schema names in x-key; without one, only equal items pair.
+      const declared = resolve((at.items ?? {}) as Schema)['x-key'] ?? at['x-key'];
+      const key = Array.isArray(declared) ? declared.filter((k): k is string => typeof k === 'string') : [];
+      return { kind: 'list', label, key, ...(item.fields ? { fields: item.fields } : {}) };
     }
     return { kind: 'set', label, ...(item.values ? { values: item.values } : {}) };
   }

@@ -1,3 +1,4 @@
+import type { MatchEvidence } from '../match/evidence.js';
 import type { MatchMethod } from '../match/match-clauses.js';
 import type { Clause, Topic } from '../model/types.js';
 import type { TermChange } from './describe-term.js';
@@ -50,8 +51,10 @@ export interface ClauseChange {
   from: ClauseRef | null;
   /** The clause in the new version; null when it is gone. */
   to: ClauseRef | null;
-  /** How the two were paired; null for a clause on one side only. */
-  match: { method: MatchMethod; score: number } | null;
+  /** How the two were paired, with the evidence for a pair found by content or topic; null for a clause on one side only. */
+  match: { method: MatchMethod; score: number; evidence?: MatchEvidence } | null;
+  /** For a clause on one side only: true when it is `unconfirmed` there, so its absence on the other side is "not reported", not news. */
+  uncertain?: true;
   renumbered: boolean;
   /** True when its position changed relative to the other paired clauses. */
   moved: boolean;
@@ -68,8 +71,10 @@ export interface ClauseChange {
 
 /** One line of the ranked list of what matters most. */
 export interface Highlight {
+  /** The clause's id (in the new version, or the old one for a clause that is gone). */
   clause: string;
-  /** Higher first: a clause added or removed 6, term changes 5, operative language 4, status, splits and merges 3, other fields 2, renumbering and moves 1, wording 0; ties go to more term changes, then reading order. */
+  kind: ChangeKind;
+  /** Higher first; only changes of substance have weight (see README "Ranking"); ties go to more term changes, then reading order. */
   weight: number;
   says: string;
 }
@@ -88,6 +93,8 @@ export interface DiffSummary {
   metaChanges: number;
   /** Per topic with changes: the clauses of each kind. */
   byTopic: Array<{ topic: Topic } & Partial<Record<ChangeKind, number>>>;
+  /** Runs of clauses that were only renumbered. */
+  renumberings: RenumberRun[];
   highlights: Highlight[];
 }
 
@@ -106,12 +113,42 @@ export interface DiffSide {
  * Schema: `schemas/diff.schema.json`.
  */
 export interface PlanDiff {
-  peaceplanDiff: 1;
+  peaceplanDiff: 2;
   from: DiffSide;
   to: DiffSide;
   /** Changes of the plan's own fields (title, date, authors, sources…). */
   meta: FieldChange[];
   /** One entry per clause of either version, in the new version's order (gone clauses where they stood). */
   clauses: ClauseChange[];
+  /** Unpaired clauses that nearly paired, best first. */
+  possiblePairs: PossiblePairRef[];
+  /** Classes of change left out of this diff (see {@link IgnoreClass}); a diff that ignores anything cannot be applied. */
+  ignored: IgnoreClass[];
   summary: DiffSummary;
 }
+
+/** Consecutive clauses whose only change is the same shift of their number. */
+export interface RenumberRun {
+  /** Old number of the first and last clause of the run. */
+  first: string;
+  last: string;
+  /** Their new numbers. */
+  firstTo: string;
+  lastTo: string;
+  count: number;
+  /** New number minus old, when both are whole numbers; null otherwise. */
+  shift: number | null;
+  /** What came just before: "clause 9 was removed". */
+  after?: string;
+}
+
+/** A pair of unpaired clauses that nearly matched: pin it with `--pairs` if it is right. */
+export interface PossiblePairRef {
+  from: string;
+  to: string;
+  score: number;
+  evidence: MatchEvidence;
+}
+
+/** Classes of change a diff can leave out: `sources`, `notes`, `certainty`, `titles`, `wording` (text edits), `numbering` (renumbering and moves). */
+export type IgnoreClass = 'sources' | 'notes' | 'certainty' | 'titles' | 'wording' | 'numbering';

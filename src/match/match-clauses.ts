@@ -1,22 +1,39 @@
 /**
  * Pairs the clauses of two versions, and says how each pair was found:
- * pinned by the user, same id, same title, similar text and terms within a
- * topic, or (for what is left) the same number with somewhat similar text. Then finds splits (one clause → many)
- * and merges (many → one) by how much of one clause's content the others cover.
+ * pinned by the user, the same id, the same title within a topic, or by the
+ * evidence of their content (rare words, terms, topic, number, place), assigned
+ * for the best total rather than best-first; last, the only clause of a topic
+ * left on each side. Near misses are kept as possible pairs. Then finds splits
+ * (one clause → many) and merges (many → one) by how much of one clause's
+ * content the others cover.
  */
 import type { Clause } from '../model/types.js';
-import { clauseTokens, containment, dice, TokenIndex } from './tokens.js';
+import { assign } from './assign.js';
+import type { Candidate } from './assign.js';
+import { Rarity, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
+import type { MatchEvidence } from './evidence.js';
+import { clauseTokens, containment, TokenIndex } from './tokens.js';
 
-/** How a pair of clauses was matched. */
-export type MatchMethod = 'pinned' | 'id' | 'title' | 'number' | 'similarity';
+/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or as the only clause of their topic left on both sides. */
+export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
 export interface ClausePair {
   from: number;
   to: number;
   method: MatchMethod;
-  /** 0..1: 1 for pinned, id and title matches; the similarity otherwise. */
+  /** 0..1: 1 for pinned, id and title matches; the score of the evidence otherwise. */
   score: number;
+  /** What decided a pair found by content or topic. */
+  evidence?: MatchEvidence;
+}
+
+/** Two unpaired clauses that came close to pairing: a user can pin them with `pairs`. */
+export interface PossiblePair {
+  from: number;
+  to: number;
+  score: number;
+  evidence: MatchEvidence;
 }
 
 /** A split (one → many) or merge (many → one), by clause indices. */
@@ -34,16 +51,24 @@ export interface PairRules {
   pairs?: ReadonlyArray<{ from: string; to: string }>;
   /** Pairs never to make. */
   forbid?: ReadonlyArray<{ from: string; to: string }>;
+  /** Scores a content match (`pair`) or the only clause of a topic on each side (`sole`) needs; defaults in {@link MATCH}. */
+  thresholds?: { pair?: number; sole?: number };
 }
 
 /** The outcome of {@link matchClauses}. */
 export interface Matching {
   pairs: ClausePair[];
   groups: ClauseGroup[];
+  /** Near misses among the clauses left unpaired, best first. */
+  possible: PossiblePair[];
 }
 
-/** Thresholds; see README for what they mean. */
-export const MATCH = { similarity: 0.5, numberSimilarity: 0.3, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
+/**
+ * Thresholds, measured on the evaluation corpus (`npm run eval`, EVAL.md):
+ * `pair` is the score a content match needs, `sole` what the only clause of a
+ * topic on both sides needs, `near` where possible pairs start.
+ */
+export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.5, soleTerms: 0.5, near: 0.25, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -56,13 +81,15 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   const allowed = (i: number, j: number) => !forbidden.has(`${a[i]?.id}\u0000${b[j]?.id}`);
   const aTo = new Map<number, ClausePair>();
   const bFrom = new Map<number, ClausePair>();
-  const pair = (i: number, j: number, method: MatchMethod, score: number) => {
-    const p = { from: i, to: j, method, score };
+  const pair = (i: number, j: number, method: MatchMethod, score: number, evidence?: MatchEvidence) => {
+    const p: ClausePair = { from: i, to: j, method, score, ...(evidence ? { evidence } : {}) };
     aTo.set(i, p);
     bFrom.set(j, p);
   };
   const aId = indexBy(a, (c) => c.id);
   const bId = indexBy(b, (c) => c.id);
+  const pairAt = rules.thresholds?.pair ?? MATCH.pair;
+  const soleAt = rules.thresholds?.sole ?? MATCH.sole;
 
   for (const rule of rules.pairs ?? []) {
     const i = aId.get(rule.from);
@@ -90,50 +117,115 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       if (j !== undefined && allowed(i, j)) pair(i, j, 'title', 1);
     }
   }
-  // Similar content within a topic; best scores first.
+
+  // Content: every signal weighed together, then the best total assignment.
+  const [fa, fb] = free();
+  const scorer = new Scorer(a, b, fa, fb, tokensA, tokensB, [...aTo.values()]);
+  const candidates: Array<Candidate & { evidence: MatchEvidence }> = [];
   {
-    const [fa, fb] = free();
-    const open = new Set(fb);
-    const index = new TokenIndex(b.map((_, j) => (open.has(j) ? tokensB.at(j) : undefined)));
-    const byTopic = new Map<string, number[]>();
-    for (const j of fb) {
-      const topic = b[j]?.topic ?? '';
-      const list = byTopic.get(topic);
-      if (list) list.push(j);
-      else byTopic.set(topic, [j]);
-    }
-    const candidates: ClausePair[] = [];
+    const index = new TokenIndex(b.map((_, j) => (bFrom.has(j) ? undefined : tokensB.at(j))));
+    const byTopic = groupBy(fb, (j) => b[j]?.topic ?? '');
     for (const i of fa) {
-      const ta = tokensA.at(i);
-      let found = index.sharedAtMost(ta);
-      // Only common words: the index has nothing to offer, so look at the topic's open clauses when they are few.
+      const found = index.candidates(tokensA.at(i));
       const sameTopic = byTopic.get(a[i]?.topic ?? '') ?? [];
-      if (found.size === 0 && sameTopic.length <= MATCH.scanLimit) found = new Map(sameTopic.map((j) => [j, ta.size]));
-      for (const [j, bound] of [...found].sort((x, y) => x[0] - y[0])) {
-        if (b[j]?.topic !== a[i]?.topic || !allowed(i, j)) continue;
-        if ((2 * bound) / (ta.size + tokensB.at(j).size) < MATCH.similarity) continue; // cannot reach the threshold
-        const score = dice(ta, tokensB.at(j));
-        if (score >= MATCH.similarity) candidates.push({ from: i, to: j, method: 'similarity', score: round(score) });
+      if (sameTopic.length <= MATCH.scanLimit) for (const j of sameTopic) found.add(j);
+      for (const j of [...found].sort((x, y) => x - y)) {
+        if (!allowed(i, j)) continue;
+        const { score, evidence } = scorer.between(i, j);
+        if (score >= Math.min(MATCH.near, pairAt)) candidates.push({ from: i, to: j, score, evidence });
       }
     }
-    candidates.sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to);
-    for (const c of candidates) if (!aTo.has(c.from) && !bFrom.has(c.to)) pair(c.from, c.to, c.method, c.score);
   }
+  const evidenceOf = new Map(candidates.map((c) => [`${c.from},${c.to}`, c.evidence]));
+  for (const c of assign(candidates.filter((c) => c.score >= pairAt))) pair(c.from, c.to, 'similarity', c.score, evidenceOf.get(`${c.from},${c.to}`));
 
-  // Left over: same topic and number, with text that is at least somewhat alike.
+  // The only clause of a topic left on each side pairs when the evidence does not speak against it.
   {
-    const [fa, fb] = free();
-    const ub = uniqueBy(fb, (j) => `${b[j]?.topic}\u0000${b[j]?.number}`);
-    for (const i of fa) {
-      const j = ub.get(`${a[i]?.topic}\u0000${a[i]?.number}`);
-      if (j === undefined || bFrom.has(j) || !allowed(i, j)) continue;
-      const score = dice(tokensA.at(i), tokensB.at(j));
-      if (score >= MATCH.numberSimilarity) pair(i, j, 'number', round(score));
+    const [fa2, fb2] = free();
+    const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
+    const topicsB = groupBy(fb2, (j) => b[j]?.topic ?? '');
+    for (const [topic, is] of topicsA) {
+      const js = topicsB.get(topic);
+      if (is.length !== 1 || js?.length !== 1) continue;
+      const [i, j] = [is[0] as number, js[0] as number];
+      if (!allowed(i, j)) continue;
+      const { score, evidence } = scorer.between(i, j);
+      // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or half their terms alike.
+      const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
+      if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
     }
   }
+
+  const possible = candidates
+    .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to))
+    .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
+    .slice(0, MATCH.maxPossible);
   const groups = findGroups(a, b, tokensA, tokensB, aTo, bFrom);
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
-  return { pairs, groups };
+  return { pairs, groups, possible };
+}
+
+/** Scores pairs of clauses that are still free, with the rarity of words among them and the order of the pairs already made. */
+class Scorer {
+  private readonly rarity: Rarity;
+  private readonly massA = new Map<number, number>();
+  private readonly massB = new Map<number, number>();
+  private readonly anchors: Array<[number, number]>;
+
+  constructor(
+    private readonly a: readonly Clause[],
+    private readonly b: readonly Clause[],
+    fa: readonly number[],
+    fb: readonly number[],
+    private readonly tokensA: LazyTokens,
+    private readonly tokensB: LazyTokens,
+    made: readonly ClausePair[],
+  ) {
+    this.rarity = new Rarity([...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))]);
+    this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
+  }
+
+  between(i: number, j: number): { score: number; evidence: MatchEvidence } {
+    const ca = this.a[i] as Clause;
+    const cb = this.b[j] as Clause;
+    const ta = this.tokensA.at(i);
+    const tb = this.tokensB.at(j);
+    const massA = this.massA.get(i) ?? this.massA.set(i, this.rarity.mass(ta)).get(i) as number;
+    const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
+    const text = weightedOverlap(ta, tb, massA, massB, this.rarity);
+    const terms = termOverlap(ca, cb);
+    const evidence: MatchEvidence = {
+      text: round(text.score),
+      ...(terms !== undefined ? { terms: round(terms) } : {}),
+      sameTopic: ca.topic === cb.topic,
+      sameNumber: ca.number === cb.number,
+      order: round(this.order(i, j)),
+      shared: text.shared,
+    };
+    return { score: round(scoreOf(evidence)), evidence };
+  }
+
+  /** 1 where `j` stands where the pairs around `i` put it, falling to 0 a tenth of the draft away. */
+  private order(i: number, j: number): number {
+    const expected = this.expected(i);
+    const window = Math.max(2, 0.1 * this.b.length);
+    return Math.max(0, 1 - Math.abs(j - expected) / window);
+  }
+
+  private expected(i: number): number {
+    const list = this.anchors;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (((list[mid] as [number, number])[0]) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = list[lo - 1] ?? [-1, -1];
+    const after = list[lo] ?? [this.a.length, this.b.length];
+    const span = after[0] - before[0];
+    return before[1] + ((i - before[0]) * (after[1] - before[1])) / Math.max(1, span);
+  }
 }
 
 /**
@@ -213,6 +305,17 @@ class LazyTokens {
   at(i: number): Set<string> {
     return (this.cache[i] ??= clauseTokens(this.list[i] as Clause));
   }
+}
+
+function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const i of indices) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
 }
 
 function indexBy<T>(list: readonly T[], key: (t: T) => string): Map<string, number> {

@@ -1,13 +1,55 @@
 import type { Clause } from '../model/types.js';
 
-const STOP = new Set('a an and are as at be by for from has have in into is it its of on or that the their this to was were which with will'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by for from has have in into is it its of on or that the their this to was were which with will'.split(' '),
+);
 
-/** The content words of a clause (title, text, term names), as a set for similarity. */
+/**
+ * A word reduced to what survives rewording by another hand: numbers lose
+ * their thousands separators ("600,000" = "600000"), other words keep their
+ * first six letters, so "election"/"elections", "recognised"/"recognition"
+ * and "guarantees"/"guarantors" meet.
+ */
+export function stem(word: string): string {
+  if (/^\d[\d,.’']*$/.test(word)) return word.replace(/[,’']/g, '');
+  return word.length > 6 ? word.slice(0, 6) : word;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Adds the stems of `text` to `out`; hyphenated words count whole and by their parts. */
+function addWords(out: Set<string>, text: string): void {
+  for (const w of words(text)) {
+    if (STOP.has(w) || w.length < 2) continue;
+    out.add(stem(w));
+    if (w.includes('-')) for (const part of w.split('-')) if (part.length > 1 && !STOP.has(part)) out.add(stem(part));
+  }
+}
+
+/** Scalar values inside a term value: region names, parties, amounts. */
+function addValues(out: Set<string>, v: unknown, depth = 0): void {
+  if (depth > 4) return;
+  if (typeof v === 'string') addWords(out, v);
+  else if (typeof v === 'number' && Number.isFinite(v)) out.add(String(v));
+  else if (Array.isArray(v)) for (const x of v.slice(0, 100)) addValues(out, x, depth + 1);
+  else if (v && typeof v === 'object') for (const x of Object.values(v).slice(0, 50)) addValues(out, x, depth + 1);
+}
+
+/**
+ * The content of a clause as a set of tokens for similarity: stems of its
+ * title and text, the names of its terms (`term:personnelCap`), and the words
+ * and numbers of its term values, so a text that says 600,000 meets a term
+ * that says 600000.
+ */
 export function clauseTokens(c: Clause): Set<string> {
-  const text = `${c.title} ${c.text}`.toLowerCase();
   const out = new Set<string>();
-  for (const w of text.match(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu) ?? []) if (!STOP.has(w) && w.length > 1) out.add(w);
-  for (const k of Object.keys(c.terms ?? {})) out.add(`term:${k}`);
+  addWords(out, `${c.title} ${c.text}`);
+  for (const [k, v] of Object.entries(c.terms ?? {})) {
+    out.add(`term:${k}`);
+    addValues(out, v);
+  }
   return out;
 }
 
@@ -61,6 +103,11 @@ export class TokenIndex {
     for (const t of set) if (!this.postings.has(t)) unindexed++;
     for (const [i, n] of counts) counts.set(i, n + unindexed);
     return counts;
+  }
+
+  /** The candidates sharing at least one indexed token with `set`. */
+  candidates(set: ReadonlySet<string>): Set<number> {
+    return new Set(this.counts(set).keys());
   }
 
   private counts(set: ReadonlySet<string>): Map<number, number> {

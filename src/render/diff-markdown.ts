@@ -1,6 +1,6 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
-import { clauseDetails } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './diff-words.js';
+import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from './diff-words.js';
 
 /** Escapes text for Markdown tables and inline use (no HTML, no emphasis, no pipes). */
 export function escapeMarkdown(text: string): string {
@@ -23,11 +23,20 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
     out.push('', '**What matters most**', '');
     diff.summary.highlights.forEach((h, i) => out.push(`${i + 1}. ${escapeMarkdown(h.says)}`));
   }
-  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged');
+  if (diff.summary.renumberings.length) {
+    out.push('', '**Renumbered only**', '');
+    for (const r of diff.summary.renumberings) out.push(`- ${escapeMarkdown(describeRun(r))}`);
+  }
+  if (diff.possiblePairs.length) {
+    out.push('', '**Possible pairs** (pin them with a pairs file if they are the same clause)', '');
+    for (const p of diff.possiblePairs) out.push(`- ${escapeMarkdown(possibleLine(p))}`);
+  }
+  if (diff.ignored.length) out.push('', `Ignored: ${escapeMarkdown(diff.ignored.join(', '))}`);
+  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && c.kind !== 'renumbered');
   out.push('', `<details><summary>All changed clauses (${changed.length})</summary>`, '', '| | Clause | Change |', '|---|---|---|');
   for (const c of changed) {
-    const details = c.from && c.to ? clauseDetails(c) : [c.kind + (c.related.length ? ` (with ${c.related.join(', ')})` : '')];
-    const text = c.text ? `<br>${redline(c.text.hunks)}` : '';
+    const details = c.from && c.to ? clauseDetails(c) : [c.kind + (c.related.length ? ` (with ${c.related.join(', ')})` : '') + (c.uncertain ? ' (unconfirmed: not reported on the other side)' : ''), ...(c.clause ? termsInWords(c.clause) : [])];
+    const text = c.text ? `<br>${redline(c.text.hunks)}` : c.clause ? `<br>${escapeMarkdown(c.clause.text)}` : '';
     out.push(`| \`${KIND_SYMBOL[c.kind]}\` ${c.kind} | ${escapeMarkdown(clauseLabel(c))} | ${details.map(escapeMarkdown).join('<br>')}${text} |`);
   }
   out.push('', '</details>');

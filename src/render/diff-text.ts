@@ -1,6 +1,6 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
-import { clauseDetails } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, titleLine } from './diff-words.js';
+import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from './diff-words.js';
 import { painter, visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
@@ -32,15 +32,32 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     out.push('', paint('bold', 'What matters most'));
     for (const h of diff.summary.highlights) out.push(`  * ${visible(h.says)}`);
   }
+  if (diff.summary.renumberings.length) {
+    out.push('', paint('bold', 'Renumbered only'));
+    for (const r of diff.summary.renumberings) out.push(`  # ${visible(describeRun(r))}`);
+  }
+  if (diff.possiblePairs.length) {
+    out.push('', paint('bold', 'Possible pairs (pin them with --pairs if they are the same clause)'));
+    for (const p of diff.possiblePairs) out.push(`  ? ${visible(possibleLine(p))}`);
+  }
+  if (diff.ignored.length) out.push('', `Ignored: ${diff.ignored.join(', ')}`);
   out.push('', paint('bold', 'Clauses'));
   for (const c of diff.clauses) {
     if (c.kind === 'unchanged' && !options.unchanged) continue;
+    if (c.kind === 'renumbered') continue; // told once, run by run, above
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
     const how = c.match && c.match.method !== 'id' ? `, matched by ${c.match.method} ${c.match.score}` : '';
     out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${c.kind}, ${visible(id ?? '')}${how}]`);
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
-    else if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
+    else {
+      if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
+      if (c.uncertain) out.push(`    unconfirmed in ${c.to ? diff.to.version : diff.from.version}: not reported on the other side, which is not the same as ${c.to ? 'added' : 'removed'}`);
+      if (c.clause) {
+        out.push(`    text: ${visible(c.clause.text.replace(/\s*\n\s*/g, ' '))}`);
+        for (const t of termsInWords(c.clause)) out.push(`    term: ${visible(t)}`);
+      }
+    }
     if (c.text) out.push(`    text: ${redline(c.text.hunks, paint)}`);
   }
   return out.join('\n') + '\n';

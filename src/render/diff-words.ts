@@ -1,4 +1,4 @@
-import type { ChangeKind, ClauseChange, PlanDiff } from '../diff/types.js';
+import type { ChangeKind, ClauseChange, PlanDiff, PossiblePairRef } from '../diff/types.js';
 
 /** A symbol per change kind, so kinds read without colour. */
 export const KIND_SYMBOL: Record<ChangeKind, string> = {
@@ -49,4 +49,11 @@ export function metaLines(diff: PlanDiff): string[] {
   }
   for (const [field, n] of keyed) lines.push(`${field}: ${n.added} added, ${n.removed} removed, ${n.changed} changed`);
   return lines;
+}
+
+/** "amnesty ↔ victims-support (score 0.31: text 0.22, same topic, same number; shares amnest, claims)" */
+export function possibleLine(p: PossiblePairRef): string {
+  const e = p.evidence;
+  const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.sameTopic ? ['same topic'] : []), ...(e.sameNumber ? ['same number'] : [])];
+  return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})`;
 }

@@ -30,7 +30,7 @@ const idOf = (c: ClauseChange) => c.to?.id ?? c.from?.id;
 const find = (diff: PlanDiff, id: string) => diff.clauses.find((c) => c.to?.id === id || c.from?.id === id);
 
 function isDiff(value: unknown): value is PlanDiff {
-  return typeof value === 'object' && value !== null && (value as PlanDiff).peaceplanDiff === 1 && Array.isArray((value as PlanDiff).clauses);
+  return typeof value === 'object' && value !== null && (value as PlanDiff).peaceplanDiff === 2 && Array.isArray((value as PlanDiff).clauses);
 }
 
 function notADiff(): MatcherResult {

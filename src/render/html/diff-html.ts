@@ -1,9 +1,9 @@
-import { describeFlag } from '../../diff/describe-clause.js';
+import { describeFlag, describeRun, termsInWords } from '../../diff/describe-clause.js';
 import { formatValue, isDeadline, isDuration, isMoney } from '../../diff/format-value.js';
 import type { ClauseChange, PlanDiff, TextHunk } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
 import type { DiffImpact, Move } from '../../positions/types.js';
-import { countsLine, KIND_SYMBOL, metaLines, titleLine } from '../diff-words.js';
+import { countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from '../diff-words.js';
 import { formatScore } from '../matrix-words.js';
 import { anchor, esc } from './escape.js';
 
@@ -28,9 +28,16 @@ export function diffSection(d: HtmlDiff): string {
   if (diff.summary.highlights.length) {
     out.push('<h3>What matters most</h3><ol>', ...diff.summary.highlights.map((h) => `<li>${esc(h.says)}</li>`), '</ol>');
   }
-  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged');
-  const unchanged = diff.clauses.length - changed.length;
-  out.push(`<h3>Side by side</h3><p class="muted">${changed.length} changed clauses${unchanged ? `; ${unchanged} unchanged not shown` : ''}. Deleted words are struck through, inserted words underlined.</p>`);
+  if (diff.summary.renumberings.length) {
+    out.push('<h3>Renumbered only</h3><ul>', ...diff.summary.renumberings.map((r) => `<li>${esc(describeRun(r))}</li>`), '</ul>');
+  }
+  if (diff.possiblePairs.length) {
+    out.push('<h3>Possible pairs</h3><p class="muted">Unpaired clauses that nearly matched; pin them with a pairs file if they are the same clause.</p><ul>', ...diff.possiblePairs.map((p) => `<li>${esc(possibleLine(p))}</li>`), '</ul>');
+  }
+  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && c.kind !== 'renumbered');
+  const unchanged = diff.clauses.filter((c) => c.kind === 'unchanged').length;
+  const renumbered = diff.clauses.length - changed.length - unchanged;
+  out.push(`<h3>Side by side</h3><p class="muted">${changed.length} changed clauses${unchanged ? `; ${unchanged} unchanged not shown` : ''}${renumbered ? `; ${renumbered} only renumbered, listed above` : ''}. Deleted words are struck through, inserted words underlined.</p>`);
   out.push('<div class="scroll"><table class="redline">');
   out.push(`<thead><tr><th scope="col">${esc(diff.from.version)} (old)</th><th scope="col">${esc(diff.to.version)} (new)</th></tr></thead><tbody>`);
   const texts = { from: textsOf(d.from), to: textsOf(d.to) };
@@ -73,6 +80,10 @@ function hunksHtml(hunks: readonly TextHunk[], side: 'from' | 'to'): string {
 }
 
 function termsHtml(c: ClauseChange): string {
+  if (c.clause && (!c.from || !c.to)) {
+    const words = termsInWords(c.clause);
+    return words.length ? `<ul class="muted" aria-label="terms">${words.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
+  }
   if (c.terms.length === 0) return '';
   // Lists and records are told by their sentence; a cell holds only a value a reader takes in at a glance.
   const plain = (v: unknown): boolean => v === null || typeof v !== 'object' || isMoney(v) || isDuration(v) || isDeadline(v) || (Array.isArray(v) && v.every(plain));

@@ -1,0 +1,85 @@
+/**
+ * How much a clause change matters to a negotiator: substance (typed terms,
+ * status, who is bound, operative language, a clause with its terms coming or
+ * going) before wording; bookkeeping (certainty, sources, notes, titles,
+ * numbering) never. See README "Ranking".
+ */
+import type { TermChange } from './describe-term.js';
+import type { ClauseChange } from './types.js';
+
+/** Fields that record how a clause is known, not what it does. */
+export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number']);
+
+/** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member. */
+export function termMagnitude(t: TermChange): number {
+  // A term written on one side only: a little for a value, more for a list of several entries.
+  if (t.change !== 'changed') {
+    const v = t.change === 'added' ? t.to : t.from;
+    return Array.isArray(v) ? Math.min(1, 0.3 + 0.15 * v.length) : 0.3;
+  }
+  switch (t.kind) {
+    case 'quantity':
+    case 'money':
+      return t.ratio !== undefined && t.ratio > 0 ? Math.min(1, 2 * Math.abs(Math.log(t.ratio))) : 0.5;
+    case 'ordered':
+      return Math.min(1, 0.4 * Math.abs(t.delta ?? 1));
+    case 'deadline':
+      // A fixed deadline becoming "as soon as possible" (or the reverse) is a change of kind; days compare by ratio.
+      if (t.from === 'asap' || t.to === 'asap') return 1;
+      return deadlineRatio(t.from, t.to) ?? 0.5;
+    case 'set':
+      return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0)));
+    case 'list':
+    case 'record': {
+      const inner = (t.changes ?? []).reduce((s, c) => s + termMagnitude(c), 0);
+      return Math.min(1.5, inner + 0.4 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0)));
+    }
+    case 'duration':
+    case 'date':
+      return t.direction === 'restated' ? 0.1 : 0.5;
+    case 'boolean':
+      return 0.6;
+    default:
+      return 0.5;
+  }
+}
+
+/**
+ * The weight of a change, 0 for nothing of substance (such changes never
+ * reach the highlights): terms 5–6.5 by the size of the biggest change (the
+ * others count a quarter), a clause added or removed
+ * 5 plus up to 1.5 for the terms it carries (4 without terms), a status
+ * change 4.5 (or half a point on top of term changes),
+ * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
+ * other clause fields 2. A clause that is `unconfirmed` on its only side
+ * weighs 0: it is not reported in the other version, which is not news.
+ */
+export function weightOf(c: ClauseChange): number {
+  if (!c.from || !c.to) {
+    if (c.uncertain) return 0;
+    if (c.kind === 'split' || c.kind === 'merged') return 3;
+    const terms = Object.keys(c.clause?.terms ?? {}).length;
+    return terms ? 5 + Math.min(1.5, 0.4 * terms) : 4;
+  }
+  let w = 0;
+  if (c.terms.length) {
+    // The biggest change leads; the others add a quarter of theirs, so many small edits do not outweigh one big one.
+    const sizes = c.terms.map(termMagnitude).sort((x, y) => y - x);
+    const rest = sizes.slice(1).reduce((s, x) => s + x, 0);
+    w = 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest);
+  }
+  // A status change (proposed → bracketed: left to the leaders) is news of its own, and adds to term changes.
+  if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, 4.5);
+  const flags = c.text?.flags ?? [];
+  if (flags.some((f) => f.kind === 'obligation')) w = Math.max(w, 3.5);
+  else if (flags.length) w = Math.max(w, 2.5);
+  if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties')) w = Math.max(w, 3);
+  if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && f.field !== 'status' && f.field !== 'parties')) w = Math.max(w, 2);
+  return Math.round(w * 100) / 100;
+}
+
+function deadlineRatio(from: unknown, to: unknown): number | undefined {
+  const days = (d: unknown) => (typeof d === 'object' && d !== null && typeof (d as { days?: unknown }).days === 'number' ? (d as { days: number }).days : undefined);
+  const [a, b] = [days(from), days(to)];
+  return a && b ? Math.min(1, 2 * Math.abs(Math.log(b / a))) : undefined;
+}

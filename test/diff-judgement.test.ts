@@ -1,0 +1,181 @@
+/**
+ * The diff's judgement on drafts written by another hand: matching by the
+ * evidence of content, the best total assignment, the sole clause of a topic,
+ * possible pairs; a ranking led by substance; bookkeeping kept out of the
+ * headline; uncertainty said as such; classes of change ignored on request.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyDiff, diffPlans, matchClauses, parsePlan, renderDiffMarkdown, renderDiffText } from 'peaceplan';
+import type { Clause, Plan } from 'peaceplan';
+import { assign } from '../src/match/assign.js';
+import { bytes, runCli } from './helpers.js';
+
+const P = 'plans/russia-ukraine-2025/';
+const read = (f: string) => parsePlan(bytes(f)).plan as Plan;
+const us = read(`${P}us-28-point.yaml`);
+const e3 = read(`${P}e3-counter-proposal.yaml`);
+const geneva = read(`${P}geneva-19-point.yaml`);
+
+const base: Omit<Clause, 'id' | 'number' | 'topic' | 'title' | 'text'> = { status: 'proposed', certainty: 'reported', sources: ['s1'] };
+const clause = (c: Partial<Clause> & Pick<Clause, 'id' | 'topic' | 'title' | 'text'>, n: number): Clause => ({ number: String(n), ...base, ...c }) as Clause;
+const plan = (version: string, clauses: Clause[]): Plan => ({ peaceplan: 1, plan: 'p', version, title: version, date: '2025-11-20', sources: { s1: { title: 'S', publisher: 'P' } }, clauses }) as Plan;
+
+describe('matching clauses another author rewrote', () => {
+  const a = plan('a', [
+    clause({ id: 'army-cap', topic: 'military-limits', title: 'Cap on Ukraine’s armed forces', text: 'The Ukrainian armed forces may not exceed 600,000 personnel.', terms: { party: 'ukraine', personnelCap: 600000 } }, 1),
+    clause({ id: 'elections', topic: 'elections', title: 'Elections', text: 'Ukraine holds elections within 100 days.', terms: { party: 'ukraine', deadline: { days: 100 } } }, 2),
+    clause({ id: 'amnesty', topic: 'amnesty', title: 'Full amnesty', text: 'Everyone involved receives a full amnesty for acts during the war.', terms: { scope: 'full' } }, 3),
+  ]);
+  const b = plan('b', [
+    clause({ id: 'vote', topic: 'elections', title: 'Voting soon', text: 'A national vote in Ukraine follows as soon as possible.', terms: { party: 'ukraine', deadline: 'asap' } }, 7),
+    clause({ id: 'force-ceiling', topic: 'military-limits', title: 'Ceiling on troop numbers', text: 'Kyiv keeps no more than 800,000 soldiers in peacetime.', terms: { party: 'ukraine', personnelCap: 800000, appliesIn: 'peacetime' } }, 8),
+  ]);
+
+  it('pairs the only clause of a topic on both sides, and says on what evidence', () => {
+    const diff = diffPlans(a, b);
+    const cap = diff.clauses.find((c) => c.to?.id === 'force-ceiling');
+    expect(cap?.from?.id).toBe('army-cap');
+    expect(cap?.match?.evidence).toMatchObject({ sameTopic: true, sameNumber: false });
+    expect(cap?.terms.map((t) => t.says)).toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
+    expect(diff.clauses.find((c) => c.to?.id === 'vote')?.from?.id).toBe('elections');
+    expect(diff.clauses.find((c) => c.from?.id === 'amnesty')?.kind).toBe('removed');
+  });
+
+  it('pairs renamed, reordered, reworded clauses of a real draft by content: US → E3 with every E3 id changed', () => {
+    const renamed = { ...e3, clauses: [...e3.clauses].reverse().map((c, i) => ({ ...c, id: `other-${i}` })) };
+    const diff = diffPlans(us, renamed);
+    const original = new Map(renamed.clauses.map((c, i) => [c.id, [...e3.clauses].reverse()[i]?.id]));
+    const paired = diff.clauses.filter((c) => c.from && c.to);
+    expect(paired.filter((c) => c.from?.id !== original.get(c.to?.id ?? ''))).toEqual([]);
+    expect(paired).toHaveLength(26);
+    for (const c of paired) expect(['similarity', 'title', 'topic']).toContain(c.match?.method);
+  });
+
+  it('assigns for the best total, not best pair first', () => {
+    // Greedy would take a0–b0 (0.9) and leave a1 without the only partner it has.
+    const chosen = assign([
+      { from: 0, to: 0, score: 0.9 },
+      { from: 0, to: 1, score: 0.85 },
+      { from: 1, to: 0, score: 0.8 },
+    ]);
+    expect(chosen.map((c) => `${c.from}-${c.to}`).sort()).toEqual(['0-1', '1-0']);
+  });
+
+  it('lists near misses as possible pairs, and a pairs file can pin them', () => {
+    const x = plan('x', [
+      clause({ id: 'one', topic: 'other', title: 'Monitoring by satellites', text: 'A monitoring mission watches the line with satellites and drones.' }, 1),
+      clause({ id: 'two', topic: 'other', title: 'Prisoner exchange', text: 'All prisoners are exchanged.' }, 2),
+    ]);
+    // Two clauses of the topic are left on the new side, so neither is the only one.
+    const y = plan('y', [
+      clause({ id: 'three', topic: 'other', title: 'Observers', text: 'Observers patrol by drones.' }, 5),
+      clause({ id: 'four', topic: 'other', title: 'Prisoner exchange', text: 'All prisoners are exchanged.' }, 6),
+      clause({ id: 'five', topic: 'other', title: 'Grain corridor', text: 'Ships carry grain across the Black Sea.' }, 7),
+    ]);
+    const diff = diffPlans(x, y);
+    expect(diff.clauses.find((c) => c.from?.id === 'one')?.kind).toBe('removed');
+    expect(diff.possiblePairs).toEqual([expect.objectContaining({ from: 'one', to: 'three' })]);
+    expect(diff.possiblePairs[0]?.evidence.shared).toContain('drones');
+    expect(renderDiffText(diff)).toContain('one ↔ three (score');
+    const pinned = diffPlans(x, y, { pairs: [{ from: 'one', to: 'three' }] });
+    expect(pinned.clauses.find((c) => c.from?.id === 'one')?.to?.id).toBe('three');
+    expect(pinned.possiblePairs).toEqual([]);
+  });
+
+  it('takes stricter or looser thresholds when asked', () => {
+    expect(matchClauses(a.clauses, b.clauses, { thresholds: { pair: 1, sole: 1 } }).pairs).toEqual([]);
+  });
+});
+
+describe('what matters most', () => {
+  it('leads US → E3 with the changes a negotiator looks for, in short sentences', () => {
+    const h = diffPlans(us, e3).summary.highlights;
+    const ids = h.map((x) => x.clause);
+    for (const id of ['territory', 'army-cap', 'elections', 'amnesty', 'nato-membership', 'nato-troops', 'frozen-assets', 'no-nato-expansion']) expect(ids).toContain(id);
+    for (const x of h) expect(x.says.length).toBeLessThan(600);
+    expect(h.find((x) => x.clause === 'army-cap')?.says).toBe("Clause 6 (Peacetime cap on Ukraine's armed forces): cap raised 600,000 → 800,000 personnel (+33 %); applies in changed: always → peacetime");
+    expect(h.find((x) => x.clause === 'amnesty')).toMatchObject({ kind: 'removed' });
+  });
+
+  it('never lists a change of certainty, sources, notes, title or wording alone', () => {
+    const only = { ...us, clauses: us.clauses.map((c, i) => (i === 0 ? { ...c, certainty: 'unconfirmed' as const, sources: ['s10-bbc'], note: 'x', title: 'Another title', text: `${c.text} Reworded.` } : c)) };
+    const diff = diffPlans(us, only);
+    expect(diff.summary.counts.modified).toBe(1);
+    expect(diff.summary.highlights).toEqual([]);
+  });
+
+  it('weighs a clause added or removed by what it carries', () => {
+    const bare = { ...us, clauses: us.clauses.filter((c) => c.id !== 'army-cap' && c.id !== 'sovereignty') };
+    const h = diffPlans(us, bare).summary.highlights;
+    expect(h.map((x) => x.clause)).toEqual(['army-cap', 'sovereignty']);
+    expect(h[0]?.weight).toBeGreaterThan(h[1]?.weight ?? 0);
+  });
+
+  it('says a change of sources by name, after the substance', () => {
+    const changed = diffPlans(us, e3).clauses.find((c) => c.to?.id === 'army-cap');
+    expect(changed?.says).toMatch(/^Clause 6 \(Peacetime cap on Ukraine's armed forces\): cap raised .*; also|; retitled; sources \+/);
+    expect(renderDiffText(diffPlans(us, e3))).toMatch(/ {4}also: retitled; sources \+s\S+/);
+  });
+});
+
+describe('noise kept out', () => {
+  it('tells a run of renumbered clauses once', () => {
+    const gone = { ...us, clauses: us.clauses.filter((c) => c.number !== '9').map((c) => (Number(c.number) > 9 ? { ...c, number: String(Number(c.number) - 1) } : c)) };
+    const diff = diffPlans(us, gone);
+    expect(diff.summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);
+    const text = renderDiffText(diff);
+    expect(text).toContain('# clauses 10–28 → 9–27 (−1, after clause 9 was removed)');
+    expect(text.match(/\[renumbered/g)).toBeNull();
+    expect(renderDiffMarkdown(diff)).toContain('All changed clauses (1)');
+  });
+
+  it('shows the text and terms of a clause added or removed', () => {
+    const bare = { ...us, clauses: us.clauses.filter((c) => c.id !== 'army-cap') };
+    const text = renderDiffText(diffPlans(us, bare));
+    expect(text).toContain('    term: cap 600,000 personnel');
+    expect(text).toMatch(/ {4}text: .*600,000/);
+    expect(renderDiffMarkdown(diffPlans(us, bare))).toContain('cap 600,000 personnel');
+  });
+
+  it('does not read an adjective as an obligation, nor a rewrite as a negation', () => {
+    const words = (from: string, to: string) => {
+      const x = plan('x', [clause({ id: 'c', topic: 'other', title: 'T', text: from }, 1)]);
+      const y = plan('y', [clause({ id: 'c', topic: 'other', title: 'T', text: to }, 1)]);
+      return diffPlans(x, y).clauses[0]?.text?.flags ?? [];
+    };
+    expect(words('Russia hands back the agreed areas outside the regions.', 'Russia hands back the areas outside the regions.')).toEqual([]);
+    expect(words('Russia agreed to hand back the areas.', 'Russia is expected to hand back the areas.')).toEqual([{ kind: 'obligation', from: 'agreed', to: 'expected', direction: 'softened' }]);
+    const rewritten = words(
+      'Reliable security guarantees are promised to Ukraine, without naming who gives them or how they work.',
+      'Ukraine receives robust security guarantees; the guarantors and the mechanism are not spelled out in this point.',
+    );
+    expect(rewritten.filter((f) => f.kind !== 'obligation')).toEqual([]);
+  });
+
+  it('calls a clause that was unconfirmed "not reported", and keeps it out of the headline', () => {
+    const unsure = { ...us, clauses: us.clauses.map((c) => (c.id === 'amnesty' ? { ...c, certainty: 'unconfirmed' as const } : c)) };
+    const diff = diffPlans(unsure, { ...unsure, clauses: unsure.clauses.filter((c) => c.id !== 'amnesty') });
+    const gone = diff.clauses.find((c) => c.from?.id === 'amnesty');
+    expect(gone).toMatchObject({ kind: 'removed', uncertain: true });
+    expect(gone?.says).toContain('not reported in this version');
+    expect(diff.summary.highlights).toEqual([]);
+  });
+
+  it('ignores classes of change on request, and such a diff cannot be applied', () => {
+    const diff = diffPlans(e3, geneva, { ignore: ['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering'] });
+    expect(diff.ignored).toEqual(['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering']);
+    const fields = new Set(diff.clauses.flatMap((c) => c.fields.map((f) => f.field)));
+    for (const f of ['sources', 'note', 'certainty', 'title', 'number']) expect(fields.has(f)).toBe(false);
+    expect(diff.clauses.every((c) => c.text === null && !c.renumbered && !c.moved)).toBe(true);
+    expect(diff.summary.counts.unchanged).toBeGreaterThan(diffPlans(e3, geneva).summary.counts.unchanged);
+    expect(applyDiff(e3, diff).conflicts[0]?.code).toBe('PARTIAL_DIFF');
+  });
+
+  it('takes --ignore on the command line, and refuses a class it does not know', async () => {
+    const ok = await runCli('diff', `${P}us-28-point.yaml`, `${P}e3-counter-proposal.yaml`, '--ignore', 'sources,notes', '--format', 'json');
+    expect((JSON.parse(ok.stdout) as { ignored: string[] }).ignored).toEqual(['sources', 'notes']);
+    const bad = await runCli('diff', `${P}us-28-point.yaml`, `${P}e3-counter-proposal.yaml`, '--ignore', 'sauces');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--ignore takes sources, notes, certainty, titles, wording, numbering (comma-separated), not sauces');
+  });
+});

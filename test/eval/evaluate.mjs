@@ -1,0 +1,194 @@
+/**
+ * Scores the diff against the hand-annotated corpus in test/corpus/: for each
+ * case, which clause pairs were made (right or wrong, against the annotated
+ * lineage), whether every annotated key change is among the ten highlights,
+ * whether anything the annotations forbid is claimed, and how many list items
+ * were paired by position. Used by `npm run eval` (figures) and by
+ * test/corpus.test.ts (targets). Takes the library as an argument, so it runs
+ * against the sources or the build alike.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const SHIPPED = { us: 'us-28-point.yaml', e3: 'e3-counter-proposal.yaml', geneva: 'geneva-19-point.yaml' };
+const REWRITES = { 'us-rw': 'us-28-point-rw.yaml', 'e3-rw': 'e3-counter-proposal-rw.yaml', 'geneva-rw': 'geneva-19-point-rw.yaml' };
+
+/** Reads the family's plans and annotations. */
+export function loadCorpus(lib, root) {
+  const dir = join(root, 'test/corpus/russia-ukraine-2025');
+  const read = (path) => {
+    const r = lib.parsePlan(readFileSync(path));
+    if (!r.plan) throw new Error(`${path}: ${JSON.stringify(r.errors.slice(0, 2))}`);
+    return r.plan;
+  };
+  const plans = {};
+  for (const [k, f] of Object.entries(SHIPPED)) plans[k] = read(join(root, 'plans/russia-ukraine-2025', f));
+  for (const [k, f] of Object.entries(REWRITES)) plans[k] = read(join(dir, 'rewrites', f));
+  const lineageFile = parse(readFileSync(join(dir, 'lineage.yaml'), 'utf8'));
+  const { cases, sameNew } = parse(readFileSync(join(dir, 'cases.yaml'), 'utf8'));
+  const keys = parse(readFileSync(join(dir, 'key-changes.yaml'), 'utf8'));
+  // Lineage label of each clause: the US point it descends from, or its own name when new.
+  const usNumber = new Map(plans.us.clauses.map((c) => [c.id, String(c.number)]));
+  const sameAs = new Map(sameNew.flatMap((s) => [[`shipped:${s.shipped}`, s.shipped], [`rewrite:${s.rewrite}`, s.shipped]]));
+  const lineage = {};
+  for (const k of Object.keys(SHIPPED)) lineage[k] = new Map(plans[k].clauses.map((c) => [c.id, usNumber.get(c.id) ?? `new:${sameAs.get(`shipped:${c.id}`) ?? c.id}`]));
+  for (const k of Object.keys(REWRITES)) {
+    const map = lineageFile[plans[k].version];
+    lineage[k] = new Map(plans[k].clauses.map((c) => {
+      const p = map?.[c.id];
+      if (p === undefined) throw new Error(`lineage.yaml has no entry for ${plans[k].version}/${c.id}`);
+      return [c.id, p === 'new' ? `new:${sameAs.get(`rewrite:${c.id}`) ?? `${k}:${c.id}`}` : String(p)];
+    }));
+  }
+  return { plans, lineage, cases, keys };
+}
+
+/** A seeded shuffle and meaningless ids: another author's file, as far as ids and order go. */
+function disguise(plan, how, seed) {
+  if (how === 'none') return { plan, original: new Map(plan.clauses.map((c) => [c.id, c.id])) };
+  let s = seed >>> 0;
+  const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  const original = new Map();
+  let clauses = plan.clauses.map((c, i) => {
+    const id = `q${(i * 7919 + seed * 31) % 100003}`;
+    original.set(id, c.id);
+    return { ...c, id };
+  });
+  if (how === 'shuffle') {
+    clauses = clauses.map((c) => [rnd(), c]).sort((x, y) => x[0] - y[0]).map(([, c]) => c);
+  }
+  return { plan: { ...plan, clauses }, original };
+}
+
+/** Counts list items paired by position anywhere in a diff ("item 3"). */
+function positional(changes) {
+  let n = 0;
+  const walk = (t) => {
+    if (/^item \d+$/.test(String(t.term))) n++;
+    for (const c of t.changes ?? []) walk(c);
+  };
+  for (const c of changes) for (const t of c.terms) walk(t);
+  return n;
+}
+
+/** Runs one case. */
+export function evaluateCase(lib, corpus, def, index, options = {}) {
+  const a = corpus.plans[def.from];
+  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, index + 1);
+  const diff = lib.diffPlans(a, b, options);
+  const la = corpus.lineage[def.from];
+  const lb = corpus.lineage[def.to];
+  const labelA = (id) => la.get(id);
+  const labelB = (id) => lb.get(original.get(id));
+  // Truth: clauses of the same lineage on both sides (each label pairs at most min(count) times).
+  const countA = new Map();
+  const countB = new Map();
+  for (const c of a.clauses) countA.set(labelA(c.id), (countA.get(labelA(c.id)) ?? 0) + 1);
+  for (const c of b.clauses) countB.set(labelB(c.id), (countB.get(labelB(c.id)) ?? 0) + 1);
+  let truth = 0;
+  for (const [l, n] of countA) truth += Math.min(n, countB.get(l) ?? 0);
+  const paired = diff.clauses.filter((c) => c.from && c.to);
+  const wrong = paired.filter((c) => labelA(c.from.id) !== labelB(c.to.id));
+  const right = paired.length - wrong.length;
+  const missed = [];
+  for (const c of a.clauses) {
+    const l = labelA(c.id);
+    if (!countB.has(l)) continue;
+    if (!paired.some((p) => p.from.id === c.id && labelB(p.to.id) === l)) missed.push(`${l} ${c.id}`);
+  }
+  // Key changes: each must be among the highlights, on a clause of its lineage, of its kind.
+  const annotated = def.keys ? corpus.keys[def.keys] : undefined;
+  const highlights = diff.summary.highlights;
+  const changeOf = (h) => diff.clauses.find((c) => (c.to ?? c.from)?.id === h.clause);
+  const keyResults = (annotated?.changes ?? []).map((k) => {
+    const point = String(k.point);
+    const rank = highlights.findIndex((h) => {
+      const c = changeOf(h);
+      if (!c) return false;
+      if (k.kind === 'removed') return !c.to && labelA(c.from.id) === point;
+      if (k.kind === 'added') return !c.from && labelB(c.to.id) === point;
+      return c.from && c.to && labelA(c.from.id) === point;
+    });
+    return { point, kind: k.kind, says: k.says, rank: rank < 0 ? null : rank + 1 };
+  });
+  // What must not appear: a clause present on both sides reported as removed or added.
+  const violations = [];
+  for (const m of annotated?.mustNot ?? []) {
+    const point = String(m.point);
+    if (m.kind !== 'removed' && m.kind !== 'added') continue;
+    if (!countA.has(point) || !countB.has(point)) continue;
+    const bad = diff.clauses.some((c) => (m.kind === 'removed' ? !c.to && labelA(c.from.id) === point : !c.from && labelB(c.to.id) === point));
+    if (bad) violations.push(`${point} reported ${m.kind}: ${m.says}`);
+  }
+  return {
+    name: `${def.from} → ${def.to} (${def.disguise})`,
+    rewrite: def.rewrite === true,
+    truth,
+    pairs: paired.length,
+    right,
+    wrong: wrong.map((c) => `${c.from.id} → ${original.get(c.to.id)} (${c.match.method} ${c.match.score})`),
+    missed,
+    possible: diff.possiblePairs.length,
+    keys: keyResults,
+    violations,
+    positional: positional(diff.clauses),
+    highlights: highlights.map((h) => h.says),
+    /** Scores of right pairs found by content or topic. */
+    scores: paired.filter((c) => labelA(c.from.id) === labelB(c.to.id) && (c.match.method === 'similarity' || c.match.method === 'topic')).map((c) => c.match.score),
+  };
+}
+
+/**
+ * Hard negatives: for each clause of the old side that has a partner, the
+ * partner is taken out of the new side and the diff run again; any pair the
+ * orphan then gets is wrong. The best such score over all trials is what a
+ * threshold must stay above.
+ */
+export function leaveOneOut(lib, corpus, def, index, options = {}) {
+  const a = corpus.plans[def.from];
+  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, index + 1);
+  const la = corpus.lineage[def.from];
+  const lb = corpus.lineage[def.to];
+  let trials = 0;
+  let best = 0;
+  const wrong = [];
+  for (const c of a.clauses) {
+    const label = la.get(c.id);
+    const rest = b.clauses.filter((d) => lb.get(original.get(d.id)) !== label);
+    if (rest.length === b.clauses.length) continue;
+    trials++;
+    const diff = lib.diffPlans(a, { ...b, clauses: rest }, options);
+    const got = diff.clauses.find((x) => x.from?.id === c.id && x.to);
+    if (got) wrong.push(`${c.id} → ${original.get(got.to.id)} (${got.match.method} ${got.match.score})`);
+    const near = diff.possiblePairs.filter((p) => p.from === c.id).map((p) => p.score);
+    best = Math.max(best, got?.match.score ?? 0, ...near);
+  }
+  return { trials, wrong, best };
+}
+
+/** Every case of the corpus, with totals. */
+export function evaluateCorpus(lib, root, options = {}) {
+  const corpus = loadCorpus(lib, root);
+  const results = corpus.cases.map((def, i) => ({ ...evaluateCase(lib, corpus, def, i, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, i, options) } : {}) }));
+  const sum = (list, f) => list.reduce((s, r) => s + f(r), 0);
+  const rewrites = results.filter((r) => r.rewrite);
+  const keys = results.flatMap((r) => r.keys);
+  return {
+    results,
+    totals: {
+      rewriteRecall: sum(rewrites, (r) => r.right) / Math.max(1, sum(rewrites, (r) => r.truth)),
+      rewriteWrong: sum(rewrites, (r) => r.wrong.length),
+      recall: sum(results, (r) => r.right) / Math.max(1, sum(results, (r) => r.truth)),
+      wrong: sum(results, (r) => r.wrong.length),
+      keysInTop10: keys.filter((k) => k.rank !== null).length,
+      keys: keys.length,
+      violations: sum(results, (r) => r.violations.length),
+      positional: sum(results, (r) => r.positional),
+      looTrials: sum(rewrites, (r) => r.loo.trials),
+      looWrong: sum(rewrites, (r) => r.loo.wrong.length),
+      looBest: Math.max(0, ...rewrites.map((r) => r.loo.best)),
+      weakestTrue: Math.min(1, ...results.flatMap((r) => r.scores)),
+    },
+  };
+}

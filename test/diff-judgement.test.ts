@@ -32,13 +32,17 @@ describe('matching clauses another author rewrote', () => {
   ]);
 
   it('pairs the only clause of a topic on both sides, and says on what evidence', () => {
-    const diff = diffPlans(a, b);
-    const cap = diff.clauses.find((c) => c.to?.id === 'force-ceiling');
-    expect(cap?.from?.id).toBe('army-cap');
-    expect(cap?.match?.evidence).toMatchObject({ sameTopic: true, sameNumber: false });
-    expect(cap?.terms.map((t) => t.says)).toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
-    expect(diff.clauses.find((c) => c.to?.id === 'vote')?.from?.id).toBe('elections');
-    expect(diff.clauses.find((c) => c.from?.id === 'amnesty')?.kind).toBe('removed');
+    // Another delegation's E3 file: the army cap under its own id, title, wording and number.
+    const cap = { ...(e3.clauses.find((c) => c.id === 'army-cap') as Clause), id: 'force-ceiling', number: '31', title: 'Ceiling on troop numbers', text: 'Kyiv keeps no more than 800,000 soldiers, and only in peacetime.' };
+    const other = { ...e3, clauses: [...e3.clauses.filter((c) => c.id !== 'army-cap'), cap] };
+    const diff = diffPlans(us, other);
+    const paired = diff.clauses.find((c) => c.to?.id === 'force-ceiling');
+    expect(paired?.from?.id).toBe('army-cap');
+    expect(paired?.match?.evidence).toMatchObject({ topic: 'same', sameNumber: false });
+    expect(paired?.terms.map((t) => t.says)).toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
+    const toy = diffPlans(a, b);
+    expect(toy.clauses.find((c) => c.to?.id === 'vote')?.from?.id).toBe('elections');
+    expect(toy.clauses.find((c) => c.from?.id === 'amnesty')?.kind).toBe('removed');
   });
 
   it('pairs renamed, reordered, reworded clauses of a real draft by content: US → E3 with every E3 id changed', () => {

@@ -72,10 +72,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore));
   }
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from')));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a)));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to')));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b)));
   });
   const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
@@ -123,7 +123,12 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   return change;
 }
 
-function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[]): ClauseChange {
+/** True for a version whose text is known only in part: reported by the press in parts, or reconstructed from partial reports. */
+function knownInPart(p: Plan): boolean {
+  return p.provenance === 'reported' || p.provenance === 'reconstructed';
+}
+
+function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean): ClauseChange {
   const ref = refOf(c, index);
   const change: ClauseChange = {
     kind,
@@ -138,6 +143,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     text: null,
     clause: c,
     ...(c.certainty === 'unconfirmed' ? { uncertain: true as const } : {}),
+    ...(otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
   change.says = describeClause(change);

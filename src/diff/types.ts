@@ -55,6 +55,11 @@ export interface ClauseChange {
   match: { method: MatchMethod; score: number; evidence?: MatchEvidence } | null;
   /** For a clause on one side only: true when it is `unconfirmed` there, so its absence on the other side is "not reported", not news. */
   uncertain?: true;
+  /**
+   * For a clause on one side only: true when the other version is known only in part
+   * (provenance `reported` or `reconstructed`), so the clause may be there unreported.
+   */
+  partial?: true;
   renumbered: boolean;
   /** True when its position changed relative to the other paired clauses. */
   moved: boolean;

@@ -48,7 +48,8 @@ export function termMagnitude(t: TermChange): number {
  * The weight of a change, 0 for nothing of substance (such changes never
  * reach the highlights): terms 5–6.5 by the size of the biggest change (the
  * others count a quarter), a clause added or removed
- * 5 plus up to 1.5 for the terms it carries (4 without terms), a status
+ * 5 plus up to 1.5 for the terms it carries (4 without terms; 2 less when the
+ * other version is known only in part, so it may be there unreported), a status
  * change 4.5 (or half a point on top of term changes),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * other clause fields 2. A clause that is `unconfirmed` on its only side
@@ -59,7 +60,9 @@ export function weightOf(c: ClauseChange): number {
     if (c.uncertain) return 0;
     if (c.kind === 'split' || c.kind === 'merged') return 3;
     const terms = Object.keys(c.clause?.terms ?? {}).length;
-    return terms ? 5 + Math.min(1.5, 0.4 * terms) : 4;
+    const whole = terms ? 5 + Math.min(1.5, 0.4 * terms) : 4;
+    // Absent from a version known only in part: weaker news than a change that is reported.
+    return c.partial ? whole - 2 : whole;
   }
   let w = 0;
   if (c.terms.length) {

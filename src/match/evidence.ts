@@ -5,17 +5,15 @@
  * than "Ukraine" or "agreement"), shared term names and values, the topic,
  * the printed number and the place in the draft.
  */
-import type { Clause } from '../model/types.js';
-import { deepEqual } from '../util/deep-equal.js';
 
 /** Why two clauses were paired (or nearly were). */
 export interface MatchEvidence {
   /** Similarity of their words, title and text, rare words weighing more; 0..1. */
   text: number;
-  /** Share of their term names in common, with equal values counting double; 0..1. Absent when neither has terms. */
+  /** Their terms in common (names, and names with values), rare ones weighing more; 0..1. Absent when neither has terms. */
   terms?: number;
-  /** True when both have the same topic. */
-  sameTopic: boolean;
+  /** `same` topic; `open` when one of them is in the catch-all topic `other` (no evidence either way); `different` topics. */
+  topic: 'same' | 'open' | 'different';
   /** True when both print the same number. */
   sameNumber: boolean;
   /** How close their places in the drafts are, relative to clauses already paired; 0..1. */
@@ -25,7 +23,7 @@ export interface MatchEvidence {
 }
 
 /** Weights of the score: the text carries most; see README "Matching". */
-export const WEIGHTS = { text: 0.7, terms: 0.2, sameTopic: 0.1, otherTopic: -0.15, sameNumber: 0.05, order: 0.05 } as const;
+export const WEIGHTS = { text: 0.7, terms: 0.2, sameTopic: 0.1, differentTopic: -0.15, sameNumber: 0.05, order: 0.05 } as const;
 
 /** Inverse document frequencies of tokens over the clauses that take part in matching. */
 export class Rarity {
@@ -47,6 +45,11 @@ export class Rarity {
     return this.idf.get(token) ?? this.fallback;
   }
 
+  /** The weight of a token found in one clause only: the most any token weighs. */
+  get most(): number {
+    return this.fallback;
+  }
+
   /** Sum of the weights of a set. */
   mass(set: ReadonlySet<string>): number {
     let m = 0;
@@ -56,33 +59,41 @@ export class Rarity {
 }
 
 /** Rarity-weighted overlap (Ochiai): the weight of shared tokens over the geometric mean of both masses. */
-export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, massA: number, massB: number, rarity: Rarity): { score: number; shared: string[] } {
-  if (massA === 0 || massB === 0) return { score: 0, shared: [] };
+export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, massA: number, massB: number, rarity: Rarity): number {
+  if (massA === 0 || massB === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
-  const both: Array<[string, number]> = [];
-  for (const t of small) {
-    if (!large.has(t)) continue;
-    const w = rarity.weight(t);
-    common += w;
-    if (!t.startsWith('term:')) both.push([t, w]);
-  }
-  both.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  return { score: common / Math.sqrt(massA * massB), shared: both.slice(0, 5).map(([t]) => t) };
+  for (const t of small) if (large.has(t)) common += rarity.weight(t);
+  return common / Math.sqrt(massA * massB);
 }
 
-/** Term names in common, equal values counting double: |keys ∩| + |equal| over 2 |keys ∪|. */
-export function termOverlap(a: Clause, b: Clause): number | undefined {
-  const ta = (a.terms ?? {}) as Record<string, unknown>;
-  const tb = (b.terms ?? {}) as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ta), ...Object.keys(tb)]);
-  if (keys.size === 0) return undefined;
+/** The rarest words two token sets share, at most five: what a reader checks a pair by. */
+export function rarestShared(a: ReadonlySet<string>, b: ReadonlySet<string>, rarity: Rarity): string[] {
+  const both: Array<[string, number]> = [];
+  for (const t of a) if (b.has(t) && !t.startsWith('term:')) both.push([t, rarity.weight(t)]);
+  both.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return both.slice(0, 5).map(([t]) => t);
+}
+
+/**
+ * Terms in common, weighted by rarity: names and name–value pairs that few
+ * clauses share count more than `party: ukraine`, and terms every clause
+ * carries alike count little even when two clauses have nothing else.
+ * Undefined when neither clause has terms.
+ */
+export function termOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, rarity: Rarity): number | undefined {
+  if (a.size === 0 && b.size === 0) return undefined;
+  const score = weightedOverlap(a, b, rarity.mass(a), rarity.mass(b), rarity);
+  if (score === 0) return 0;
+  // Alike terms that most clauses carry alike (boilerplate) say little: scale by how rare the shared ones are.
+  let shared = 0;
   let n = 0;
-  for (const k of keys) {
-    if (!Object.hasOwn(ta, k) || !Object.hasOwn(tb, k)) continue;
-    n += deepEqual(ta[k], tb[k]) ? 2 : 1;
+  for (const t of a) {
+    if (!b.has(t)) continue;
+    shared += rarity.weight(t);
+    n++;
   }
-  return n / (2 * keys.size);
+  return score * Math.min(1, shared / (n * rarity.most));
 }
 
 /** The score of the evidence, 0..1 (clamped). */
@@ -90,7 +101,7 @@ export function scoreOf(e: Omit<MatchEvidence, 'shared'>): number {
   const text = WEIGHTS.text * e.text;
   // Without terms on either side, the text carries the terms' share too.
   const terms = e.terms === undefined ? WEIGHTS.terms * e.text : WEIGHTS.terms * e.terms;
-  const topic = e.sameTopic ? WEIGHTS.sameTopic : WEIGHTS.otherTopic;
+  const topic = e.topic === 'same' ? WEIGHTS.sameTopic : e.topic === 'different' ? WEIGHTS.differentTopic : 0;
   const s = text + terms + topic + (e.sameNumber ? WEIGHTS.sameNumber : 0) + WEIGHTS.order * e.order;
   return Math.max(0, Math.min(1, s));
 }

@@ -10,9 +10,9 @@
 import type { Clause } from '../model/types.js';
 import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
-import { Rarity, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
+import { Rarity, rarestShared, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
 import type { MatchEvidence } from './evidence.js';
-import { clauseTokens, containment, TokenIndex } from './tokens.js';
+import { clauseTokens, containment, termTokens, TokenIndex } from './tokens.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or as the only clause of their topic left on both sides. */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -66,9 +66,11 @@ export interface Matching {
 /**
  * Thresholds, measured on the evaluation corpus (`npm run eval`, EVAL.md):
  * `pair` is the score a content match needs, `sole` what the only clause of a
- * topic on both sides needs, `near` where possible pairs start.
+ * topic on both sides needs, `near` where possible pairs start. Each clause is
+ * compared with its `candidates` best by shared rare words, and with every
+ * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.5, soleTerms: 0.5, near: 0.25, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.5, soleTerms: 0.4, near: 0.25, candidates: 24, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -121,18 +123,19 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // Content: every signal weighed together, then the best total assignment.
   const [fa, fb] = free();
   const scorer = new Scorer(a, b, fa, fb, tokensA, tokensB, [...aTo.values()]);
-  const candidates: Array<Candidate & { evidence: MatchEvidence }> = [];
+  const candidates: Array<Candidate & { evidence?: MatchEvidence }> = [];
   {
     const index = new TokenIndex(b.map((_, j) => (bFrom.has(j) ? undefined : tokensB.at(j))));
     const byTopic = groupBy(fb, (j) => b[j]?.topic ?? '');
     for (const i of fa) {
-      const found = index.candidates(tokensA.at(i));
+      const found = new Set(index.best(tokensA.at(i), (t) => scorer.weight(t), MATCH.candidates));
       const sameTopic = byTopic.get(a[i]?.topic ?? '') ?? [];
       if (sameTopic.length <= MATCH.scanLimit) for (const j of sameTopic) found.add(j);
       for (const j of [...found].sort((x, y) => x - y)) {
         if (!allowed(i, j)) continue;
-        const { score, evidence } = scorer.between(i, j);
-        if (score >= Math.min(MATCH.near, pairAt)) candidates.push({ from: i, to: j, score, evidence });
+        // Near misses are kept by score alone; only the few listed at the end are explained.
+        const { score, evidence } = scorer.between(i, j, pairAt);
+        if (score >= Math.min(MATCH.near, pairAt)) candidates.push({ from: i, to: j, score, ...(evidence ? { evidence } : {}) });
       }
     }
   }
@@ -150,7 +153,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const [i, j] = [is[0] as number, js[0] as number];
       if (!allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
-      // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or half their terms alike.
+      if (!evidence) continue;
+      // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
       if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
     }
@@ -159,7 +163,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   const possible = candidates
     .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to))
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
-    .slice(0, MATCH.maxPossible);
+    .slice(0, MATCH.maxPossible)
+    .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: c.evidence ?? (scorer.between(c.from, c.to).evidence as MatchEvidence) }));
   const groups = findGroups(a, b, tokensA, tokensB, aTo, bFrom);
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };
@@ -171,6 +176,8 @@ class Scorer {
   private readonly massA = new Map<number, number>();
   private readonly massB = new Map<number, number>();
   private readonly anchors: Array<[number, number]>;
+  private readonly termsA: LazyTerms;
+  private readonly termsB: LazyTerms;
 
   constructor(
     private readonly a: readonly Clause[],
@@ -181,11 +188,16 @@ class Scorer {
     private readonly tokensB: LazyTokens,
     made: readonly ClausePair[],
   ) {
-    this.rarity = new Rarity([...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))]);
+    this.termsA = new LazyTerms(a);
+    this.termsB = new LazyTerms(b);
+    const sets = [...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))];
+    const terms = [...fa.map((i) => this.termsA.at(i)), ...fb.map((j) => this.termsB.at(j))];
+    this.rarity = new Rarity(sets.map((s, k) => new Set([...s, ...(terms[k] as Set<string>)])));
     this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
   }
 
-  between(i: number, j: number): { score: number; evidence: MatchEvidence } {
+  /** The score of a pair, with its evidence when the score reaches `explainAt` (naming shared words costs more than scoring). */
+  between(i: number, j: number, explainAt = 0): { score: number; evidence?: MatchEvidence } {
     const ca = this.a[i] as Clause;
     const cb = this.b[j] as Clause;
     const ta = this.tokensA.at(i);
@@ -193,16 +205,26 @@ class Scorer {
     const massA = this.massA.get(i) ?? this.massA.set(i, this.rarity.mass(ta)).get(i) as number;
     const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
     const text = weightedOverlap(ta, tb, massA, massB, this.rarity);
-    const terms = termOverlap(ca, cb);
+    // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
+    const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
+    const terms = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
     const evidence: MatchEvidence = {
-      text: round(text.score),
+      text: round(text),
       ...(terms !== undefined ? { terms: round(terms) } : {}),
-      sameTopic: ca.topic === cb.topic,
+      topic,
       sameNumber: ca.number === cb.number,
       order: round(this.order(i, j)),
-      shared: text.shared,
+      shared: [],
     };
-    return { score: round(scoreOf(evidence)), evidence };
+    const score = round(scoreOf(evidence));
+    if (score < explainAt) return { score };
+    evidence.shared = rarestShared(ta, tb, this.rarity);
+    return { score, evidence };
+  }
+
+  /** How much a token weighs: its rarity among the clauses being matched. */
+  weight(token: string): number {
+    return this.rarity.weight(token);
   }
 
   /** 1 where `j` stands where the pairs around `i` put it, falling to 0 a tenth of the draft away. */
@@ -292,6 +314,19 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/** Term token sets of a clause list, computed on first use. */
+class LazyTerms {
+  private readonly cache: Array<Set<string> | undefined>;
+
+  constructor(private readonly list: readonly Clause[]) {
+    this.cache = new Array<Set<string> | undefined>(list.length);
+  }
+
+  at(i: number): Set<string> {
+    return (this.cache[i] ??= termTokens(this.list[i] as Clause));
+  }
 }
 
 /** Token sets of a clause list, computed on first use. */

@@ -38,6 +38,20 @@ function addValues(out: Set<string>, v: unknown, depth = 0): void {
 }
 
 /**
+ * The terms of a clause as tokens: each name (`term:personnelCap`) and each
+ * name with its value (`term:party=ukraine`), so terms every clause carries
+ * alike weigh little once rarity is counted.
+ */
+export function termTokens(c: Clause): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(c.terms ?? {})) {
+    out.add(`term:${k}`);
+    out.add(`term:${k}=${JSON.stringify(v).slice(0, 200)}`);
+  }
+  return out;
+}
+
+/**
  * The content of a clause as a set of tokens for similarity: stems of its
  * title and text, the names of its terms (`term:personnelCap`), and the words
  * and numbers of its term values, so a text that says 600,000 meets a term
@@ -105,9 +119,20 @@ export class TokenIndex {
     return counts;
   }
 
-  /** The candidates sharing at least one indexed token with `set`. */
-  candidates(set: ReadonlySet<string>): Set<number> {
-    return new Set(this.counts(set).keys());
+  /**
+   * The `limit` candidates sharing the most weight of indexed tokens with
+   * `set` (ties to the earlier candidate): what keeps matching subquadratic
+   * when thousands of clauses are unpaired.
+   */
+  best(set: ReadonlySet<string>, weight: (token: string) => number, limit: number): number[] {
+    const sums = new Map<number, number>();
+    for (const t of set) {
+      const list = this.postings.get(t);
+      if (!list) continue;
+      const w = weight(t);
+      for (const i of list) sums.set(i, (sums.get(i) ?? 0) + w);
+    }
+    return [...sums].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit).map(([i]) => i);
   }
 
   private counts(set: ReadonlySet<string>): Map<number, number> {

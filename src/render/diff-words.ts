@@ -54,6 +54,6 @@ export function metaLines(diff: PlanDiff): string[] {
 /** "amnesty ↔ victims-support (score 0.31: text 0.22, same topic, same number; shares amnest, claims)" */
 export function possibleLine(p: PossiblePairRef): string {
   const e = p.evidence;
-  const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.sameTopic ? ['same topic'] : []), ...(e.sameNumber ? ['same number'] : [])];
+  const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : [])];
   return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})`;
 }

@@ -72,7 +72,7 @@ async function measureRename(n) {
   const diff = diffPlans(a, b);
   const paired = diff.clauses.filter((c) => c.from && c.to);
   const right = paired.filter((c) => c.to.id === `renamed-${c.from.id}`).length;
-  report({ diff: performance.now() - t0, paired: paired.length, right, of: b.clauses.length, byMethod: Object.fromEntries(['id', 'title', 'number', 'similarity'].map((m) => [m, paired.filter((c) => c.match.method === m).length])) });
+  report({ diff: performance.now() - t0, paired: paired.length, right, of: b.clauses.length, byMethod: Object.fromEntries(['id', 'title', 'similarity', 'topic'].map((m) => [m, paired.filter((c) => c.match.method === m).length])) });
 }
 
 async function measureHtml(n) {

@@ -17,8 +17,8 @@ const pct = (x) => `${(100 * x).toFixed(1)} %`;
 if (process.argv.includes('--sweep')) {
   console.log('threshold sweep on the corpus (content pairs at `pair`, sole clause of a topic at `sole`)');
   console.log('pair  sole  rewrite recall  rewrite wrong  all recall  all wrong  leave-one-out wrong  best orphan score');
-  for (const pair of [0.3, 0.34, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6]) {
-    for (const sole of [0.1, 0.15, 0.2, 0.25, 0.3]) {
+  for (const pair of [0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42, 0.46, 0.5, 0.55, 0.6]) {
+    for (const sole of [0.15, 0.2, 0.25]) {
       const { totals: t } = evaluateCorpus(lib, root, { thresholds: { pair, sole } });
       console.log(`${pair.toFixed(2)}  ${sole.toFixed(2)}  ${pct(t.rewriteRecall).padStart(14)}  ${String(t.rewriteWrong).padStart(13)}  ${pct(t.recall).padStart(10)}  ${String(t.wrong).padStart(9)}  ${`${t.looWrong}/${t.looTrials}`.padStart(19)}  ${t.looBest.toFixed(3).padStart(17)}`);
     }
@@ -35,7 +35,13 @@ if (process.argv.includes('--sweep')) {
     for (const v of r.violations) console.log(`  forbidden: ${v}`);
     if (r.loo) console.log(`  leave-one-out: ${r.loo.wrong.length} wrong of ${r.loo.trials} orphaned clauses${r.loo.wrong.length ? `: ${r.loo.wrong.join('; ')}` : ''}`);
   }
+  const { byFamily } = evaluateCorpus(lib, root);
+  for (const [family, t] of Object.entries(byFamily)) {
+    console.log('');
+    console.log(`${family}: rewrites pair recall ${pct(t.rewriteRecall)}, wrong ${t.rewriteWrong}; all cases recall ${pct(t.recall)}, wrong ${t.wrong}; key changes in the top 10 ${t.keysInTop10}/${t.keys}; leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}`);
+  }
   console.log('');
+  console.log('overall');
   console.log(`rewrites (different hands): pair recall ${pct(totals.rewriteRecall)}, wrong pairs ${totals.rewriteWrong}`);
   console.log(`all cases: pair recall ${pct(totals.recall)}, wrong pairs ${totals.wrong}`);
   console.log(`key changes in the top 10: ${totals.keysInTop10}/${totals.keys}`);

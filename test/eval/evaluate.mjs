@@ -11,41 +11,74 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-const SHIPPED = { us: 'us-28-point.yaml', e3: 'e3-counter-proposal.yaml', geneva: 'geneva-19-point.yaml' };
-const REWRITES = { 'us-rw': 'us-28-point-rw.yaml', 'e3-rw': 'e3-counter-proposal-rw.yaml', 'geneva-rw': 'geneva-19-point-rw.yaml' };
+const FAMILIES = ['russia-ukraine-2025', 'gaza-2025'];
 
-/** Reads the family's plans and annotations. */
-export function loadCorpus(lib, root) {
-  const dir = join(root, 'test/corpus/russia-ukraine-2025');
-  const read = (path) => {
-    const r = lib.parsePlan(readFileSync(path));
-    if (!r.plan) throw new Error(`${path}: ${JSON.stringify(r.errors.slice(0, 2))}`);
-    return r.plan;
-  };
+/**
+ * Reads one family's files, lineage and annotations, as its cases.yaml lists them. A file's
+ * lineage comes from a lineage file (`{ file, key }`), from its own clause numbers
+ * (`numbers: true`, for the reference draft), or from the clause of the same id in another
+ * file (`sameIdAs`).
+ */
+function loadFamily(lib, root, family) {
+  const dir = join(root, 'test/corpus', family);
+  const yaml = (path) => parse(readFileSync(join(dir, path), 'utf8'));
+  const spec = yaml('cases.yaml');
   const plans = {};
-  for (const [k, f] of Object.entries(SHIPPED)) plans[k] = read(join(root, 'plans/russia-ukraine-2025', f));
-  for (const [k, f] of Object.entries(REWRITES)) plans[k] = read(join(dir, 'rewrites', f));
-  const lineageFile = parse(readFileSync(join(dir, 'lineage.yaml'), 'utf8'));
-  const { cases, sameNew } = parse(readFileSync(join(dir, 'cases.yaml'), 'utf8'));
-  const keys = parse(readFileSync(join(dir, 'key-changes.yaml'), 'utf8'));
-  // Lineage label of each clause: the US point it descends from, or its own name when new.
-  const usNumber = new Map(plans.us.clauses.map((c) => [c.id, String(c.number)]));
-  const sameAs = new Map(sameNew.flatMap((s) => [[`shipped:${s.shipped}`, s.shipped], [`rewrite:${s.rewrite}`, s.shipped]]));
-  const lineage = {};
-  for (const k of Object.keys(SHIPPED)) lineage[k] = new Map(plans[k].clauses.map((c) => [c.id, usNumber.get(c.id) ?? `new:${sameAs.get(`shipped:${c.id}`) ?? c.id}`]));
-  for (const k of Object.keys(REWRITES)) {
-    const map = lineageFile[plans[k].version];
-    lineage[k] = new Map(plans[k].clauses.map((c) => {
-      const p = map?.[c.id];
-      if (p === undefined) throw new Error(`lineage.yaml has no entry for ${plans[k].version}/${c.id}`);
-      return [c.id, p === 'new' ? `new:${sameAs.get(`rewrite:${c.id}`) ?? `${k}:${c.id}`}` : String(p)];
-    }));
+  for (const [alias, f] of Object.entries(spec.files)) {
+    const r = lib.parsePlan(readFileSync(join(root, f.path)));
+    if (!r.plan) throw new Error(`${f.path}: ${JSON.stringify(r.errors.slice(0, 2))}`);
+    plans[alias] = r.plan;
   }
-  return { plans, lineage, cases, keys };
+  const sameAs = new Map((spec.sameNew ?? []).flatMap((s) => s.ids.map((id) => [id, s.ids[0]])));
+  const lineage = {};
+  const label = (p, id) => (p === 'new' ? `new:${sameAs.get(id) ?? id}` : String(p));
+  for (const [alias, f] of Object.entries(spec.files)) {
+    const l = f.lineage;
+    if (l.numbers) lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, String(c.number)]));
+  }
+  for (const [alias, f] of Object.entries(spec.files)) {
+    const l = f.lineage;
+    if (l.file) {
+      const map = yaml(l.file)[l.key];
+      lineage[alias] = new Map(plans[alias].clauses.map((c) => {
+        if (map?.[c.id] === undefined) throw new Error(`${l.file} has no entry for ${l.key}/${c.id}`);
+        return [c.id, label(map[c.id], c.id)];
+      }));
+    } else if (l.sameIdAs) {
+      lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, lineage[l.sameIdAs].get(c.id) ?? label('new', c.id)]));
+    }
+  }
+  const keyFiles = new Map();
+  const cases = spec.cases.map((c) => {
+    if (!c.keys) return { ...c, family };
+    const [file, pair] = c.keys.split('#');
+    if (!keyFiles.has(file)) keyFiles.set(file, yaml(file));
+    // A pair's entry is { changes, mustNot }, or the list of changes with mustNot beside it at the top.
+    const all = keyFiles.get(file);
+    const entry = all[pair];
+    if (entry === undefined) throw new Error(`${file} has no changes for ${pair}`);
+    const annotated = Array.isArray(entry) ? { changes: entry, mustNot: all.mustNot ?? [] } : entry;
+    return { ...c, family, annotated, keysName: pair };
+  });
+  return { plans, lineage, cases };
+}
+
+/** Every family of the corpus, as one list of cases over one set of files (aliases prefixed by family). */
+export function loadCorpus(lib, root) {
+  const out = { plans: {}, lineage: {}, cases: [] };
+  for (const family of FAMILIES) {
+    const f = loadFamily(lib, root, family);
+    for (const k of Object.keys(f.plans)) {
+      out.plans[`${family}/${k}`] = f.plans[k];
+      out.lineage[`${family}/${k}`] = f.lineage[k];
+    }
+    out.cases.push(...f.cases.map((c) => ({ ...c, from: `${family}/${c.from}`, to: `${family}/${c.to}` })));
+  }
+  return out;
 }
 
 /** A seeded shuffle and meaningless ids: another author's file, as far as ids and order go. */
-function disguise(plan, how, seed) {
+export function disguise(plan, how, seed) {
   if (how === 'none') return { plan, original: new Map(plan.clauses.map((c) => [c.id, c.id])) };
   let s = seed >>> 0;
   const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32);
@@ -98,17 +131,19 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     if (!paired.some((p) => p.from.id === c.id && labelB(p.to.id) === l)) missed.push(`${l} ${c.id}`);
   }
   // Key changes: each must be among the highlights, on a clause of its lineage, of its kind.
-  const annotated = def.keys ? corpus.keys[def.keys] : undefined;
+  const annotated = def.annotated;
   const highlights = diff.summary.highlights;
   const changeOf = (h) => diff.clauses.find((c) => (c.to ?? c.from)?.id === h.clause);
   const keyResults = (annotated?.changes ?? []).map((k) => {
     const point = String(k.point);
+    // "new" names any clause without an ancestor (the annotator's own id is not known here).
+    const is = (label) => label === point || (point === 'new' && String(label).startsWith('new:'));
     const rank = highlights.findIndex((h) => {
       const c = changeOf(h);
       if (!c) return false;
-      if (k.kind === 'removed') return !c.to && labelA(c.from.id) === point;
-      if (k.kind === 'added') return !c.from && labelB(c.to.id) === point;
-      return c.from && c.to && labelA(c.from.id) === point;
+      if (k.kind === 'removed') return !c.to && is(labelA(c.from.id));
+      if (k.kind === 'added') return !c.from && is(labelB(c.to.id));
+      return c.from && c.to && is(labelA(c.from.id));
     });
     return { point, kind: k.kind, says: k.says, rank: rank < 0 ? null : rank + 1 };
   });
@@ -122,7 +157,8 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     if (bad) violations.push(`${point} reported ${m.kind}: ${m.says}`);
   }
   return {
-    name: `${def.from} → ${def.to} (${def.disguise})`,
+    name: `${def.from} → ${def.to.slice(def.family.length + 1)} (${def.disguise})`,
+    family: def.family,
     rewrite: def.rewrite === true,
     truth,
     pairs: paired.length,
@@ -171,24 +207,25 @@ export function leaveOneOut(lib, corpus, def, index, options = {}) {
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
   const results = corpus.cases.map((def, i) => ({ ...evaluateCase(lib, corpus, def, i, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, i, options) } : {}) }));
+  return { results, totals: totalsOf(results), byFamily: Object.fromEntries(FAMILIES.map((f) => [f, totalsOf(results.filter((r) => r.family === f))])) };
+}
+
+function totalsOf(results) {
   const sum = (list, f) => list.reduce((s, r) => s + f(r), 0);
   const rewrites = results.filter((r) => r.rewrite);
   const keys = results.flatMap((r) => r.keys);
   return {
-    results,
-    totals: {
-      rewriteRecall: sum(rewrites, (r) => r.right) / Math.max(1, sum(rewrites, (r) => r.truth)),
-      rewriteWrong: sum(rewrites, (r) => r.wrong.length),
-      recall: sum(results, (r) => r.right) / Math.max(1, sum(results, (r) => r.truth)),
-      wrong: sum(results, (r) => r.wrong.length),
-      keysInTop10: keys.filter((k) => k.rank !== null).length,
-      keys: keys.length,
-      violations: sum(results, (r) => r.violations.length),
-      positional: sum(results, (r) => r.positional),
-      looTrials: sum(rewrites, (r) => r.loo.trials),
-      looWrong: sum(rewrites, (r) => r.loo.wrong.length),
-      looBest: Math.max(0, ...rewrites.map((r) => r.loo.best)),
-      weakestTrue: Math.min(1, ...results.flatMap((r) => r.scores)),
-    },
+    rewriteRecall: sum(rewrites, (r) => r.right) / Math.max(1, sum(rewrites, (r) => r.truth)),
+    rewriteWrong: sum(rewrites, (r) => r.wrong.length),
+    recall: sum(results, (r) => r.right) / Math.max(1, sum(results, (r) => r.truth)),
+    wrong: sum(results, (r) => r.wrong.length),
+    keysInTop10: keys.filter((k) => k.rank !== null).length,
+    keys: keys.length,
+    violations: sum(results, (r) => r.violations.length),
+    positional: sum(results, (r) => r.positional),
+    looTrials: sum(rewrites, (r) => r.loo.trials),
+    looWrong: sum(rewrites, (r) => r.loo.wrong.length),
+    looBest: Math.max(0, ...rewrites.map((r) => r.loo.best)),
+    weakestTrue: Math.min(1, ...results.flatMap((r) => r.scores)),
   };
 }

@@ -1,0 +1,38 @@
+/** Types of evaluate.mjs, for the TypeScript test that asserts the corpus figures. */
+export interface CaseResult {
+  name: string;
+  family: string;
+  rewrite: boolean;
+  truth: number;
+  pairs: number;
+  right: number;
+  wrong: string[];
+  missed: string[];
+  possible: number;
+  keys: Array<{ point: string; kind: string; says: string; rank: number | null }>;
+  violations: string[];
+  positional: number;
+  highlights: string[];
+  scores: number[];
+  loo?: { trials: number; wrong: string[]; best: number };
+}
+export interface Totals {
+  rewriteRecall: number;
+  rewriteWrong: number;
+  recall: number;
+  wrong: number;
+  keysInTop10: number;
+  keys: number;
+  violations: number;
+  positional: number;
+  looTrials: number;
+  looWrong: number;
+  looBest: number;
+  weakestTrue: number;
+}
+/** The library functions the evaluation calls. */
+export interface Library {
+  parsePlan: (...args: never[]) => unknown;
+  diffPlans: (...args: never[]) => unknown;
+}
+export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals> };

@@ -165,6 +165,19 @@ describe('noise kept out', () => {
     expect(diff.summary.highlights).toEqual([]);
   });
 
+  it('tells a clause missing from a version known only in part as such, and weighs it less', () => {
+    expect(geneva.provenance).toBe('reported');
+    const diff = diffPlans(us, geneva);
+    const cap = diff.clauses.find((c) => c.from?.id === 'army-cap');
+    expect(cap).toMatchObject({ kind: 'removed', partial: true });
+    expect(cap?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) not in this version as far as it is known (its text is known only in part)");
+    expect(renderDiffText(diff)).toContain('    geneva-19-point is known only in part: the clause may be there unreported');
+    const full = diffPlans(us, { ...geneva, provenance: 'leaked' });
+    const weight = (d: typeof diff) => d.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0;
+    expect(full.clauses.find((c) => c.from?.id === 'army-cap')?.partial).toBeUndefined();
+    expect(weight(full) - weight(diff)).toBe(2);
+  });
+
   it('ignores classes of change on request, and such a diff cannot be applied', () => {
     const diff = diffPlans(e3, geneva, { ignore: ['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering'] });
     expect(diff.ignored).toEqual(['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering']);

@@ -53,6 +53,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
       if (c.uncertain) out.push(`    unconfirmed in ${c.to ? diff.to.version : diff.from.version}: not reported on the other side, which is not the same as ${c.to ? 'added' : 'removed'}`);
+      else if (c.partial) out.push(`    ${c.to ? diff.from.version : diff.to.version} is known only in part: the clause may be there unreported`);
       if (c.clause) {
         out.push(`    text: ${visible(c.clause.text.replace(/\s*\n\s*/g, ' '))}`);
         for (const t of termsInWords(c.clause)) out.push(`    term: ${visible(t)}`);

@@ -1,0 +1,111 @@
+/**
+ * Scoring candidate pairs of clauses: the rarity of words among the clauses
+ * still unpaired, term tokens, and the order of the pairs already made. See
+ * evidence.ts for what the evidence is and how it adds up.
+ */
+import type { Clause } from '../model/types.js';
+import { Rarity, rarestShared, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
+import type { MatchEvidence } from './evidence.js';
+import type { ClausePair } from './match-clauses.js';
+import { clauseTokens, termTokens } from './tokens.js';
+
+/** Token sets of a clause list (words, or terms), computed on first use. */
+export class LazyTokens {
+  private readonly cache: Array<Set<string> | undefined>;
+
+  constructor(
+    private readonly list: readonly Clause[],
+    private readonly tokens: (c: Clause) => Set<string> = clauseTokens,
+  ) {
+    this.cache = new Array<Set<string> | undefined>(list.length);
+  }
+
+  at(i: number): Set<string> {
+    return (this.cache[i] ??= this.tokens(this.list[i] as Clause));
+  }
+}
+
+/** Scores pairs of clauses that are still free, with the rarity of words among them and the order of the pairs already made. */
+export class Scorer {
+  private readonly rarity: Rarity;
+  private readonly massA = new Map<number, number>();
+  private readonly massB = new Map<number, number>();
+  private readonly anchors: Array<[number, number]>;
+  private readonly termsA: LazyTokens;
+  private readonly termsB: LazyTokens;
+
+  constructor(
+    private readonly a: readonly Clause[],
+    private readonly b: readonly Clause[],
+    fa: readonly number[],
+    fb: readonly number[],
+    private readonly tokensA: LazyTokens,
+    private readonly tokensB: LazyTokens,
+    made: readonly ClausePair[],
+  ) {
+    this.termsA = new LazyTokens(a, termTokens);
+    this.termsB = new LazyTokens(b, termTokens);
+    const sets = [...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))];
+    const terms = [...fa.map((i) => this.termsA.at(i)), ...fb.map((j) => this.termsB.at(j))];
+    this.rarity = new Rarity(sets.map((s, k) => new Set([...s, ...(terms[k] as Set<string>)])));
+    this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
+  }
+
+  /** The score of a pair, with its evidence when the score reaches `explainAt` (naming shared words costs more than scoring). */
+  between(i: number, j: number, explainAt = 0): { score: number; evidence?: MatchEvidence } {
+    const ca = this.a[i] as Clause;
+    const cb = this.b[j] as Clause;
+    const ta = this.tokensA.at(i);
+    const tb = this.tokensB.at(j);
+    const massA = this.massA.get(i) ?? this.massA.set(i, this.rarity.mass(ta)).get(i) as number;
+    const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
+    const text = weightedOverlap(ta, tb, massA, massB, this.rarity);
+    // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
+    const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
+    const terms = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
+    const evidence: MatchEvidence = {
+      text: round(text),
+      ...(terms !== undefined ? { terms: round(terms) } : {}),
+      topic,
+      sameNumber: ca.number === cb.number,
+      order: round(this.order(i, j)),
+      shared: [],
+    };
+    const score = round(scoreOf(evidence));
+    if (score < explainAt) return { score };
+    evidence.shared = rarestShared(ta, tb, this.rarity);
+    return { score, evidence };
+  }
+
+  /** How much a token weighs: its rarity among the clauses being matched. */
+  weight(token: string): number {
+    return this.rarity.weight(token);
+  }
+
+  /** 1 where `j` stands where the pairs around `i` put it, falling to 0 a tenth of the draft away. */
+  private order(i: number, j: number): number {
+    const expected = this.expected(i);
+    const window = Math.max(2, 0.1 * this.b.length);
+    return Math.max(0, 1 - Math.abs(j - expected) / window);
+  }
+
+  private expected(i: number): number {
+    const list = this.anchors;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (((list[mid] as [number, number])[0]) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = list[lo - 1] ?? [-1, -1];
+    const after = list[lo] ?? [this.a.length, this.b.length];
+    const span = after[0] - before[0];
+    return before[1] + ((i - before[0]) * (after[1] - before[1])) / Math.max(1, span);
+  }
+}
+
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -91,6 +91,52 @@ describe('matching clauses another author rewrote', () => {
   });
 });
 
+describe('what a new user met on a restructured draft', () => {
+  it('offers the only clause of a topic on both sides as a possible pair when nothing else agrees', () => {
+    const x = plan('x', [
+      clause({ id: 'sov', topic: 'sovereignty', title: 'Sovereignty', text: 'Ukraine keeps its sovereignty.', terms: { party: 'ukraine' } }, 1),
+      clause({ id: 'cap', topic: 'military-limits', title: 'Army cap', text: 'The army is capped at 600,000.', terms: { party: 'ukraine', personnelCap: 600000 } }, 2),
+      clause({ id: 'vote', topic: 'elections', title: 'Elections', text: 'Elections within 100 days.', terms: { party: 'ukraine', deadline: { days: 100 } } }, 3),
+    ]);
+    const y = plan('y', [
+      clause({ id: 'no-limits', topic: 'military-limits', title: 'No limits on the armed forces', text: 'No restriction applies to the Ukrainian forces or their industry.' }, 1),
+      clause({ id: 'ballot', topic: 'elections', title: 'Ballot', text: 'Elections as soon as possible.', terms: { party: 'ukraine', deadline: 'asap' } }, 2),
+      clause({ id: 'neutral', topic: 'sovereignty', title: 'Not forced into neutrality', text: 'Its sovereignty respected, Ukraine is not made neutral against its will by any party.', terms: { neutralityRequired: false } }, 9),
+    ]);
+    const diff = diffPlans(x, y);
+    // Alone in their topic, but no number, place or terms agree: not paired, offered instead.
+    expect(diff.clauses.find((c) => c.from?.id === 'sov')?.kind).toBe('removed');
+    expect(diff.possiblePairs).toEqual([expect.objectContaining({ from: 'sov', to: 'neutral' })]);
+    // Under where near misses start (0.25): listed because it is alone in its topic.
+    expect(diff.possiblePairs[0]?.score).toBeLessThan(0.25);
+  });
+
+  it('reads a term only the old clause had by the old clause’s topic', () => {
+    const land = us.clauses.find((c) => c.id === 'territory') as Clause;
+    const moved = { ...e3, clauses: e3.clauses.map((c) => (c.id === 'territory' ? { ...c, topic: 'ceasefire' as const, terms: {} } : c)) };
+    const change = diffPlans(us, moved).clauses.find((c) => c.to?.id === 'territory');
+    const regions = change?.terms.find((t) => t.term === 'regions');
+    expect(regions?.kind).toBe('list');
+    expect(regions?.says).not.toContain('{');
+    expect(land.topic).toBe('territory');
+  });
+
+  it('names repeated items apart, and does not count a reordering as substance', () => {
+    const zone = (arrangement: string) => ({ region: 'donetsk-oblast', scope: 'occupied-part', arrangement });
+    const x = plan('x', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [] }, parties: ['ukraine', 'russia'] }, 1)]);
+    const y = plan('y', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [zone('negotiable'), zone('transferred')] }, parties: ['russia', 'ukraine'] }, 1)]);
+    const change = diffPlans(x, y).clauses[0];
+    expect(change?.terms[0]?.added).toEqual(['donetsk-oblast (occupied-part) #1', 'donetsk-oblast (occupied-part) #2']);
+    const only = diffPlans(x, { ...x, clauses: [{ ...(x.clauses[0] as Clause), parties: ['russia', 'ukraine'] }] });
+    expect(only.summary.highlights).toEqual([]);
+    expect(only.clauses[0]?.says).toBe('Clause 1 (T): parties reordered');
+  });
+
+  it('says in the counts how many additions and removals may only be unreported', () => {
+    expect(renderDiffText(diffPlans(us, geneva))).toMatch(/^\d+ modified, .* removed \(\d+ unchanged\); \d+ of the added or removed may only be unreported; /m);
+  });
+});
+
 describe('what matters most', () => {
   it('leads US → E3 with the changes a negotiator looks for, in short sentences', () => {
     const h = diffPlans(us, e3).summary.highlights;

@@ -3,7 +3,7 @@ import { formatTerm } from './describe-term.js';
 import type { OperativeFlag } from './operative.js';
 import { termSpec } from './term-kinds.js';
 import type { ClauseChange } from './types.js';
-import { METADATA_FIELDS } from './weigh.js';
+import { isReorder, METADATA_FIELDS } from './weigh.js';
 
 /** "Clause 6 (Cap on Ukraine's armed forces)". */
 function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
@@ -23,10 +23,10 @@ export function substanceParts(c: ClauseChange): string[] {
   const parts: string[] = [];
   if (!c.from || !c.to) return parts;
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
-  for (const t of c.terms) parts.push(t.says);
+  for (const t of c.terms) if (!isReorder(t)) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (METADATA_FIELDS.has(f.field) || (f.field === 'terms' && c.terms.length > 0)) continue;
+    if (METADATA_FIELDS.has(f.field) || (f.field === 'terms' && c.terms.length > 0) || isReorder(f)) continue;
     parts.push(f.says);
   }
   return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)
@@ -43,8 +43,9 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'id') parts.push(f.says);
     else if (f.field === 'sources') parts.push(`sources ${[...(f.added ?? []).map((s) => `+${String(s)}`), ...(f.removed ?? []).map((s) => `−${String(s)}`)].join(' ') || 'reordered'}`);
     else if (f.field === 'note') parts.push(f.from === undefined ? 'note added' : f.to === undefined ? 'note removed' : 'note changed');
-    else if (f.field === 'certainty') parts.push(f.says);
+    else if (f.field === 'certainty' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
   }
+  for (const t of c.terms) if (isReorder(t)) parts.push(t.says);
   if (c.text) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
   return parts;
 }

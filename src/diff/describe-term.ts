@@ -231,6 +231,17 @@ export function pairItems(key: readonly string[], from: readonly unknown[], to: 
     leftB.push(...ys);
   }
   for (const ys of gb.values()) leftB.push(...ys);
+  // Items of a repeated identity are told apart by their place among their namesakes: "#2".
+  const named = (list: unknown[], side: readonly unknown[]) => {
+    const seen = new Map<string, number>();
+    return list.map((x) => {
+      const id = identity(x);
+      const all = side.filter((y) => identity(y) === id).length;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return itemLabel(key, x) + (all > 1 ? ` #${n}` : '');
+    });
+  };
   const first = key[0];
   if (first !== undefined && leftA.length && leftB.length) {
     const primary = (item: unknown) => (isRecord(item) && item[first] !== undefined ? JSON.stringify(item[first]) : undefined);
@@ -252,7 +263,7 @@ export function pairItems(key: readonly string[], from: readonly unknown[], to: 
       leftA.splice(leftA.indexOf(item), 1);
     }
   }
-  return { pairs, added: leftB.map((x) => itemLabel(key, x)), removed: leftA.map((x) => itemLabel(key, x)) };
+  return { pairs, added: named(leftB, to), removed: named(leftA, from) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

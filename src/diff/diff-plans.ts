@@ -162,7 +162,8 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
   return keys.flatMap((k) => {
     const from = Object.hasOwn(ta, k) ? ta[k] : undefined;
     const to = Object.hasOwn(tb, k) ? tb[k] : undefined;
-    const c = describeTerm(k, termSpec(cb.topic, k, to ?? from), from, to);
+    // A term only the old clause has is read by the old clause's topic (a clause can change topic).
+    const c = describeTerm(k, to !== undefined ? termSpec(cb.topic, k, to) : termSpec(ca.topic, k, from), from, to);
     return c ? [c] : [];
   });
 }

@@ -31,14 +31,16 @@ function flipField(f: FieldChange): FieldChange {
 }
 
 function flipClause(c: ClauseChange): ClauseChange {
+  // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
+  const oldTopic = (c.to ?? c.from)?.topic ?? topic;
   const flipped: ClauseChange = {
     ...c,
     kind: OPPOSITE[c.kind] ?? c.kind,
     from: c.to,
     to: c.from,
     fields: c.fields.map(flipField),
-    terms: c.terms.flatMap((t) => flipTerm(t, topic)),
+    terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic)),
     text: c.text ? flipText(c.text.hunks, c.text.replaced) : null,
     says: '',
   };

@@ -12,6 +12,7 @@ export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'cer
 
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member. */
 export function termMagnitude(t: TermChange): number {
+  if (isReorder(t)) return 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
   if (t.change !== 'changed') {
     const v = t.change === 'added' ? t.to : t.from;
@@ -69,14 +70,15 @@ export function weightOf(c: ClauseChange): number {
     // The biggest change leads; the others add a quarter of theirs, so many small edits do not outweigh one big one.
     const sizes = c.terms.map(termMagnitude).sort((x, y) => y - x);
     const rest = sizes.slice(1).reduce((s, x) => s + x, 0);
-    w = 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest);
+    // A set or list that only changed order carries no term change of substance.
+    if ((sizes[0] ?? 0) > 0) w = 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest);
   }
   // A status change (proposed → bracketed: left to the leaders) is news of its own, and adds to term changes.
   if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, 4.5);
   const flags = c.text?.flags ?? [];
   if (flags.some((f) => f.kind === 'obligation')) w = Math.max(w, 3.5);
   else if (flags.length) w = Math.max(w, 2.5);
-  if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties')) w = Math.max(w, 3);
+  if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties' && !isReorder(f))) w = Math.max(w, 3);
   if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && f.field !== 'status' && f.field !== 'parties')) w = Math.max(w, 2);
   return Math.round(w * 100) / 100;
 }
@@ -85,4 +87,10 @@ function deadlineRatio(from: unknown, to: unknown): number | undefined {
   const days = (d: unknown) => (typeof d === 'object' && d !== null && typeof (d as { days?: unknown }).days === 'number' ? (d as { days: number }).days : undefined);
   const [a, b] = [days(from), days(to)];
   return a && b ? Math.min(1, 2 * Math.abs(Math.log(b / a))) : undefined;
+}
+
+/** A set, list or list field whose members only changed places. */
+export function isReorder(c: { added?: unknown[]; removed?: unknown[]; changes?: unknown[]; kind?: string; field?: string }): boolean {
+  const listy = c.field !== undefined || c.kind === 'set' || c.kind === 'list';
+  return listy && c.added !== undefined && c.removed !== undefined && c.added.length === 0 && c.removed.length === 0 && (c.changes?.length ?? 0) === 0;
 }

@@ -157,6 +157,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
       if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
+      // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
+      else if (score >= soleAt && !candidates.some((c) => c.from === i && c.to === j)) candidates.push({ from: i, to: j, score, evidence });
     }
   }
 

@@ -52,7 +52,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
-      if (c.uncertain) out.push(`    unconfirmed in ${c.to ? diff.to.version : diff.from.version}: not reported on the other side, which is not the same as ${c.to ? 'added' : 'removed'}`);
+      if (c.uncertain) out.push(`    unconfirmed in ${c.to ? diff.to.version : diff.from.version}: told as ${c.to ? 'newly reported, not as added' : 'not reported in the new version, not as removed'}`);
       else if (c.partial) out.push(`    ${c.to ? diff.from.version : diff.to.version} is known only in part: the clause may be there unreported`);
       if (c.clause) {
         out.push(`    text: ${visible(c.clause.text.replace(/\s*\n\s*/g, ' '))}`);

@@ -20,7 +20,10 @@ export function countsLine(diff: PlanDiff): string {
   const kinds = ORDER.filter((k) => k !== 'unchanged' && s.counts[k] > 0).map((k) => `${s.counts[k]} ${k}`);
   const body = kinds.length ? kinds.join(', ') : 'no clause changed';
   const meta = s.metaChanges ? `; ${s.metaChanges} plan field${s.metaChanges === 1 ? '' : 's'} changed` : '';
-  return `${body} (${s.counts.unchanged} unchanged)${meta}`;
+  // Clauses added or removed only as far as a version known in part, or an unconfirmed clause, tells.
+  const unsure = diff.clauses.filter((c) => (c.kind === 'added' || c.kind === 'removed') && (c.partial || c.uncertain)).length;
+  const hedge = unsure ? `; ${unsure} of the added or removed may only be unreported` : '';
+  return `${body} (${s.counts.unchanged} unchanged)${hedge}${meta}`;
 }
 
 /** "us-28-point (2025-11-20) → e3-counter-proposal (2025-11-23)" */

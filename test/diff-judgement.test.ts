@@ -123,8 +123,8 @@ describe('what a new user met on a restructured draft', () => {
 
   it('names repeated items apart, and does not count a reordering as substance', () => {
     const zone = (arrangement: string) => ({ region: 'donetsk-oblast', scope: 'occupied-part', arrangement });
-    const x = plan('x', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [] }, parties: ['ukraine', 'russia'] }, 1)]);
-    const y = plan('y', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [zone('negotiable'), zone('transferred')] }, parties: ['russia', 'ukraine'] }, 1)]);
+    const x = plan('x', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [] } as never, parties: ['ukraine', 'russia'] }, 1)]);
+    const y = plan('y', [clause({ id: 't', topic: 'territory', title: 'T', text: 'Land.', terms: { regions: [zone('negotiable'), zone('transferred')] } as never, parties: ['russia', 'ukraine'] }, 1)]);
     const change = diffPlans(x, y).clauses[0];
     expect(change?.terms[0]?.added).toEqual(['donetsk-oblast (occupied-part) #1', 'donetsk-oblast (occupied-part) #2']);
     const only = diffPlans(x, { ...x, clauses: [{ ...(x.clauses[0] as Clause), parties: ['russia', 'ukraine'] }] });

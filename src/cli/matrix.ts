@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadPlan, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
 import type { ParseResult } from '../parse-plan.js';
 import { buildMatrix } from '../positions/matrix.js';
 import type { MatrixOptions } from '../positions/types.js';
@@ -51,6 +51,11 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     decision: (chosen.blocking ?? 'veto') as 'veto' | 'unanimity',
     blocs: (chosen.blocs ?? 'as-listed') as NonNullable<MatrixOptions['blocs']>,
   };
+  // A revision's rules follow its clauses back along the parent chain, through the versions beside it.
+  if (plan.plan.parent) {
+    const family = await loadPlanFamily(dirname(path));
+    if (family.versions.length) options.versions = family.versions;
+  }
   const m = buildMatrix(plan.plan, positions.positions, options);
   const toFile = args.options.get('output');
   let text: string;

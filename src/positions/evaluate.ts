@@ -27,15 +27,29 @@ export interface VersionStances {
   stated: Map<string, Reason[]>;
 }
 
-/** True when the rule covers the clause: the clause (or its topic) matches and it states every term the condition needs. */
-export function covers(rule: Rule, clause: Clause): boolean {
-  if (rule.clause !== undefined ? rule.clause !== clause.id : rule.topic !== clause.topic) return false;
+/**
+ * Other ids a clause of a version answers to: the ids its counterparts had in
+ * the versions it descends from (clause id in this version → those ids, where
+ * they were, and how the diff paired them). A rule naming one of them covers
+ * the clause.
+ */
+export type ClauseAliases = ReadonlyMap<string, ReadonlyArray<{ id: string; version: string; method: string }>>;
+
+/** The alias of `clause` a rule names, if the rule names one. */
+function aliasNamed(rule: Rule, clause: Clause, aliases: ClauseAliases | undefined) {
+  return rule.clause === undefined ? undefined : aliases?.get(clause.id)?.find((a) => a.id === rule.clause);
+}
+
+/** True when the rule covers the clause: the clause (by id, or an id it had before) or its topic matches, and it states every term the condition needs. */
+export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
+  const named = rule.clause === undefined || rule.clause === clause.id || aliasNamed(rule, clause, aliases) !== undefined;
+  if (rule.clause !== undefined ? !named : rule.topic !== clause.topic) return false;
   const terms = (clause.terms ?? {}) as Record<string, unknown>;
   return requiredTerms(rule.when).every((t) => Object.hasOwn(terms, t) && terms[t] !== undefined && terms[t] !== null);
 }
 
 /** The reason a rule gives for a clause it covers, or undefined when it says nothing (condition false, no `otherwise`). */
-export function ruleReason(rule: Rule, clause: Clause): Reason | undefined {
+export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases): Reason | undefined {
   const terms = (clause.terms ?? {}) as Record<string, unknown>;
   const specs = termsOf(clause.topic);
   const met = rule.when === undefined || holds(specs, terms, rule.when);
@@ -43,11 +57,14 @@ export function ruleReason(rule: Rule, clause: Clause): Reason | undefined {
   if (stance === undefined) return undefined;
   const scope = rule.clause !== undefined ? 'applies to this clause' : `applies to every ${clause.topic} clause`;
   const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met);
-  return reason('rule', rule, stance, why);
+  // A rule that found its clause through lineage says so: the id it names is not this clause's.
+  const alias = aliasNamed(rule, clause, aliases);
+  const found = alias ? ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})` : '';
+  return reason('rule', rule, stance, why + found);
 }
 
-/** Evaluates every rule and statement of `positions` on `plan`. */
-export function evaluateVersion(plan: Plan, positions: Positions): VersionStances {
+/** Evaluates every rule and statement of `positions` on `plan`; `aliases` lets rules naming an earlier id follow the clause. */
+export function evaluateVersion(plan: Plan, positions: Positions, aliases?: ClauseAliases): VersionStances {
   const out: VersionStances = { byClause: new Map(), absent: new Map(), stated: new Map() };
   const push = <K>(map: Map<string, K[]>, key: string, item: K) => {
     const list = map.get(key);
@@ -57,9 +74,9 @@ export function evaluateVersion(plan: Plan, positions: Positions): VersionStance
   for (const rule of positions.rules ?? []) {
     let covered = false;
     for (const clause of plan.clauses) {
-      if (!covers(rule, clause)) continue;
+      if (!covers(rule, clause, aliases)) continue;
       covered = true;
-      const r = ruleReason(rule, clause);
+      const r = ruleReason(rule, clause, aliases);
       if (r) push(row(out.byClause, rule.stakeholder), clause.id, r);
     }
     if (!covered && rule.ifAbsent !== undefined) {

@@ -11,7 +11,8 @@ import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/ty
 import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
-import type { VersionStances } from './evaluate.js';
+import type { ClauseAliases, VersionStances } from './evaluate.js';
+import { diffAliases } from './lineage.js';
 import { borrow, matrixOf, round, rowsOf } from './matrix.js';
 import type { ClauseImpact, DiffImpact, MatrixOptions, Move, Reason, Stance } from './types.js';
 
@@ -39,7 +40,9 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   const rowIds = rowsOf(positions, people, options);
   const mode = options.blocs ?? 'as-listed';
   if (positions.plan !== from.plan || positions.plan !== to.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${from.plan}`);
-  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions), evaluateVersion(to, positions)];
+  // Rules follow the clause: on each side, a clause also answers to the id the diff paired it with.
+  const [akaFrom, akaTo] = [diffAliases(diff, 'from'), diffAliases(diff, 'to')];
+  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom), evaluateVersion(to, positions, akaTo)];
   const viewOf = (stances: VersionStances) => {
     const own = borrow(stances, people, rowIds, mode);
     const views = new Map(rowIds.map((id) => [id, own(id)]));
@@ -67,10 +70,10 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
     // Statements speak of one version as it was; only rules can say how a change moves someone.
     const rules = (list: readonly Reason[] | undefined) => (list ?? []).filter((r) => r.kind !== 'statement');
     for (const id of rowIds) {
-      const was = [...olds.flatMap((c) => rules(before(id).clauses.get(c.id))), ...absences(before(id).absent, after(id).absent, news, ruleById)];
-      const now = [...news.flatMap((c) => rules(after(id).clauses.get(c.id))), ...absences(after(id).absent, before(id).absent, olds, ruleById)];
+      const was = [...olds.flatMap((c) => rules(before(id).clauses.get(c.id))), ...absences(before(id).absent, after(id).absent, news, ruleById, akaTo)];
+      const now = [...news.flatMap((c) => rules(after(id).clauses.get(c.id))), ...absences(after(id).absent, before(id).absent, olds, ruleById, akaFrom)];
       const pair = olds.length === 1 && news.length === 1 ? ([olds[0], news[0]] as [Clause, Clause]) : undefined;
-      const move = moveOf(id, was, now, pair, rulesOf.get(id) ?? []);
+      const move = moveOf(id, was, now, pair, rulesOf.get(id) ?? [], [akaFrom, akaTo]);
       if (move) (move.direction === 'toward' ? impact.toward : impact.away).push(move);
     }
     if (impact.toward.length + impact.away.length > 0) clauses.push(impact);
@@ -94,13 +97,13 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
  * that the other side lacks, for rules that covered one of the change's
  * clauses on the other side.
  */
-function absences(here: readonly Reason[], there: readonly Reason[], otherClauses: readonly Clause[], ruleById: ReadonlyMap<string, Rule>): Reason[] {
+function absences(here: readonly Reason[], there: readonly Reason[], otherClauses: readonly Clause[], ruleById: ReadonlyMap<string, Rule>, aliases: ClauseAliases): Reason[] {
   if (otherClauses.length === 0) return [];
   const elsewhere = new Set(there.map((r) => r.rule));
   return here.filter((r) => {
     if (elsewhere.has(r.rule)) return false;
     const rule = r.rule === undefined ? undefined : ruleById.get(r.rule);
-    return rule !== undefined && otherClauses.some((c) => covers(rule, c));
+    return rule !== undefined && otherClauses.some((c) => covers(rule, c, aliases));
   });
 }
 
@@ -127,7 +130,7 @@ function splitGroups(changes: readonly ClauseChange[]): Map<number, number[]> {
 
 const weighted = (stance: Stance | null, salience: number) => (stance === null ? 0 : STANCE_VALUE[stance] * salience);
 
-function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[]): Move | undefined {
+function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[], [akaA, akaB]: [ClauseAliases, ClauseAliases]): Move | undefined {
   const [x, y] = [toCell(was), toCell(now)];
   const delta = round(weighted(y.stance, y.salience) - weighted(x.stance, x.salience));
   if (delta === 0 && !pair) return undefined;
@@ -139,7 +142,7 @@ function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause
   let lean = 0;
   const notes: string[] = [];
   for (const rule of rules) {
-    if (!rule.when || !covers(rule, a) || !covers(rule, b)) continue;
+    if (!rule.when || !covers(rule, a, akaA) || !covers(rule, b, akaB)) continue;
     const shift = thresholdShift(rule, a, b);
     if (shift) {
       lean += shift.lean;

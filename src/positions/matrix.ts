@@ -6,6 +6,7 @@
  */
 import type { Plan, Positions, Stakeholder, Topic } from '../model/types.js';
 import { evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
+import { lineageAliases } from './lineage.js';
 import type { VersionStances } from './evaluate.js';
 import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
 
@@ -22,7 +23,8 @@ import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, Matri
  */
 export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOptions = {}): PositionMatrix {
   if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
-  return matrixOf(plan, positions, evaluateVersion(plan, positions), options);
+  const aliases = options.versions ? lineageAliases(plan, options.versions) : undefined;
+  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases), options);
 }
 
 /** The matrix of a version whose stances are already evaluated. */

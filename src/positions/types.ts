@@ -1,5 +1,5 @@
 import type { ChangeKind } from '../diff/types.js';
-import type { Stakeholders, Topic } from '../model/types.js';
+import type { Plan, Stakeholders, Topic } from '../model/types.js';
 import type { Stance } from '../model/schema-types.js';
 
 export type { Stance } from '../model/schema-types.js';
@@ -117,6 +117,12 @@ export interface MatrixOptions {
   blocs?: 'as-listed' | 'expand' | 'collapse';
   /** Only these stakeholders, in this order. */
   rows?: readonly string[];
+  /**
+   * The family's versions. With them, a rule naming a clause id this version
+   * lacks covers the clause the diff pairs with it along the version's
+   * `parent` chain (its reasons say so); without them rules follow ids only.
+   */
+  versions?: readonly Plan[];
 }
 
 /** Stakeholders × clauses (or topics) of one version. Plain JSON data. */

@@ -43,7 +43,7 @@ export function buildReport(versions: readonly Plan[], options: ReportOptions = 
     subtitle: byDate.map((v) => `${v.version} (${v.date})`).join(' → '),
     diffs,
     ...(positions
-      ? { matrices: versions.map((v) => buildMatrix(v, positions, shared)), acceptability: compareAcceptability(versions, positions, shared) }
+      ? { matrices: versions.map((v) => buildMatrix(v, positions, { versions, ...shared })), acceptability: compareAcceptability(versions, positions, { versions, ...shared }) }
       : {}),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * Rules follow the clause, not its id: a rule written for `army-cap` covers,
+ * in a later version, the clause the diff pairs with `army-cap` along the
+ * version's parent chain, whatever that version calls it.
+ */
+import type { PlanDiff } from '../diff/types.js';
+import { matchClauses } from '../match/match-clauses.js';
+import type { Plan } from '../model/types.js';
+import type { ClauseAliases } from './evaluate.js';
+
+type Alias = { id: string; version: string; method: string };
+
+function add(out: Map<string, Alias[]>, id: string, alias: Alias): void {
+  const list = out.get(id) ?? [];
+  if (!list.some((a) => a.id === alias.id)) out.set(id, [...list, alias]);
+}
+
+/**
+ * The ids each clause of `plan` had in the versions it descends from: for
+ * every ancestor along `parent` (nearest first), the clauses it pairs with
+ * those of `plan`, where the ids differ and `plan` has no clause of the old id.
+ *
+ * @example
+ * buildMatrix(myDraft, positions, { versions: family.versions }); // uses lineageAliases
+ */
+export function lineageAliases(plan: Plan, versions: readonly Plan[]): ClauseAliases {
+  const out = new Map<string, Alias[]>();
+  const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
+  const own = new Set(plan.clauses.map((c) => c.id));
+  const taken = new Set<string>();
+  const seen = new Set([plan.version]);
+  for (let at = plan.parent ? byVersion.get(plan.parent) : undefined; at && !seen.has(at.version); at = at.parent ? byVersion.get(at.parent) : undefined) {
+    seen.add(at.version);
+    // Only clauses whose ids this version lacks need following.
+    if (at.clauses.every((c) => own.has(c.id) || taken.has(c.id))) continue;
+    for (const p of matchClauses(at.clauses, plan.clauses).pairs) {
+      const [old, now] = [at.clauses[p.from], plan.clauses[p.to]];
+      if (!old || !now || old.id === now.id || own.has(old.id) || taken.has(old.id)) continue;
+      taken.add(old.id);
+      add(out, now.id, { id: old.id, version: at.version, method: p.method });
+    }
+  }
+  return out;
+}
+
+/** The ids the clauses of one side of a diff had on the other side, by the diff's own pairs. */
+export function diffAliases(diff: PlanDiff, side: 'from' | 'to'): ClauseAliases {
+  const out = new Map<string, Alias[]>();
+  const other = side === 'to' ? diff.from.version : diff.to.version;
+  const own = new Set(diff.clauses.flatMap((c) => (c[side] ? [c[side].id] : [])));
+  for (const c of diff.clauses) {
+    if (!c.from || !c.to || !c.match || c.from.id === c.to.id) continue;
+    const [here, there] = side === 'to' ? [c.to, c.from] : [c.from, c.to];
+    if (own.has(there.id)) continue;
+    add(out, here.id, { id: there.id, version: other, method: c.match.method });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/** Rules follow the clause, not its id: a renamed clause keeps the stances written for it. */
+import { describe, expect, it } from 'vitest';
+import { buildMatrix, diffImpact, diffPlans } from 'peaceplan';
+import type { Clause, Plan, PositionMatrix, Positions } from 'peaceplan';
+import { loadPlanFamily } from 'peaceplan/node';
+import { runCli } from './helpers.js';
+import { mkdtempSync, copyFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toYaml } from '../src/load/write-yaml.js';
+
+const family = await loadPlanFamily('plans/russia-ukraine-2025');
+const positions = family.positions?.positions as Positions;
+const stakeholders = family.stakeholders?.stakeholders;
+const e3 = family.versions.find((v) => v.version === 'e3-counter-proposal') as Plan;
+
+/** Another writer's revision of E3: the army cap renamed, retitled, reworded and cut to 700,000. */
+const cap = e3.clauses.find((c) => c.id === 'army-cap') as Clause & { terms: Record<string, unknown> };
+const renamed = { ...cap, id: 'armed-forces-cap', title: 'Ceiling on the armed forces in peacetime', text: 'In peacetime Ukraine keeps no more than 700,000 personnel under arms.', terms: { ...cap.terms, personnelCap: 700000 } } as Clause;
+const draft: Plan = { ...e3, version: 'my-draft', date: '2025-11-30', parent: 'e3-counter-proposal', clauses: e3.clauses.map((c) => (c.id === 'army-cap' ? renamed : c)) };
+const versions = [...family.versions, draft];
+
+const cell = (m: PositionMatrix, who: string, clause: string) => {
+  const j = m.columns.findIndex((c) => c.key === clause);
+  return m.rows.find((r) => r.stakeholder === who)?.cells[j];
+};
+
+describe('rules follow the clause along the parent chain', () => {
+  it('gives a renamed clause the stances written for its old id, and says how it was found', () => {
+    const m = buildMatrix(draft, positions, { ...(stakeholders ? { stakeholders } : {}), versions });
+    const ukraine = cell(m, 'ukraine', 'armed-forces-cap');
+    expect(ukraine?.stance).toBe('oppose');
+    expect(ukraine?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toMatch(/`army-cap` in e3-counter-proposal, paired by (similarity|topic)/);
+    expect(m.blocked).toContain('armed-forces-cap');
+    // Without the family, rules follow ids only: the clause has no stance.
+    expect(cell(buildMatrix(draft, positions, stakeholders ? { stakeholders } : {}), 'ukraine', 'armed-forces-cap')?.stance ?? null).toBeNull();
+  });
+
+  it('reads a cut from 800,000 to 700,000 under a new id as a move away from Ukraine, not to "no position"', () => {
+    const diff = diffPlans(e3, draft);
+    expect(diff.clauses.find((c) => c.to?.id === 'armed-forces-cap')?.from?.id).toBe('army-cap');
+    const impact = diffImpact(diff, positions, { from: e3, to: draft, ...(stakeholders ? { stakeholders } : {}) });
+    const moves = impact.clauses.find((c) => c.clause === 'armed-forces-cap');
+    expect(moves?.away.find((m) => m.stakeholder === 'ukraine')).toMatchObject({ before: 'conditional', after: 'oppose' });
+    expect(moves?.toward.map((m) => m.stakeholder)).not.toContain('ukraine');
+  });
+
+  it('follows the clause in `peaceplan matrix` on a draft beside its family', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peaceplan-lineage-'));
+    for (const f of ['stakeholders.yaml', 'positions.yaml', 'us-28-point.yaml', 'e3-counter-proposal.yaml', 'geneva-19-point.yaml']) copyFileSync(join('plans/russia-ukraine-2025', f), join(dir, f));
+    writeFileSync(join(dir, 'my-draft.yaml'), toYaml(draft));
+    const r = await runCli('matrix', join(dir, 'my-draft.yaml'), '--format', 'json');
+    const m = JSON.parse(r.stdout) as PositionMatrix;
+    expect(cell(m, 'ukraine', 'armed-forces-cap')?.stance).toBe('oppose');
+  });
+});

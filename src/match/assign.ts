@@ -14,18 +14,19 @@ export interface Candidate {
   score: number;
 }
 
-/** Groups larger than this (rows × columns) are assigned greedily. */
-const EXACT_CELLS = 250 * 250;
+/** Groups with more clauses than this on either side are assigned greedily (the exact method works on a square of that side). */
+const EXACT_SIDE = 250;
 
 /** The chosen pairs among `candidates`, in no particular order. */
 export function assign(candidates: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const group of components(candidates)) out.push(...(cells(group) <= EXACT_CELLS ? exact(group) : greedy(group)));
+  for (const group of components(candidates)) out.push(...(side(group) <= EXACT_SIDE ? exact(group) : greedy(group)));
   return out;
 }
 
-function cells(group: readonly Candidate[]): number {
-  return new Set(group.map((c) => c.from)).size * new Set(group.map((c) => c.to)).size;
+/** The larger side of a group: the size of the square the exact method solves. */
+function side(group: readonly Candidate[]): number {
+  return Math.max(new Set(group.map((c) => c.from)).size, new Set(group.map((c) => c.to)).size);
 }
 
 /** Candidates split into groups that share no clause (union–find over both sides). */

@@ -20,14 +20,13 @@ describe('text rendering', () => {
       What matters most
         * Clause 2 (NATO expansion): obligation softened from will to expected
 
-      Renumbered only
-        # clause 2 → 3
-
       Clauses
       ~ 2 NATO expansion  [modified, nato-expansion]
           obligation softened from will to expected
           also: renumbered 3 → 2; reworded
           text: NATO [-will -]{+is expected +}not {+to +}expand further.
+      # 3 Elections  [renumbered, elections]
+          also: renumbered 2 → 3; moved
       "
     `);
   });
@@ -45,10 +44,11 @@ describe('Markdown rendering', () => {
     const md = renderDiffMarkdown(diff);
     expect(md).toContain('### a \\(2025-11-20\\) → b \\(2025-11-21\\)');
     expect(md).toContain('1. Clause 2 \\(NATO expansion\\): obligation softened from will to expected');
-    expect(md).toContain('**Renumbered only**\n\n- clause 2 → 3');
+    expect(md).not.toContain('**Renumbered only**');
+    expect(md).toContain('| `#` renumbered | 3 Elections | also: renumbered 2 → 3; moved |');
     expect(md).toContain('| `~` modified | 2 NATO expansion |');
     expect(md).toContain('NATO ~~will~~ **is expected** not **to** expand further.');
-    expect(md).toMatch(/<details><summary>All changed clauses \(1\)<\/summary>[\s\S]*<\/details>\n$/);
+    expect(md).toMatch(/<details><summary>All changed clauses \(2\)<\/summary>[\s\S]*<\/details>\n$/);
   });
 
   it('escapes what clause texts contain, so a table cannot be broken or HTML injected', () => {

@@ -46,7 +46,7 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'certainty' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
   }
   for (const t of c.terms) if (isReorder(t)) parts.push(t.says);
-  if (c.text) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
+  if (c.text?.hunks.length) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
   return parts;
 }
 

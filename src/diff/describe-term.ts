@@ -232,16 +232,11 @@ export function pairItems(key: readonly string[], from: readonly unknown[], to: 
   }
   for (const ys of gb.values()) leftB.push(...ys);
   // Items of a repeated identity are told apart by their place among their namesakes: "#2".
-  const named = (list: unknown[], side: readonly unknown[]) => {
-    const seen = new Map<string, number>();
-    return list.map((x) => {
-      const id = identity(x);
-      const all = side.filter((y) => identity(y) === id).length;
-      const n = (seen.get(id) ?? 0) + 1;
-      seen.set(id, n);
-      return itemLabel(key, x) + (all > 1 ? ` #${n}` : '');
+  const named = (list: unknown[], side: readonly unknown[]) =>
+    list.map((x) => {
+      const namesakes = side.filter((y) => identity(y) === identity(x));
+      return itemLabel(key, x) + (namesakes.length > 1 ? ` #${namesakes.indexOf(x) + 1}` : '');
     });
-  };
   const first = key[0];
   if (first !== undefined && leftA.length && leftB.length) {
     const primary = (item: unknown) => (isRecord(item) && item[first] !== undefined ? JSON.stringify(item[first]) : undefined);

@@ -101,7 +101,7 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   const skipped = [...ignore].map((k) => IGNORED_FIELD[k]);
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
   const terms = same ? [] : diffTerms(ca, cb);
-  const text = ca.text === cb.text || ignore.has('wording') ? null : textChange(ca.text, cb.text);
+  const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
   const renumbered = ca.number !== cb.number && !ignore.has('numbering');
   const moved = movedAtAll && !ignore.has('numbering');
   const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
@@ -166,6 +166,11 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
     const c = describeTerm(k, to !== undefined ? termSpec(cb.topic, k, to) : termSpec(ca.topic, k, from), from, to);
     return c ? [c] : [];
   });
+}
+
+/** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */
+function flagsOnly(t: TextChange): TextChange | null {
+  return t.flags.length ? { hunks: [], replaced: false, flags: t.flags } : null;
 }
 
 /** The word-level change of a text, with its operative flags. */

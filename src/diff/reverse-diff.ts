@@ -6,6 +6,7 @@ import { operativeFlags } from './operative.js';
 import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
+import type { OperativeFlag } from './operative.js';
 import type { TextHunk } from './text-diff.js';
 import type { ChangeKind, ClauseChange, FieldChange, PlanDiff } from './types.js';
 
@@ -41,7 +42,7 @@ function flipClause(c: ClauseChange): ClauseChange {
     to: c.from,
     fields: c.fields.map(flipField),
     terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic)),
-    text: c.text ? flipText(c.text.hunks, c.text.replaced) : null,
+    text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',
   };
   flipped.says = describeClause(flipped);
@@ -51,6 +52,12 @@ function flipClause(c: ClauseChange): ClauseChange {
 function flipTerm(t: TermChange, topic: string): TermChange[] {
   const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to), t.to, t.from);
   return back ? [back] : [];
+}
+
+/** A flag seen from the other side (a diff that ignored wording keeps flags without hunks). */
+function flipFlag(f: OperativeFlag): OperativeFlag {
+  if (f.kind === 'obligation') return { kind: 'obligation', from: f.to, to: f.from, direction: f.direction === 'softened' ? 'strengthened' : 'softened' };
+  return { ...f, change: f.change === 'added' ? 'removed' : 'added' };
 }
 
 /** Swaps insertions and deletions, keeping each change region as deletion then insertion. */

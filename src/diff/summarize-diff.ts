@@ -65,7 +65,7 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
   };
   let previous: ClauseChange | undefined;
   for (const c of clauses) {
-    if (c.kind !== 'renumbered' || !c.from || !c.to) {
+    if (c.kind !== 'renumbered' || c.moved || !c.from || !c.to) {
       close();
       previous = c;
       continue;

@@ -67,10 +67,10 @@ export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, 
   return common / Math.sqrt(massA * massB);
 }
 
-/** The rarest words two token sets share, at most five: what a reader checks a pair by. */
+/** The rarest words (and term names, as `term:name`) two token sets share, at most five: what a reader checks a pair by. */
 export function rarestShared(a: ReadonlySet<string>, b: ReadonlySet<string>, rarity: Rarity): string[] {
   const both: Array<[string, number]> = [];
-  for (const t of a) if (b.has(t) && !t.startsWith('term:')) both.push([t, rarity.weight(t)]);
+  for (const t of a) if (b.has(t)) both.push([t, rarity.weight(t)]);
   both.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   return both.slice(0, 5).map(([t]) => t);
 }
@@ -98,10 +98,18 @@ export function termOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, rari
 
 /** The score of the evidence, 0..1 (clamped). */
 export function scoreOf(e: Omit<MatchEvidence, 'shared'>): number {
+  return Math.max(0, Math.min(1, rawScore(e)));
+}
+
+/**
+ * The sum of the evidence before it is capped at 1: two identical clauses
+ * both score 1, and only this sum still tells the one with the same number
+ * and place from its twin.
+ */
+export function rawScore(e: Omit<MatchEvidence, 'shared'>): number {
   const text = WEIGHTS.text * e.text;
   // Without terms on either side, the text carries the terms' share too.
   const terms = e.terms === undefined ? WEIGHTS.terms * e.text : WEIGHTS.terms * e.terms;
   const topic = e.topic === 'same' ? WEIGHTS.sameTopic : e.topic === 'different' ? WEIGHTS.differentTopic : 0;
-  const s = text + terms + topic + (e.sameNumber ? WEIGHTS.sameNumber : 0) + WEIGHTS.order * e.order;
-  return Math.max(0, Math.min(1, s));
+  return text + terms + topic + (e.sameNumber ? WEIGHTS.sameNumber : 0) + WEIGHTS.order * e.order;
 }

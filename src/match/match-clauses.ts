@@ -12,7 +12,7 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { containment, TokenIndex } from './tokens.js';
+import { containment, nearest, TokenIndex } from './tokens.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or as the only clause of their topic left on both sides. */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -70,7 +70,7 @@ export interface Matching {
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.5, soleTerms: 0.4, near: 0.25, candidates: 24, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 256 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.5, soleTerms: 0.4, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -123,24 +123,39 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // Content: every signal weighed together, then the best total assignment.
   const [fa, fb] = free();
   const scorer = new Scorer(a, b, fa, fb, tokensA, tokensB, [...aTo.values()]);
-  const candidates: Array<Candidate & { evidence?: MatchEvidence }> = [];
+  const candidates: Array<Candidate & { raw: number; evidence: MatchEvidence }> = [];
   {
     const index = new TokenIndex(b.map((_, j) => (bFrom.has(j) ? undefined : tokensB.at(j))));
     const byTopic = groupBy(fb, (j) => b[j]?.topic ?? '');
+    const byNumber = groupBy(fb, (j) => b[j]?.number ?? '');
+    const freeB = [...fb];
     for (const i of fa) {
-      const found = new Set(index.best(tokensA.at(i), (t) => scorer.weight(t), MATCH.candidates));
+      // Candidates: those sharing the most rare words (ties to the nearest place), the topic while it is small,
+      // the same printed number, and the clauses where the pairs made put it; so twins of common words still meet.
+      const near = scorer.expected(i);
+      const found = new Set(index.best(tokensA.at(i), (t) => scorer.weight(t), MATCH.candidates, near));
       const sameTopic = byTopic.get(a[i]?.topic ?? '') ?? [];
       if (sameTopic.length <= MATCH.scanLimit) for (const j of sameTopic) found.add(j);
+      for (const j of byNumber.get(a[i]?.number ?? '') ?? []) found.add(j);
+      for (const j of nearest(freeB, near, 2)) found.add(j);
+      const mine: Array<Candidate & { raw: number; evidence: MatchEvidence }> = [];
       for (const j of [...found].sort((x, y) => x - y)) {
         if (!allowed(i, j)) continue;
-        // Near misses are kept by score alone; only the few listed at the end are explained.
-        const { score, evidence } = scorer.between(i, j, pairAt);
-        if (score >= Math.min(MATCH.near, pairAt)) candidates.push({ from: i, to: j, score, ...(evidence ? { evidence } : {}) });
+        const { score, raw, evidence } = scorer.between(i, j, false);
+        if (score >= Math.min(MATCH.near, pairAt)) mine.push({ from: i, to: j, score, raw, evidence });
       }
+      // Only the best few per clause go on: memory and the assignment stay in proportion to the clauses.
+      mine.sort((x, y) => y.raw - x.raw || x.to - y.to);
+      candidates.push(...mine.slice(0, MATCH.keep));
     }
   }
-  const evidenceOf = new Map(candidates.map((c) => [`${c.from},${c.to}`, c.evidence]));
-  for (const c of assign(candidates.filter((c) => c.score >= pairAt))) pair(c.from, c.to, 'similarity', c.score, evidenceOf.get(`${c.from},${c.to}`));
+  const byPair = new Map(candidates.map((c) => [`${c.from},${c.to}`, c]));
+  // The assignment weighs the sum before it is capped, so a twin with the same number and place wins.
+  const chosen = assign(candidates.filter((c) => c.score >= pairAt).map((c) => ({ from: c.from, to: c.to, score: c.raw })));
+  for (const c of chosen) {
+    const kept = byPair.get(`${c.from},${c.to}`);
+    if (kept) pair(c.from, c.to, 'similarity', kept.score, scorer.explain(c.from, c.to, kept.evidence));
+  }
 
   // The only clause of a topic left on each side pairs when the evidence does not speak against it.
   {
@@ -153,12 +168,11 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const [i, j] = [is[0] as number, js[0] as number];
       if (!allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
-      if (!evidence) continue;
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
       if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
-      else if (score >= soleAt && !candidates.some((c) => c.from === i && c.to === j)) candidates.push({ from: i, to: j, score, evidence });
+      else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
   }
 
@@ -166,7 +180,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to))
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
     .slice(0, MATCH.maxPossible)
-    .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: c.evidence ?? (scorer.between(c.from, c.to).evidence as MatchEvidence) }));
+    .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: scorer.explain(c.from, c.to, c.evidence) }));
   const groups = findGroups(a, b, tokensA, tokensB, aTo, bFrom);
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };

@@ -4,7 +4,7 @@
  * evidence.ts for what the evidence is and how it adds up.
  */
 import type { Clause } from '../model/types.js';
-import { Rarity, rarestShared, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
+import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { clauseTokens, termTokens } from './tokens.js';
@@ -51,8 +51,8 @@ export class Scorer {
     this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
   }
 
-  /** The score of a pair, with its evidence when the score reaches `explainAt` (naming shared words costs more than scoring). */
-  between(i: number, j: number, explainAt = 0): { score: number; evidence?: MatchEvidence } {
+  /** The score of a pair and its evidence; the shared words are named only when `explain` (naming them costs more than scoring). */
+  between(i: number, j: number, explain = true): { score: number; raw: number; evidence: MatchEvidence } {
     const ca = this.a[i] as Clause;
     const cb = this.b[j] as Clause;
     const ta = this.tokensA.at(i);
@@ -72,9 +72,14 @@ export class Scorer {
       shared: [],
     };
     const score = round(scoreOf(evidence));
-    if (score < explainAt) return { score };
-    evidence.shared = rarestShared(ta, tb, this.rarity);
-    return { score, evidence };
+    const raw = rawScore(evidence);
+    if (explain) evidence.shared = rarestShared(ta, tb, this.rarity);
+    return { score, raw, evidence };
+  }
+
+  /** Names the shared words of a pair scored without them. */
+  explain(i: number, j: number, evidence: MatchEvidence): MatchEvidence {
+    return evidence.shared.length ? evidence : { ...evidence, shared: rarestShared(this.tokensA.at(i), this.tokensB.at(j), this.rarity) };
   }
 
   /** How much a token weighs: its rarity among the clauses being matched. */
@@ -89,7 +94,8 @@ export class Scorer {
     return Math.max(0, 1 - Math.abs(j - expected) / window);
   }
 
-  private expected(i: number): number {
+  /** Where the pairs already made put clause `i` of the old version in the new one. */
+  expected(i: number): number {
     const list = this.anchors;
     let lo = 0;
     let hi = list.length;

@@ -22,7 +22,7 @@ function words(text: string): string[] {
 /** Adds the stems of `text` to `out`; hyphenated words count whole and by their parts. */
 function addWords(out: Set<string>, text: string): void {
   for (const w of words(text)) {
-    if (STOP.has(w) || w.length < 2) continue;
+    if (STOP.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
     out.add(stem(w));
     if (w.includes('-')) for (const part of w.split('-')) if (part.length > 1 && !STOP.has(part)) out.add(stem(part));
   }
@@ -46,7 +46,7 @@ export function termTokens(c: Clause): Set<string> {
   const out = new Set<string>();
   for (const [k, v] of Object.entries(c.terms ?? {})) {
     out.add(`term:${k}`);
-    out.add(`term:${k}=${JSON.stringify(v).slice(0, 200)}`);
+    out.add(`term:${k}=${stable(v).slice(0, 200)}`);
   }
   return out;
 }
@@ -55,7 +55,8 @@ export function termTokens(c: Clause): Set<string> {
  * The content of a clause as a set of tokens for similarity: stems of its
  * title and text, the names of its terms (`term:personnelCap`), and the words
  * and numbers of its term values, so a text that says 600,000 meets a term
- * that says 600000.
+ * that says 600000. Term values are compared apart, within a topic
+ * ({@link termTokens}).
  */
 export function clauseTokens(c: Clause): Set<string> {
   const out = new Set<string>();
@@ -65,6 +66,13 @@ export function clauseTokens(c: Clause): Set<string> {
     addValues(out, v);
   }
   return out;
+}
+
+/** JSON with object keys sorted, so the same value written in another key order is the same token. */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
 }
 
 /** |a ∩ b| */
@@ -92,6 +100,8 @@ export function containment(part: ReadonlySet<string>, whole: ReadonlySet<string
  */
 export class TokenIndex {
   private readonly postings = new Map<string, number[]>();
+  /** Tokens too common to index, with their clauses in order: looked at only near a place. */
+  private readonly common = new Map<string, number[]>();
 
   constructor(sets: ReadonlyArray<ReadonlySet<string> | undefined>, maxPostings = 64) {
     sets.forEach((set, i) => {
@@ -102,11 +112,15 @@ export class TokenIndex {
         else this.postings.set(t, [i]);
       }
     });
-    for (const [t, list] of this.postings) if (list.length > maxPostings) this.postings.delete(t);
+    for (const [t, list] of this.postings) {
+      if (list.length <= maxPostings) continue;
+      this.postings.delete(t);
+      this.common.set(t, list);
+    }
   }
 
   /**
-   * For each candidate, an upper bound of the tokens it shares with `set`:
+   * For each candidate, an upper bound of the tokens it shares with `set` (common tokens count as shared by all):
    * the indexed tokens it shares, plus every token of `set` the index left
    * out. Lets callers skip candidates that cannot reach a threshold without
    * computing their similarity.
@@ -121,18 +135,27 @@ export class TokenIndex {
 
   /**
    * The `limit` candidates sharing the most weight of indexed tokens with
-   * `set` (ties to the earlier candidate): what keeps matching subquadratic
+   * `set` (ties to the nearest by `distance`, then the earlier): what keeps matching subquadratic
    * when thousands of clauses are unpaired.
    */
-  best(set: ReadonlySet<string>, weight: (token: string) => number, limit: number): number[] {
+  best(set: ReadonlySet<string>, weight: (token: string) => number, limit: number, near = 0): number[] {
     const sums = new Map<number, number>();
+    const count = (list: readonly number[], w: number) => {
+      for (const i of list) sums.set(i, (sums.get(i) ?? 0) + w);
+    };
     for (const t of set) {
       const list = this.postings.get(t);
-      if (!list) continue;
-      const w = weight(t);
-      for (const i of list) sums.set(i, (sums.get(i) ?? 0) + w);
+      if (list) count(list, weight(t));
     }
-    return [...sums].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit).map(([i]) => i);
+    // Too few rare words in common: common words count too, but only for the clauses nearest the place.
+    if (sums.size < limit) {
+      for (const t of set) {
+        const list = this.common.get(t);
+        if (list) count(nearest(list, near, limit), weight(t));
+      }
+    }
+    const distance = (i: number) => Math.abs(i - near);
+    return [...sums].sort((x, y) => y[1] - x[1] || distance(x[0]) - distance(y[0]) || x[0] - y[0]).slice(0, limit).map(([i]) => i);
   }
 
   private counts(set: ReadonlySet<string>): Map<number, number> {
@@ -140,4 +163,16 @@ export class TokenIndex {
     for (const t of set) for (const i of this.postings.get(t) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   }
+}
+
+/** The `k` entries of an ascending list nearest to `at` on each side. */
+export function nearest(sorted: readonly number[], at: number, k: number): number[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(Math.max(0, lo - k), lo + k);
 }

@@ -44,7 +44,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
   out.push('', paint('bold', 'Clauses'));
   for (const c of diff.clauses) {
     if (c.kind === 'unchanged' && !options.unchanged) continue;
-    if (c.kind === 'renumbered') continue; // told once, run by run, above
+    if (c.kind === 'renumbered' && !c.moved) continue; // told once, run by run, above
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
     const how = c.match && c.match.method !== 'id' ? `, matched by ${c.match.method} ${c.match.score}` : '';
@@ -59,7 +59,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
         for (const t of termsInWords(c.clause)) out.push(`    term: ${visible(t)}`);
       }
     }
-    if (c.text) out.push(`    text: ${redline(c.text.hunks, paint)}`);
+    if (c.text?.hunks.length) out.push(`    text: ${redline(c.text.hunks, paint)}`);
   }
   return out.join('\n') + '\n';
 }

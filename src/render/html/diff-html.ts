@@ -34,7 +34,7 @@ export function diffSection(d: HtmlDiff): string {
   if (diff.possiblePairs.length) {
     out.push('<h3>Possible pairs</h3><p class="muted">Unpaired clauses that nearly matched; pin them with a pairs file if they are the same clause.</p><ul>', ...diff.possiblePairs.map((p) => `<li>${esc(possibleLine(p))}</li>`), '</ul>');
   }
-  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && c.kind !== 'renumbered');
+  const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && !(c.kind === 'renumbered' && !c.moved));
   const unchanged = diff.clauses.filter((c) => c.kind === 'unchanged').length;
   const renumbered = diff.clauses.length - changed.length - unchanged;
   out.push(`<h3>Side by side</h3><p class="muted">${changed.length} changed clauses${unchanged ? `; ${unchanged} unchanged not shown` : ''}${renumbered ? `; ${renumbered} only renumbered, listed above` : ''}. Deleted words are struck through, inserted words underlined.</p>`);

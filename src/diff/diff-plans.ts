@@ -3,6 +3,7 @@ import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.
 import type { Clause, Plan } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
 import { describeTerm } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
@@ -192,13 +193,7 @@ function longestIncreasing(seq: readonly number[]): Set<number> {
   const tailAt: number[] = [];
   const prev: number[] = new Array<number>(seq.length).fill(-1);
   seq.forEach((v, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tails[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(tails.length, (k) => (tails[k] as number) < v);
     tails[lo] = v;
     tailAt[lo] = i;
     prev[i] = lo > 0 ? (tailAt[lo - 1] as number) : -1;

@@ -7,6 +7,7 @@ import type { Clause } from '../model/types.js';
 import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { clauseTokens, termTokens } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
@@ -97,13 +98,7 @@ export class Scorer {
   /** Where the pairs already made put clause `i` of the old version in the new one. */
   expected(i: number): number {
     const list = this.anchors;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (((list[mid] as [number, number])[0]) < i) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list.length, (k) => (list[k] as [number, number])[0] < i);
     const before = list[lo - 1] ?? [-1, -1];
     const after = list[lo] ?? [this.a.length, this.b.length];
     const span = after[0] - before[0];

@@ -1,4 +1,5 @@
 import type { Clause } from '../model/types.js';
+import { lowerBound } from '../util/lower-bound.js';
 
 const STOP = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the their this to was were which with will'.split(' '),
@@ -167,12 +168,6 @@ export class TokenIndex {
 
 /** The `k` entries of an ascending list nearest to `at` on each side. */
 export function nearest(sorted: readonly number[], at: number, k: number): number[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted.length, (i) => (sorted[i] as number) < at);
   return sorted.slice(Math.max(0, lo - k), lo + k);
 }

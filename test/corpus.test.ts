@@ -13,6 +13,15 @@ import type { Library, Totals } from './eval/evaluate.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the evaluation corpus (test/corpus)', () => {
+  it('holds valid plan families only (annotations live outside the family folders)', async () => {
+    const { loadPlanFamily } = await import('peaceplan/node');
+    for (const dir of ['russia-ukraine-2025/rewrites', 'gaza-2025/hand-a', 'gaza-2025/hand-b']) {
+      const family = await loadPlanFamily(`test/corpus/${dir}`);
+      expect([...family.errors, ...family.files.flatMap((f) => [...f.errors, ...f.warnings])], dir).toEqual([]);
+      expect(family.versions.length, dir).toBeGreaterThan(1);
+    }
+  });
+
   const { results, totals, byFamily } = evaluateCorpus(lib as unknown as Library, root);
   const ru = byFamily['russia-ukraine-2025'] as Totals;
   const gaza = byFamily['gaza-2025'] as Totals;

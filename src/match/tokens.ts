@@ -84,11 +84,6 @@ export function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
-/** Dice coefficient of two token sets, 0..1. */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  return a.size + b.size === 0 ? 1 : (2 * shared(a, b)) / (a.size + b.size);
-}
-
 /** How much of `part` lies inside `whole`, 0..1. */
 export function containment(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
   return part.size === 0 ? 0 : shared(part, whole) / part.size;

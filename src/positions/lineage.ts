@@ -19,14 +19,17 @@ function add(out: Map<string, Alias[]>, id: string, alias: Alias): void {
  * The ids each clause of `plan` had in the versions it descends from: for
  * every ancestor along `parent` (nearest first), the clauses it pairs with
  * those of `plan`, where the ids differ and `plan` has no clause of the old id.
+ * Given `wanted` (the ids rules name), nothing is matched when `plan` has them all.
  *
  * @example
  * buildMatrix(myDraft, positions, { versions: family.versions }); // uses lineageAliases
  */
-export function lineageAliases(plan: Plan, versions: readonly Plan[]): ClauseAliases {
+export function lineageAliases(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<string>): ClauseAliases {
   const out = new Map<string, Alias[]>();
-  const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
   const own = new Set(plan.clauses.map((c) => c.id));
+  // Nothing to follow when the version has every id the rules name: no matching at all.
+  if (wanted && [...wanted].every((id) => own.has(id))) return out;
+  const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
   const taken = new Set<string>();
   const seen = new Set([plan.version]);
   for (let at = plan.parent ? byVersion.get(plan.parent) : undefined; at && !seen.has(at.version); at = at.parent ? byVersion.get(at.parent) : undefined) {

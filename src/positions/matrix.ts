@@ -23,7 +23,8 @@ import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, Matri
  */
 export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOptions = {}): PositionMatrix {
   if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
-  const aliases = options.versions ? lineageAliases(plan, options.versions) : undefined;
+  const named = new Set((positions.rules ?? []).flatMap((r) => (r.clause !== undefined ? [r.clause] : [])));
+  const aliases = options.versions && named.size ? lineageAliases(plan, options.versions, named) : undefined;
   return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases), options);
 }
 

@@ -70,6 +70,8 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
     run: () => parseStakeholders('peaceplan: 1\nplan: p\nstakeholders:\n  - { id: us, name: US, kind: state }\n  - { id: us, name: USA, kind: state }\n').errors,
     at: [5, 11],
   },
+  DUPLICATE_OPTION_ID: { run: fromFixture('duplicate-option-id.yaml'), at: [18, 15] },
+  NEEDS_FORMAT_2: { run: fromFixture('needs-format-2.yaml'), at: [18, 5] },
   DUPLICATE_RULE_ID: { run: () => positions(rule('r1', 'topic: amnesty') + rule('r1', 'topic: elections')).errors, at: [7, 11] },
   DUPLICATE_VERSION: { run: () => checkFamily([version('v1', null), version('v1', null)]).errors, at: [3, 10] },
   PLAN_MISMATCH: { run: () => checkFamily([version('v1', null), version('v2', 'v1', 'other-family')]).errors, at: [2, 7] },

@@ -32,8 +32,13 @@ describe('the JSON Schemas', () => {
   });
 
   it('give every topic its own closed set of terms', () => {
-    const branches = ((defs(plan).clause?.allOf ?? []) as Node[]).map((b) => ((b.if as Node).properties as Record<string, Node>).topic?.const);
+    const branches = ((defs(plan).clause?.allOf ?? []) as Node[]).map((b) => ((b.if as Node).properties as Record<string, Node>).topic?.const).filter((t) => t !== undefined);
     expect(branches).toEqual(TOPICS.map((t) => t.topic));
+    // An option's terms are checked by the same topic branch as the clause's own.
+    for (const b of (defs(plan).clause?.allOf ?? []) as Node[]) {
+      const then = (b.then as Node).properties as Record<string, Node>;
+      if (then.terms) expect(((then.options?.items as Node).properties as Record<string, Node>).terms).toEqual(then.terms);
+    }
     for (const [name, def] of Object.entries(defs(plan)).filter(([n]) => n.endsWith('Terms') && n !== 'otherTerms')) {
       expect(def.additionalProperties, name).toBe(false);
     }

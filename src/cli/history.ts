@@ -58,7 +58,7 @@ export async function runHistory(args: Args, io: CliIO, format: string): Promise
     return EXIT.OK;
   }
   for (const s of h.steps) {
-    const state = s.state ? `clause ${s.state.number}, ${s.state.status}, ${s.state.certainty}: ${s.state.title}` : 'not in this version';
+    const state = s.state ? `${s.state.number !== undefined ? `clause ${s.state.number}` : 'unnumbered clause'}, ${s.state.status}, ${s.state.certainty}: ${s.state.title}` : 'not in this version';
     io.stdout.write(`${s.version}  ${s.date}  ${s.parent ? `← ${s.parent}` : '(original)'}\n    ${state}\n`);
     if (s.change) io.stdout.write(`    ${describeClause(s.change)}\n`);
     if (s.state) for (const [k, v] of Object.entries(s.state.terms)) io.stdout.write(`      ${k}: ${JSON.stringify(v)}\n`);
@@ -87,7 +87,7 @@ export async function runBlame(args: Args, io: CliIO, format: string): Promise<n
   io.stdout.write(`${b.version}, lineage ${b.lineage.join(' → ')}\n`);
   const width = Math.max(...b.lineage.map((v) => v.length));
   for (const c of b.clauses) {
-    io.stdout.write(`${c.lastChanged.version.padEnd(width)}  ${c.number.padStart(4)} ${c.clause}  (since ${c.since.version}; text ${c.text.version})\n`);
+    io.stdout.write(`${c.lastChanged.version.padEnd(width)}  ${(c.number ?? '–').padStart(4)} ${c.clause}  (since ${c.since.version}; text ${c.text.version})\n`);
     for (const [term, ref] of Object.entries(c.terms)) io.stdout.write(`${ref.version.padEnd(width)}         ${term}\n`);
   }
   return EXIT.OK;

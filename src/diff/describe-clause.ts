@@ -5,10 +5,11 @@ import { termSpec } from './term-kinds.js';
 import type { ClauseChange } from './types.js';
 import { isReorder, METADATA_FIELDS } from './weigh.js';
 
-/** "Clause 6 (Cap on Ukraine's armed forces)". */
+/** "Clause 6 (Cap on Ukraine's armed forces)"; "Unnumbered clause (…)" where the number is not known. */
 function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
   const ref = c.to ?? c.from;
-  return ref ? `Clause ${ref.number} (${ref.title})` : 'Clause';
+  if (!ref) return 'Clause';
+  return ref.number !== undefined ? `Clause ${ref.number} (${ref.title})` : `Unnumbered clause (${ref.title})`;
 }
 
 /** One flag in words: "obligation softened from will to expected". */

@@ -91,7 +91,7 @@ function side(p: Plan): DiffSide {
 
 /** Where a clause stands in its version. */
 function refOf(c: Clause, index: number): ClauseRef {
-  return { id: c.id, number: c.number, index, title: c.title, topic: c.topic };
+  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic };
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>): ClauseChange {
@@ -103,7 +103,7 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
   const terms = same ? [] : diffTerms(ca, cb);
   const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
-  const renumbered = ca.number !== cb.number && !ignore.has('numbering');
+  const renumbered = ca.number !== undefined && cb.number !== undefined && ca.number !== cb.number && !ignore.has('numbering');
   const moved = movedAtAll && !ignore.has('numbering');
   const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
   const kind: ChangeKind = group ?? (contentChanged ? 'modified' : renumbered ? 'renumbered' : moved ? 'moved' : 'unchanged');

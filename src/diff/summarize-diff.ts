@@ -1,3 +1,4 @@
+import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
 import { leadOf } from './describe-clause.js';
 import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, RenumberRun } from './types.js';
@@ -65,7 +66,7 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
   };
   let previous: ClauseChange | undefined;
   for (const c of clauses) {
-    if (c.kind !== 'renumbered' || c.moved || !c.from || !c.to) {
+    if (c.kind !== 'renumbered' || c.moved || c.from?.number === undefined || c.to?.number === undefined) {
       close();
       previous = c;
       continue;
@@ -80,7 +81,7 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
     } else {
       close();
       const cause = previous && (previous.kind === 'removed' || previous.kind === 'added') ? previous : undefined;
-      const after = cause ? `clause ${(cause.from ?? cause.to)?.number ?? ''} was ${cause.kind}` : undefined;
+      const after = cause ? `${numbered(cause.from ?? cause.to)} was ${cause.kind}` : undefined;
       run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, lastIndex: c.to.index, ...(after ? { after } : {}) };
     }
     previous = c;

@@ -81,7 +81,8 @@ function table(): Map<string, Record<string, TermSpec>> {
   byTopic = new Map();
   const branches = (defs.clause?.allOf ?? []) as Schema[];
   for (const b of branches) {
-    const topic = (((b.if as Schema).properties as Record<string, Schema>).topic as Schema).const as string;
+    const topic = (((b.if as Schema).properties as Record<string, Schema>).topic as Schema | undefined)?.const;
+    if (typeof topic !== 'string') continue;
     const terms = resolve((((b.then as Schema).properties as Record<string, Schema>).terms ?? {}) as Schema);
     const props = (terms.properties ?? {}) as Record<string, Schema>;
     byTopic.set(topic, Object.fromEntries(Object.entries(props).map(([k, v]) => [k, specOf(v, k)])));

@@ -15,7 +15,8 @@ export type ChangeKind = 'added' | 'removed' | 'split' | 'merged' | 'modified' |
 /** Which clause, where: in the old version (`from`) or the new one (`to`). */
 export interface ClauseRef {
   id: string;
-  number: string;
+  /** The printed number; absent for a clause whose number is not known. */
+  number?: string;
   /** Position in the version's clause list, from 0. */
   index: number;
   title: string;

@@ -6,7 +6,8 @@ import type { VersionRef } from './lineage.js';
 /** Where each part of one clause comes from. */
 export interface BlameLine {
   clause: string;
-  number: string;
+  /** Absent where the number is not known. */
+  number?: string;
   title: string;
   /** The version where the clause first appears in this version's lineage. */
   since: VersionRef;
@@ -71,6 +72,6 @@ export function blame(versions: readonly Plan[], version: string): Blame | undef
   return {
     version,
     lineage: chain.map((p) => p.version),
-    clauses: target.clauses.map((c) => ({ ...(lines.get(c.id) as Omit<BlameLine, 'number' | 'title'>), number: c.number, title: c.title })),
+    clauses: target.clauses.map((c) => ({ ...(lines.get(c.id) as Omit<BlameLine, 'number' | 'title'>), ...(c.number !== undefined ? { number: c.number } : {}), title: c.title })),
   };
 }

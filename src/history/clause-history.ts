@@ -50,5 +50,5 @@ export function clauseHistory(versions: readonly Plan[], clauseId: string): Clau
 }
 
 function stateOf(c: Clause): ClauseState {
-  return { number: c.number, title: c.title, topic: c.topic, text: c.text, status: c.status, certainty: c.certainty, terms: { ...((c.terms ?? {}) as Record<string, unknown>) } };
+  return { ...(c.number !== undefined ? { number: c.number } : {}), title: c.title, topic: c.topic, text: c.text, status: c.status, certainty: c.certainty, terms: { ...((c.terms ?? {}) as Record<string, unknown>) } };
 }

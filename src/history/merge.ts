@@ -152,7 +152,7 @@ function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: strin
     if (!cb) {
       // Added on both sides, differently: each side's clause as written, side by side.
       conflicts.push({ clause: id, field: 'clause', ...slot('ours', co), ...slot('theirs', ct), says: `added differently in ${names.ours} and ${names.theirs}` });
-      const alternative = { ...clone(ct), id: freeId(`${id}-alt`, taken), number: freeNumber(co.number, out.concat(ours.clauses, theirs.clauses)) };
+      const alternative = { ...clone(ct), id: freeId(`${id}-alt`, taken), ...(co.number !== undefined ? { number: freeNumber(co.number, out.concat(ours.clauses, theirs.clauses)) } : {}) };
       out.push(bracket(clone(co), `Merge conflict: added differently; this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));
       out.push(bracket(alternative, `Merge conflict: the reading of ${names.theirs} for clause ${id}. Keep one.`));
       continue;
@@ -168,7 +168,7 @@ function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: strin
     const alternative = clone(merged) as Clause & Record<string, unknown>;
     for (const c of own) if (c.field !== 'clause') setField(alternative, c.field, c.theirs);
     alternative.id = freeId(`${id}-alt`, taken);
-    alternative.number = freeNumber(merged.number, out.concat(ours.clauses, theirs.clauses));
+    if (merged.number !== undefined) alternative.number = freeNumber(merged.number, out.concat(ours.clauses, theirs.clauses));
     out.push(bracket(merged, `Merge conflict on ${fields.length ? fields.join(', ') : 'the whole clause'}: this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));
     out.push(bracket(alternative, `Merge conflict: the reading of ${names.theirs} for clause ${id}. Keep one.`));
   }

@@ -127,7 +127,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   {
     const index = new TokenIndex(b.map((_, j) => (bFrom.has(j) ? undefined : tokensB.at(j))));
     const byTopic = groupBy(fb, (j) => b[j]?.topic ?? '');
-    const byNumber = groupBy(fb, (j) => b[j]?.number ?? '');
+    const byNumber = groupBy(fb.filter((j) => b[j]?.number !== undefined), (j) => b[j]?.number ?? '');
     const freeB = [...fb];
     for (const i of fa) {
       // Candidates: those sharing the most rare words (ties to the nearest place), the topic while it is small,
@@ -136,7 +136,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const found = new Set(index.best(tokensA.at(i), (t) => scorer.weight(t), MATCH.candidates, near));
       const sameTopic = byTopic.get(a[i]?.topic ?? '') ?? [];
       if (sameTopic.length <= MATCH.scanLimit) for (const j of sameTopic) found.add(j);
-      for (const j of byNumber.get(a[i]?.number ?? '') ?? []) found.add(j);
+      const number = a[i]?.number;
+      if (number !== undefined) for (const j of byNumber.get(number) ?? []) found.add(j);
       for (const j of nearest(freeB, near, 2)) found.add(j);
       const mine: Array<Candidate & { raw: number; evidence: MatchEvidence }> = [];
       for (const j of [...found].sort((x, y) => x - y)) {

@@ -68,7 +68,7 @@ export class Scorer {
       text: round(text),
       ...(terms !== undefined ? { terms: round(terms) } : {}),
       topic,
-      sameNumber: ca.number === cb.number,
+      sameNumber: ca.number !== undefined && ca.number === cb.number,
       order: round(this.order(i, j)),
       shared: [],
     };

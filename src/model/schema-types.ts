@@ -5,8 +5,8 @@
 export interface Plan {
   /** Optional pointer to this schema, for editors. */
   $schema?: string;
-  /** Format version of this file. Only 1 exists. */
-  peaceplan: 1;
+  /** Format version of this file. 2 adds presence, conditions, options, quantity kinds and family-defined terms, and moves "carried over from another version" from certainty to presence; version-1 files are still read. */
+  peaceplan: 1 | 2;
   /** The plan family (lineage) this version belongs to, e.g. russia-ukraine-2025. */
   plan: Id;
   /** Identifier of this version, unique within the family, e.g. us-28-point. */
@@ -76,17 +76,25 @@ export type Topic = "sovereignty" | "non-aggression" | "territory" | "military-l
 export interface ClauseCommon {
   /** Permanent identity of the clause: it stays the same across versions while the clause is the same clause, whatever its number or wording. */
   id: Id;
-  /** The label the draft prints, as a string: "6", "12(a)". */
-  number: string;
+  /** The label the draft prints, as a string: "6", "12(a)". Leave it out where the number is not known (format 2). */
+  number?: string;
   title: Title;
   /** The clause in the project's own words (a paraphrase of the reported text). */
   text: Prose;
   /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
   status: "agreed" | "proposed" | "bracketed";
-  /** confirmed: official, or identical in several independent copies; reported: reported by more than one outlet; unconfirmed: resting on one outlet, inferred, or carried over from another version without being seen in this one. */
+  /** Whether this version is known to contain the clause (format 2). stated (the default): its known text does; assumed: believed to remain, repeated from carriedFrom without being seen in this version; unknown: not known whether this version keeps it. */
+  presence?: "stated" | "assumed" | "unknown";
+  /** The version whose text this clause repeats, for a clause not seen in this version (format 2). */
+  carriedFrom?: Id;
+  /** How well the clause's content is attested. confirmed: official, or identical in several independent copies; reported: reported by more than one outlet; unconfirmed: resting on one outlet or inferred. (In format 1, unconfirmed also covered clauses carried over from another version; format 2 says that with presence and carriedFrom.) */
   certainty: "confirmed" | "reported" | "unconfirmed";
   /** The stakeholders the clause binds. */
   parties?: StakeholderSet;
+  /** What the clause, or one of its terms, waits on or depends on (format 2). */
+  conditions?: Array<ClauseCondition>;
+  /** Rival proposals the version holds for this clause, each with its proposer (format 2). The clause's own terms are what the options share. */
+  options?: Array<Option>;
   sources: Array<SourceRef>;
   note?: Prose;
 }
@@ -114,23 +122,33 @@ export type Clause = ClauseCommon & (
   | { topic: "other"; terms?: OtherTerms }
 );
 
-/** An amount of money with its currency. */
+/** An amount of money with its currency, and what kind of amount it is. */
 export interface Money {
   amount: number;
   currency: "USD" | "EUR" | "GBP" | "RUB" | "UAH";
+  /** What the amount is: money committed (the default), a fundraising target, an estimate, or a ceiling. */
+  basis?: "committed" | "target" | "estimate" | "ceiling";
 }
 
 /** A length of time. */
 export interface Duration {
   amount: number;
-  unit: "days" | "weeks" | "months" | "years";
+  unit: "hours" | "days" | "weeks" | "months" | "years";
 }
 
-/** When something must happen: asap, or within a number of days (optionally counted from an event). */
+/** When something must happen: asap (optionally after an event), or within a number of days or hours (optionally counted from an event). */
 export type Deadline = "asap" | {
   days: number;
-  /** The event the days are counted from, e.g. signature. */
+  /** The event the time is counted from, e.g. signature. */
   from?: Slug;
+} | {
+  hours: number;
+  /** The event the time is counted from, e.g. signature. */
+  from?: Slug;
+} | {
+  asap: true;
+  /** The event it follows as soon as possible, e.g. signature. */
+  from: Slug;
 };
 
 export interface PercentShare {
@@ -209,6 +227,10 @@ export interface MilitaryLimitsTerms {
   party?: StakeholderId;
   /** Maximum number of personnel. */
   personnelCap?: number;
+  /** A force size the party keeps or is expected to keep: a level, not a legal maximum. */
+  personnelLevel?: number;
+  /** Minimum number of personnel the party may keep. */
+  personnelFloor?: number;
   /** When the cap applies. */
   appliesIn?: "always" | "peacetime";
   /** Whether weapons or capabilities are also limited. */
@@ -272,7 +294,7 @@ export interface EuAccessionTerms {
   membership?: "none" | "eligible" | "candidate" | "member";
   /** Access to the EU single market, least first: none, short-term preferential access, full access. */
   marketAccess?: "none" | "short-term-preferential" | "full";
-  targetDate?: CalendarDate;
+  targetDate?: TermDate;
   /** Whether the question is left to separate negotiations. */
   separateTalks?: boolean;
 }
@@ -288,6 +310,8 @@ export interface EconomyTerms {
   funds?: Array<Fund>;
   partners?: StakeholderSet;
   sectors?: SlugSet;
+  /** The total across the funds, where the clause states one (say with basis whether it is a target). */
+  total?: Money;
 }
 
 export interface SanctionsTerms {
@@ -346,7 +370,8 @@ export interface NuclearTerms {
   /** Whether the party stays a non-nuclear state under the NPT. */
   nonNuclearStatus?: boolean;
   plant?: Slug;
-  operator?: StakeholderId;
+  /** Who operates the plant: one party, or several together. */
+  operator?: Parties;
   supervisor?: StakeholderId;
   electricityShares?: PercentShares;
 }
@@ -402,6 +427,50 @@ export interface CeasefireTerms {
 export type OtherTerms = {
   [key: string]: string | number | boolean;
 };
+
+/** One of several rival proposals for a clause (a bracketed alternative), with its proposer. */
+export interface Option {
+  /** Names the option across versions, e.g. trilateral-operation. */
+  id: Id;
+  /** Who proposes it. */
+  proposedBy: StakeholderSet;
+  text: Prose;
+  /** The option's own terms; they take the place of the clause's terms of the same name. */
+  terms?: {
+    [key: string]: unknown;
+  };
+  /** proposed (the default): on the table; withdrawn: still reported, no longer pressed. */
+  status?: "proposed" | "withdrawn";
+  sources?: Array<SourceRef>;
+}
+
+/** A calendar date (YYYY-MM-DD), or undisclosed for a date that is fixed but not published. */
+export type TermDate = CalendarDate | "undisclosed";
+
+/** One stakeholder, or several acting together. */
+export type Parties = StakeholderId | StakeholderSet;
+
+/** Something a clause or one of its terms depends on: a referendum, a ceasefire, a ratification, an approval, a milestone, compliance with an obligation, or a date. */
+export interface ClauseCondition {
+  /** What kind of condition it is. */
+  kind: "referendum" | "ceasefire" | "ratification" | "approval" | "milestone" | "compliance" | "date" | "other";
+  /** What must happen, e.g. weapons-decommissioned, idf-withdrawal-to-yellow-line. */
+  event?: Slug;
+  /** The event it must follow, e.g. ceasefire. */
+  after?: Slug;
+  /** At least this many days after `after`. */
+  minDays?: number;
+  /** At most this many days after `after`. */
+  maxDays?: number;
+  /** For kind date: the day it depends on. */
+  date?: CalendarDate;
+  /** Who must hold, approve, ratify or comply. */
+  by?: StakeholderSet;
+  /** The term the condition applies to; the whole clause when absent. */
+  term?: string;
+  /** The condition in words, where the fields do not say it all. */
+  text?: Prose;
+}
 
 /** The parties a plan family speaks of: states, blocs, organisations and groups, with their members and the topics on which they hold a veto. */
 export interface Stakeholders {

@@ -39,7 +39,7 @@ export function matrixOf(plan: Plan, positions: Positions, stances: VersionStanc
   const keysOf: string[][] = [];
   if (by === 'clause') {
     for (const c of plan.clauses) {
-      columns.push(column(c.id, c.topic, { number: c.number, title: c.title }));
+      columns.push(column(c.id, c.topic, { ...(c.number !== undefined ? { number: c.number } : {}), title: c.title }));
       keysOf.push([c.id]);
     }
   } else {

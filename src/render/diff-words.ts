@@ -34,7 +34,7 @@ export function titleLine(diff: PlanDiff): string {
 /** The label of a clause change: its number and title on the side that exists (new side first). */
 export function clauseLabel(c: ClauseChange): string {
   const ref = c.to ?? c.from;
-  return ref ? `${ref.number} ${ref.title}` : '';
+  return ref ? (ref.number !== undefined ? `${ref.number} ${ref.title}` : ref.title) : '';
 }
 
 /** Plan-level changes for display: map entries (sources) counted per field instead of listed one by one. */

@@ -55,7 +55,13 @@ function foldBranches(errors: AjvError[]): AjvError[] {
     const specific = branch.filter((k) => !kindMismatch(k));
     if (specific.length > 0) {
       drop.add(i);
-      for (const k of branch) if (kindMismatch(k)) drop.add(k);
+      // Of the branches that failed only deeper inside, the one with the fewest mistakes is what the writer meant.
+      const alt = (k: number) => (errors[k] as AjvError).schemaPath.slice(e.schemaPath.length).split('/')[1] ?? '';
+      const counts = new Map<string, number>();
+      for (const k of specific) counts.set(alt(k), (counts.get(alt(k)) ?? 0) + 1);
+      const fewest = Math.min(...counts.values());
+      const meant = [...counts].find(([, n]) => n === fewest)?.[0];
+      for (const k of branch) if (kindMismatch(k) || alt(k) !== meant) drop.add(k);
     } else for (const k of branch) drop.add(k);
   });
   return errors.filter((e, i) => !drop.has(i) && e.keyword !== 'if' && e.keyword !== 'propertyNames');
@@ -113,6 +119,10 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
       return at('WRONG_TYPE', `${field} must be ${article(expected)}, found ${describe(value)}`, hint);
     }
     case 'enum': {
+      if (e.instancePath === '/peaceplan') {
+        if (typeof value !== 'number') return at('WRONG_TYPE', `peaceplan must be a number, found ${describe(value)}`, 'write it without quotes: `peaceplan: 2`');
+        return at('UNSUPPORTED_FORMAT_VERSION', `format version ${String(value)} is not supported`, 'this release reads `peaceplan: 1` and `peaceplan: 2`');
+      }
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
       const isTopic = e.schemaPath.includes('/topic/');
@@ -125,7 +135,7 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
         return at('WRONG_TYPE', `${field} must be ${JSON.stringify(expected)}, found ${describe(value)}`, typeof expected === 'number' ? 'write it without quotes' : description);
       }
       if (e.instancePath === '/peaceplan') {
-        return at('UNSUPPORTED_FORMAT_VERSION', `format version ${String(value)} is not supported`, 'this release reads `peaceplan: 1`');
+        return at('UNSUPPORTED_FORMAT_VERSION', `format version ${String(value)} is not supported`, 'this release reads `peaceplan: 1` and `peaceplan: 2`');
       }
       return at('INVALID_VALUE', `${field} must be ${JSON.stringify(expected)}, found ${describe(value)}`);
     }

@@ -9,6 +9,7 @@ import type { SourceMap } from '../load/source-map.js';
 import type { Plan } from '../model/types.js';
 import type { SchemaRef } from '../schema/ajv.js';
 import { closestIn } from '../util/closest.js';
+import { checkFormat } from './check-format.js';
 
 /** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check. */
 export function checkPlan(
@@ -21,6 +22,7 @@ export function checkPlan(
   checkDates(plan, map, out);
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
+  checkFormat(plan, map, out);
 
   checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
 }
@@ -91,6 +93,7 @@ function checkUnique(plan: Plan, field: 'id' | 'number', code: 'DUPLICATE_CLAUSE
   const first = new Map<string, number>();
   plan.clauses.forEach((clause, i) => {
     const value = clause[field];
+    if (value === undefined) return;
     const earlier = first.get(value);
     if (earlier === undefined) {
       first.set(value, i);

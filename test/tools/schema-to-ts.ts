@@ -69,20 +69,23 @@ function objectType(s: Schema, indent: string, omit: Set<string>): string {
 interface Branch {
   on: string;
   value: unknown;
-  field: string;
-  schema: Schema;
+  fields: Array<[string, Schema]>;
 }
 
-/** Reads `allOf: [{ if: { properties: { on: { const } } }, then: { properties: { field: S } } }]`. */
+/**
+ * Reads `allOf: [{ if: { properties: { on: { const } } }, then: { properties: { field: S, … } } }]`;
+ * branches that test no const (such as a field required by another's value) do not shape the type.
+ */
 function branches(s: Schema): Branch[] | undefined {
   const all = s.allOf as Schema[] | undefined;
   if (!all) return undefined;
-  return all.map((b) => {
+  return all.flatMap((b) => {
     const ifProps = (b.if as Schema).properties as Record<string, Schema>;
-    const thenProps = (b.then as Schema).properties as Record<string, Schema>;
+    const thenProps = ((b.then as Schema).properties ?? {}) as Record<string, Schema>;
     const [on, cond] = Object.entries(ifProps)[0] as [string, Schema];
-    const [field, schema] = Object.entries(thenProps)[0] as [string, Schema];
-    return { on, value: cond.const, field, schema };
+    if (!('const' in cond)) return [];
+    // A list the branch narrows item by item (options' terms) keeps its base type: the union stays on the fields themselves.
+    return [{ on, value: cond.const, fields: Object.entries(thenProps).filter(([, v]) => !v.items) }];
   });
 }
 
@@ -92,12 +95,12 @@ function declaration(name: string, s: Schema): string {
   if (bs && bs.length > 0) {
     const first = bs[0] as Branch;
     const required = new Set((s.required ?? []) as string[]);
-    const opt = required.has(first.field) ? '' : '?';
     const common = `${name}Common`;
-    const union = bs.map((b) => `  | { ${key(b.on)}: ${JSON.stringify(b.value)}; ${key(b.field)}${opt}: ${typeOf(b.schema, '  ')} }`).join('\n');
+    const fieldType = (b: Branch) => b.fields.map(([f, sch]) => `${key(f)}${required.has(f) ? '' : '?'}: ${typeOf(sch, '  ')}`).join('; ');
+    const union = bs.map((b) => `  | { ${key(b.on)}: ${JSON.stringify(b.value)}; ${fieldType(b)} }`).join('\n');
     return (
       `/** The fields of ${name} that do not depend on \`${first.on}\`. */\n` +
-      `export interface ${common} ${objectType(s, '', new Set([first.on, first.field]))}\n\n` +
+      `export interface ${common} ${objectType(s, '', new Set([first.on, ...first.fields.map(([f]) => f)]))}\n\n` +
       `${head}export type ${name} = ${common} & (\n${union}\n);\n`
     );
   }

@@ -65,7 +65,7 @@ function clauseRows(c: ClauseChange, texts: { from: Map<string, string>; to: Map
     if (!ref) return `<td><span class="none">not in this version</span></td>`;
     const body = c.text ? hunksHtml(c.text.hunks, which) : esc(texts[which].get(ref.id) ?? (c.clause?.text ?? ''));
     const shown = body || '<span class="none">text unchanged</span>';
-    return `<td><div class="head">${esc(ref.number)} · ${esc(ref.title)}</div><p>${shown}</p></td>`;
+    return `<td><div class="head">${ref.number !== undefined ? `${esc(ref.number)} · ` : ''}${esc(ref.title)}</div><p>${shown}</p></td>`;
   };
   const rows = [head, `<tr class="k-${c.kind}">${side('from')}${side('to')}</tr>`];
   const details = termsHtml(c) + flagsHtml(c);

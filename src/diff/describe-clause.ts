@@ -44,7 +44,8 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'id') parts.push(f.says);
     else if (f.field === 'sources') parts.push(`sources ${[...(f.added ?? []).map((s) => `+${String(s)}`), ...(f.removed ?? []).map((s) => `−${String(s)}`)].join(' ') || 'reordered'}`);
     else if (f.field === 'note') parts.push(f.from === undefined ? 'note added' : f.to === undefined ? 'note removed' : 'note changed');
-    else if (f.field === 'certainty' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
+    else if (f.field === 'certainty' || f.field === 'presence' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
+    else if (f.field === 'carriedFrom' && !c.fields.some((g) => g.field === 'presence')) parts.push(f.says);
   }
   for (const t of c.terms) if (isReorder(t)) parts.push(t.says);
   if (c.text?.hunks.length) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
@@ -75,6 +76,11 @@ export function leadOf(c: ClauseChange): string {
 export function describeClause(c: ClauseChange): string {
   const name = clauseName(c);
   const group = c.related.length ? ` ${c.to ? 'from' : 'into'} ${c.related.join(', ')}` : '';
+  const carried = c.clause?.presence === 'unknown' || c.clause?.presence === 'assumed' ? c.clause : undefined;
+  if (carried) {
+    const how = carried.presence === 'unknown' ? 'not known whether it is in' : 'assumed to remain in, not seen in';
+    return c.from ? `${name} ${how} the earlier version (carried from ${carried.carriedFrom ?? 'another version'}); not in this one` : `${name} ${how} this version (carried from ${carried.carriedFrom ?? 'another version'}); not in the earlier one`;
+  }
   if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : c.partial ? 'added, or not reported in the earlier version (known only in part)' : 'added') : `added (${c.kind}${group})`}`;
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];

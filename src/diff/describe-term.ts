@@ -4,7 +4,7 @@
  * "russia removed from guarantors", "deadline loosened: 100 days → as soon as possible".
  */
 import { deepEqual } from '../util/deep-equal.js';
-import { formatNumber, formatPercentChange, formatValue, isDeadline, isDuration, isMoney } from './format-value.js';
+import { deadlineHours, formatNumber, formatPercentChange, formatValue, isAnchoredAsap, isDeadline, isDuration, isMoney } from './format-value.js';
 import type { TermKind, TermSpec } from './term-kinds.js';
 
 /** One changed term (or field of a term), with typed detail for its kind. */
@@ -70,13 +70,12 @@ function typedChange(spec: TermSpec, from: unknown, to: unknown): Typed {
     case 'quantity':
       return typeof from === 'number' && typeof to === 'number' ? quantity(spec, from, to, formatNumber) : undefined;
     case 'money':
-      return isMoney(from) && isMoney(to) && from.currency === to.currency
-        ? quantity(spec, from.amount, to.amount, (n) => formatValue({ amount: n, currency: from.currency }))
-        : undefined;
+      return isMoney(from) && isMoney(to) && from.currency === to.currency ? money(spec, from, to) : undefined;
     case 'ordered':
       return ordered(spec, from, to);
     case 'set':
-      return Array.isArray(from) && Array.isArray(to) ? set(spec, from, to) : undefined;
+      // A term of one party or several (an operator) compares as a set either way.
+      return set(spec, asList(from), asList(to));
     case 'boolean':
       return { says: `${spec.label}: ${formatValue(from)} → ${formatValue(to)}` };
     case 'deadline':
@@ -84,6 +83,7 @@ function typedChange(spec: TermSpec, from: unknown, to: unknown): Typed {
     case 'duration':
       return isDuration(from) && isDuration(to) ? days(spec, from.amount * (DAYS[from.unit] ?? 1), to.amount * (DAYS[to.unit] ?? 1), ['lengthened', 'shortened'], from, to) : undefined;
     case 'date':
+      if (from === 'undisclosed' || to === 'undisclosed') return { says: `${spec.label} ${to === 'undisclosed' ? `fixed but no longer published (was ${String(from)})` : `published: ${String(to)}`}` };
       return typeof from === 'string' && typeof to === 'string' ? days(spec, Date.parse(from) / 864e5, Date.parse(to) / 864e5, ['moved later', 'moved earlier'], from, to) : undefined;
     case 'record':
       return record(spec, from, to);
@@ -91,10 +91,17 @@ function typedChange(spec: TermSpec, from: unknown, to: unknown): Typed {
       return list(spec, from, to);
     default:
       // A value of several forms (an allocation's amount: money or `remainder`) compares as money when both sides are.
-      return isMoney(from) && isMoney(to) && from.currency === to.currency
-        ? quantity(spec, from.amount, to.amount, (n) => formatValue({ amount: n, currency: from.currency }))
-        : undefined;
+      return isMoney(from) && isMoney(to) && from.currency === to.currency ? money(spec, from, to) : undefined;
   }
+}
+
+/** Money of one currency: the amount raised or lowered, and what kind of amount it is ("target → committed"). */
+function money(spec: TermSpec, from: { amount: number; currency: string; basis?: string }, to: { amount: number; currency: string; basis?: string }): Typed {
+  const [ba, bb] = [from.basis ?? 'committed', to.basis ?? 'committed'];
+  const basis = ba !== bb ? `${spec.label} now a ${bb} (was a ${ba})` : undefined;
+  if (from.amount === to.amount) return { says: basis ?? `${spec.label} restated` };
+  const q = quantity(spec, from.amount, to.amount, (n) => formatValue({ amount: n, currency: from.currency })) as NonNullable<Typed>;
+  return basis ? { ...q, says: `${q.says}; ${basis}` } : q;
 }
 
 function quantity(spec: TermSpec, a: number, b: number, fmt: (n: number) => string): Typed {
@@ -126,11 +133,16 @@ function set(spec: TermSpec, from: unknown[], to: unknown[]): Typed {
 
 function deadline(spec: TermSpec, from: unknown, to: unknown): Typed {
   const text = (d: unknown) => (d === 'asap' ? 'as soon as possible' : formatValue(d));
+  const asap = (d: unknown) => d === 'asap' || isAnchoredAsap(d);
   let direction = 'changed';
-  if (to === 'asap' && isDeadline(from)) direction = 'loosened'; // no fixed date any more
-  else if (from === 'asap' && isDeadline(to)) direction = 'tightened';
-  // Days counted from different events do not compare.
-  else if (isDeadline(from) && isDeadline(to) && from.days !== to.days && from.from === to.from) direction = to.days > from.days ? 'loosened' : 'tightened';
+  if (asap(to) && isDeadline(from)) direction = 'loosened'; // no fixed time any more
+  else if (asap(from) && isDeadline(to)) direction = 'tightened';
+  // Time counted from different events does not compare.
+  else if (isDeadline(from) && isDeadline(to) && from.from === to.from) {
+    const [a, b] = [deadlineHours(from), deadlineHours(to)];
+    if (a !== b) return { direction: b > a ? 'loosened' : 'tightened', delta: b - a, says: `${spec.label} ${b > a ? 'loosened' : 'tightened'}: ${text(from)} → ${text(to)}` };
+    direction = 'restated';
+  }
   return { direction, says: `${spec.label} ${direction}: ${text(from)} → ${text(to)}` };
 }
 
@@ -259,6 +271,10 @@ export function pairItems(key: readonly string[], from: readonly unknown[], to: 
     }
   }
   return { pairs, added: named(leftB, to), removed: named(leftA, from) };
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [v];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

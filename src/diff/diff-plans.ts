@@ -12,8 +12,11 @@ import { operativeFlags } from './operative.js';
 import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
+import type { TermSpec } from './term-kinds.js';
+import { formatNumber, formatPercentChange } from './format-value.js';
 import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
+import { describeProvision } from './describe-provision.js';
 
 /** Options of {@link diffPlans}. */
 export interface DiffOptions extends PairRules {
@@ -101,11 +104,12 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   const bothMaps = isMap(ca.terms) && isMap(cb.terms);
   const skipped = [...ignore].map((k) => IGNORED_FIELD[k]);
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
+  const told = fields.map((f) => describeProvision(f, fields, cb.topic, cb));
   const terms = same ? [] : diffTerms(ca, cb);
   const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
   const renumbered = ca.number !== undefined && cb.number !== undefined && ca.number !== cb.number && !ignore.has('numbering');
   const moved = movedAtAll && !ignore.has('numbering');
-  const contentChanged = fields.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
+  const contentChanged = told.some((f) => f.field !== 'number') || terms.length > 0 || text !== null;
   const kind: ChangeKind = group ?? (contentChanged ? 'modified' : renumbered ? 'renumbered' : moved ? 'moved' : 'unchanged');
   const change: ClauseChange = {
     kind,
@@ -115,7 +119,7 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
     renumbered,
     moved,
     related,
-    fields,
+    fields: told,
     terms,
     text,
     says: '',
@@ -143,7 +147,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     terms: [],
     text: null,
     clause: c,
-    ...(c.certainty === 'unconfirmed' ? { uncertain: true as const } : {}),
+    ...(c.certainty === 'unconfirmed' || c.presence === 'unknown' || c.presence === 'assumed' ? { uncertain: true as const } : {}),
     ...(otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
@@ -160,13 +164,40 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
-  return keys.flatMap((k) => {
+  const specs = new Map<string, TermSpec>();
+  const changes = keys.flatMap((k) => {
     const from = Object.hasOwn(ta, k) ? ta[k] : undefined;
     const to = Object.hasOwn(tb, k) ? tb[k] : undefined;
     // A term only the old clause has is read by the old clause's topic (a clause can change topic).
-    const c = describeTerm(k, to !== undefined ? termSpec(cb.topic, k, to) : termSpec(ca.topic, k, from), from, to);
+    const spec = to !== undefined ? termSpec(cb.topic, k, to) : termSpec(ca.topic, k, from);
+    specs.set(k, spec);
+    const c = describeTerm(k, spec, from, to);
     return c ? [c] : [];
   });
+  return linkQuantityKinds(changes, specs);
+}
+
+/**
+ * A quantity that changed kind (a cap dropped, a level of the same unit set) is
+ * one change told once: "level 800,000 personnel replaces cap 600,000 (+33 %)".
+ * Both term changes stay (saying the same), so the diff still applies term by term.
+ */
+function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<string, TermSpec>): TermChange[] {
+  const kindOf = (t: TermChange) => specs.get(t.term);
+  for (const gone of changes) {
+    const a = kindOf(gone);
+    if (gone.change !== 'removed' || a?.kind !== 'quantity' || !a.quantity || typeof gone.from !== 'number') continue;
+    const set = changes.find((t) => t.change === 'added' && kindOf(t)?.kind === 'quantity' && kindOf(t)?.quantity && kindOf(t)?.unit === a.unit && typeof t.to === 'number');
+    if (!set) continue;
+    const b = kindOf(set) as TermSpec;
+    const [x, y] = [gone.from, set.to as number];
+    const unit = b.unit ? ` ${b.unit}` : '';
+    const pct = x !== 0 && x !== y ? ` (${formatPercentChange(y / x)})` : '';
+    set.says = `${b.label} ${formatNumber(y)}${unit} replaces ${a.label} ${formatNumber(x)}${pct}`;
+    // Told once: both changes say the same, and a sentence lists it once.
+    gone.says = set.says;
+  }
+  return changes;
 }
 
 /** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */

@@ -21,11 +21,11 @@ export function formatPercentChange(ratio: number): string {
   return `${sign}${size < 1 ? Math.round(size * 10) / 10 : Math.round(size)} %`;
 }
 
-/** { amount: 1e11, currency: 'USD' } → "USD 100 bn". */
-export function formatMoney(m: { amount: number; currency: string }): string {
+/** { amount: 1e11, currency: 'USD' } → "USD 100 bn"; with a basis other than committed: "USD 100 bn (target)". */
+export function formatMoney(m: { amount: number; currency: string; basis?: string }): string {
   const a = m.amount;
   const short = a >= 1e9 ? `${trim(a / 1e9)} bn` : a >= 1e6 ? `${trim(a / 1e6)} m` : formatNumber(a);
-  return `${m.currency} ${short}`;
+  return `${m.currency} ${short}${m.basis && m.basis !== 'committed' ? ` (${m.basis})` : ''}`;
 }
 
 function trim(n: number): string {
@@ -42,7 +42,8 @@ export function formatValue(v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.map(formatValue).join(', ') : '(none)';
   if (isMoney(v)) return formatMoney(v);
   if (isDuration(v)) return `${formatNumber(v.amount)} ${v.unit}`;
-  if (isDeadline(v)) return `${formatNumber(v.days)} days${v.from ? ` from ${v.from}` : ''}`;
+  if (isDeadline(v)) return formatDeadline(v);
+  if (isAnchoredAsap(v)) return `as soon as possible after ${v.from}`;
   return JSON.stringify(v);
 }
 
@@ -54,6 +55,23 @@ export function isDuration(v: unknown): v is { amount: number; unit: string } {
   return typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'number' && typeof (v as { unit?: unknown }).unit === 'string';
 }
 
-export function isDeadline(v: unknown): v is { days: number; from?: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { days?: unknown }).days === 'number';
+/** A deadline counted in days or hours (optionally from an event). */
+export function isDeadline(v: unknown): v is { days: number; from?: string } | { hours: number; from?: string } {
+  return typeof v === 'object' && v !== null && (typeof (v as { days?: unknown }).days === 'number' || typeof (v as { hours?: unknown }).hours === 'number');
+}
+
+/** "As soon as possible after an event": `{ asap: true, from: signature }`. */
+export function isAnchoredAsap(v: unknown): v is { asap: true; from: string } {
+  return typeof v === 'object' && v !== null && (v as { asap?: unknown }).asap === true && typeof (v as { from?: unknown }).from === 'string';
+}
+
+/** The length of a counted deadline in hours (days count 24). */
+export function deadlineHours(v: { days: number } | { hours: number }): number {
+  return 'days' in v ? v.days * 24 : v.hours;
+}
+
+/** "100 days from signature", "72 hours". */
+function formatDeadline(v: ({ days: number } | { hours: number }) & { from?: string }): string {
+  const count = 'days' in v ? `${formatNumber(v.days)} days` : `${formatNumber(v.hours)} hours`;
+  return `${count}${v.from ? ` from ${v.from}` : ''}`;
 }

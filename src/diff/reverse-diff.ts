@@ -1,4 +1,5 @@
 import { describeClause } from './describe-clause.js';
+import { describeProvision } from './describe-provision.js';
 import { describeTerm } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
@@ -31,6 +32,12 @@ function flipField(f: FieldChange): FieldChange {
   return fieldChange(f.field, f.to, f.from, f.key);
 }
 
+/** A clause's field changes seen from the other side, conditions, options and presence told again. */
+function flipFields(fields: readonly FieldChange[], topic: string): FieldChange[] {
+  const flipped = fields.map(flipField);
+  return flipped.map((f) => describeProvision(f, flipped, topic));
+}
+
 function flipClause(c: ClauseChange): ClauseChange {
   // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
@@ -40,7 +47,7 @@ function flipClause(c: ClauseChange): ClauseChange {
     kind: OPPOSITE[c.kind] ?? c.kind,
     from: c.to,
     to: c.from,
-    fields: c.fields.map(flipField),
+    fields: flipFields(c.fields, topic),
     terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic)),
     text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',

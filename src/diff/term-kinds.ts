@@ -20,6 +20,8 @@ export interface TermSpec {
   values?: readonly unknown[];
   /** For quantities: what is counted ("personnel", "%"). */
   unit?: string;
+  /** For quantities: what kind of number it is (`x-quantity`): cap, floor, level, target or commitment. */
+  quantity?: string;
   /** For lists of objects: the fields that identify an item (`x-key` in the schema), most telling first. */
   key?: readonly string[];
   /** For records and list items: their fields. */
@@ -28,7 +30,7 @@ export interface TermSpec {
 
 type Schema = Record<string, unknown>;
 const defs = (planSchema as unknown as { $defs: Record<string, Schema> }).$defs;
-const SEMANTIC: Record<string, TermKind> = { money: 'money', duration: 'duration', deadline: 'deadline', calendarDate: 'date' };
+const SEMANTIC: Record<string, TermKind> = { money: 'money', duration: 'duration', deadline: 'deadline', calendarDate: 'date', termDate: 'date', parties: 'set' };
 
 /** "personnelCap" → "personnel cap". */
 export function words(name: string): string {
@@ -44,7 +46,10 @@ function specOf(node: Schema, name: string): TermSpec {
     if (semantic) return { kind: semantic, label };
     at = { ...(defs[def] ?? {}), ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
   }
-  const unit = typeof at['x-unit'] === 'string' ? { unit: at['x-unit'] } : {};
+  const unit = {
+    ...(typeof at['x-unit'] === 'string' ? { unit: at['x-unit'] } : {}),
+    ...(typeof at['x-quantity'] === 'string' ? { quantity: at['x-quantity'] } : {}),
+  };
   if (Array.isArray(at.enum)) return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[] } : { kind: 'enum', label, values: at.enum };
   if ('const' in at) return { kind: 'enum', label, values: [at.const] };
   if (at.type === 'integer' || at.type === 'number') return { kind: 'quantity', label, ...unit };

@@ -34,6 +34,8 @@ export interface FieldChange {
   added?: unknown[];
   /** For list fields: members that go. */
   removed?: unknown[];
+  /** For conditions and options: the change of each item (condition or option). */
+  changes?: TermChange[];
   says: string;
 }
 
@@ -54,7 +56,7 @@ export interface ClauseChange {
   to: ClauseRef | null;
   /** How the two were paired, with the evidence for a pair found by content or topic; null for a clause on one side only. */
   match: { method: MatchMethod; score: number; evidence?: MatchEvidence } | null;
-  /** For a clause on one side only: true when it is `unconfirmed` there, so its absence on the other side is "not reported", not news. */
+  /** For a clause on one side only: true when it is `unconfirmed` there, or its presence there is `assumed` or `unknown`, so its absence on the other side is "not reported", not news. */
   uncertain?: true;
   /**
    * For a clause on one side only: true when the other version is known only in part

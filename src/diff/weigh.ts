@@ -8,7 +8,7 @@ import type { TermChange } from './describe-term.js';
 import type { ClauseChange } from './types.js';
 
 /** Fields that record how a clause is known, not what it does. */
-export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number']);
+export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom']);
 
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member. */
 export function termMagnitude(t: TermChange): number {
@@ -53,8 +53,10 @@ export function termMagnitude(t: TermChange): number {
  * other version is known only in part, so it may be there unreported), a status
  * change 4.5 (or half a point on top of term changes),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
- * other clause fields 2. A clause that is `unconfirmed` on its only side
- * weighs 0: it is not reported in the other version, which is not news.
+ * conditions and options 5 plus half a point per condition or option changed
+ * (up to 1.5), other clause fields 2. A clause that is `unconfirmed`, or whose
+ * presence is only assumed or unknown, on its only side weighs 0: that it is
+ * not reported in the other version is not news.
  */
 export function weightOf(c: ClauseChange): number {
   if (!c.from || !c.to) {
@@ -73,6 +75,9 @@ export function weightOf(c: ClauseChange): number {
     // A set or list that only changed order carries no term change of substance.
     if ((sizes[0] ?? 0) > 0) w = 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest);
   }
+  // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
+  const provisions = c.fields.flatMap((f) => (f.field === 'conditions' || f.field === 'options' ? (f.changes ?? []) : []));
+  if (provisions.length) w = Math.max(w, 5 + Math.min(1.5, 0.5 * provisions.length)) + (w > 0 ? 0.25 : 0);
   // A status change (proposed → bracketed: left to the leaders) is news of its own, and adds to term changes.
   if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, 4.5);
   const flags = c.text?.flags ?? [];

@@ -16,6 +16,8 @@ export type {
   Statement,
   Stance,
   Condition,
+  ClauseCondition,
+  Option,
   Test,
   Scalar,
   Bound,

@@ -1,0 +1,150 @@
+/**
+ * What format 2 adds to a clause, in words: its conditions ("condition added:
+ * referendum at least 60 days after ceasefire"), its rival options (added,
+ * dropped, adopted, changed) and whether a version is known to contain it.
+ */
+import type { Clause, ClauseCondition } from '../model/types.js';
+import { deepEqual } from '../util/deep-equal.js';
+import { describeTerm, fieldChanges, pairItems } from './describe-term.js';
+import type { TermChange } from './describe-term.js';
+import { formatValue } from './format-value.js';
+import { termSpec } from './term-kinds.js';
+import type { FieldChange } from './types.js';
+
+/** The fields that identify a condition across versions. */
+const CONDITION_KEY = ['kind', 'event', 'term'] as const;
+
+/** A condition in words: "referendum at least 60 days after ceasefire", "compliance: weapons-decommissioned (for amnesty scope)". */
+export function conditionLabel(c: Partial<ClauseCondition>): string {
+  const head = c.event ? (c.kind === 'other' || c.kind === undefined ? c.event : `${c.kind}: ${c.event}`) : (c.kind ?? 'condition');
+  const window =
+    c.minDays !== undefined && c.maxDays !== undefined
+      ? ` ${c.minDays}–${c.maxDays} days`
+      : c.minDays !== undefined
+        ? ` at least ${c.minDays} days`
+        : c.maxDays !== undefined
+          ? ` within ${c.maxDays} days`
+          : '';
+  const after = c.after ? `${window} after ${c.after}` : window ? `${window}` : '';
+  const by = c.by?.length ? ` by ${c.by.join(', ')}` : '';
+  const date = c.date ? ` on ${c.date}` : '';
+  const term = c.term ? ` (for ${c.term})` : '';
+  return `${head}${after}${by}${date}${term}`;
+}
+
+const CONDITION_FIELDS = {
+  kind: { kind: 'enum', label: 'kind' },
+  event: { kind: 'text', label: 'event' },
+  after: { kind: 'text', label: 'after' },
+  minDays: { kind: 'quantity', label: 'at least', unit: 'days' },
+  maxDays: { kind: 'quantity', label: 'at most', unit: 'days' },
+  date: { kind: 'date', label: 'date' },
+  by: { kind: 'set', label: 'by' },
+  term: { kind: 'text', label: 'term' },
+  text: { kind: 'text', label: 'wording' },
+} as const;
+
+/** The change of a clause's conditions, item by item (identified by kind, event and term). */
+export function describeConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[]): Pick<FieldChange, 'says' | 'changes'> {
+  const key = [...CONDITION_KEY];
+  const { pairs } = pairItems(key, from, to);
+  const paired = new Set(pairs.flatMap((p) => [p.x, p.y]));
+  const parts: string[] = [];
+  const changes: TermChange[] = [];
+  for (const { x, y } of pairs) {
+    if (deepEqual(x, y)) continue;
+    const inner = fieldChanges(CONDITION_FIELDS, x as Record<string, unknown>, y as Record<string, unknown>);
+    const label = conditionLabel(x as ClauseCondition);
+    changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${label}: ${inner.map((c) => c.says).join(', ')}` });
+    parts.push(`condition changed: ${conditionLabel(x as ClauseCondition)} → ${conditionLabel(y as ClauseCondition)}`);
+  }
+  for (const c of to) if (!paired.has(c)) {
+    changes.push({ term: conditionLabel(c), kind: 'record', change: 'added', to: c, says: `condition added: ${conditionLabel(c)}` });
+    parts.push(`condition added: ${conditionLabel(c)}`);
+  }
+  for (const c of from) if (!paired.has(c)) {
+    changes.push({ term: conditionLabel(c), kind: 'record', change: 'removed', from: c, says: `condition dropped: ${conditionLabel(c)}` });
+    parts.push(`condition dropped: ${conditionLabel(c)}`);
+  }
+  return { says: parts.join('; ') || 'conditions reordered', changes };
+}
+
+type Option = NonNullable<Clause['options']>[number];
+
+/** "option joint-venture (proposed by ukraine, us)". */
+function optionName(o: Option): string {
+  return `option ${o.id} (proposed by ${o.proposedBy.join(', ') || 'no one named'})`;
+}
+
+/**
+ * The change of a clause's options, by id. An option that leaves while the new
+ * clause takes on everything it proposed (its terms, or its words when it has
+ * none) is adopted, not dropped.
+ */
+export function describeOptions(from: readonly Option[], to: readonly Option[], topic: string, after: Pick<Clause, 'terms' | 'text'>): Pick<FieldChange, 'says' | 'changes'> {
+  const parts: string[] = [];
+  const changes: TermChange[] = [];
+  const byId = new Map(to.map((o) => [o.id, o]));
+  const newTerms = (after.terms ?? {}) as Record<string, unknown>;
+  for (const o of from) {
+    const next = byId.get(o.id);
+    byId.delete(o.id);
+    if (!next) {
+      const terms = Object.entries((o.terms ?? {}) as Record<string, unknown>);
+      const adopted = terms.length > 0 ? terms.every(([k, v]) => deepEqual(newTerms[k], v)) : after.text === o.text;
+      const says = `${optionName(o)} ${adopted ? 'adopted' : 'dropped'}`;
+      changes.push({ term: o.id, kind: 'record', change: 'removed', from: o, says });
+      parts.push(says);
+      continue;
+    }
+    if (deepEqual(o, next)) continue;
+    const inner: TermChange[] = [];
+    const [ta, tb] = [(o.terms ?? {}) as Record<string, unknown>, (next.terms ?? {}) as Record<string, unknown>];
+    for (const k of new Set([...Object.keys(ta), ...Object.keys(tb)])) {
+      const c = describeTerm(k, termSpec(topic, k, tb[k] ?? ta[k]), ta[k], tb[k]);
+      if (c) inner.push(c);
+    }
+    const rest = fieldChanges({ proposedBy: { kind: 'set', label: 'proposed by' }, status: { kind: 'enum', label: 'status' } }, { proposedBy: o.proposedBy, status: o.status ?? 'proposed' }, { proposedBy: next.proposedBy, status: next.status ?? 'proposed' });
+    inner.push(...rest);
+    const words = [...inner.map((c) => c.says), ...(o.text !== next.text ? ['reworded'] : [])];
+    const says = `${optionName(next)}: ${words.join(', ') || 'sources changed'}`;
+    changes.push({ term: o.id, kind: 'record', change: 'changed', from: o, to: next, changes: inner, says });
+    parts.push(says);
+  }
+  for (const o of byId.values()) {
+    const terms = Object.entries((o.terms ?? {}) as Record<string, unknown>).map(([k, v]) => `${termSpec(topic, k, v).label} ${formatValue(v)}`);
+    const says = `${optionName(o)} added${terms.length ? `: ${terms.join(', ')}` : ''}`;
+    changes.push({ term: o.id, kind: 'record', change: 'added', to: o, says });
+    parts.push(says);
+  }
+  return { says: parts.join('; ') || 'options reordered', changes };
+}
+
+/**
+ * Conditions, options and presence told by what they mean, from the field
+ * change alone (its values, and the clause's carriedFrom when it changed too);
+ * `after` is the new clause, when known, to tell an adopted option.
+ */
+export function describeProvision(f: FieldChange, fields: readonly FieldChange[], topic: string, after: Pick<Clause, 'terms' | 'text'> = { text: '' }): FieldChange {
+  const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
+  if (f.field === 'conditions') return { ...f, ...describeConditions(list<ClauseCondition>(f.from), list<ClauseCondition>(f.to)) };
+  if (f.field === 'options') return { ...f, ...describeOptions(list<Option>(f.from), list<Option>(f.to), topic, after) };
+  if (f.field === 'presence') {
+    const carried = fields.find((g) => g.field === 'carriedFrom');
+    const side = (presence: unknown, from: unknown): Pick<Clause, 'presence' | 'carriedFrom'> => ({
+      ...(typeof presence === 'string' ? { presence: presence as NonNullable<Clause['presence']> } : {}),
+      ...(typeof from === 'string' ? { carriedFrom: from } : {}),
+    });
+    return { ...f, says: describePresence(side(f.from, carried?.from), side(f.to, carried?.to)) };
+  }
+  return f;
+}
+
+/** Whether a version is known to contain a clause, in words. */
+export function describePresence(from: Pick<Clause, 'presence' | 'carriedFrom'>, to: Pick<Clause, 'presence' | 'carriedFrom'>): string {
+  const [a, b] = [from.presence ?? 'stated', to.presence ?? 'stated'];
+  const source = (c: Pick<Clause, 'carriedFrom'>) => (c.carriedFrom ? ` from ${c.carriedFrom}` : '');
+  if (b === 'unknown') return `not known whether this version keeps it (carried over${source(to)})`;
+  if (b === 'assumed') return `assumed to remain, not seen in this version (carried over${source(to)})`;
+  return a === 'stated' ? 'presence stated' : `now seen in this version's text (was ${a}${source(from)})`;
+}

@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'DUPLICATE_RULE_ID',
   'DUPLICATE_OPTION_ID',
   'NEEDS_FORMAT_2',
+  'TERM_CONFLICT',
   // checking a family of versions
   'DUPLICATE_VERSION',
   'PLAN_MISMATCH',

@@ -3,8 +3,9 @@
  * clauses with typed terms. This entry is browser-safe (no Node built-ins);
  * file-system helpers live in `peaceplan/node`.
  */
-export { parsePlan, parseStakeholders, parsePairs, parsePositions } from './parse-plan.js';
-export type { ParseResult, PlanResult, StakeholdersResult, PairsResult, PositionsResult } from './parse-plan.js';
+export { parsePlan, parseStakeholders, parsePairs, parsePositions, parseTerms } from './parse-plan.js';
+export type { ParseResult, PlanResult, StakeholdersResult, PairsResult, PositionsResult, TermsResult } from './parse-plan.js';
+export { familySchema } from './schema/family-schema.js';
 export { checkFamily } from './validate/check-family.js';
 export { checkPairs } from './validate/check-pairs.js';
 export { checkPositions } from './validate/check-positions.js';

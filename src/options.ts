@@ -1,4 +1,4 @@
-import type { Stakeholders } from './model/types.js';
+import type { FamilyTerms, Stakeholders } from './model/types.js';
 
 /**
  * Limits that keep a reader safe on hostile input. Each has a default chosen
@@ -37,6 +37,12 @@ export interface ParseOptions {
    * be listed there (UNKNOWN_STAKEHOLDER otherwise).
    */
   stakeholders?: Stakeholders;
+  /**
+   * The family's own topics and terms (its `terms.yaml`, read with
+   * `parseTerms`). When given, clauses may use them and they are checked by
+   * their declared types; without it, they are unknown topics and fields.
+   */
+  terms?: FamilyTerms;
 }
 
 /** Fills in the defaults of a {@link ReadLimits}. */

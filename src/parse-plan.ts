@@ -3,9 +3,11 @@ import type { PlanError } from './errors.js';
 import { readDocument } from './load/read-document.js';
 import type { SourceMap } from './load/source-map.js';
 import type { PairRules } from './match/match-clauses.js';
-import type { Plan, Positions, Stakeholders } from './model/types.js';
+import type { FamilyTerms, Plan, Positions, Stakeholders } from './model/types.js';
 import type { ParseOptions, ReadLimits } from './options.js';
-import { runSchema, SCHEMAS } from './schema/ajv.js';
+import { runSchema, schemaFor } from './schema/ajv.js';
+import { vocabularyOf } from './schema/family-schema.js';
+import { checkTerms } from './validate/check-terms.js';
 import type { SchemaName } from './schema/ajv.js';
 import { mapSchemaErrors } from './schema/map-errors.js';
 import { checkPlan } from './validate/check-plan.js';
@@ -46,6 +48,12 @@ export interface PositionsResult extends ParseResult {
   positions?: Positions;
 }
 
+/** The result of {@link parseTerms}. */
+export interface TermsResult extends ParseResult {
+  /** The checked declarations; present only when `ok`. */
+  terms?: FamilyTerms;
+}
+
 /** The result of {@link parseStakeholders}. */
 export interface StakeholdersResult extends ParseResult {
   /** The checked stakeholders file; present only when `ok`. */
@@ -67,7 +75,7 @@ export interface StakeholdersResult extends ParseResult {
  */
 export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}): PlanResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
-  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids));
+  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids), options.terms);
   if (result.ok) result.plan = result.data as Plan;
   return result;
 }
@@ -81,7 +89,7 @@ export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}
  * stakeholders?.stakeholders.map((s) => s.id); // ['us', 'ukraine', ...]
  */
 export function parseStakeholders(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders'> = {}): StakeholdersResult {
-  const result: StakeholdersResult = parseWith<Stakeholders>('stakeholders', input, options.file, options.limits, checkStakeholders);
+  const result: StakeholdersResult = parseWith<Stakeholders>('stakeholders', input, options.file, options.limits, checkStakeholders, options.terms);
   if (result.ok) result.stakeholders = result.data as Stakeholders;
   return result;
 }
@@ -112,22 +120,39 @@ export function parsePairs(input: string | Uint8Array, options: Omit<ParseOption
  */
 export function parsePositions(input: string | Uint8Array, options: ParseOptions = {}): PositionsResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
-  const result: PositionsResult = parseWith<Positions>('positions', input, options.file, options.limits, (file, refs, map, out) => checkPositionsFile(file, refs, map, out, ids));
+  const result: PositionsResult = parseWith<Positions>('positions', input, options.file, options.limits, (file, refs, map, out) => checkPositionsFile(file, refs, map, out, ids), options.terms);
   if (result.ok) result.positions = result.data as Positions;
   return result;
 }
 
 type Check<T> = (value: T, refs: ReturnType<typeof runSchema>['refs'], map: SourceMap, out: ErrorList) => void;
 
-function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<input>', limits: ReadLimits | undefined, check: Check<T>): ParseResult {
+/**
+ * Reads a family's own topics and terms (`terms.yaml`) and checks them: strict
+ * YAML, the JSON Schema, and declarations that do not redefine a built-in
+ * topic or term and name topics that exist. Pass the result's `terms` to
+ * {@link parsePlan} (and the stakeholders and positions readers) as `terms`.
+ *
+ * @example
+ * const { terms } = parseTerms('peaceplan: 2\nplan: p\nterms:\n  territory:\n    spitDemilitarised: { type: boolean }\n');
+ * parsePlan(text, { terms }).ok;
+ */
+export function parseTerms(input: string | Uint8Array, options: Omit<ParseOptions, 'stakeholders' | 'terms'> = {}): TermsResult {
+  const result: TermsResult = parseWith<FamilyTerms>('terms', input, options.file, options.limits, checkTerms);
+  if (result.ok) result.terms = result.data as FamilyTerms;
+  return result;
+}
+
+function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<input>', limits: ReadLimits | undefined, check: Check<T>, terms?: FamilyTerms): ParseResult {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new TypeError('peaceplan: the input must be a string or a Uint8Array');
   }
   const doc = readDocument(input, file, limits);
   const out = doc.errors;
   if (doc.readable) {
-    const { errors, refs } = runSchema(schema, doc.data, out.max);
-    mapSchemaErrors(errors, doc.data, doc.sourceMap, out, SCHEMAS[schema] as Record<string, unknown>);
+    const family = terms ? vocabularyOf(terms) : undefined;
+    const { errors, refs } = runSchema(schema, doc.data, out.max, family);
+    mapSchemaErrors(errors, doc.data, doc.sourceMap, out, schemaFor(schema, family));
     if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
   }
   return finish(doc.data, doc.readable, out, doc.sourceMap, doc.text);

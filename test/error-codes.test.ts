@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFamily, checkPairs, checkPositions, ERROR_CODES, parsePairs, parsePlan, parsePositions, parseStakeholders } from 'peaceplan';
+import { checkFamily, checkPairs, checkPositions, ERROR_CODES, parsePairs, parsePlan, parsePositions, parseStakeholders, parseTerms } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import type { ErrorCode, PlanError } from 'peaceplan';
 import { loadPlan } from 'peaceplan/node';
@@ -72,6 +72,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   },
   DUPLICATE_OPTION_ID: { run: fromFixture('duplicate-option-id.yaml'), at: [18, 15] },
   NEEDS_FORMAT_2: { run: fromFixture('needs-format-2.yaml'), at: [18, 5] },
+  TERM_CONFLICT: { run: () => parseTerms('peaceplan: 2\nplan: p\nterms:\n  military-limits:\n    personnelCap: { type: quantity }\n').errors, at: [5, 5] },
   DUPLICATE_RULE_ID: { run: () => positions(rule('r1', 'topic: amnesty') + rule('r1', 'topic: elections')).errors, at: [7, 11] },
   DUPLICATE_VERSION: { run: () => checkFamily([version('v1', null), version('v1', null)]).errors, at: [3, 10] },
   PLAN_MISMATCH: { run: () => checkFamily([version('v1', null), version('v2', 'v1', 'other-family')]).errors, at: [2, 7] },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { applyDiff, reverseDiff } from 'peaceplan';
-import type { Plan, PlanDiff, PlanError, PlanResult } from 'peaceplan';
+import type { FamilyTerms, Plan, PlanDiff, PlanError, PlanResult } from 'peaceplan';
 import { cli } from '../src/cli/cli.js';
 
 /** The project root, as a URL ending in '/'. */
@@ -34,11 +34,11 @@ export async function runCli(...argv: string[]): Promise<{ code: number; stdout:
 }
 
 /** The diff laws for one pair of versions: applying `diff` to `a` gives `b`, and its reverse applied to `b` gives `a`. */
-export function expectRoundTrip(a: Plan, b: Plan, diff: PlanDiff): void {
+export function expectRoundTrip(a: Plan, b: Plan, diff: PlanDiff, terms?: FamilyTerms): void {
   const forward = applyDiff(a, diff);
   expect(forward.conflicts).toEqual([]);
   expect(forward.plan).toEqual(b);
-  const back = applyDiff(b, reverseDiff(diff));
+  const back = applyDiff(b, reverseDiff(diff, terms ? { terms } : {}));
   expect(back.conflicts).toEqual([]);
   expect(back.plan).toEqual(a);
 }

@@ -13,6 +13,7 @@ describe('code generated from the JSON Schemas', () => {
       ['Plan', read('schemas/plan.schema.json')],
       ['Stakeholders', read('schemas/stakeholders.schema.json')],
       ['Positions', read('schemas/positions.schema.json')],
+      ['FamilyTerms', read('schemas/terms.schema.json')],
     ]);
     if (process.env.PEACEPLAN_WRITE_TYPES) writeFileSync(target, generated);
     expect(readFileSync(target, 'utf8'), 'run `npm run gen:types` after changing a schema').toBe(generated);

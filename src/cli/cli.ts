@@ -17,6 +17,8 @@ const COMMANDS = {
   blame: { load: async () => (await import('./history.js')).runBlame, options: ['format'], formats: ['text', 'json'] },
   apply: { load: async () => (await import('./edit.js')).runApply, options: ['write'], formats: ['yaml'] },
   fmt: { load: async () => (await import('./edit.js')).runFmt, options: ['write', 'check'], formats: ['yaml'] },
+  migrate: { load: async () => (await import('./edit.js')).runMigrate, options: ['write'], formats: ['yaml'] },
+  schema: { load: async () => (await import('./schema.js')).runSchema, options: ['output'], formats: ['json'] },
   merge: { load: async () => (await import('./history.js')).runMerge, options: ['output', 'as', 'format'], formats: ['yaml', 'json'] },
 } as const;
 

@@ -5,7 +5,7 @@ import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
-import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';
@@ -38,14 +38,16 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   if (failed.length || !a?.plan || !b?.plan) return reportTrouble(io, 'diff', failed);
   const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
   if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
-  let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore });
+  // The new version's family terms type what both versions say (a family shares one terms file).
+  const terms = await termsBeside(newPath);
+  let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore, ...(terms ? { terms } : {}) });
   const positionsPath = args.options.get('positions');
   let impact: DiffImpact | undefined;
   if (typeof positionsPath === 'string') {
     const people = await loadStakeholders(join(dirname(newPath), STAKEHOLDERS_FILE));
     const positions = await positionsFor(positionsPath, [a.plan, b.plan], people.stakeholders);
     if (!positions.positions) return reportTrouble(io, 'diff', [positions]);
-    impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}) });
+    impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}), ...(terms ? { terms } : {}) });
     diff = rankByImpact(diff, impact);
   }
   const toFile = args.options.get('output');

@@ -1,4 +1,5 @@
-import { applyDiffToYaml, formatPlanYaml } from '../edit/edit-file.js';
+import { applyDiffToYaml, formatPlanYaml, migratePlanYaml } from '../edit/edit-file.js';
+import { termsBeside } from '../node/load-plan.js';
 import type { TextEditResult } from '../edit/edit-file.js';
 import type { PlanDiff } from '../diff/types.js';
 import { readBytes } from '../node/read-file.js';
@@ -33,7 +34,8 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
   }
   let result: TextEditResult;
   try {
-    result = applyDiffToYaml(input.text, diff, { file });
+    const terms = await termsBeside(file);
+    result = applyDiffToYaml(input.text, diff, { file, ...(terms ? { terms } : {}) });
   } catch (e) {
     return fail(io, 'apply', [`peaceplan apply: ${diffPath} is not a well-formed diff: ${(e as Error).message}`]);
   }
@@ -49,13 +51,31 @@ export async function runFmt(args: Args, io: CliIO): Promise<number> {
   }
   const input = await readPlanText(io, 'fmt', file);
   if (typeof input === 'number') return input;
-  const result = formatPlanYaml(input.text, { file });
+  const terms = await termsBeside(file);
+  const result = formatPlanYaml(input.text, { file, ...(terms ? { terms } : {}) });
   if (args.options.has('check') && result.ok) {
     if (result.text === input.text) return EXIT.OK;
     io.stderr.write(`${file} is not laid out canonically; run peaceplan fmt --write ${file}\n`);
     return EXIT.FOUND;
   }
   return finish(io, 'fmt', file, input, result, args.options.has('write'));
+}
+
+/** `peaceplan migrate <file> [--write]`: a version-1 plan file in format 2, the clauses to look at again on stderr. */
+export async function runMigrate(args: Args, io: CliIO): Promise<number> {
+  const [file, ...extra] = args.positionals;
+  if (!file || extra.length) {
+    io.stderr.write('peaceplan migrate: name one plan file (see peaceplan help migrate)\n');
+    return EXIT.TROUBLE;
+  }
+  const input = await readPlanText(io, 'migrate', file);
+  if (typeof input === 'number') return input;
+  const terms = await termsBeside(file);
+  const result = migratePlanYaml(input.text, { file, ...(terms ? { terms } : {}) });
+  if (result.ok && result.review.length) {
+    io.stderr.write(`${file}: ${result.review.length} clause${result.review.length === 1 ? ' is' : 's are'} \`unconfirmed\` (${result.review.join(', ')}); where one is carried over from another version without being seen, say so with \`presence: assumed\` or \`unknown\` and \`carriedFrom\`\n`);
+  }
+  return finish(io, 'migrate', file, input, result, args.options.has('write'));
 }
 
 /**
@@ -66,7 +86,8 @@ export async function runFmt(args: Args, io: CliIO): Promise<number> {
 async function readPlanText(io: CliIO, command: string, file: string): Promise<{ bytes: Uint8Array; text: string } | number> {
   const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
-  const parsed = parsePlan(bytes, { file });
+  const terms = await termsBeside(file);
+  const parsed = parsePlan(bytes, { file, ...(terms ? { terms } : {}) });
   if (!parsed.ok) return fail(io, command, parsed.errors.map((e) => formatError(e, (n) => parsed.sourceMap.lineText(n))));
   return { bytes, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
 }

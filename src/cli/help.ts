@@ -17,6 +17,8 @@ Commands:
                            combine two revisions of one base; conflicts are bracketed
   apply <file> <diff.json> apply a diff to a plan file, editing only the lines it changes
   fmt <file>               lay a plan file out in canonical order, comments kept
+  migrate <file>           move a version-1 plan file to format 2, comments kept
+  schema <dir>             the JSON Schema of a family's files, its own topics and terms included
   help [command]           show help for a command
 
 Options:
@@ -208,6 +210,36 @@ Options:
 
 Exit codes: 0 printed, written, or already canonical; 1 (--check) not
 canonical; 2 could not run (an invalid file, a failed write).
+`,
+  migrate: `Usage: peaceplan migrate <file> [--write]
+
+Moves a version-1 plan file (peaceplan: 1) to format 2, editing only the
+peaceplan: line: comments, order and layout stay. The data means the same,
+except one thing only a writer can decide: in format 1, certainty
+unconfirmed also covered clauses carried over from another version without
+being seen; format 2 says that with presence (assumed or unknown) and
+carriedFrom. The unconfirmed clauses are named on stderr to look at again.
+A file already in format 2 is printed unchanged.
+
+Options:
+  --write   replace the file (whole or not at all, as for apply)
+
+Exit codes: 0 printed or written, 2 could not run (an invalid file, a
+failed write).
+`,
+  schema: `Usage: peaceplan schema <dir|terms.yaml> [-o file]
+
+Prints the JSON Schema of a family's plan files: the format's schema with
+the topics and terms the family declares in its terms.yaml. Point an
+editor's YAML modeline at the written file to complete and check the
+family's own terms as you type:
+  # yaml-language-server: $schema=./plan.schema.json
+
+Options:
+  -o, --output file   write to a file instead of stdout
+
+Exit codes: 0 printed or written, 2 could not run (no or an invalid
+terms.yaml, a failed write).
 `,
   help: `Usage: peaceplan help [command]
 

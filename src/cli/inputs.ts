@@ -3,7 +3,7 @@ import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { ParseResult } from '../parse-plan.js';
 import { basename } from 'node:path';
-import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { loadPlan, loadPlanFamily, loadStakeholders, loadTerms, POSITIONS_FILE, STAKEHOLDERS_FILE, TERMS_FILE } from '../node/load-plan.js';
 import { positionsFor } from './positions.js';
 
 /** One file as the CLI reports it. */
@@ -30,12 +30,15 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
     const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
     if (isDir) {
       const family = await loadPlanFamily(path);
+      if (family.terms) out.files.push({ file: family.terms.sourceMap.file, result: family.terms });
       if (family.stakeholders) out.files.push({ file: family.stakeholders.sourceMap.file, result: family.stakeholders });
       for (const f of family.files) out.files.push({ file: f.sourceMap.file, result: f });
       if (family.positions) out.files.push({ file: family.positions.sourceMap.file, result: family.positions });
       out.familyErrors.push(...family.errors);
       out.versions.push(...family.versions);
       if (family.files.length === 0) out.trouble = true; // an unreadable folder, or one with no versions
+    } else if (basename(path) === TERMS_FILE) {
+      out.files.push({ file: path, result: await loadTerms(path) });
     } else if (basename(path) === STAKEHOLDERS_FILE) {
       out.files.push({ file: path, result: await loadStakeholders(path) });
     } else if (basename(path) === POSITIONS_FILE) {

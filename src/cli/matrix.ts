@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE } from '../node/load-plan.js';
+import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import type { ParseResult } from '../parse-plan.js';
 import { buildMatrix } from '../positions/matrix.js';
 import type { MatrixOptions } from '../positions/types.js';
@@ -45,8 +45,10 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     if (missing) io.stderr.write(`peaceplan matrix: no ${POSITIONS_FILE} beside ${basename(resolve(path))}; name one with --positions\n`);
     return reportTrouble(io, 'matrix', [positions as ParseResult]);
   }
+  const terms = await termsBeside(path);
   const options: MatrixOptions = {
     ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}),
+    ...(terms ? { terms } : {}),
     by: (chosen.by ?? 'clause') as 'clause' | 'topic',
     decision: (chosen.blocking ?? 'veto') as 'veto' | 'unanimity',
     blocs: (chosen.blocs ?? 'as-listed') as NonNullable<MatrixOptions['blocs']>,

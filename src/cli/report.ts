@@ -23,6 +23,7 @@ export async function runReport(args: Args, io: CliIO): Promise<number> {
   const content = buildReport(family.versions, {
     ...(family.positions?.positions ? { positions: family.positions.positions } : {}),
     ...(family.stakeholders?.stakeholders ? { stakeholders: family.stakeholders.stakeholders } : {}),
+    ...(family.terms?.terms ? { terms: family.terms.terms } : {}),
   });
   return (await emit(io, renderHtml(content), args.options.get('output'))) ?? EXIT.OK;
 }

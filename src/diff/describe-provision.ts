@@ -81,7 +81,7 @@ function optionName(o: Option): string {
  * clause takes on everything it proposed (its terms, or its words when it has
  * none) is adopted, not dropped.
  */
-export function describeOptions(from: readonly Option[], to: readonly Option[], topic: string, after: Pick<Clause, 'terms' | 'text'>): Pick<FieldChange, 'says' | 'changes'> {
+export function describeOptions(from: readonly Option[], to: readonly Option[], topic: string, after: Pick<Clause, 'terms' | 'text'>, schema?: object): Pick<FieldChange, 'says' | 'changes'> {
   const parts: string[] = [];
   const changes: TermChange[] = [];
   const byId = new Map(to.map((o) => [o.id, o]));
@@ -101,7 +101,7 @@ export function describeOptions(from: readonly Option[], to: readonly Option[], 
     const inner: TermChange[] = [];
     const [ta, tb] = [(o.terms ?? {}) as Record<string, unknown>, (next.terms ?? {}) as Record<string, unknown>];
     for (const k of new Set([...Object.keys(ta), ...Object.keys(tb)])) {
-      const c = describeTerm(k, termSpec(topic, k, tb[k] ?? ta[k]), ta[k], tb[k]);
+      const c = describeTerm(k, termSpec(topic, k, tb[k] ?? ta[k], schema), ta[k], tb[k]);
       if (c) inner.push(c);
     }
     const rest = fieldChanges({ proposedBy: { kind: 'set', label: 'proposed by' }, status: { kind: 'enum', label: 'status' } }, { proposedBy: o.proposedBy, status: o.status ?? 'proposed' }, { proposedBy: next.proposedBy, status: next.status ?? 'proposed' });
@@ -112,7 +112,7 @@ export function describeOptions(from: readonly Option[], to: readonly Option[], 
     parts.push(says);
   }
   for (const o of byId.values()) {
-    const terms = Object.entries((o.terms ?? {}) as Record<string, unknown>).map(([k, v]) => `${termSpec(topic, k, v).label} ${formatValue(v)}`);
+    const terms = Object.entries((o.terms ?? {}) as Record<string, unknown>).map(([k, v]) => `${termSpec(topic, k, v, schema).label} ${formatValue(v)}`);
     const says = `${optionName(o)} added${terms.length ? `: ${terms.join(', ')}` : ''}`;
     changes.push({ term: o.id, kind: 'record', change: 'added', to: o, says });
     parts.push(says);
@@ -125,10 +125,10 @@ export function describeOptions(from: readonly Option[], to: readonly Option[], 
  * change alone (its values, and the clause's carriedFrom when it changed too);
  * `after` is the new clause, when known, to tell an adopted option.
  */
-export function describeProvision(f: FieldChange, fields: readonly FieldChange[], topic: string, after: Pick<Clause, 'terms' | 'text'> = { text: '' }): FieldChange {
+export function describeProvision(f: FieldChange, fields: readonly FieldChange[], topic: string, after: Pick<Clause, 'terms' | 'text'> = { text: '' }, schema?: object): FieldChange {
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
   if (f.field === 'conditions') return { ...f, ...describeConditions(list<ClauseCondition>(f.from), list<ClauseCondition>(f.to)) };
-  if (f.field === 'options') return { ...f, ...describeOptions(list<Option>(f.from), list<Option>(f.to), topic, after) };
+  if (f.field === 'options') return { ...f, ...describeOptions(list<Option>(f.from), list<Option>(f.to), topic, after, schema) };
   if (f.field === 'presence') {
     const carried = fields.find((g) => g.field === 'carriedFrom');
     const side = (presence: unknown, from: unknown): Pick<Clause, 'presence' | 'carriedFrom'> => ({

@@ -1,6 +1,7 @@
 import { matchClauses } from '../match/match-clauses.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
-import type { Clause, Plan } from '../model/types.js';
+import type { Clause, FamilyTerms, Plan } from '../model/types.js';
+import { vocabularyOf } from '../schema/family-schema.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { lowerBound } from '../util/lower-bound.js';
@@ -26,6 +27,8 @@ export interface DiffOptions extends PairRules {
    * these classes counts as unchanged. Such a diff cannot be applied.
    */
   ignore?: readonly IgnoreClass[];
+  /** The family's own topics and terms (its terms.yaml), so its terms compare by their declared types. */
+  terms?: FamilyTerms;
 }
 
 /** Every class {@link DiffOptions.ignore} takes. */
@@ -50,6 +53,7 @@ const IGNORED_FIELD: Record<IgnoreClass, string> = { sources: 'sources', notes: 
  */
 export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
   const matching = matchClauses(a.clauses, b.clauses, options);
+  const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
   const ignore = new Set(options.ignore ?? []);
   const moved = movedPairs(matching.pairs);
   const groupOfA = new Map<number, ClauseGroup>();
@@ -73,7 +77,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore));
+    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema));
   }
   b.clauses.forEach((cb, j) => {
     if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a)));
@@ -97,15 +101,15 @@ function refOf(c: Clause, index: number): ClauseRef {
   return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic };
 }
 
-function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>): ClauseChange {
+function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>, schema: object | undefined): ClauseChange {
   // Most clauses of a revision are untouched: one equality check instead of field-by-field work.
   const same = deepEqual(ca, cb);
   // Terms are compared term by term when both sides have a terms map; otherwise (absent, null) as one field.
   const bothMaps = isMap(ca.terms) && isMap(cb.terms);
   const skipped = [...ignore].map((k) => IGNORED_FIELD[k]);
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
-  const told = fields.map((f) => describeProvision(f, fields, cb.topic, cb));
-  const terms = same ? [] : diffTerms(ca, cb);
+  const told = fields.map((f) => describeProvision(f, fields, cb.topic, cb, schema));
+  const terms = same ? [] : diffTerms(ca, cb, schema);
   const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
   const renumbered = ca.number !== undefined && cb.number !== undefined && ca.number !== cb.number && !ignore.has('numbering');
   const moved = movedAtAll && !ignore.has('numbering');
@@ -160,7 +164,7 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 /** Term by term, in the order the terms first appear (old version first). */
-function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>): TermChange[] {
+function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>, schema: object | undefined): TermChange[] {
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
@@ -169,7 +173,7 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
     const from = Object.hasOwn(ta, k) ? ta[k] : undefined;
     const to = Object.hasOwn(tb, k) ? tb[k] : undefined;
     // A term only the old clause has is read by the old clause's topic (a clause can change topic).
-    const spec = to !== undefined ? termSpec(cb.topic, k, to) : termSpec(ca.topic, k, from);
+    const spec = to !== undefined ? termSpec(cb.topic, k, to, schema) : termSpec(ca.topic, k, from, schema);
     specs.set(k, spec);
     const c = describeTerm(k, spec, from, to);
     return c ? [c] : [];

@@ -1,3 +1,5 @@
+import type { FamilyTerms } from '../model/types.js';
+import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { describeProvision } from './describe-provision.js';
 import { describeTerm } from './describe-term.js';
@@ -21,9 +23,10 @@ const OPPOSITE: Partial<Record<ChangeKind, ChangeKind>> = { added: 'removed', re
  * @example
  * applyDiff(e3, reverseDiff(diffPlans(us, e3))).plan; // equals us
  */
-export function reverseDiff(diff: PlanDiff): PlanDiff {
+export function reverseDiff(diff: PlanDiff, options: { terms?: FamilyTerms } = {}): PlanDiff {
+  const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
   const meta = diff.meta.map(flipField);
-  const clauses = orderChanges(diff.clauses.map(flipClause));
+  const clauses = orderChanges(diff.clauses.map((c) => flipClause(c, schema)));
   const possiblePairs = diff.possiblePairs.map((p) => ({ ...p, from: p.to, to: p.from }));
   return { peaceplanDiff: 2, from: diff.to, to: diff.from, meta, clauses, possiblePairs, ignored: [...diff.ignored], summary: summarizeDiff(clauses, meta) };
 }
@@ -33,12 +36,12 @@ function flipField(f: FieldChange): FieldChange {
 }
 
 /** A clause's field changes seen from the other side, conditions, options and presence told again. */
-function flipFields(fields: readonly FieldChange[], topic: string): FieldChange[] {
+function flipFields(fields: readonly FieldChange[], topic: string, schema: object | undefined): FieldChange[] {
   const flipped = fields.map(flipField);
-  return flipped.map((f) => describeProvision(f, flipped, topic));
+  return flipped.map((f) => describeProvision(f, flipped, topic, undefined, schema));
 }
 
-function flipClause(c: ClauseChange): ClauseChange {
+function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
   // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
   const oldTopic = (c.to ?? c.from)?.topic ?? topic;
@@ -47,8 +50,8 @@ function flipClause(c: ClauseChange): ClauseChange {
     kind: OPPOSITE[c.kind] ?? c.kind,
     from: c.to,
     to: c.from,
-    fields: flipFields(c.fields, topic),
-    terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic)),
+    fields: flipFields(c.fields, topic, schema),
+    terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema)),
     text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',
   };
@@ -56,8 +59,8 @@ function flipClause(c: ClauseChange): ClauseChange {
   return flipped;
 }
 
-function flipTerm(t: TermChange, topic: string): TermChange[] {
-  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to), t.to, t.from);
+function flipTerm(t: TermChange, topic: string, schema: object | undefined): TermChange[] {
+  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to, schema), t.to, t.from);
   return back ? [back] : [];
 }
 

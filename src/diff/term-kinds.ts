@@ -29,7 +29,8 @@ export interface TermSpec {
 }
 
 type Schema = Record<string, unknown>;
-const defs = (planSchema as unknown as { $defs: Record<string, Schema> }).$defs;
+type Defs = Record<string, Schema>;
+const baseDefs = (planSchema as unknown as { $defs: Defs }).$defs;
 const SEMANTIC: Record<string, TermKind> = { money: 'money', duration: 'duration', deadline: 'deadline', calendarDate: 'date', termDate: 'date', parties: 'set' };
 
 /** "personnelCap" → "personnel cap". */
@@ -37,7 +38,7 @@ export function words(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function specOf(node: Schema, name: string): TermSpec {
+function specOf(defs: Defs, node: Schema, name: string): TermSpec {
   const label = typeof node['x-label'] === 'string' ? node['x-label'] : words(name);
   let at = node;
   for (let hops = 0; typeof at.$ref === 'string' && hops < 10; hops++) {
@@ -56,51 +57,56 @@ function specOf(node: Schema, name: string): TermSpec {
   if (at.type === 'boolean') return { kind: 'boolean', label };
   if (at.type === 'string') return { kind: 'text', label };
   if (at.type === 'array') {
-    const item = specOf((at.items ?? {}) as Schema, name);
+    const item = specOf(defs, (at.items ?? {}) as Schema, name);
     if (item.kind === 'record') {
       // Items are identified by the fields the schema names in x-key; without one, only equal items pair.
-      const declared = resolve((at.items ?? {}) as Schema)['x-key'] ?? at['x-key'];
+      const declared = resolve(defs, (at.items ?? {}) as Schema)['x-key'] ?? at['x-key'];
       const key = Array.isArray(declared) ? declared.filter((k): k is string => typeof k === 'string') : [];
       return { kind: 'list', label, key, ...(item.fields ? { fields: item.fields } : {}) };
     }
     return { kind: 'set', label, ...(item.values ? { values: item.values } : {}) };
   }
   if (at.type === 'object' && at.properties) {
-    const fields = Object.fromEntries(Object.entries(at.properties as Record<string, Schema>).map(([k, v]) => [k, specOf(v, k)]));
+    const fields = Object.fromEntries(Object.entries(at.properties as Record<string, Schema>).map(([k, v]) => [k, specOf(defs, v, k)]));
     return { kind: 'record', label, fields };
   }
   return { kind: 'value', label };
 }
 
-function resolve(node: Schema): Schema {
+function resolve(defs: Defs, node: Schema): Schema {
   let at = node;
   for (let hops = 0; typeof at.$ref === 'string' && hops < 10; hops++) at = defs[at.$ref.replace('#/$defs/', '')] ?? {};
   return at;
 }
 
-let byTopic: Map<string, Record<string, TermSpec>> | undefined;
+const tables = new WeakMap<object, Map<string, Record<string, TermSpec>>>();
 
-/** Term specs per topic, from the clause schema's topic → terms branches. */
-function table(): Map<string, Record<string, TermSpec>> {
-  if (byTopic) return byTopic;
-  byTopic = new Map();
+/** Term specs per topic, from the clause schema's topic → terms branches (of the plan schema, or a family's extension of it). */
+function table(schema?: object): Map<string, Record<string, TermSpec>> {
+  const key = schema ?? planSchema;
+  const known = tables.get(key);
+  if (known) return known;
+  const defs = schema ? ((schema as { $defs?: Defs }).$defs ?? {}) : baseDefs;
+  const byTopic = new Map<string, Record<string, TermSpec>>();
   const branches = (defs.clause?.allOf ?? []) as Schema[];
   for (const b of branches) {
     const topic = (((b.if as Schema).properties as Record<string, Schema>).topic as Schema | undefined)?.const;
     if (typeof topic !== 'string') continue;
-    const terms = resolve((((b.then as Schema).properties as Record<string, Schema>).terms ?? {}) as Schema);
+    const terms = resolve(defs, (((b.then as Schema).properties as Record<string, Schema>).terms ?? {}) as Schema);
     const props = (terms.properties ?? {}) as Record<string, Schema>;
-    byTopic.set(topic, Object.fromEntries(Object.entries(props).map(([k, v]) => [k, specOf(v, k)])));
+    byTopic.set(topic, Object.fromEntries(Object.entries(props).map(([k, v]) => [k, specOf(defs, v, k)])));
   }
+  tables.set(key, byTopic);
   return byTopic;
 }
 
 /**
  * How to compare a term of a topic. Terms the schema does not type (the
- * `other` topic) get a kind from their value.
+ * `other` topic) get a kind from their value. `schema` is a family's plan
+ * schema (with its own topics and terms); the built-in one by default.
  */
-export function termSpec(topic: string, term: string, sample?: unknown): TermSpec {
-  const known = table().get(topic);
+export function termSpec(topic: string, term: string, sample?: unknown, schema?: object): TermSpec {
+  const known = table(schema).get(topic);
   if (known && Object.hasOwn(known, term)) return known[term] as TermSpec;
   const label = words(term);
   if (typeof sample === 'number') return { kind: 'quantity', label };
@@ -110,13 +116,13 @@ export function termSpec(topic: string, term: string, sample?: unknown): TermSpe
 }
 
 /** The terms the schema defines for `topic`; empty for a topic whose terms are open (`other`). */
-export function termsOf(topic: string): Readonly<Record<string, TermSpec>> {
-  return table().get(topic) ?? {};
+export function termsOf(topic: string, schema?: object): Readonly<Record<string, TermSpec>> {
+  return table(schema).get(topic) ?? {};
 }
 
 /** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */
-export function isKnownTerm(topic: string, term: string): boolean {
-  const known = table().get(topic);
+export function isKnownTerm(topic: string, term: string, schema?: object): boolean {
+  const known = table(schema).get(topic);
   if (!known) return false;
   const open = Object.keys(known).length === 0;
   return open || Object.hasOwn(known, term);

@@ -70,3 +70,33 @@ export function formatPlanYaml(text: string, options: ParseOptions = {}): TextEd
   const formatted = formatYamlText(text, FIELD_ORDER);
   return formatted.ok ? { ok: true, text: formatted.text, errors: [], conflicts: [] } : { ok: false, errors: [], conflicts: [], reason: formatted.reason };
 }
+
+/** The outcome of {@link migratePlanYaml}: the edit, and the clauses a writer should look at again. */
+export interface MigrateResult extends TextEditResult {
+  /** Ids of clauses that are `unconfirmed`: in format 1 that also meant "carried over from another version", which format 2 says with `presence` and `carriedFrom`. */
+  review: string[];
+}
+
+/**
+ * Moves a version-1 plan file to format 2, editing only the `peaceplan:` line
+ * (comments and layout stay). The data means the same in both formats except
+ * one thing a program cannot decide: format 1's `certainty: unconfirmed` also
+ * covered clauses carried over unseen, which format 2 says with `presence`;
+ * those clauses are listed in `review`. A file already in format 2 comes back
+ * unchanged.
+ *
+ * @example
+ * const r = migratePlanYaml(text);
+ * r.ok && parsePlan(r.text!).plan?.peaceplan; // 2
+ */
+export function migratePlanYaml(text: string, options: ParseOptions = {}): MigrateResult {
+  const parsed = parsePlan(text, options);
+  if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [], review: [] };
+  const review = parsed.plan.peaceplan === 1 ? parsed.plan.clauses.filter((c) => c.certainty === 'unconfirmed').map((c) => c.id) : [];
+  if (parsed.plan.peaceplan === 2) return { ok: true, text, errors: [], conflicts: [], review };
+  const rewritten = rewriteYaml(text, parsed.data, { ...(parsed.data as Record<string, unknown>), peaceplan: 2 });
+  if (!rewritten.ok) return { ok: false, errors: [], conflicts: [], reason: rewritten.reason, review: [] };
+  const check = parsePlan(rewritten.text, { ...options, file: `${options.file ?? '<input>'} (migrated)` });
+  if (!check.ok) return { ok: false, errors: check.errors, conflicts: [], reason: 'the result would not be a valid plan', refused: rewritten.text, review: [] };
+  return { ok: true, text: rewritten.text, errors: [], conflicts: [], review };
+}

@@ -611,3 +611,44 @@ export interface Statement {
   /** What was said or reported, in our own words. */
   note?: Prose;
 }
+
+/** Topics and terms a plan family adds to the built-in ones (terms.yaml beside the versions). Each term takes one of the shared types, so the family's drafts are validated, completed by editors and diffed like built-in terms. */
+export interface FamilyTerms {
+  $schema?: string;
+  /** Format version: family terms exist from format 2. */
+  peaceplan: 2;
+  /** The plan family these terms belong to. */
+  plan: Id;
+  /** New topics, keyed by their id. A built-in topic cannot be declared again. */
+  topics?: {
+    [key: string]: TopicDeclaration;
+  };
+  /** New terms, by topic (built-in or declared under topics) and then by term name (camelCase). */
+  terms?: {
+    [key: string]: {
+      [key: string]: TermDeclaration;
+    };
+  };
+}
+
+export interface TopicDeclaration {
+  /** The topic's name in reports: "Hostages and detainees". */
+  label: string;
+  description?: string;
+  /** The PA-X category codes the topic corresponds to. */
+  pax?: Array<string>;
+}
+
+export interface TermDeclaration {
+  /** The shared type of the value: a quantity (a number), money, a duration, a deadline, a date, a boolean, free text, one of listed values (enum), one of listed values in order (ordered, lowest first), a set of short names (set), a stakeholder (party) or one or several stakeholders (parties). */
+  type: "quantity" | "money" | "duration" | "deadline" | "date" | "boolean" | "text" | "enum" | "ordered" | "set" | "party" | "parties";
+  /** Words for the term in sentences: "release deadline". */
+  label?: string;
+  description?: string;
+  /** For a quantity: what is counted ("prisoners", "km"). */
+  unit?: string;
+  /** For a quantity: what kind of number it is: a maximum, a minimum, a level kept, a target, or an amount committed. */
+  quantity?: "cap" | "floor" | "level" | "target" | "commitment";
+  /** For enum and ordered (required; ordered lowest first) and set (optional: without it, any short names). */
+  values?: Array<Slug>;
+}

@@ -3,7 +3,7 @@
  * (`peaceplan`) is re-exported, so Node users need one import.
  */
 export * from '../index.js';
-export { loadPlan, loadStakeholders, loadPairs, loadPositions, loadPlanFamily, STAKEHOLDERS_FILE, POSITIONS_FILE } from './load-plan.js';
+export { loadPlan, loadStakeholders, loadPairs, loadPositions, loadPlanFamily, loadTerms, termsBeside, STAKEHOLDERS_FILE, POSITIONS_FILE, TERMS_FILE } from './load-plan.js';
 export type { LoadOptions, FamilyResult } from './load-plan.js';
 export { writeFileAtomic } from './write-file.js';
 export type { WriteOptions, WriteFs } from './write-file.js';

@@ -2,11 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { resolveLimits } from '../options.js';
 import type { ParseOptions } from '../options.js';
-import { parsePairs, parsePlan, parsePositions, parseStakeholders } from '../parse-plan.js';
-import type { PairsResult, ParseResult, PlanResult, PositionsResult, StakeholdersResult } from '../parse-plan.js';
+import { parsePairs, parsePlan, parsePositions, parseStakeholders, parseTerms } from '../parse-plan.js';
+import type { PairsResult, ParseResult, PlanResult, PositionsResult, StakeholdersResult, TermsResult } from '../parse-plan.js';
 import { SourceMap } from '../load/source-map.js';
 import type { PlanError } from '../errors.js';
-import type { Plan } from '../model/types.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
 import { checkFamily } from '../validate/check-family.js';
 import { checkPositions } from '../validate/check-positions.js';
 import { errnoError, fileError, readBytes } from './read-file.js';
@@ -15,8 +15,10 @@ import { errnoError, fileError, readBytes } from './read-file.js';
 export const STAKEHOLDERS_FILE = 'stakeholders.yaml';
 /** The name of a family's positions file, beside its versions. */
 export const POSITIONS_FILE = 'positions.yaml';
+/** The name of a family's own topics and terms, beside its versions. */
+export const TERMS_FILE = 'terms.yaml';
 /** Files in a family folder that are not plan versions. */
-const NOT_VERSIONS = new Set([STAKEHOLDERS_FILE, POSITIONS_FILE]);
+const NOT_VERSIONS = new Set([STAKEHOLDERS_FILE, POSITIONS_FILE, TERMS_FILE]);
 
 /** Options of {@link loadPlan}, {@link loadStakeholders} and {@link loadPlanFamily}. */
 export type LoadOptions = Omit<ParseOptions, 'file'>;
@@ -32,26 +34,56 @@ export type LoadOptions = Omit<ParseOptions, 'file'>;
  */
 export async function loadPlan(path: string, options: LoadOptions = {}): Promise<PlanResult> {
   let stakeholders = options.stakeholders;
-  let broken: StakeholdersResult | undefined;
+  const broken: ParseResult[] = [];
   if (!stakeholders && basename(path) !== STAKEHOLDERS_FILE) {
     const found = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE), options);
     if (found.stakeholders) stakeholders = found.stakeholders;
     // No stakeholders file: nothing to check against. A broken one must not silently turn the check off.
-    else if (!found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) broken = found;
+    else if (!found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) broken.push(found);
   }
+  const terms = await termsFor(path, options, broken);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  const result = parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
-  if (!broken) return result;
+  const result = parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) });
+  if (broken.length === 0) return result;
   const { plan: _unchecked, ...rest } = result;
-  return { ...rest, ok: false, errors: [...result.errors, ...broken.errors] };
+  return { ...rest, ok: false, errors: [...result.errors, ...broken.flatMap((b) => b.errors)] };
+}
+
+/** Reads and checks a family's `terms.yaml` (its own topics and terms). */
+export async function loadTerms(path: string, options: LoadOptions = {}): Promise<TermsResult> {
+  const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
+  if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
+  return parseTerms(bytes, { ...(options.limits ? { limits: options.limits } : {}), file: path });
+}
+
+/**
+ * The family terms that apply to a file: `options.terms`, or the `terms.yaml`
+ * beside it when there is one (a broken one is added to `broken`, so its
+ * errors are not lost and the file is not checked as if it had none).
+ *
+ * @example
+ * const terms = await termsBeside('plans/gaza-2025/wh-20-point.yaml');
+ * diffPlans(a, b, { ...(terms ? { terms } : {}) });
+ */
+export async function termsBeside(path: string, options: LoadOptions = {}): Promise<FamilyTerms | undefined> {
+  return termsFor(path, options, []);
+}
+
+async function termsFor(path: string, options: LoadOptions, broken: ParseResult[]): Promise<FamilyTerms | undefined> {
+  if (options.terms || basename(path) === TERMS_FILE) return options.terms;
+  const found = await loadTerms(join(dirname(path), TERMS_FILE), options);
+  if (found.terms) return found.terms;
+  if (!found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) broken.push(found);
+  return undefined;
 }
 
 /** Reads and checks a family's `stakeholders.yaml`. */
 export async function loadStakeholders(path: string, options: LoadOptions = {}): Promise<StakeholdersResult> {
+  const terms = await termsFor(path, options, []);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parseStakeholders(bytes, { ...options, file: path });
+  return parseStakeholders(bytes, { ...options, file: path, ...(terms ? { terms } : {}) });
 }
 
 /** Reads a pairs file (clause pairs to pin or forbid when diffing); see `parsePairs`. */
@@ -76,9 +108,10 @@ export async function loadPositions(path: string, options: LoadOptions = {}): Pr
     const found = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE), options);
     if (found.stakeholders) stakeholders = found.stakeholders;
   }
+  const terms = await termsFor(path, options, []);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parsePositions(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}) });
+  return parsePositions(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) });
 }
 
 /** Everything {@link loadPlanFamily} found in a folder. */
@@ -91,6 +124,8 @@ export interface FamilyResult {
   files: PlanResult[];
   /** The stakeholders file's result, when there is one. */
   stakeholders?: StakeholdersResult;
+  /** The family terms file's result, when there is one. */
+  terms?: TermsResult;
   /** The positions file's result, when there is one, checked against the versions too. */
   positions?: PositionsResult;
   /** Problems of the family as a whole (parents, cycles, duplicate versions). */
@@ -118,6 +153,9 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   if (!names.some((n) => !NOT_VERSIONS.has(n))) {
     return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml) in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
   }
+  const termsFile = names.includes(TERMS_FILE) ? await loadTerms(join(dir, TERMS_FILE), options) : undefined;
+  // Broken family terms are reported once, in their own file; the versions are then read without them.
+  if (termsFile) options = { ...options, ...(termsFile.terms ? { terms: termsFile.terms } : {}) };
   const stakeholders = names.includes(STAKEHOLDERS_FILE) ? await loadStakeholders(join(dir, STAKEHOLDERS_FILE), options) : undefined;
   const files: PlanResult[] = [];
   for (const name of names.filter((n) => !NOT_VERSIONS.has(n))) {
@@ -132,15 +170,15 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   if (names.includes(POSITIONS_FILE)) {
     const own = options.stakeholders ?? stakeholders?.stakeholders;
     const loaded = await loadPositions(join(dir, POSITIONS_FILE), { ...options, ...(own ? { stakeholders: own } : {}) });
-    positions = unread ? loaded : withFamilyCheck(loaded, family.versions);
+    positions = unread ? loaded : withFamilyCheck(loaded, family.versions, options.terms);
   }
-  const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && family.errors.length === 0;
-  return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(positions ? { positions } : {}), errors: family.errors };
+  const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && (termsFile?.ok ?? true) && family.errors.length === 0;
+  return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(termsFile ? { terms: termsFile } : {}), ...(positions ? { positions } : {}), errors: family.errors };
 }
 
 /** A positions result with the problems it has against the versions added; no positions when there are any. */
-export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[]): PositionsResult {
-  const problems = checkPositions(result, versions);
+export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms): PositionsResult {
+  const problems = checkPositions(result, versions, terms);
   if (problems.length === 0) return result;
   const { positions: _unchecked, ...rest } = result;
   const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;

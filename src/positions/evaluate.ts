@@ -49,22 +49,26 @@ export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boo
 }
 
 /** The reason a rule gives for a clause it covers, or undefined when it says nothing (condition false, no `otherwise`). */
-export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases): Reason | undefined {
+export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases, schema?: object): Reason | undefined {
   const terms = (clause.terms ?? {}) as Record<string, unknown>;
-  const specs = termsOf(clause.topic);
+  const specs = termsOf(clause.topic, schema);
   const met = rule.when === undefined || holds(specs, terms, rule.when);
   const stance = met ? rule.stance : rule.otherwise;
   if (stance === undefined) return undefined;
   const scope = rule.clause !== undefined ? 'applies to this clause' : `applies to every ${clause.topic} clause`;
-  const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met);
+  const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met, schema);
   // A rule that found its clause through lineage says so: the id it names is not this clause's.
   const alias = aliasNamed(rule, clause, aliases);
   const found = alias ? ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})` : '';
   return reason('rule', rule, stance, why + found);
 }
 
-/** Evaluates every rule and statement of `positions` on `plan`; `aliases` lets rules naming an earlier id follow the clause. */
-export function evaluateVersion(plan: Plan, positions: Positions, aliases?: ClauseAliases): VersionStances {
+/**
+ * Evaluates every rule and statement of `positions` on `plan`; `aliases` lets
+ * rules naming an earlier id follow the clause; `schema` is the family's plan
+ * schema when it declares terms of its own.
+ */
+export function evaluateVersion(plan: Plan, positions: Positions, aliases?: ClauseAliases, schema?: object): VersionStances {
   const out: VersionStances = { byClause: new Map(), absent: new Map(), stated: new Map() };
   const push = <K>(map: Map<string, K[]>, key: string, item: K) => {
     const list = map.get(key);
@@ -76,11 +80,11 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
     for (const clause of plan.clauses) {
       if (!covers(rule, clause, aliases)) continue;
       covered = true;
-      const r = ruleReason(rule, clause, aliases);
+      const r = ruleReason(rule, clause, aliases, schema);
       if (r) push(row(out.byClause, rule.stakeholder), clause.id, r);
     }
     if (!covered && rule.ifAbsent !== undefined) {
-      const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t).label);
+      const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t, undefined, schema).label);
       const stating = terms.length ? ` stating ${terms.join(', ')}` : '';
       const what = rule.clause !== undefined ? `no clause \`${rule.clause}\`${stating}` : `no ${rule.topic} clause${stating}`;
       push(out.absent, rule.stakeholder, reason('absence', rule, rule.ifAbsent, `the version has ${what}`));
@@ -145,10 +149,10 @@ const OPS: Record<string, [string, string]> = {
  * 800,000". When the condition failed, only the tests that failed, negated:
  * "personnel cap 800,000 is not below 800,000".
  */
-function explain(specs: Readonly<Record<string, TermSpec>>, values: Readonly<Record<string, unknown>>, cond: Condition, topic: string, met: boolean): string {
+function explain(specs: Readonly<Record<string, TermSpec>>, values: Readonly<Record<string, unknown>>, cond: Condition, topic: string, met: boolean, schema?: object): string {
   const parts: string[] = [];
   for (const [term, test] of Object.entries(cond)) {
-    const spec = Object.hasOwn(specs, term) ? (specs[term] as TermSpec) : termSpec(topic, term);
+    const spec = Object.hasOwn(specs, term) ? (specs[term] as TermSpec) : termSpec(topic, term, undefined, schema);
     const value = Object.hasOwn(values, term) ? values[term] : undefined;
     for (const op of Object.keys(test) as Array<keyof Test>) {
       const one = { [term]: { [op]: test[op] } } as Condition;

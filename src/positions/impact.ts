@@ -10,6 +10,7 @@ import type { ClauseChange, PlanDiff } from '../diff/types.js';
 import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/types.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
+import { vocabularyOf } from '../schema/family-schema.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import type { ClauseAliases, VersionStances } from './evaluate.js';
 import { diffAliases } from './lineage.js';
@@ -42,7 +43,8 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   if (positions.plan !== from.plan || positions.plan !== to.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${from.plan}`);
   // Rules follow the clause: on each side, a clause also answers to the id the diff paired it with.
   const [akaFrom, akaTo] = [diffAliases(diff, 'from'), diffAliases(diff, 'to')];
-  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom), evaluateVersion(to, positions, akaTo)];
+  const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
+  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom, schema), evaluateVersion(to, positions, akaTo, schema)];
   const viewOf = (stances: VersionStances) => {
     const own = borrow(stances, people, rowIds, mode);
     const views = new Map(rowIds.map((id) => [id, own(id)]));

@@ -5,6 +5,7 @@
  * closely each pair of stakeholders agrees.
  */
 import type { Plan, Positions, Stakeholder, Topic } from '../model/types.js';
+import { vocabularyOf } from '../schema/family-schema.js';
 import { evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import { lineageAliases } from './lineage.js';
 import type { VersionStances } from './evaluate.js';
@@ -25,7 +26,7 @@ export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOpt
   if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
   const named = new Set((positions.rules ?? []).flatMap((r) => (r.clause !== undefined ? [r.clause] : [])));
   const aliases = options.versions && named.size ? lineageAliases(plan, options.versions, named) : undefined;
-  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases), options);
+  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases, options.terms ? vocabularyOf(options.terms).plan : undefined), options);
 }
 
 /** The matrix of a version whose stances are already evaluated. */

@@ -1,5 +1,5 @@
 import type { ChangeKind } from '../diff/types.js';
-import type { Plan, Stakeholders, Topic } from '../model/types.js';
+import type { FamilyTerms, Plan, Stakeholders, Topic } from '../model/types.js';
 import type { Stance } from '../model/schema-types.js';
 
 export type { Stance } from '../model/schema-types.js';
@@ -96,6 +96,8 @@ export type DecisionRule =
 export interface MatrixOptions {
   /** The family's stakeholders: names, blocs and vetoes. Without it rows are named by id and only `unanimity` of no one applies. */
   stakeholders?: Stakeholders;
+  /** The family's own topics and terms (terms.yaml), so rules on them compare by their declared types. */
+  terms?: FamilyTerms;
   /** Columns per clause (default) or per topic. */
   by?: 'clause' | 'topic';
   /**

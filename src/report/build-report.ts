@@ -33,7 +33,7 @@ export function buildReport(versions: readonly Plan[], options: ReportOptions = 
   versions.forEach((to) => {
     const from = parentOf(to, all) ?? byDate[byDate.indexOf(to) - 1];
     if (!from) return;
-    const diff = diffPlans(from, to);
+    const diff = diffPlans(from, to, matrixOptions.terms ? { terms: matrixOptions.terms } : {});
     const impact = positions ? diffImpact(diff, positions, { from, to, ...shared }) : undefined;
     diffs.push({ diff, from, to, ...(impact ? { impact } : {}) });
   });

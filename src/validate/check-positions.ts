@@ -7,9 +7,10 @@
 import type { ErrorList } from '../error-list.js';
 import type { PlanError } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
-import type { Plan, Positions, Topic } from '../model/types.js';
+import type { FamilyTerms, Plan, Positions, Topic } from '../model/types.js';
 import type { SchemaRef } from '../schema/ajv.js';
 import { termsOf } from '../diff/term-kinds.js';
+import { vocabularyOf } from '../schema/family-schema.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
 import { closest } from '../util/closest.js';
@@ -47,7 +48,8 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
  * @example
  * checkPositions(parsePositions(text), family.versions).map((e) => e.code); // ['UNKNOWN_TERM']
  */
-export function checkPositions(positions: PositionsResult, versions: readonly Plan[]): PlanError[] {
+export function checkPositions(positions: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms): PlanError[] {
+  const schema = terms ? vocabularyOf(terms).plan : undefined;
   const file = positions.positions;
   if (!file) return [];
   const map = positions.sourceMap;
@@ -74,8 +76,8 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
     else return;
     if (!rule.when) return;
     // A clause may change topic between versions; a term is known if any of its topics has it.
-    const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => termsOf(t)));
-    const open = topics.some((t) => Object.keys(termsOf(t)).length === 0);
+    const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => termsOf(t, schema)));
+    const open = topics.some((t) => Object.keys(termsOf(t, schema)).length === 0);
     if (open) return;
     const what = rule.clause !== undefined ? `clause \`${rule.clause}\` (${topics.join(', ')})` : `topic ${rule.topic}`;
     for (const p of conditionProblems(specs, rule.when, what)) {

@@ -17,8 +17,18 @@ export const SCHEMA_IDS = {
   stakeholders: 'urn:peaceplan:schema:stakeholders:1',
   pairs: 'urn:peaceplan:schema:pairs:1',
   positions: 'urn:peaceplan:schema:positions:1',
+  terms: 'urn:peaceplan:schema:terms:1',
   /** One clause: large plans are validated clause by clause, to stop early on a flood of errors. */
   clause: 'urn:peaceplan:schema:plan:1#/$defs/clause',
+  /** The shared value types, for the terms a family declares (terms.yaml). */
+  money: 'urn:peaceplan:schema:plan:1#/$defs/money',
+  duration: 'urn:peaceplan:schema:plan:1#/$defs/duration',
+  deadline: 'urn:peaceplan:schema:plan:1#/$defs/deadline',
+  termDate: 'urn:peaceplan:schema:plan:1#/$defs/termDate',
+  stakeholderId: 'urn:peaceplan:schema:plan:1#/$defs/stakeholderId',
+  parties: 'urn:peaceplan:schema:plan:1#/$defs/parties',
+  slugSet: 'urn:peaceplan:schema:plan:1#/$defs/slugSet',
+  prose: 'urn:peaceplan:schema:plan:1#/$defs/prose',
 } as const;
 
 /** Generates the validators module from the schemas in `root/schemas`. */
@@ -27,7 +37,7 @@ export function compileSchemas(root: URL): string {
   ajv.addKeyword({ keyword: 'x-ordered', schemaType: 'boolean' });
   for (const k of ['x-ref', 'x-label', 'x-unit', 'x-quantity']) ajv.addKeyword({ keyword: k, schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-key', schemaType: 'array' });
-  for (const name of ['plan', 'stakeholders', 'pairs', 'positions']) ajv.addSchema(JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8')) as object);
+  for (const name of ['plan', 'stakeholders', 'pairs', 'positions', 'terms']) ajv.addSchema(JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8')) as object);
   let code = standaloneCode(ajv, SCHEMA_IDS);
   // ajv writes require() for its two runtime helpers even in ESM mode; make them imports.
   const helpers = new Map<string, string>();

@@ -1,0 +1,143 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { applyDiff, diffPlans, familySchema, parsePlan, parseTerms, reverseDiff } from 'peaceplan';
+import type { FamilyTerms, Plan } from 'peaceplan';
+import { loadPlanFamily } from 'peaceplan/node';
+import { migratePlanYaml } from '../src/edit/edit-file.js';
+import { MINIMAL, runCli, text } from './helpers.js';
+
+const dir = 'test/fixtures/family-terms';
+const TERMS = parseTerms(text(`${dir}/terms.yaml`)).terms as FamilyTerms;
+const at = (errors: ReadonlyArray<{ code: string; line: number; col: number }>) => errors.map((e) => `${e.code} ${e.line}:${e.col}`);
+const plan = (body: string, version = 'v1') => {
+  const r = parsePlan(`peaceplan: 2\nplan: p\nversion: ${version}\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n${body}`);
+  expect(r.errors).toEqual([]);
+  return r.plan as Plan;
+};
+const clause = (id: string, topic: string, extra: string) =>
+  `  - id: ${id}\n    number: "${id.length}"\n    topic: ${topic}\n    title: ${id}\n    text: About ${id}.\n    status: proposed\n    certainty: reported\n    sources: [s1]\n${extra}`;
+
+describe('family-defined topics and terms', () => {
+  it('validate a family that declares them, and refuse them without the declarations', async () => {
+    const family = await loadPlanFamily(dir);
+    expect([family.terms?.errors, ...family.files.map((f) => f.errors), family.stakeholders?.errors]).toEqual([[], [], [], []]);
+    const bare = parsePlan(text(`${dir}/v1.yaml`));
+    expect(at(bare.errors)).toEqual(['UNKNOWN_FIELD 14:14', 'UNKNOWN_TOPIC 20:12']);
+    expect(bare.errors[1]?.hint).toContain('allowed: sovereignty');
+  });
+
+  it('check a declared term by its type, at its place, with the allowed values', () => {
+    const v1 = text(`${dir}/v1.yaml`);
+    const wrong = parsePlan(v1.replace('spitStatus: monitored', 'spitStatus: monitord').replace('zoneSize: 300', 'zoneSize: "300"').replace('freeTradeAgreement: false', 'freeTradeAgreemnt: false'), { terms: TERMS });
+    expect(wrong.errors.map((e) => [e.code, e.line, e.col, e.message, e.hint])).toEqual([
+      ['INVALID_VALUE', 14, 26, 'the text "monitord" is not a valid `spitStatus`', 'did you mean `monitored`? allowed: militarised, monitored, demilitarised'],
+      ['WRONG_TYPE', 23, 24, '`zoneSize` must be a number, found the text "300"', undefined],
+      ['UNKNOWN_FIELD', 23, 53, 'unknown field `freeTradeAgreemnt`', 'did you mean `freeTradeAgreement`?'],
+    ]);
+    const topo = parsePlan(v1.replace('topic: trade', 'topic: trad'), { terms: TERMS });
+    expect(topo.errors.map((e) => [e.code, e.hint?.slice(0, 22)])).toContainEqual(['UNKNOWN_TOPIC', 'did you mean `trade`? ']);
+  });
+
+  it('refuse declarations that redefine a built-in topic or term, or name no topic', () => {
+    const r = parseTerms('peaceplan: 2\nplan: p\ntopics:\n  territory: { label: Land }\nterms:\n  military-limits:\n    personnelCap: { type: quantity }\n  trad:\n    x: { type: boolean }\n  other:\n    y: { type: text }\n');
+    expect(r.errors.map((e) => `${e.code} ${e.line}:${e.col}`)).toEqual(['TERM_CONFLICT 4:3', 'TERM_CONFLICT 7:5', 'UNKNOWN_TOPIC 8:3', 'TERM_CONFLICT 11:5']);
+    expect(parseTerms('peaceplan: 2\nplan: p\nterms:\n  economy:\n    zone: { type: enum }\n').errors.map((e) => e.code)).toEqual(['MISSING_FIELD']);
+    expect(parseTerms('peaceplan: 2\nplan: p\nterms:\n  economy:\n    zone: { type: boolean, unit: km }\n').errors.map((e) => e.code)).toEqual(['INVALID_VALUE']);
+  });
+
+  it('diff a family term by its declared kind', async () => {
+    const family = await loadPlanFamily(dir);
+    const [a, b] = family.versions as [Plan, Plan];
+    const says = diffPlans(a, b, { terms: TERMS }).clauses.flatMap((c) => c.terms.map((t) => t.says));
+    expect(says).toEqual([
+      'spit status moved up: monitored → demilitarised',
+      'zone size raised 300 → 500 km² (+67 %)',
+      'space added to monitoring',
+      'free-trade agreement: no → yes',
+      'partner set to eu',
+      'tariff relief set to EUR 2 bn (target)',
+    ]);
+    // Without the declarations the values are still compared, only less knowingly.
+    expect(diffPlans(a, b).clauses[0]?.terms[0]?.says).toBe('spit status changed: monitored → demilitarised');
+  });
+
+  it('give editors one JSON Schema that agrees with the library on the family files', async () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(familySchema(TERMS));
+    const { parse } = await import('yaml');
+    for (const name of ['v1.yaml', 'v2.yaml']) expect(validate(parse(text(`${dir}/${name}`))), name).toBe(true);
+    const broken = parse(text(`${dir}/v1.yaml`).replace('spitStatus: monitored', 'spitStatus: 3')) as unknown;
+    expect(validate(broken)).toBe(false);
+    expect(parsePlan(text(`${dir}/v1.yaml`).replace('spitStatus: monitored', 'spitStatus: 3'), { terms: TERMS }).ok).toBe(false);
+    const io = await runCli('schema', dir);
+    expect(io.code).toBe(0);
+    expect(JSON.parse(io.stdout)).toEqual(familySchema(TERMS));
+  });
+});
+
+describe('format 2 in the diff', () => {
+  const before = plan(
+    clause('amnesty', 'amnesty', '    terms: { scope: full }\n') +
+      clause('plant', 'nuclear', '    options:\n      - { id: trilateral, proposedBy: [us], text: Run by three., terms: { operator: [us, ukraine, russia] } }\n      - { id: joint-venture, proposedBy: [ukraine], text: Run by two., terms: { operator: [ukraine, us] } }\n') +
+      clause('army', 'military-limits', '    terms: { personnelCap: 600000 }\n') +
+      clause('hostages', 'humanitarian', '    terms: { bodiesReturned: true }\n') +
+      clause('elections', 'elections', '    terms: { deadline: { hours: 48 } }\n'),
+  );
+  const after = plan(
+    clause('amnesty', 'amnesty', '    terms: { scope: full }\n    conditions:\n      - { kind: compliance, event: weapons-decommissioned }\n      - { kind: referendum, after: ceasefire, minDays: 60 }\n') +
+      clause('plant', 'nuclear', '    terms: { operator: [ukraine, us] }\n') +
+      clause('army', 'military-limits', '    terms: { personnelLevel: 800000 }\n') +
+      clause('hostages', 'humanitarian', '    terms: { bodiesReturned: true }\n    presence: unknown\n    carriedFrom: v1\n') +
+      clause('elections', 'elections', '    terms: { deadline: { hours: 72 } }\n'),
+    'v2',
+  );
+  const diff = diffPlans(before, after);
+  const says = (id: string) => diff.clauses.find((c) => c.to?.id === id || c.from?.id === id)?.says;
+
+  it('tells conditions, options, presence, quantity kinds and hours by what they mean', () => {
+    expect(says('amnesty')).toBe('Clause 7 (amnesty): condition added: compliance: weapons-decommissioned; condition added: referendum at least 60 days after ceasefire');
+    expect(says('plant')).toBe('Clause 5 (plant): operator set to ukraine, us; option trilateral (proposed by us) dropped; option joint-venture (proposed by ukraine) adopted');
+    expect(says('army')).toBe('Clause 4 (army): level 800,000 personnel replaces cap 600,000 (+33 %)');
+    expect(says('hostages')).toBe('Clause 8 (hostages): not known whether this version keeps it (carried over from v1)');
+    expect(says('elections')).toBe('Clause 9 (elections): deadline loosened: 48 hours → 72 hours');
+  });
+
+  it('ranks a new condition with term changes, and an unknown presence not at all', () => {
+    const ranked = diff.summary.highlights.map((h) => h.clause);
+    expect(ranked.slice(0, 4).sort()).toEqual(['amnesty', 'army', 'elections', 'plant']);
+    expect(ranked).not.toContain('hostages');
+  });
+
+  it('says a clause only carried into a version is not news when the next version lacks it', () => {
+    const later = plan(clause('amnesty', 'amnesty', '    terms: { scope: full }\n'), 'v3');
+    const gone = diffPlans(after, later).clauses.find((c) => c.from?.id === 'hostages');
+    expect(gone).toMatchObject({ kind: 'removed', uncertain: true });
+    expect(gone?.says).toBe('Clause 8 (hostages) not known whether it is in the earlier version (carried from v1); not in this one');
+  });
+
+  it('applies and reverses, and the reverse tells the same things the other way', () => {
+    expect(applyDiff(before, diff).plan).toEqual(after);
+    const back = reverseDiff(diff);
+    expect(applyDiff(after, back).plan).toEqual(before);
+    expect(back.clauses.find((c) => c.to?.id === 'amnesty')?.says).toContain('condition dropped: compliance: weapons-decommissioned');
+    expect(back.clauses.find((c) => c.to?.id === 'plant')?.says).toContain('option trilateral (proposed by us) added');
+  });
+});
+
+describe('format versions', () => {
+  it('read version-1 files, and migrate them with comments kept', async () => {
+    expect(parsePlan(MINIMAL).ok).toBe(true);
+    const source = `# a comment kept\n${MINIMAL.replace('certainty: reported', 'certainty: unconfirmed  # carried?')}`;
+    const r = migratePlanYaml(source);
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe(source.replace('peaceplan: 1', 'peaceplan: 2'));
+    expect(r.review).toEqual(['army-cap']);
+    expect(migratePlanYaml(r.text as string).text).toBe(r.text);
+  });
+
+  it('migrate in the CLI names the clauses to look at again', async () => {
+    const io = await runCli('migrate', 'test/fixtures/valid/minimal.yaml');
+    expect(io.code).toBe(0);
+    expect(io.stdout).toBe(MINIMAL.replace('peaceplan: 1', 'peaceplan: 2'));
+    expect(io.stderr).toBe('');
+  });
+});

@@ -19,8 +19,8 @@ describe('US 28-point → E3 counter-proposal', () => {
     expect(cap?.terms[0]?.says).toBe('cap raised 600,000 → 800,000 personnel (+33 %)');
   });
 
-  it('loosens the election deadline from 100 days to as soon as possible', () => {
-    expect(diff).toChangeTerm('elections', 'deadline', { from: { days: 100 }, to: 'asap', direction: 'loosened' });
+  it('loosens the election deadline from 100 days to as soon as possible after the agreement', () => {
+    expect(diff).toChangeTerm('elections', 'deadline', { from: { days: 100 }, to: { asap: true, from: 'peace-agreement' }, direction: 'loosened' });
   });
 
   it('removes the amnesty and the no-NATO-expansion clauses, and adds support for victims', () => {
@@ -33,7 +33,7 @@ describe('US 28-point → E3 counter-proposal', () => {
   it('turns territory from recognition into talks starting at the line of contact', () => {
     expect(diff).toChangeTerm('territory', 'lineOfContact', { from: 'frozen', to: 'starting-point-for-talks' });
     const regions = diff.clauses.find((c) => c.to?.id === 'territory')?.terms.find((t) => t.term === 'regions');
-    const crimea = regions?.changes?.find((c) => c.term === 'crimea')?.changes?.find((c) => c.term === 'recognition');
+    const crimea = regions?.changes?.find((c) => c.term === 'crimea (whole)')?.changes?.find((c) => c.term === 'recognition');
     expect(crimea).toMatchObject({ from: 'de-facto', to: 'none', direction: 'down' });
   });
 

@@ -22,7 +22,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-edit-'));
 /** The US draft with comments in many places: top, between clauses, inside one, after a value. */
 const COMMENTS = ['# drafted by hand', '# the first points', '# inline on a cap', '# before the territory clause', '# about the sources'];
 const commented = usText
-  .replace('peaceplan: 1', `${COMMENTS[0]}\npeaceplan: 1`)
+  .replace('peaceplan: 2', `${COMMENTS[0]}\npeaceplan: 2`)
   .replace('  - id: sovereignty', `  ${COMMENTS[1]}\n  - id: sovereignty`)
   .replace('      personnelCap: 600000', `      personnelCap: 600000 ${COMMENTS[2]}`)
   .replace('  - id: territory\n', `  ${COMMENTS[3]}\n  - id: territory\n`)
@@ -140,9 +140,9 @@ describe('formatPlanYaml', () => {
   });
 
   it('puts fields in the format’s order and keeps every comment', () => {
-    const shuffled = commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n');
+    const shuffled = commented.replace('peaceplan: 2\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 2\n');
     const r = formatPlanYaml(shuffled);
-    expect(r.text?.indexOf('peaceplan: 1')).toBeLessThan(r.text?.indexOf('plan: russia') ?? 0);
+    expect(r.text?.indexOf('peaceplan: 2')).toBeLessThan(r.text?.indexOf('plan: russia') ?? 0);
     for (const c of COMMENTS) expect(r.text).toContain(c);
   });
 });
@@ -233,7 +233,7 @@ describe('peaceplan apply and fmt', () => {
 
   it('fmt --check exits 1 on a file out of order and 0 once it is formatted', async () => {
     const file = join(tmp, 'fmt.yaml');
-    writeFileSync(file, commented.replace('peaceplan: 1\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 1\n'));
+    writeFileSync(file, commented.replace('peaceplan: 2\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 2\n'));
     expect((await runCli('fmt', file, '--check')).code).toBe(1);
     expect((await runCli('fmt', file, '--write')).code).toBe(0);
     expect((await runCli('fmt', file, '--check')).code).toBe(0);

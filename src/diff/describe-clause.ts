@@ -67,6 +67,10 @@ export function leadOf(c: ClauseChange): string {
   if (!c.from || !c.to) return c.says;
   const parts = substanceParts(c);
   if (!parts.length) return c.says;
+  if (c.carried) {
+    const status = c.fields.find((f) => f.field === 'status');
+    return status ? `${clauseName(c)}: ${status.says} (carried over unseen${(c.to.presence ? c.to : c.from).carriedFrom ? ` from ${(c.to.presence ? c.to : c.from).carriedFrom}` : ''}; its terms are not reported)` : c.says;
+  }
   const shown = parts.slice(0, LEAD_PARTS).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
   const more = parts.length - shown.length;
   return `${clauseName(c)}: ${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
@@ -84,7 +88,16 @@ export function describeClause(c: ClauseChange): string {
   if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : c.partial ? 'added, or not reported in the earlier version (known only in part)' : 'added') : `added (${c.kind}${group})`}`;
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];
-  return parts.length ? `${name}: ${parts.join('; ')}` : `${name} unchanged`;
+  if (!parts.length) return `${name} unchanged`;
+  return `${name}: ${carriedNote(c)}${parts.join('; ')}`;
+}
+
+/** For a pair with a side carried over unseen: "carried over unseen in the new version (from us-28-point), so what differs is not a reported change: ". */
+export function carriedNote(c: Pick<ClauseChange, 'from' | 'to' | 'carried'>): string {
+  const side = !c.carried ? undefined : c.to?.presence ? c.to : c.from?.presence ? c.from : undefined;
+  if (!side) return '';
+  const where = side === c.to ? 'the new version' : 'the old version';
+  return `carried over unseen in ${where}${side.carriedFrom ? ` (from ${side.carriedFrom})` : ''}, so what differs is not a reported change: `;
 }
 
 /** The terms of a whole clause in words, for a clause added or removed: "cap 600,000 personnel; applies in always". */

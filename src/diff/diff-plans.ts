@@ -77,7 +77,14 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    changes.push(pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema));
+    // A side carried unseen from a third version holds that version's words: the differences are not reported.
+    const unseen = (c: Clause, other: Plan) => (c.presence === 'assumed' || c.presence === 'unknown') && c.carriedFrom !== other.version;
+    const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema);
+    if (unseen(ca, b) || unseen(cb, a)) {
+      change.carried = true;
+      change.says = describeClause(change);
+    }
+    changes.push(change);
   }
   b.clauses.forEach((cb, j) => {
     if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a)));
@@ -98,7 +105,8 @@ function side(p: Plan): DiffSide {
 
 /** Where a clause stands in its version. */
 function refOf(c: Clause, index: number): ClauseRef {
-  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic };
+  const carried = c.presence === 'assumed' || c.presence === 'unknown' ? { presence: c.presence, ...(c.carriedFrom !== undefined ? { carriedFrom: c.carriedFrom } : {}) } : {};
+  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...carried };
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>, schema: object | undefined): ClauseChange {

@@ -21,6 +21,10 @@ export interface ClauseRef {
   index: number;
   title: string;
   topic: Topic;
+  /** For a clause carried over unseen: `assumed` to remain, or `unknown` whether the version keeps it. Its content is the other version's, so how it differs is not news. */
+  presence?: 'assumed' | 'unknown';
+  /** The version a carried clause repeats. */
+  carriedFrom?: string;
 }
 
 /** A changed field of a clause or of the plan (anything but terms and text). */
@@ -63,6 +67,12 @@ export interface ClauseChange {
    * (provenance `reported` or `reconstructed`), so the clause may be there unreported.
    */
   partial?: true;
+  /**
+   * For a pair: true when one side is carried over unseen from a version other
+   * than the other side, so how the two differ is not a reported change (a side
+   * carried from the other side itself differs only where its writer said so).
+   */
+  carried?: true;
   renumbered: boolean;
   /** True when its position changed relative to the other paired clauses. */
   moved: boolean;

@@ -5,6 +5,7 @@
  * numbering) never. See README "Ranking".
  */
 import type { TermChange } from './describe-term.js';
+import { deadlineHours, isAnchoredAsap, isDeadline } from './format-value.js';
 import type { ClauseChange } from './types.js';
 
 /** Fields that record how a clause is known, not what it does. */
@@ -26,7 +27,7 @@ export function termMagnitude(t: TermChange): number {
       return Math.min(1, 0.4 * Math.abs(t.delta ?? 1));
     case 'deadline':
       // A fixed deadline becoming "as soon as possible" (or the reverse) is a change of kind; days compare by ratio.
-      if (t.from === 'asap' || t.to === 'asap') return 1;
+      if (isAsap(t.from) !== isAsap(t.to)) return 1;
       return deadlineRatio(t.from, t.to) ?? 0.5;
     case 'set':
       return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0)));
@@ -56,7 +57,9 @@ export function termMagnitude(t: TermChange): number {
  * conditions and options 5 plus half a point per condition or option changed
  * (up to 1.5), other clause fields 2. A clause that is `unconfirmed`, or whose
  * presence is only assumed or unknown, on its only side weighs 0: that it is
- * not reported in the other version is not news.
+ * not reported in the other version is not news; so is a paired clause one of
+ * whose sides is carried over unseen from a third version (its content is that
+ * version's: `carried`), save for a change of status (4.5).
  */
 export function weightOf(c: ClauseChange): number {
   if (!c.from || !c.to) {
@@ -67,6 +70,9 @@ export function weightOf(c: ClauseChange): number {
     // Absent from a version known only in part: weaker news than a change that is reported.
     return c.partial ? whole - 2 : whole;
   }
+  // A side carried over unseen holds another version's words: how they differ is not a reported change.
+  // Its status is the writer's own statement about the negotiation (left to the leaders), so that still counts.
+  if (c.carried) return c.fields.some((f) => f.field === 'status') ? 4.5 : 0;
   let w = 0;
   if (c.terms.length) {
     // The biggest change leads; the others add a quarter of theirs, so many small edits do not outweigh one big one.
@@ -88,9 +94,12 @@ export function weightOf(c: ClauseChange): number {
   return Math.round(w * 100) / 100;
 }
 
+function isAsap(d: unknown): boolean {
+  return d === 'asap' || isAnchoredAsap(d);
+}
+
 function deadlineRatio(from: unknown, to: unknown): number | undefined {
-  const days = (d: unknown) => (typeof d === 'object' && d !== null && typeof (d as { days?: unknown }).days === 'number' ? (d as { days: number }).days : undefined);
-  const [a, b] = [days(from), days(to)];
+  const [a, b] = [isDeadline(from) ? deadlineHours(from) : undefined, isDeadline(to) ? deadlineHours(to) : undefined];
   return a && b ? Math.min(1, 2 * Math.abs(Math.log(b / a))) : undefined;
 }
 

@@ -59,7 +59,8 @@ const PLAN_FIELDS = ['title', 'provenance', 'summary'] as const;
 export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeOptions = {}): MergeResult {
   const conflicts: MergeConflict[] = [];
   const names = { ours: ours.version, theirs: theirs.version };
-  const plan: Record<string, unknown> = { peaceplan: 1, plan: ours.plan };
+  // The merge is written in the newest format any side uses: a format-2 field from either side must stay readable.
+  const plan: Record<string, unknown> = { peaceplan: Math.max(base.peaceplan, ours.peaceplan, theirs.peaceplan), plan: ours.plan };
   // Lineage fields always differ between two revisions: they follow the side that changed them, never a conflict.
   plan.version = options.version ?? pick(base.version, ours.version, theirs.version)?.v ?? `${ours.version}-with-${theirs.version}`.slice(0, 64).replace(/-+$/, '');
   plan.date = pick(base.date, ours.date, theirs.date)?.v ?? (ours.date > theirs.date ? ours.date : theirs.date);

@@ -97,5 +97,5 @@ export type { VersionRef } from './history/lineage.js';
 export { mergePlans } from './history/merge.js';
 export type { MergeResult, MergeConflict, MergeOptions } from './history/merge.js';
 export { toYaml } from './load/write-yaml.js';
-export { applyDiffToYaml, formatPlanYaml } from './edit/edit-file.js';
-export type { TextEditResult } from './edit/edit-file.js';
+export { applyDiffToYaml, formatPlanYaml, migratePlanYaml } from './edit/edit-file.js';
+export type { MigrateResult, TextEditResult } from './edit/edit-file.js';

@@ -129,7 +129,8 @@ describe('peaceplan summary', () => {
     const order = ['us-28-point', 'e3-counter-proposal', 'geneva-19-point'].map((v) => r.stdout.indexOf(`${v} — `));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(r.stdout).toMatch(/2 bracketed \(nato-membership, territory\)/);
+    expect(r.stdout).toMatch(/5 bracketed \(no-nato-expansion, russia-nato-dialogue, nato-membership, nato-troops, territory\)/);
+    expect(r.stdout).toContain('presence: 2 stated, 1 assumed and 23 unknown (carried over unseen)');
   });
 
   it('prints JSON summaries', async () => {

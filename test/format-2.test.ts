@@ -1,9 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { applyDiff, diffPlans, familySchema, parsePlan, parseTerms, reverseDiff } from 'peaceplan';
+import { applyDiff, diffPlans, familySchema, migratePlanYaml, parsePlan, parseTerms, reverseDiff } from 'peaceplan';
 import type { FamilyTerms, Plan } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
-import { migratePlanYaml } from '../src/edit/edit-file.js';
+
 import { MINIMAL, runCli, text } from './helpers.js';
 
 const dir = 'test/fixtures/family-terms';
@@ -139,5 +139,19 @@ describe('format versions', () => {
     expect(io.code).toBe(0);
     expect(io.stdout).toBe(MINIMAL.replace('peaceplan: 1', 'peaceplan: 2'));
     expect(io.stderr).toBe('');
+  });
+});
+
+describe('carried-over clauses in a family', () => {
+  it('name a version the family has, and not their own', async () => {
+    const { checkFamily } = await import('peaceplan');
+    const head = (v: string, parent: string) => `peaceplan: 2\nplan: p\nversion: ${v}\ntitle: T\ndate: 2025-11-2${v.length}\nparent: ${parent}\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n`;
+    const carried = (from: string) => clause('amnesty', 'amnesty', `    presence: unknown\n    carriedFrom: ${from}\n`);
+    const a = parsePlan(head('a', 'null') + clause('amnesty', 'amnesty', ''), { file: 'a.yaml' });
+    const b = parsePlan(head('bb', 'a') + carried('zz'), { file: 'bb.yaml' });
+    const c = parsePlan(head('ccc', 'a') + carried('ccc'), { file: 'ccc.yaml' });
+    const ok = parsePlan(head('dddd', 'a') + carried('a'), { file: 'dddd.yaml' });
+    const { errors } = checkFamily([a, b, c, ok]);
+    expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['bb.yaml UNKNOWN_VERSION 19:18', 'ccc.yaml INVALID_VALUE 19:18']);
   });
 });

@@ -165,7 +165,7 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   const checked = checkFamily(files, stakeholders?.stakeholders?.plan);
   // A version that could not be read at all says nothing of its lineage or clauses: checks that need it would only add noise.
   const unread = files.some((f) => f.data === undefined);
-  const family = unread ? { ...checked, errors: checked.errors.filter((e) => e.code !== 'UNKNOWN_PARENT') } : checked;
+  const family = unread ? { ...checked, errors: checked.errors.filter((e) => e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION') } : checked;
   let positions: PositionsResult | undefined;
   if (names.includes(POSITIONS_FILE)) {
     const own = options.stakeholders ?? stakeholders?.stakeholders;

@@ -80,6 +80,8 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
     for (const clause of plan.clauses) {
       if (!covers(rule, clause, aliases)) continue;
       covered = true;
+      // Not known to be in the version: no stance on it, but not absent either.
+      if (clause.presence === 'unknown') continue;
       const r = ruleReason(rule, clause, aliases, schema);
       if (r) push(row(out.byClause, rule.stakeholder), clause.id, r);
     }

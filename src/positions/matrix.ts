@@ -40,7 +40,7 @@ export function matrixOf(plan: Plan, positions: Positions, stances: VersionStanc
   const keysOf: string[][] = [];
   if (by === 'clause') {
     for (const c of plan.clauses) {
-      columns.push(column(c.id, c.topic, { ...(c.number !== undefined ? { number: c.number } : {}), title: c.title }));
+      columns.push(column(c.id, c.topic, { ...(c.number !== undefined ? { number: c.number } : {}), title: c.title, ...(c.presence === 'unknown' ? { presence: 'unknown' as const } : {}) }));
       keysOf.push([c.id]);
     }
   } else {
@@ -82,7 +82,7 @@ export function matrixOf(plan: Plan, positions: Positions, stances: VersionStanc
   };
 }
 
-function column(key: string, topic: Topic, extra: { number?: string; title?: string }): MatrixColumn {
+function column(key: string, topic: Topic, extra: { number?: string; title?: string; presence?: 'unknown' }): MatrixColumn {
   return { key, topic, ...extra, supporters: [], opponents: [], blocked: false, blockedBy: [] };
 }
 

@@ -40,6 +40,8 @@ export interface MatrixColumn {
   /** For clauses: the number as printed and the title. */
   number?: string;
   title?: string;
+  /** For a clause not known to be in the version (`presence: unknown`): rules give it no stance, and it blocks nothing. */
+  presence?: 'unknown';
   supporters: string[];
   opponents: string[];
   /** True when the decision rule says an opponent can stop it. */

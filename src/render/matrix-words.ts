@@ -23,7 +23,8 @@ export function formatScore(score: number | null): string {
   return `${score > 0 ? '+' : score < 0 ? '-' : ' '}${Math.abs(score).toFixed(2)}`;
 }
 
-/** The label of a column: "6 army-cap" for a clause, the topic for a topic. */
+/** The label of a column: "6 army-cap" for a clause, the topic for a topic; "elections?" for a clause not known to be in the version. */
 export function columnLabel(c: MatrixColumn): string {
-  return c.number !== undefined ? `${c.number} ${c.key}` : c.key;
+  const label = c.number !== undefined ? `${c.number} ${c.key}` : c.key;
+  return c.presence === 'unknown' ? `${label}?` : label;
 }

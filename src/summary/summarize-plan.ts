@@ -1,4 +1,4 @@
-import type { Certainty, ClauseStatus, Plan, Topic } from '../model/types.js';
+import type { Certainty, Clause, ClauseStatus, Plan, Topic } from '../model/types.js';
 
 /** Counts that describe one plan version at a glance. */
 export interface PlanSummary {
@@ -12,13 +12,15 @@ export interface PlanSummary {
   byTopic: Array<{ topic: Topic; count: number }>;
   byStatus: Record<ClauseStatus, number>;
   byCertainty: Record<Certainty, number>;
+  /** Clauses by whether the version is known to contain them: stated, assumed (carried over unseen) or unknown. */
+  byPresence: Record<NonNullable<Clause['presence']>, number>;
   /** Ids of clauses left open for leaders. */
   bracketed: string[];
   sources: number;
 }
 
 /**
- * Counts a plan's clauses by topic, status and certainty.
+ * Counts a plan's clauses by topic, status, certainty and presence.
  *
  * @example
  * summarizePlan(plan).byStatus; // { agreed: 0, proposed: 26, bracketed: 2 }
@@ -27,7 +29,9 @@ export function summarizePlan(plan: Plan): PlanSummary {
   const byTopic = new Map<Topic, number>();
   const byStatus: Record<ClauseStatus, number> = { agreed: 0, proposed: 0, bracketed: 0 };
   const byCertainty: Record<Certainty, number> = { confirmed: 0, reported: 0, unconfirmed: 0 };
+  const byPresence: Record<NonNullable<Clause['presence']>, number> = { stated: 0, assumed: 0, unknown: 0 };
   for (const c of plan.clauses) {
+    byPresence[c.presence ?? 'stated']++;
     byTopic.set(c.topic, (byTopic.get(c.topic) ?? 0) + 1);
     byStatus[c.status]++;
     byCertainty[c.certainty]++;
@@ -42,6 +46,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     byTopic: [...byTopic].map(([topic, count]) => ({ topic, count })),
     byStatus,
     byCertainty,
+    byPresence,
     bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
     sources: Object.keys(plan.sources).length,
   };

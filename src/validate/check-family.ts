@@ -6,7 +6,7 @@ import type { PlanResult } from '../parse-plan.js';
 export interface FamilyCheck {
   /** Valid versions, every parent before its children; siblings by date, then version id. */
   versions: Plan[];
-  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems. */
+  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems, and carriedFrom naming no other version of the family (UNKNOWN_VERSION). */
   errors: PlanError[];
 }
 
@@ -47,6 +47,20 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     if (plan.parent != null && !byVersion.has(plan.parent)) {
       errors.push(sourceMap.errorFor(['parent'], { code: 'UNKNOWN_PARENT', message: `the parent version \`${plan.parent}\` is not in the family`, hint: `known versions: ${[...byVersion.keys()].join(', ')}` }));
     }
+  }
+  // A clause carried over from another version names one the family has, and not its own.
+  for (const r of results) {
+    if (!r.plan || byVersion.get(r.plan.version)?.plan !== r.plan) continue;
+    const own = r.plan.version;
+    r.plan.clauses.forEach((c, i) => {
+      if (c.carriedFrom === undefined || (byVersion.has(c.carriedFrom) && c.carriedFrom !== own)) return;
+      const self = c.carriedFrom === own;
+      errors.push(r.sourceMap.errorFor(['clauses', i, 'carriedFrom'], {
+        code: self ? 'INVALID_VALUE' : 'UNKNOWN_VERSION',
+        message: self ? `clause \`${c.id}\` is carried from its own version` : `clause \`${c.id}\` is carried from \`${c.carriedFrom}\`, which is not in the family`,
+        hint: self ? 'name the version whose text it repeats' : `known versions: ${[...byVersion.keys()].join(', ')}`,
+      }));
+    });
   }
   const inCycle = findCycles(byVersion);
   for (const version of inCycle) {

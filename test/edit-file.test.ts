@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyDiff, applyDiffToYaml, diffPlans, formatPlanYaml, parsePlan, toYaml } from 'peaceplan';
+import { applyDiff, applyDiffToYaml, diffPlans, formatPlanYaml, parsePlan, parseTerms, toYaml } from 'peaceplan';
 import type { Clause, Plan } from 'peaceplan';
 import { writeFileAtomic } from 'peaceplan/node';
 import type { WriteFs } from 'peaceplan/node';
@@ -130,6 +130,11 @@ describe('formatPlanYaml', () => {
 
   it('leaves the shipped drafts as they are: they are laid out canonically', () => {
     for (const v of ['us-28-point', 'e3-counter-proposal', 'geneva-19-point']) expect(formatPlanYaml(read(v)).text).toBe(read(v));
+    const terms = parseTerms(readFileSync('plans/gaza-2025/terms.yaml', 'utf8')).terms;
+    for (const v of ['reported-21-point', 'wh-20-point', 'first-phase']) {
+      const text = readFileSync(`plans/gaza-2025/${v}.yaml`, 'utf8');
+      expect(formatPlanYaml(text, { ...(terms ? { terms } : {}) }).text, v).toBe(text);
+    }
   });
 
   it('is stable when a clause’s new first key had a comment above it', () => {

@@ -120,6 +120,7 @@ describe('format 2 in the diff', () => {
     expect(applyDiff(after, back).plan).toEqual(before);
     expect(back.clauses.find((c) => c.to?.id === 'amnesty')?.says).toContain('condition dropped: compliance: weapons-decommissioned');
     expect(back.clauses.find((c) => c.to?.id === 'plant')?.says).toContain('option trilateral (proposed by us) added');
+    expect(back.clauses.find((c) => c.to?.id === 'army')?.says).toBe('Clause 4 (army): cap 600,000 personnel replaces level 800,000 (-25 %)');
   });
 });
 

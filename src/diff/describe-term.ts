@@ -49,6 +49,32 @@ export function describeTerm(term: string, spec: TermSpec, from: unknown, to: un
   return { ...changed, ...typed, says: typed?.says ?? `${spec.label} changed: ${show(from)} → ${show(to)}` };
 }
 
+/**
+ * A quantity that changed kind (a cap dropped, a level of the same unit set) is
+ * one change told once: "level 800,000 personnel replaces cap 600,000 (+33 %)".
+ * Both term changes stay (saying the same), so the diff still applies term by term.
+ */
+export function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<string, TermSpec>): TermChange[] {
+  const kindOf = (t: TermChange) => specs.get(t.term);
+  for (const gone of changes) {
+    const a = kindOf(gone);
+    if (gone.change !== 'removed' || a?.kind !== 'quantity' || !a.quantity || typeof gone.from !== 'number') continue;
+    const set = changes.find((t) => t.change === 'added' && kindOf(t)?.kind === 'quantity' && kindOf(t)?.quantity && kindOf(t)?.unit === a.unit && typeof t.to === 'number');
+    if (!set) continue;
+    const b = kindOf(set) as TermSpec;
+    const [x, y] = [gone.from, set.to as number];
+    const unit = b.unit ? ` ${b.unit}` : '';
+    const pct = x !== 0 && x !== y ? ` (${formatPercentChange(y / x)})` : '';
+    set.says = `${b.label} ${formatNumber(y)}${unit} replaces ${a.label} ${formatNumber(x)}${pct}`;
+    // The new number is measured against the old one, so the change weighs by its size like any quantity.
+    set.delta = y - x;
+    if (x !== 0 && Number.isFinite(y / x)) set.ratio = y / x;
+    // Told once: both changes say the same, and a sentence lists it once.
+    gone.says = set.says;
+  }
+  return changes;
+}
+
 /** A term value in words; list items by their identifying fields, records field by field. */
 export function formatTerm(spec: TermSpec, v: unknown): string {
   if (spec.kind === 'list' && Array.isArray(v)) {

@@ -6,7 +6,7 @@ import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
-import { describeTerm } from './describe-term.js';
+import { describeTerm, linkQuantityKinds } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
@@ -14,7 +14,6 @@ import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
 import type { TermSpec } from './term-kinds.js';
-import { formatNumber, formatPercentChange } from './format-value.js';
 import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
 import { describeProvision } from './describe-provision.js';
@@ -187,29 +186,6 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
     return c ? [c] : [];
   });
   return linkQuantityKinds(changes, specs);
-}
-
-/**
- * A quantity that changed kind (a cap dropped, a level of the same unit set) is
- * one change told once: "level 800,000 personnel replaces cap 600,000 (+33 %)".
- * Both term changes stay (saying the same), so the diff still applies term by term.
- */
-function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<string, TermSpec>): TermChange[] {
-  const kindOf = (t: TermChange) => specs.get(t.term);
-  for (const gone of changes) {
-    const a = kindOf(gone);
-    if (gone.change !== 'removed' || a?.kind !== 'quantity' || !a.quantity || typeof gone.from !== 'number') continue;
-    const set = changes.find((t) => t.change === 'added' && kindOf(t)?.kind === 'quantity' && kindOf(t)?.quantity && kindOf(t)?.unit === a.unit && typeof t.to === 'number');
-    if (!set) continue;
-    const b = kindOf(set) as TermSpec;
-    const [x, y] = [gone.from, set.to as number];
-    const unit = b.unit ? ` ${b.unit}` : '';
-    const pct = x !== 0 && x !== y ? ` (${formatPercentChange(y / x)})` : '';
-    set.says = `${b.label} ${formatNumber(y)}${unit} replaces ${a.label} ${formatNumber(x)}${pct}`;
-    // Told once: both changes say the same, and a sentence lists it once.
-    gone.says = set.says;
-  }
-  return changes;
 }
 
 /** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */

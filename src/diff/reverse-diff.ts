@@ -2,7 +2,7 @@ import type { FamilyTerms } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { describeProvision } from './describe-provision.js';
-import { describeTerm } from './describe-term.js';
+import { describeTerm, linkQuantityKinds } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
@@ -51,12 +51,18 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
     from: c.to,
     to: c.from,
     fields: flipFields(c.fields, topic, schema),
-    terms: c.terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema)),
+    terms: flipTerms(c.terms, topic, oldTopic, schema),
     text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',
   };
   flipped.says = describeClause(flipped);
   return flipped;
+}
+
+/** Term changes seen from the other side, a quantity that changed kind told once again. */
+function flipTerms(terms: readonly TermChange[], topic: string, oldTopic: string, schema: object | undefined): TermChange[] {
+  const specs = new Map(terms.map((t) => [t.term, termSpec(t.from !== undefined ? topic : oldTopic, t.term, t.from ?? t.to, schema)]));
+  return linkQuantityKinds(terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema)), specs);
 }
 
 function flipTerm(t: TermChange, topic: string, schema: object | undefined): TermChange[] {

@@ -15,6 +15,8 @@ export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'cer
 export function termMagnitude(t: TermChange): number {
   if (isReorder(t)) return 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
+  // A quantity that replaced one of another kind (a level for a cap) is measured against it.
+  if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.min(1, Math.max(0.3, 2 * Math.abs(Math.log(t.ratio))));
   if (t.change !== 'changed') {
     const v = t.change === 'added' ? t.to : t.from;
     return Array.isArray(v) ? Math.min(1, 0.3 + 0.15 * v.length) : 0.3;

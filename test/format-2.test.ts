@@ -156,3 +156,32 @@ describe('carried-over clauses in a family', () => {
     expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['bb.yaml UNKNOWN_VERSION 19:18', 'ccc.yaml INVALID_VALUE 19:18']);
   });
 });
+
+describe('rival options in a position matrix', () => {
+  it('gives each option its own stance, without making the clause opposed', async () => {
+    const { buildMatrix, parsePositions } = await import('peaceplan');
+    const version = plan(
+      clause('plant', 'nuclear', '    terms: { plant: zaporizhzhia-npp }\n    options:\n      - { id: trilateral, proposedBy: [us], text: Run by three., terms: { operator: [us, ukraine, russia] } }\n      - { id: joint-venture, proposedBy: [ukraine], text: Run by two., terms: { operator: [ukraine, us] } }\n      - { id: old-idea, proposedBy: [russia], status: withdrawn, text: Run by one., terms: { operator: russia } }\n'),
+    );
+    const rules = [
+      "  - { id: no-russian-operator, stakeholder: ukraine, topic: nuclear, when: { operator: { includes: russia } }, stance: oppose, otherwise: support, salience: 1, date: 2025-12-01, sources: [p1] }",
+    ].join('\n');
+    const positions = parsePositions(`peaceplan: 1\nplan: p\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n${rules}\n`);
+    expect(positions.errors).toEqual([]);
+    const m = buildMatrix(version, positions.positions!);
+    const cell = m.rows.find((r) => r.stakeholder === 'ukraine')?.cells[0];
+    expect(cell?.stance).toBeNull();
+    expect(cell?.options).toEqual([
+      { option: 'trilateral', stance: 'oppose' },
+      { option: 'joint-venture', stance: 'support' },
+    ]);
+    expect(cell?.reasons.map((r) => r.says)).toEqual([
+      'under option trilateral (proposed by us): operator us, ukraine, russia includes russia',
+      'under option joint-venture (proposed by ukraine): operator ukraine, us lacks russia',
+    ]);
+    expect(m.blocked).toEqual([]);
+    // One operator written alone is a set of one.
+    const single = plan(clause('plant', 'nuclear', '    terms: { operator: russia }\n'));
+    expect(buildMatrix(single, positions.positions!).rows[0]?.cells[0]?.stance).toBe('oppose');
+  });
+});

@@ -130,10 +130,11 @@ function passes(spec: TermSpec, value: unknown, op: Op, arg: unknown): boolean {
       return (arg as unknown[]).includes(value);
     case 'notIn':
       return !(arg as unknown[]).includes(value);
+    // A set term written as one member (one operator rather than several) is a set of one.
     case 'includes':
-      return Array.isArray(value) && value.includes(arg);
+      return (Array.isArray(value) ? value : spec.kind === 'set' ? [value] : []).includes(arg);
     case 'excludes':
-      return Array.isArray(value) && !value.includes(arg);
+      return (Array.isArray(value) || spec.kind === 'set') && !(Array.isArray(value) ? value : [value]).includes(arg);
     case 'any':
     case 'every': {
       if (!Array.isArray(value)) return false;

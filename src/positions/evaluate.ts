@@ -85,6 +85,19 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
       const r = ruleReason(rule, clause, aliases, schema);
       if (r) push(row(out.byClause, rule.stakeholder), clause.id, r);
     }
+    // Each rival option is the clause with the option's terms in place of its own.
+    for (const clause of plan.clauses) {
+      if (!clause.options?.length || clause.presence === 'unknown') continue;
+      for (const option of clause.options) {
+        if (option.status === 'withdrawn') continue;
+        const variant = { ...clause, terms: { ...((clause.terms ?? {}) as Record<string, unknown>), ...((option.terms ?? {}) as Record<string, unknown>) } } as Clause;
+        if (!covers(rule, variant, aliases)) continue;
+        covered = true;
+        const r = ruleReason(rule, variant, aliases, schema);
+        const by = option.proposedBy.length ? ` (proposed by ${option.proposedBy.join(', ')})` : '';
+        if (r) push(row(out.byClause, rule.stakeholder), clause.id, { ...r, option: option.id, says: `under option ${option.id}${by}: ${r.says}` });
+      }
+    }
     if (!covered && rule.ifAbsent !== undefined) {
       const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t, undefined, schema).label);
       const stating = terms.length ? ` stating ${terms.join(', ')}` : '';
@@ -124,13 +137,26 @@ function reason(kind: Reason['kind'], entry: Entry, stance: Stance, says: string
   };
 }
 
-/** Folds reasons into a cell: the most severe stance, with the highest salience among the reasons that give it. */
+/**
+ * Folds reasons into a cell: the most severe stance, with the highest salience
+ * among the reasons that give it; reasons about a rival option give that
+ * option's stance, not the clause's.
+ */
 export function toCell(reasons: readonly Reason[]): Cell {
-  for (const stance of SEVERITY) {
-    const same = reasons.filter((r) => r.stance === stance);
-    if (same.length > 0) return { stance, salience: Math.max(...same.map((r) => r.salience)), reasons: [...reasons] };
+  const own = reasons.filter((r) => r.option === undefined);
+  // Options in the order their reasons come (the clause's order), each at its most severe stance.
+  const byOption = new Map<string, Stance>();
+  for (const r of reasons) {
+    if (r.option === undefined) continue;
+    const was = byOption.get(r.option);
+    if (was === undefined || SEVERITY.indexOf(r.stance) < SEVERITY.indexOf(was)) byOption.set(r.option, r.stance);
   }
-  return { stance: null, salience: 0, reasons: [] };
+  const options = byOption.size ? { options: [...byOption].map(([option, stance]) => ({ option, stance })) } : {};
+  for (const stance of SEVERITY) {
+    const same = own.filter((r) => r.stance === stance);
+    if (same.length > 0) return { stance, salience: Math.max(...same.map((r) => r.salience)), reasons: [...reasons], ...options };
+  }
+  return { stance: null, salience: 0, reasons: [...reasons], ...options };
 }
 
 const OPS: Record<string, [string, string]> = {

@@ -21,6 +21,8 @@ export interface Reason {
   says: string;
   /** Set when the reason was borrowed from a bloc (blocs: expand) or a member (blocs: collapse). */
   via?: string;
+  /** Set when the reason is about one of the clause's rival options (its id), not the clause as it stands. */
+  option?: string;
 }
 
 /** One stakeholder's stance on one clause (or topic) of one version. */
@@ -30,6 +32,12 @@ export interface Cell {
   /** The highest salience among the reasons that give that stance; 0 when there are none. */
   salience: number;
   reasons: Reason[];
+  /**
+   * For a clause with rival options: the stance on each option that draws one (the clause's
+   * terms with the option's in their place), most severe first per option. The cell's own
+   * stance is the clause's as it stands; an option opposed does not make the clause opposed.
+   */
+  options?: Array<{ option: string; stance: Stance }>;
 }
 
 /** A column of the matrix: a clause of the version, or a topic. */

@@ -1,6 +1,9 @@
 /** The second shipped family: the 2025 Gaza plan, its own terms, and how its versions differ. */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, diffPlans } from 'peaceplan';
+import { buildMatrix, diffPlans, familySchema } from 'peaceplan';
 import type { FamilyTerms, Plan, PlanDiff } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 
@@ -18,6 +21,17 @@ describe('the Gaza 2025 family', () => {
     expect(family.versions.map((v) => v.version)).toEqual(['reported-21-point', 'wh-20-point', 'first-phase']);
     expect(Object.keys(terms.topics ?? {})).toEqual(expect.arrayContaining(['demilitarisation', 'stabilisation-force']));
     expect(draft.provenance).toBe('reported');
+  });
+
+  it("ships the family's JSON Schema for editors, current with its terms, and the drafts point at it", () => {
+    const shipped = JSON.parse(readFileSync('plans/gaza-2025/plan.schema.json', 'utf8')) as object;
+    expect(shipped, 'run peaceplan schema plans/gaza-2025 -o plans/gaza-2025/plan.schema.json').toEqual(familySchema(terms));
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(shipped);
+    for (const v of ['reported-21-point', 'wh-20-point', 'first-phase']) {
+      const text = readFileSync(`plans/gaza-2025/${v}.yaml`, 'utf8');
+      expect(text.split('\n')[0], v).toBe('# yaml-language-server: $schema=./plan.schema.json');
+      expect(validate(parse(text)), `${v}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+    }
   });
 
   describe('reported 21-point draft → White House 20-point plan', () => {

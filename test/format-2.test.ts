@@ -185,3 +185,21 @@ describe('rival options in a position matrix', () => {
     expect(buildMatrix(single, positions.positions!).rows[0]?.cells[0]?.stance).toBe('oppose');
   });
 });
+
+describe('conditions in position rules', () => {
+  it('can be tested like a list term, and are checked like one', async () => {
+    const { buildMatrix, checkPositions, parsePositions } = await import('peaceplan');
+    const version = plan(clause('amnesty', 'amnesty', '    terms: { scope: full }\n    conditions:\n      - { kind: compliance, event: weapons-decommissioned, by: [hamas] }\n'));
+    const rule = (when: string) =>
+      `peaceplan: 1\nplan: p\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n  - { id: r1, stakeholder: hamas, topic: amnesty, when: ${when}, stance: oppose, otherwise: support, salience: 1, date: 2025-10-03, sources: [p1] }\n`;
+    const tied = parsePositions(rule('{ conditions: { any: { kind: { eq: compliance }, event: { eq: weapons-decommissioned } } } }'));
+    expect(checkPositions(tied, [version])).toEqual([]);
+    const cell = buildMatrix(version, tied.positions!).rows[0]?.cells[0];
+    expect(cell?.stance).toBe('oppose');
+    const free = plan(clause('amnesty', 'amnesty', '    terms: { scope: full }\n'));
+    // Without conditions the rule's test has nothing to look at: like a term the clause does not state.
+    expect(buildMatrix(free, tied.positions!).rows[0]?.cells[0]?.stance).toBeNull();
+    const typo = parsePositions(rule('{ conditions: { any: { kind: { eq: complience } } } }'));
+    expect(checkPositions(typo, [version]).map((e) => e.code)).toEqual(['INVALID_CONDITION']);
+  });
+});

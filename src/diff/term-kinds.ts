@@ -120,6 +120,23 @@ export function termsOf(topic: string, schema?: object): Readonly<Record<string,
   return table(schema).get(topic) ?? {};
 }
 
+/**
+ * The terms a position rule can test on a clause of `topic`: the topic's terms,
+ * and the clause's `conditions` as a list of records (kind, event, after,
+ * minDays, maxDays, date, by, term, text), so a rule can ask whether a clause
+ * waits on a referendum or on decommissioning.
+ */
+export function testableTerms(topic: string, schema?: object): Readonly<Record<string, TermSpec>> {
+  return { ...termsOf(topic, schema), conditions: conditionsSpec() };
+}
+
+let conditions: TermSpec | undefined;
+
+function conditionsSpec(): TermSpec {
+  conditions ??= specOf(baseDefs, { type: 'array', items: { $ref: '#/$defs/clauseCondition' } }, 'conditions');
+  return conditions;
+}
+
 /** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */
 export function isKnownTerm(topic: string, term: string, schema?: object): boolean {
   const known = table(schema).get(topic);

@@ -5,7 +5,7 @@
  * version as a whole.
  */
 import { formatValue } from '../diff/format-value.js';
-import { termsOf, termSpec } from '../diff/term-kinds.js';
+import { termSpec, testableTerms } from '../diff/term-kinds.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/types.js';
 import { holds, requiredTerms } from './condition.js';
@@ -44,14 +44,14 @@ function aliasNamed(rule: Rule, clause: Clause, aliases: ClauseAliases | undefin
 export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
   const named = rule.clause === undefined || rule.clause === clause.id || aliasNamed(rule, clause, aliases) !== undefined;
   if (rule.clause !== undefined ? !named : rule.topic !== clause.topic) return false;
-  const terms = (clause.terms ?? {}) as Record<string, unknown>;
+  const terms = testableValues(clause);
   return requiredTerms(rule.when).every((t) => Object.hasOwn(terms, t) && terms[t] !== undefined && terms[t] !== null);
 }
 
 /** The reason a rule gives for a clause it covers, or undefined when it says nothing (condition false, no `otherwise`). */
 export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases, schema?: object): Reason | undefined {
-  const terms = (clause.terms ?? {}) as Record<string, unknown>;
-  const specs = termsOf(clause.topic, schema);
+  const terms = testableValues(clause);
+  const specs = testableTerms(clause.topic, schema);
   const met = rule.when === undefined || holds(specs, terms, rule.when);
   const stance = met ? rule.stance : rule.otherwise;
   if (stance === undefined) return undefined;
@@ -61,6 +61,12 @@ export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases, 
   const alias = aliasNamed(rule, clause, aliases);
   const found = alias ? ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})` : '';
   return reason('rule', rule, stance, why + found);
+}
+
+/** What a rule can test on a clause: its terms, and its conditions as the list `conditions`. */
+export function testableValues(clause: Clause): Record<string, unknown> {
+  const terms = (clause.terms ?? {}) as Record<string, unknown>;
+  return clause.conditions?.length ? { ...terms, conditions: clause.conditions } : terms;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PlanError } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { FamilyTerms, Plan, Positions, Topic } from '../model/types.js';
 import type { SchemaRef } from '../schema/ajv.js';
-import { termsOf } from '../diff/term-kinds.js';
+import { termsOf, testableTerms } from '../diff/term-kinds.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
@@ -76,7 +76,7 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
     else return;
     if (!rule.when) return;
     // A clause may change topic between versions; a term is known if any of its topics has it.
-    const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => termsOf(t, schema)));
+    const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => testableTerms(t, schema)));
     const open = topics.some((t) => Object.keys(termsOf(t, schema)).length === 0);
     if (open) return;
     const what = rule.clause !== undefined ? `clause \`${rule.clause}\` (${topics.join(', ')})` : `topic ${rule.topic}`;

@@ -30,8 +30,9 @@ export function checkTerms(file: FamilyTerms, _refs: readonly SchemaRef[], map: 
     const own = termsOf(topic);
     const open = builtIn.has(topic) && Object.keys(own).length === 0;
     for (const term of Object.keys(terms)) {
-      if (Object.hasOwn(own, term)) {
-        out.add(map.errorFor(['terms', topic, term], { code: 'TERM_CONFLICT', message: `\`${term}\` is already a term of topic ${topic}`, hint: 'use the built-in term, or give the new one another name' }, 'key'));
+      if (Object.hasOwn(own, term) || term === 'conditions') {
+        const what = term === 'conditions' ? '`conditions` names the clause\'s conditions in position rules' : `\`${term}\` is already a term of topic ${topic}`;
+        out.add(map.errorFor(['terms', topic, term], { code: 'TERM_CONFLICT', message: what, hint: 'use the built-in term, or give the new one another name' }, 'key'));
       } else if (open) {
         out.add(map.errorFor(['terms', topic, term], { code: 'TERM_CONFLICT', message: `topic ${topic} takes any term already; its terms cannot be declared`, hint: 'declare a topic of your own for typed terms' }, 'key'));
       }

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'DUPLICATE_OPTION_ID',
   'NEEDS_FORMAT_2',
   'TERM_CONFLICT',
+  // checking that certainty follows from the sources (warnings)
+  'SINGLE_OUTLET',
+  'STATE_MEDIA_ONLY',
+  'CONFIRMED_WITHOUT_TEXT',
   // checking a family of versions
   'DUPLICATE_VERSION',
   'PLAN_MISMATCH',

@@ -39,7 +39,7 @@ describe('peaceplan validate', () => {
   it('reads a file named stakeholders.yaml as a stakeholders file', async () => {
     const r = await run('validate', join(FAMILY, 'stakeholders.yaml'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1 files checked: 1 valid/);
+    expect(r.stdout).toMatch(/1 file checked: 1 valid/);
   });
 
   it('exits 0 with warnings only', async () => {
@@ -146,7 +146,7 @@ describe('arguments and help', () => {
     [['validate'], 2],
     [['summary'], 2],
     [['frobnicate'], 2],
-    [['validate', '--strict', 'x'], 2],
+    [['validate', '--strictly', 'x'], 2],
     [['validate', '--format'], 2],
     [['validate', '--format', 'xml', 'x'], 2],
     [['-x'], 2],

@@ -17,7 +17,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     const { loadPlanFamily } = await import('peaceplan/node');
     for (const dir of ['russia-ukraine-2025/rewrites', 'gaza-2025/hand-a', 'gaza-2025/hand-b']) {
       const family = await loadPlanFamily(`test/corpus/${dir}`);
-      expect([...family.errors, ...family.files.flatMap((f) => [...f.errors, ...f.warnings])], dir).toEqual([]);
+      // The encodings stay as their hands wrote them: evidence warnings speak of their sourcing, not of their validity.
+      const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
+      expect([...family.errors, ...family.files.flatMap((f) => [...f.errors, ...f.warnings.filter((w) => !evidence.has(w.code))])], dir).toEqual([]);
       expect(family.versions.length, dir).toBeGreaterThan(1);
     }
   });

@@ -73,6 +73,12 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   DUPLICATE_OPTION_ID: { run: fromFixture('duplicate-option-id.yaml'), at: [18, 15] },
   NEEDS_FORMAT_2: { run: fromFixture('needs-format-2.yaml'), at: [18, 5] },
   TERM_CONFLICT: { run: () => parseTerms('peaceplan: 2\nplan: p\nterms:\n  military-limits:\n    personnelCap: { type: quantity }\n').errors, at: [5, 5] },
+  SINGLE_OUTLET: { run: () => parsePlan(MINIMAL).warnings, at: [18, 16] },
+  STATE_MEDIA_ONLY: { run: () => parsePlan(MINIMAL.replace('publisher: Example }', 'publisher: Example, reliability: state-media }')).warnings, at: [18, 16] },
+  CONFIRMED_WITHOUT_TEXT: {
+    run: () => parsePlan(MINIMAL.replace('certainty: reported', 'certainty: confirmed').replace('  s1:', '  s2: { title: B, publisher: Other, network: example }\n  s1:').replace('sources: [s1]', 'sources: [s1, s2]').replace('publisher: Example }', 'publisher: Example, network: example }')).warnings,
+    at: [19, 16],
+  },
   DUPLICATE_RULE_ID: { run: () => positions(rule('r1', 'topic: amnesty') + rule('r1', 'topic: elections')).errors, at: [7, 11] },
   DUPLICATE_VERSION: { run: () => checkFamily([version('v1', null), version('v1', null)]).errors, at: [3, 10] },
   PLAN_MISMATCH: { run: () => checkFamily([version('v1', null), version('v2', 'v1', 'other-family')]).errors, at: [2, 7] },

@@ -7,7 +7,7 @@ import { VERSION } from './version.js';
 /** Each command, with the options and output formats it accepts. */
 // Commands load on demand: `peaceplan --version` or `help` must not pay for the YAML reader or the diff engine.
 const COMMANDS = {
-  validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format'], formats: ['text', 'json'] },
+  validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format', 'strict'], formats: ['text', 'json'] },
   summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
   diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'ignore', 'output'], formats: ['text', 'markdown', 'json', 'html'] },
   matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'blocking', 'blocs', 'output'], formats: ['text', 'markdown', 'csv', 'json', 'html'] },

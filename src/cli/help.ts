@@ -28,17 +28,21 @@ Options:
 Exit codes: 0 success, 1 problems found in the input (diff: the versions
 differ; matrix: a clause is blocked; merge: conflicts), 2 could not run.
 `,
-  validate: `Usage: peaceplan validate <file|dir>... [--format text|json]
+  validate: `Usage: peaceplan validate <file|dir>... [--format text|json] [--strict]
 
 Checks each plan file (or every version in a family folder, with its
-stakeholders.yaml) and prints every problem as
+stakeholders.yaml, terms.yaml and positions.yaml) and prints every problem as
   file:line:col CODE message
-with a hint and the offending lines.
+with a hint and the offending lines. A file a family problem points into is
+counted invalid. Warnings include the evidence checks: a clause reported on
+one outlet (SINGLE_OUTLET), on state media alone (STATE_MEDIA_ONLY), or
+confirmed without an official text (CONFIRMED_WITHOUT_TEXT).
 
 Options:
   --format text|json   text for people (default), json for programs
+  --strict             warnings make a file invalid (exit 1)
 
-Exit codes: 0 all valid (warnings allowed), 1 some file invalid,
+Exit codes: 0 all valid (warnings allowed unless --strict), 1 some file invalid,
 2 could not run (missing file, unreadable folder, bad arguments).
 `,
   summary: `Usage: peaceplan summary <file|dir>... [--format text|json]

@@ -12,29 +12,36 @@ export async function runValidate(args: Args, io: CliIO, format: 'text' | 'json'
     io.stderr.write('peaceplan validate: name at least one file or folder (see peaceplan help validate)\n');
     return EXIT.TROUBLE;
   }
+  const strict = args.options.has('strict');
   const inputs = await readInputs(args.positionals);
   const errors = allProblems(inputs, 'error');
   const warnings = allProblems(inputs, 'warning');
   if (format === 'json') {
-    io.stdout.write(JSON.stringify(toJson(inputs), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(toJson(inputs, strict), null, 2) + '\n');
   } else {
     for (const e of [...errors, ...warnings]) io.stdout.write(formatError(e, linesFor(inputs, e)) + '\n\n');
     for (const f of inputs.files) {
-      if (f.result.ok) io.stdout.write(`ok ${f.file}\n`);
+      if (valid(inputs, f, strict)) io.stdout.write(`ok ${f.file}\n`);
     }
-    const invalid = inputs.files.filter((f) => !f.result.ok).length;
+    const invalid = inputs.files.filter((f) => !valid(inputs, f, strict)).length;
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     io.stdout.write(
-      `${inputs.files.length} files checked: ${inputs.files.length - invalid} valid, ${invalid} invalid; ` +
-        `${errors.length} errors, ${warnings.length} warnings\n`,
+      `${n(inputs.files.length, 'file')} checked: ${inputs.files.length - invalid} valid, ${invalid} invalid; ` +
+        `${n(errors.length, 'error')}, ${n(warnings.length, 'warning')}${strict && warnings.length ? ' (errors under --strict)' : ''}\n`,
     );
   }
-  return exitCode(inputs);
+  return exitCode(inputs, strict);
 }
 
-/** 2 when some input could not be read, 1 when something is invalid, else 0. */
-export function exitCode(inputs: Inputs): number {
+/** A file is valid when it has no errors, no family problem points into it, and (under --strict) no warnings. */
+function valid(inputs: Inputs, f: Inputs['files'][number], strict: boolean): boolean {
+  return f.result.ok && !(strict && f.result.warnings.length > 0) && !inputs.familyErrors.some((e) => e.file === f.file);
+}
+
+/** 2 when some input could not be read, 1 when something is invalid (or, under --strict, warned about), else 0. */
+export function exitCode(inputs: Inputs, strict = false): number {
   if (inputs.trouble) return EXIT.TROUBLE;
-  const invalid = inputs.files.some((f) => !f.result.ok) || inputs.familyErrors.length > 0;
+  const invalid = inputs.files.some((f) => !valid(inputs, f, strict)) || inputs.familyErrors.length > 0;
   return invalid ? EXIT.FOUND : EXIT.OK;
 }
 
@@ -44,13 +51,14 @@ export function allProblems(inputs: Inputs, severity: 'error' | 'warning'): Plan
   return severity === 'error' ? [...own, ...inputs.familyErrors] : own;
 }
 
-function toJson(inputs: Inputs) {
+function toJson(inputs: Inputs, strict: boolean) {
   const errors = allProblems(inputs, 'error');
   return {
-    ok: exitCode(inputs) === EXIT.OK,
+    ok: exitCode(inputs, strict) === EXIT.OK,
+    strict,
     files: inputs.files.map((f) => ({
       file: f.file,
-      ok: f.result.ok,
+      ok: valid(inputs, f, strict),
       errors: f.result.errors.map((e) => e.toJSON()),
       warnings: f.result.warnings.map((e) => e.toJSON()),
     })),

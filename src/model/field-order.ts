@@ -5,7 +5,7 @@
  */
 export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses']],
-  ['sources/*', ['title', 'publisher', 'date', 'url', 'language', 'reliability', 'note']],
+  ['sources/*', ['title', 'publisher', 'network', 'date', 'url', 'language', 'reliability', 'note']],
   ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'presence', 'carriedFrom', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],
   ['clauses/*/options/*', ['id', 'proposedBy', 'text', 'terms', 'status', 'sources']],

@@ -59,13 +59,16 @@ export type StakeholderSet = Array<StakeholderId>;
 
 export interface Source {
   title: Title;
+  /** The outlet that published it. */
   publisher: string;
+  /** The owner or network the outlet belongs to, when several outlets share one (the language editions of one site, a wire story reproduced by others): outlets of one network count as one when independence is counted. */
+  network?: Slug;
   date?: CalendarDate;
   url?: Url;
   /** ISO 639 code of the text's language. */
   language?: string;
-  /** What kind of outlet it is: independent press, a news agency, state-aligned media, a content aggregator, or a mirror of another outlet. */
-  reliability?: "independent" | "wire" | "state-media" | "aggregator" | "mirror";
+  /** What kind of outlet it is: the authoring government or body itself (official), independent press, a news agency, state-aligned media, a content aggregator, or a mirror of another outlet. */
+  reliability?: "official" | "independent" | "wire" | "state-media" | "aggregator" | "mirror";
   note?: Prose;
 }
 

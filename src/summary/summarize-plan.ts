@@ -1,4 +1,5 @@
 import type { Certainty, Clause, ClauseStatus, Plan, Topic } from '../model/types.js';
+import { outletsOf } from '../validate/check-evidence.js';
 
 /** Counts that describe one plan version at a glance. */
 export interface PlanSummary {
@@ -12,6 +13,12 @@ export interface PlanSummary {
   byTopic: Array<{ topic: Topic; count: number }>;
   byStatus: Record<ClauseStatus, number>;
   byCertainty: Record<Certainty, number>;
+  /**
+   * How firm the version is: clauses (not carried over) whose sources come from one
+   * outlet (outlets of one network count once), clauses resting on state media
+   * alone, and clauses carried over unseen.
+   */
+  evidence: { singleOutlet: number; stateMediaOnly: number; carried: number };
   /** Clauses by whether the version is known to contain them: stated, assumed (carried over unseen) or unknown. */
   byPresence: Record<NonNullable<Clause['presence']>, number>;
   /** Ids of clauses left open for leaders. */
@@ -30,8 +37,15 @@ export function summarizePlan(plan: Plan): PlanSummary {
   const byStatus: Record<ClauseStatus, number> = { agreed: 0, proposed: 0, bracketed: 0 };
   const byCertainty: Record<Certainty, number> = { confirmed: 0, reported: 0, unconfirmed: 0 };
   const byPresence: Record<NonNullable<Clause['presence']>, number> = { stated: 0, assumed: 0, unknown: 0 };
+  const evidence = { singleOutlet: 0, stateMediaOnly: 0, carried: 0 };
   for (const c of plan.clauses) {
     byPresence[c.presence ?? 'stated']++;
+    if (c.presence === 'assumed' || c.presence === 'unknown') evidence.carried++;
+    else {
+      const { outlets, stateMediaOnly } = outletsOf(c, plan.sources);
+      if (stateMediaOnly) evidence.stateMediaOnly++;
+      else if (outlets.length === 1) evidence.singleOutlet++;
+    }
     byTopic.set(c.topic, (byTopic.get(c.topic) ?? 0) + 1);
     byStatus[c.status]++;
     byCertainty[c.certainty]++;
@@ -47,6 +61,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     byStatus,
     byCertainty,
     byPresence,
+    evidence,
     bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
     sources: Object.keys(plan.sources).length,
   };

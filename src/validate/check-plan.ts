@@ -9,6 +9,7 @@ import type { SourceMap } from '../load/source-map.js';
 import type { Plan } from '../model/types.js';
 import type { SchemaRef } from '../schema/ajv.js';
 import { closestIn } from '../util/closest.js';
+import { checkEvidence } from './check-evidence.js';
 import { checkFormat } from './check-format.js';
 
 /** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check. */
@@ -25,6 +26,7 @@ export function checkPlan(
   checkFormat(plan, map, out);
 
   checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
+  checkEvidence(plan, map, out);
 }
 
 /**

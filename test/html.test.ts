@@ -21,6 +21,15 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/<(script|img|link|iframe|object|embed|video|audio|source|base|form)\b|<[^>]+\s(src|href|action)=(?!["']?#)|url\(|@import/i);
   });
 
+  it('shows first how firm each version is', () => {
+    expect(html.indexOf('id="evidence"')).toBeGreaterThan(0);
+    expect(html.indexOf('id="evidence"')).toBeLessThan(html.indexOf('<section', html.indexOf('id="evidence"') + 1));
+    const row = /<tr><th scope="row">v1<\/th>(<td class="num">\d+<\/td>){7}<\/tr>/.exec(html)?.[0] ?? '';
+    const [clauses, , , , one] = [...row.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(clauses).toBe(v1.clauses.length);
+    expect(one).toBeGreaterThanOrEqual(0);
+  });
+
   it('escapes every text from a plan', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &quot;q&quot; &#39;a&#39; &amp;amp;');
     expect(html).not.toContain('onerror=alert(2)>');

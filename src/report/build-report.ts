@@ -1,3 +1,4 @@
+import { summarizePlan } from '../summary/summarize-plan.js';
 import { diffPlans } from '../diff/diff-plans.js';
 import type { Plan, Positions, Stakeholders } from '../model/types.js';
 import { compareAcceptability } from '../positions/acceptability.js';
@@ -41,6 +42,7 @@ export function buildReport(versions: readonly Plan[], options: ReportOptions = 
   return {
     title: `${plan}: ${versions.length} version${versions.length === 1 ? '' : 's'}`,
     subtitle: byDate.map((v) => `${v.version} (${v.date})`).join(' → '),
+    evidence: versions.map(summarizePlan),
     diffs,
     ...(positions
       ? { matrices: versions.map((v) => buildMatrix(v, positions, { versions, ...shared })), acceptability: compareAcceptability(versions, positions, { versions, ...shared }) }

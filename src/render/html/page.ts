@@ -4,7 +4,9 @@
  * works offline, can be mailed, and cannot run what a clause text contains.
  */
 import type { AcceptabilityComparison, PositionMatrix } from '../../positions/types.js';
+import type { PlanSummary } from '../../summary/summarize-plan.js';
 import { diffSection } from './diff-html.js';
+import { evidenceSection } from './evidence-html.js';
 import type { HtmlDiff } from './diff-html.js';
 import { anchor, esc } from './escape.js';
 import { matrixSection } from './matrix-html.js';
@@ -25,6 +27,8 @@ export interface HtmlContent {
   matrices?: readonly PositionMatrix[];
   /** Acceptability across versions, shown as a chart and a table. */
   acceptability?: AcceptabilityComparison;
+  /** How firm each version is (from `summarizePlan`), shown first as a table. */
+  evidence?: readonly PlanSummary[];
 }
 
 /**
@@ -40,6 +44,7 @@ export interface HtmlContent {
 export function renderHtml(content: HtmlContent): string {
   const title = content.title ?? defaultTitle(content);
   const sections: Array<[string, string, string]> = [];
+  if (content.evidence?.length) sections.push(['evidence', 'How firm each version is', evidenceSection(content.evidence)]);
   for (const d of content.diffs ?? []) sections.push([anchor('diff', d.diff.from.version, d.diff.to.version), `Changes ${d.diff.from.version} → ${d.diff.to.version}`, diffSection(d)]);
   for (const m of content.matrices ?? []) sections.push([anchor('matrix', m.version, m.by), `Positions on ${m.version}`, matrixSection(m)]);
   if (content.acceptability) sections.push(['timeline', 'Acceptability across versions', timelineSection(content.acceptability)]);

@@ -19,6 +19,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;marg
 .muted{color:var(--muted)}th .muted{font-weight:400}.counts{font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.35rem .5rem;vertical-align:top;text-align:left}
 thead th{background:var(--panel)}
+.evidence{width:auto}.evidence td.num{text-align:right;font-variant-numeric:tabular-nums}
 .redline{table-layout:fixed}.redline>tbody>tr>td{width:50%;overflow-wrap:anywhere}.terms td,.terms th{width:auto;overflow-wrap:normal;word-break:normal}.redline .head{font-weight:600}.redline .none{color:var(--muted);font-style:italic}
 ins{background:var(--ins);color:var(--ins-fg);text-decoration:underline}del{background:var(--del);color:var(--del-fg);text-decoration:line-through}
 .kind{display:inline-block;font:600 .8rem/1.4 ui-monospace,monospace;border:1px solid var(--line);border-radius:4px;padding:0 .35rem;margin-left:.4rem}

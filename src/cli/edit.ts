@@ -1,4 +1,5 @@
 import { applyDiffToYaml, formatPlanYaml, migratePlanYaml } from '../edit/edit-file.js';
+import type { FamilyTerms } from '../model/types.js';
 import { termsBeside } from '../node/load-plan.js';
 import type { TextEditResult } from '../edit/edit-file.js';
 import type { PlanDiff } from '../diff/types.js';
@@ -34,8 +35,7 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
   }
   let result: TextEditResult;
   try {
-    const terms = await termsBeside(file);
-    result = applyDiffToYaml(input.text, diff, { file, ...(terms ? { terms } : {}) });
+    result = applyDiffToYaml(input.text, diff, { file, ...input.options });
   } catch (e) {
     return fail(io, 'apply', [`peaceplan apply: ${diffPath} is not a well-formed diff: ${(e as Error).message}`]);
   }
@@ -51,8 +51,7 @@ export async function runFmt(args: Args, io: CliIO): Promise<number> {
   }
   const input = await readPlanText(io, 'fmt', file);
   if (typeof input === 'number') return input;
-  const terms = await termsBeside(file);
-  const result = formatPlanYaml(input.text, { file, ...(terms ? { terms } : {}) });
+  const result = formatPlanYaml(input.text, { file, ...input.options });
   if (args.options.has('check') && result.ok) {
     if (result.text === input.text) return EXIT.OK;
     io.stderr.write(`${file} is not laid out canonically; run peaceplan fmt --write ${file}\n`);
@@ -70,8 +69,7 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
   }
   const input = await readPlanText(io, 'migrate', file);
   if (typeof input === 'number') return input;
-  const terms = await termsBeside(file);
-  const result = migratePlanYaml(input.text, { file, ...(terms ? { terms } : {}) });
+  const result = migratePlanYaml(input.text, { file, ...input.options });
   if (result.ok && result.review.length) {
     io.stderr.write(`${file}: ${result.review.length} clause${result.review.length === 1 ? ' is' : 's are'} \`unconfirmed\` (${result.review.join(', ')}); where one is carried over from another version without being seen, say so with \`presence: assumed\` or \`unknown\` and \`carriedFrom\`\n`);
   }
@@ -83,13 +81,15 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
  * a valid plan (invalid UTF-8 included) is reported with its positions and
  * gives exit code 2.
  */
-async function readPlanText(io: CliIO, command: string, file: string): Promise<{ bytes: Uint8Array; text: string } | number> {
+async function readPlanText(io: CliIO, command: string, file: string): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
   const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
+  // The family's own topics and terms, when a terms.yaml lies beside the file.
   const terms = await termsBeside(file);
-  const parsed = parsePlan(bytes, { file, ...(terms ? { terms } : {}) });
+  const options = terms ? { terms } : {};
+  const parsed = parsePlan(bytes, { file, ...options });
   if (!parsed.ok) return fail(io, command, parsed.errors.map((e) => formatError(e, (n) => parsed.sourceMap.lineText(n))));
-  return { bytes, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  return { bytes, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), options };
 }
 
 async function finish(io: CliIO, command: string, file: string, input: { bytes: Uint8Array; text: string }, result: TextEditResult, write: boolean): Promise<number> {

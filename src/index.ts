@@ -71,6 +71,7 @@ export type {
   Cell,
   Reason,
   Acceptability,
+  AcceptabilityPart,
   Alignment,
   DecisionRule,
   AcceptabilityComparison,

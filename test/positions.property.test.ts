@@ -87,8 +87,13 @@ describe('position matrices (property)', () => {
         for (const row of m.rows) {
           const s = row.acceptability.score;
           if (s !== null) expect(s >= -1 && s <= 1).toBe(true);
+          // The score is the sum of its parts, one per cell with a stance, absence reason and statement.
+          const { parts, basis } = row.acceptability;
+          expect(parts.length).toBe(basis);
+          if (s === null) expect(parts.every((x) => x.share === 0)).toBe(true);
+          else expect(Math.abs(parts.reduce((t, x) => t + x.share, 0) - s)).toBeLessThan(5e-5);
           row.cells.forEach((cell) => {
-            const worst = SEVERITY.find((st) => cell.reasons.some((r) => r.stance === st)) ?? null;
+            const worst = SEVERITY.find((st) => cell.reasons.some((r) => r.option === undefined && r.stance === st)) ?? null;
             expect(cell.stance).toBe(worst);
           });
         }

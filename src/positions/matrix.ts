@@ -9,7 +9,7 @@ import { vocabularyOf } from '../schema/family-schema.js';
 import { evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import { lineageAliases } from './lineage.js';
 import type { VersionStances } from './evaluate.js';
-import type { Acceptability, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
+import type { Acceptability, AcceptabilityPart, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
 
 /**
  * Builds the position matrix of one version.
@@ -150,12 +150,23 @@ export function borrow(stances: VersionStances, people: readonly Stakeholder[], 
 
 function acceptability(cells: readonly Cell[], columns: readonly MatrixColumn[], absent: readonly Reason[], stated: readonly Reason[]): Acceptability {
   const last = stated[stated.length - 1];
-  const items = [...cells.filter((c) => c.stance !== null).map((c) => ({ stance: c.stance as NonNullable<Cell['stance']>, salience: c.salience })), ...absent, ...(last ? [last] : [])];
+  const items: Array<Omit<AcceptabilityPart, 'share'>> = [
+    ...cells.flatMap((c, j) => {
+      if (c.stance === null) return [];
+      const why = c.reasons.find((r) => r.option === undefined && r.stance === c.stance);
+      return [{ kind: 'cell' as const, key: columns[j]?.key ?? '', stance: c.stance, salience: c.salience, says: why?.says ?? '' }];
+    }),
+    ...absent.map((r) => ({ kind: 'absence' as const, stance: r.stance, salience: r.salience, says: r.says })),
+    ...(last ? [{ kind: 'statement' as const, stance: last.stance, salience: last.salience, says: last.says }] : []),
+  ];
   const weight = items.reduce((s, i) => s + i.salience, 0);
-  const score = weight > 0 ? round(items.reduce((s, i) => s + i.salience * STANCE_VALUE[i.stance], 0) / weight) : null;
+  // `|| 0`: a part of salience 0 on an opposing stance is 0, not -0, so the data survives JSON as it is.
+  const parts = items.map((i) => ({ ...i, share: (weight > 0 ? (i.salience * STANCE_VALUE[i.stance]) / weight : 0) || 0 }));
+  const score = weight > 0 ? round(parts.reduce((s, p) => s + p.share, 0)) : null;
   return {
     score,
     basis: items.length,
+    parts,
     opposes: columns.filter((_, j) => cells[j]?.stance === 'oppose').map((c) => c.key),
     absent: [...absent],
     ...(last ? { stated: last } : {}),

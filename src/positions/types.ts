@@ -75,6 +75,25 @@ export interface Acceptability {
   absent: Reason[];
   /** The latest statement about the version as a whole, when there is one. */
   stated?: Reason;
+  /**
+   * What the score is made of, one part per cell, absence reason and statement:
+   * its stance, salience and share of the score (salience × value ÷ the total
+   * salience). The shares sum to the score (before its rounding to four decimals).
+   */
+  parts: AcceptabilityPart[];
+}
+
+/** One part of an acceptability score. */
+export interface AcceptabilityPart {
+  /** A cell of the row (`key` is its column), a rule about what the version lacks, or the statement on the whole version. */
+  kind: 'cell' | 'absence' | 'statement';
+  key?: string;
+  stance: Stance;
+  salience: number;
+  /** salience × value ÷ the total salience. */
+  share: number;
+  /** The reason that decided it, in words (for a cell, the first reason giving its stance). */
+  says: string;
 }
 
 /** One row of the matrix. */

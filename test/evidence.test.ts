@@ -53,3 +53,11 @@ describe('evidence rules', () => {
     expect(summarizePlan(parsePlan(MINIMAL).plan!).evidence).toEqual({ singleOutlet: 1, stateMediaOnly: 0, carried: 0 });
   });
 });
+
+describe('the shipped families', () => {
+  it('pass validate --strict: every certainty follows from its sources', async () => {
+    const r = await runCli('validate', '--strict', 'plans/russia-ukraine-2025', 'plans/gaza-2025');
+    expect(r.stdout).toContain('11 files checked: 11 valid, 0 invalid; 0 errors, 0 warnings');
+    expect(r.code).toBe(0);
+  });
+});

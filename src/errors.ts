@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'UNKNOWN_VERSION',
   'UNKNOWN_TERM',
   'INVALID_CONDITION',
+  'RULE_CLAUSE_NOT_FOUND',
   // the file system (Node entry and CLI)
   'FILE_NOT_FOUND',
   'READ_FAILED',

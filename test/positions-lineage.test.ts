@@ -54,3 +54,34 @@ describe('rules follow the clause along the parent chain', () => {
     expect(cell(m, 'ukraine', 'armed-forces-cap')?.stance).toBe('oppose');
   });
 });
+
+describe('a rule whose clause was renamed past what the matcher dares to pair', () => {
+  it('warns in validate, at the rule, naming the clause that nearly paired', async () => {
+    const { cpSync, mkdtempSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadPlanFamily } = await import('peaceplan/node');
+    const dir = mkdtempSync(join(tmpdir(), 'peaceplan-lost-'));
+    cpSync('test/fixtures/positions', dir, { recursive: true });
+    const v2 = read(join(dir, 'v2.yaml'), 'utf8');
+    const start = v2.indexOf('  - id: cap\n');
+    const end = v2.indexOf('  - id: cap-navy');
+    const renamed = `  - id: force-size\n    number: "9"\n    topic: military-limits\n    title: Size of the armed forces\n    text: The forces of A may number at most 650,000 soldiers in peacetime.\n    terms: { party: a, personnelLevel: 650000 }\n    status: proposed\n    certainty: reported\n    sources: [s1]\n`;
+    const v3 = (v2.slice(0, start) + v2.slice(end)).replace('peaceplan: 1', 'peaceplan: 2').replace('version: v2', 'version: v3').replace('parent: v1', 'parent: v2').replace('date: 2025-02-01', 'date: 2025-03-01').trimEnd() + '\n' + renamed;
+    write(join(dir, 'v3.yaml'), v3);
+    const family = await loadPlanFamily(dir);
+    expect(family.ok).toBe(true);
+    const lost = family.positions?.warnings.filter((w) => w.code === 'RULE_CLAUSE_NOT_FOUND') ?? [];
+    expect(lost.map((w) => `${w.line}:${w.col} ${w.message}`)).toEqual([
+      "6:39 rule `r1` names `cap`, which v3 lacks; its clause `force-size` nearly paired with it (0.20) but not surely enough to follow",
+      "7:39 rule `r2` names `cap`, which v3 lacks; its clause `force-size` nearly paired with it (0.20) but not surely enough to follow",
+    ]);
+    // Saying the resembling clause is not the one meant silences it for that version.
+    write(join(dir, 'positions.yaml'), read(join(dir, 'positions.yaml'), 'utf8').replace('clause: cap, when', 'clause: cap, absentFrom: [v3], when'));
+    const acknowledged = await loadPlanFamily(dir);
+    expect(acknowledged.positions?.warnings.filter((w) => w.code === 'RULE_CLAUSE_NOT_FOUND').map((w) => w.line)).toEqual([7]);
+    // The shipped families, where clauses are dropped but not renamed past pairing, draw none.
+    const shipped = await loadPlanFamily('plans/russia-ukraine-2025');
+    expect(shipped.positions?.warnings.filter((w) => w.code === 'RULE_CLAUSE_NOT_FOUND')).toEqual([]);
+  });
+});

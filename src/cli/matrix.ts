@@ -1,3 +1,4 @@
+import { formatError } from '../render/text.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadPlan, loadPlanFamily, loadStakeholders, POSITIONS_FILE, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import type { ParseResult } from '../parse-plan.js';
@@ -45,6 +46,8 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     if (missing) io.stderr.write(`peaceplan matrix: no ${POSITIONS_FILE} beside ${basename(resolve(path))}; name one with --positions\n`);
     return reportTrouble(io, 'matrix', [positions as ParseResult]);
   }
+  // Warnings about the positions (a rule that lost its clause) are worth seeing before the matrix.
+  for (const w of positions.warnings) io.stderr.write(`${formatError(w, (n) => positions.sourceMap.lineText(n))}\n\n`);
   const terms = await termsBeside(path);
   const options: MatrixOptions = {
     ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}),

@@ -587,6 +587,8 @@ export interface Rule {
   otherwise?: Stance;
   /** The stance on a version that has no clause the rule covers (Russia opposes any version without a foreign-troop ban). */
   ifAbsent?: Stance;
+  /** Versions known not to contain the clause the rule names, though one of their clauses resembles it: no RULE_CLAUSE_NOT_FOUND warning for them. */
+  absentFrom?: Array<Id>;
   salience: Salience;
   /** When the position was stated or first reported. */
   date: CalendarDate;

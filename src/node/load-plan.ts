@@ -180,9 +180,12 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
 export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms): PositionsResult {
   const problems = checkPositions(result, versions, terms);
   if (problems.length === 0) return result;
-  const { positions: _unchecked, ...rest } = result;
   const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;
-  return { ...rest, ok: false, errors: [...result.errors, ...problems].sort(byPosition) };
+  const warnings = [...result.warnings, ...problems.filter((p) => p.severity === 'warning')].sort(byPosition);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return { ...result, warnings };
+  const { positions: _unchecked, ...rest } = result;
+  return { ...rest, ok: false, errors: [...result.errors, ...errors].sort(byPosition), warnings };
 }
 
 /** The result for a file that could not be read at all. */

@@ -25,10 +25,38 @@ function add(out: Map<string, Alias[]>, id: string, alias: Alias): void {
  * buildMatrix(myDraft, positions, { versions: family.versions }); // uses lineageAliases
  */
 export function lineageAliases(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<string>): ClauseAliases {
+  return follow(plan, versions, wanted).aliases;
+}
+
+/** A clause of a version that may be an earlier clause the matcher did not dare pair: a possible pair along the parent chain. */
+export interface LineageGuess {
+  /** The earlier id. */
+  was: string;
+  /** The clause of the version that may be it. */
+  id: string;
+  /** The ancestor the earlier id is from. */
+  version: string;
+  score: number;
+}
+
+/**
+ * For ids the rules name that a version neither has nor follows by lineage:
+ * the clauses of the version that nearly paired with them (the diff's possible
+ * pairs along the parent chain), best first. A rule naming such an id probably
+ * lost its clause to a renaming the matcher could not confirm.
+ */
+export function lineageGuesses(plan: Plan, versions: readonly Plan[], wanted: ReadonlySet<string>): LineageGuess[] {
+  const { aliases, guesses } = follow(plan, versions, wanted);
+  const followed = new Set([...aliases.values()].flat().map((a) => a.id));
+  return guesses.filter((g) => wanted.has(g.was) && !followed.has(g.was)).sort((a, b) => b.score - a.score);
+}
+
+function follow(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<string>): { aliases: ClauseAliases; guesses: LineageGuess[] } {
   const out = new Map<string, Alias[]>();
+  const guesses: LineageGuess[] = [];
   const own = new Set(plan.clauses.map((c) => c.id));
   // Nothing to follow when the version has every id the rules name: no matching at all.
-  if (wanted && [...wanted].every((id) => own.has(id))) return out;
+  if (wanted && [...wanted].every((id) => own.has(id))) return { aliases: out, guesses };
   const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
   const taken = new Set<string>();
   const seen = new Set([plan.version]);
@@ -36,14 +64,19 @@ export function lineageAliases(plan: Plan, versions: readonly Plan[], wanted?: R
     seen.add(at.version);
     // Only clauses whose ids this version lacks need following.
     if (at.clauses.every((c) => own.has(c.id) || taken.has(c.id))) continue;
-    for (const p of matchClauses(at.clauses, plan.clauses).pairs) {
+    const matching = matchClauses(at.clauses, plan.clauses);
+    for (const p of matching.pairs) {
       const [old, now] = [at.clauses[p.from], plan.clauses[p.to]];
       if (!old || !now || old.id === now.id || own.has(old.id) || taken.has(old.id)) continue;
       taken.add(old.id);
       add(out, now.id, { id: old.id, version: at.version, method: p.method });
     }
+    for (const p of matching.possible) {
+      const [old, now] = [at.clauses[p.from], plan.clauses[p.to]];
+      if (old && now && !own.has(old.id) && !guesses.some((g) => g.was === old.id && g.id === now.id)) guesses.push({ was: old.id, id: now.id, version: at.version, score: p.score });
+    }
   }
-  return out;
+  return { aliases: out, guesses };
 }
 
 /** The ids the clauses of one side of a diff had on the other side, by the diff's own pairs. */

@@ -11,6 +11,7 @@ import type { FamilyTerms, Plan, Positions, Topic } from '../model/types.js';
 import type { SchemaRef } from '../schema/ajv.js';
 import { termsOf, testableTerms } from '../diff/term-kinds.js';
 import { vocabularyOf } from '../schema/family-schema.js';
+import { lineageGuesses } from '../positions/lineage.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
 import { closest } from '../util/closest.js';
@@ -35,6 +36,34 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
     if (!isCalendarDate(date)) out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
   }
   checkReferences(file, refs, map, out, stakeholderIds, 'rule or statement');
+}
+
+/**
+ * Rules that lost their clause in a version: the version lacks the id the rule
+ * names, lineage does not follow it, but a clause of the version nearly paired
+ * with it (RULE_CLAUSE_NOT_FOUND, a warning). A clause simply dropped draws no
+ * warning; one renamed past what the matcher dares to pair does.
+ */
+function lostClauses(file: Positions, versions: readonly Plan[], map: PositionsResult['sourceMap']): PlanError[] {
+  const rules = file.rules ?? [];
+  const named = new Set(rules.flatMap((r) => (r.clause !== undefined ? [r.clause] : [])));
+  if (named.size === 0) return [];
+  const out: PlanError[] = [];
+  for (const v of versions) {
+    if (v.plan !== file.plan || !v.parent) continue;
+    const guesses = lineageGuesses(v, versions, named);
+    rules.forEach((rule, i) => {
+      const guess = guesses.find((g) => g.was === rule.clause);
+      if (!guess || rule.absentFrom?.includes(v.version)) return;
+      out.push(map.errorFor(['rules', i, 'clause'], {
+        code: 'RULE_CLAUSE_NOT_FOUND',
+        severity: 'warning',
+        message: `rule \`${rule.id}\` names \`${guess.was}\`, which ${v.version} lacks; its clause \`${guess.id}\` nearly paired with it (${guess.score.toFixed(2)}) but not surely enough to follow`,
+        hint: `if \`${guess.id}\` is that clause, add a rule naming it (or one by topic and terms, which survives re-drafting); if it is not, say so with \`absentFrom: [${v.version}]\``,
+      }));
+    });
+  }
+  return out;
 }
 
 /**
@@ -64,6 +93,11 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
   const allClauses = [...topicsOf.keys()];
 
   (file.rules ?? []).forEach((rule, i) => {
+    (rule.absentFrom ?? []).forEach((v, j) => {
+      if (byVersion.has(v)) return;
+      const guess = closest(v, [...byVersion.keys()]);
+      out.push(map.errorFor(['rules', i, 'absentFrom', j], { code: 'UNKNOWN_VERSION', message: `the family has no version \`${v}\``, hint: guess ? `did you mean \`${guess}\`?` : `its versions: ${[...byVersion.keys()].join(', ')}` }));
+    });
     let topics: Topic[];
     if (rule.clause !== undefined) {
       topics = [...(topicsOf.get(rule.clause) ?? [])];
@@ -84,6 +118,8 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
       out.push(map.errorFor(['rules', i, 'when', ...p.path], { code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }, p.code === 'UNKNOWN_TERM' && p.path.length === 1 ? 'key' : 'value'));
     }
   });
+
+  out.push(...lostClauses(file, versions, map));
 
   (file.statements ?? []).forEach((s, i) => {
     const clauses = byVersion.get(s.version);

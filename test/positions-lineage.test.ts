@@ -85,3 +85,21 @@ describe('a rule whose clause was renamed past what the matcher dares to pair', 
     expect(shipped.positions?.warnings.filter((w) => w.code === 'RULE_CLAUSE_NOT_FOUND')).toEqual([]);
   });
 });
+
+describe('acceptability that moves with nothing to explain it', () => {
+  it('says which statements and absence rules stop or start counting between two versions', async () => {
+    const { compareAcceptability } = await import('peaceplan');
+    const family = await loadPlanFamily('plans/russia-ukraine-2025');
+    const positions = family.positions?.positions as Positions;
+    const stakeholders = family.stakeholders?.stakeholders;
+    const [, e3, geneva] = family.versions as [Plan, Plan, Plan];
+    const impact = diffImpact(diffPlans(e3, geneva), positions, { from: e3, to: geneva, ...(stakeholders ? { stakeholders } : {}) });
+    const france = impact.stakeholders.find((s) => s.stakeholder === 'france');
+    expect(france).toMatchObject({ before: 1, after: null, toward: 0, away: 0 });
+    expect(france?.left).toEqual(['statement of 2025-11-23 on e3-counter-proposal (support) does not apply to geneva-19-point']);
+    const trend = compareAcceptability(family.versions, positions, { ...(stakeholders ? { stakeholders } : {}) });
+    const germany = trend.stakeholders.find((s) => s.stakeholder === 'germany')?.versions;
+    expect(germany?.[0]?.entered).toBeUndefined();
+    expect(germany?.at(-1)?.entered).toEqual(['statement of 2025-11-24 on geneva-19-point (support)']);
+  });
+});

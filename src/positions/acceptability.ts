@@ -1,5 +1,5 @@
 import type { Plan, Positions } from '../model/types.js';
-import { buildMatrix } from './matrix.js';
+import { acceptabilityShift, buildMatrix } from './matrix.js';
 import type { AcceptabilityComparison, AcceptabilityTrack, MatrixOptions } from './types.js';
 
 /**
@@ -20,7 +20,10 @@ export function compareAcceptability(versions: readonly Plan[], positions: Posit
     for (const row of m.rows) {
       let track = tracks.get(row.stakeholder);
       if (!track) tracks.set(row.stakeholder, (track = { stakeholder: row.stakeholder, name: row.name, versions: [] }));
-      track.versions.push({ version: m.version, date: m.date, ...row.acceptability });
+      // Against the version before it: which statements and absence rules stop or start counting.
+      const previous = track.versions.at(-1);
+      const shift = previous ? acceptabilityShift(previous, row.acceptability, previous.version, m.version) : undefined;
+      track.versions.push({ version: m.version, date: m.date, ...row.acceptability, ...(shift ?? {}) });
     }
   }
   return {

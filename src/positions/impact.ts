@@ -11,6 +11,7 @@ import type { Clause, Condition, Plan, Positions, Rule, Test } from '../model/ty
 import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
 import { vocabularyOf } from '../schema/family-schema.js';
+import { acceptabilityShift } from './matrix.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import type { ClauseAliases, VersionStances } from './evaluate.js';
 import { diffAliases } from './lineage.js';
@@ -83,14 +84,18 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
 
   const mBefore = matrixOf(from, positions, stancesFrom, { ...options, by: 'clause' });
   const mAfter = matrixOf(to, positions, stancesTo, { ...options, by: 'clause' });
-  const stakeholders = rowIds.map((id, i) => ({
-    stakeholder: id,
-    name: mBefore.rows[i]?.name ?? id,
-    before: mBefore.rows[i]?.acceptability.score ?? null,
-    after: mAfter.rows[i]?.acceptability.score ?? null,
-    toward: clauses.filter((c) => c.toward.some((m) => m.stakeholder === id)).length,
-    away: clauses.filter((c) => c.away.some((m) => m.stakeholder === id)).length,
-  }));
+  const stakeholders = rowIds.map((id, i) => {
+    const [was, now] = [mBefore.rows[i]?.acceptability, mAfter.rows[i]?.acceptability];
+    return {
+      stakeholder: id,
+      name: mBefore.rows[i]?.name ?? id,
+      before: was?.score ?? null,
+      after: now?.score ?? null,
+      toward: clauses.filter((c) => c.toward.some((m) => m.stakeholder === id)).length,
+      away: clauses.filter((c) => c.away.some((m) => m.stakeholder === id)).length,
+      ...(was && now ? acceptabilityShift(was, now, from.version, to.version) : { entered: [], left: [] }),
+    };
+  });
   return { from: from.version, to: to.version, clauses, stakeholders };
 }
 

@@ -9,7 +9,7 @@ import { vocabularyOf } from '../schema/family-schema.js';
 import { evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import { lineageAliases } from './lineage.js';
 import type { VersionStances } from './evaluate.js';
-import type { Acceptability, AcceptabilityPart, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
+import type { Acceptability, AcceptabilityPart, AcceptabilityShift, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
 
 /**
  * Builds the position matrix of one version.
@@ -154,10 +154,10 @@ function acceptability(cells: readonly Cell[], columns: readonly MatrixColumn[],
     ...cells.flatMap((c, j) => {
       if (c.stance === null) return [];
       const why = c.reasons.find((r) => r.option === undefined && r.stance === c.stance);
-      return [{ kind: 'cell' as const, key: columns[j]?.key ?? '', stance: c.stance, salience: c.salience, says: why?.says ?? '' }];
+      return [{ kind: 'cell' as const, key: columns[j]?.key ?? '', stance: c.stance, salience: c.salience, says: why?.says ?? '', ...origin(why) }];
     }),
-    ...absent.map((r) => ({ kind: 'absence' as const, stance: r.stance, salience: r.salience, says: r.says })),
-    ...(last ? [{ kind: 'statement' as const, stance: last.stance, salience: last.salience, says: last.says }] : []),
+    ...absent.map((r) => ({ kind: 'absence' as const, stance: r.stance, salience: r.salience, says: r.says, ...origin(r) })),
+    ...(last ? [{ kind: 'statement' as const, stance: last.stance, salience: last.salience, says: last.says, ...origin(last) }] : []),
   ];
   const weight = items.reduce((s, i) => s + i.salience, 0);
   // `|| 0`: a part of salience 0 on an opposing stance is 0, not -0, so the data survives JSON as it is.
@@ -170,6 +170,28 @@ function acceptability(cells: readonly Cell[], columns: readonly MatrixColumn[],
     opposes: columns.filter((_, j) => cells[j]?.stance === 'oppose').map((c) => c.key),
     absent: [...absent],
     ...(last ? { stated: last } : {}),
+  };
+}
+
+/** Where a part's reason comes from: its rule or statement, and its date. */
+function origin(r: Reason | undefined): Pick<AcceptabilityPart, 'rule' | 'statement' | 'date'> {
+  if (!r) return {};
+  return { ...(r.rule !== undefined ? { rule: r.rule } : {}), ...(r.statement !== undefined ? { statement: r.statement } : {}), date: r.date };
+}
+
+/**
+ * The reasons about a version as a whole (its statement, rules on what it
+ * lacks) that apply to one version and not the other, in words.
+ */
+export function acceptabilityShift(before: Acceptability, after: Acceptability, from: string, to: string): AcceptabilityShift {
+  const whole = (a: Acceptability) => a.parts.filter((p) => p.kind !== 'cell');
+  const id = (p: AcceptabilityPart) => `${p.kind}:${p.rule ?? ''}:${p.statement ?? ''}`;
+  const [was, now] = [whole(before), whole(after)];
+  const told = (p: AcceptabilityPart, version: string) =>
+    p.kind === 'statement' ? `statement of ${p.date ?? '?'} on ${version} (${p.stance})` : `rule ${p.rule ?? '?'} on what ${version} lacks (${p.stance}): ${p.says}`;
+  return {
+    entered: now.filter((p) => !was.some((q) => id(q) === id(p))).map((p) => told(p, to)),
+    left: was.filter((p) => !now.some((q) => id(q) === id(p))).map((p) => `${told(p, from)} does not apply to ${to}`),
   };
 }
 

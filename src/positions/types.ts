@@ -94,6 +94,21 @@ export interface AcceptabilityPart {
   share: number;
   /** The reason that decided it, in words (for a cell, the first reason giving its stance). */
   says: string;
+  /** That reason's rule id, or statement index in the positions file, and date. */
+  rule?: string;
+  statement?: number;
+  date?: string;
+}
+
+/**
+ * What changed in the reasons that speak of a version as a whole between two
+ * versions: statements on the one version that do not apply to the other, and
+ * rules about what a version lacks that start or stop applying.
+ */
+export interface AcceptabilityShift {
+  /** In words: "statement of 2025-11-24 on e3-counter-proposal (support) does not apply to my-draft". */
+  entered: string[];
+  left: string[];
 }
 
 /** One row of the matrix. */
@@ -177,7 +192,7 @@ export interface AcceptabilityTrack {
   stakeholder: string;
   name: string;
   /** One entry per version, in date order. */
-  versions: Array<{ version: string; date: string } & Acceptability>;
+  versions: Array<{ version: string; date: string } & Acceptability & Partial<AcceptabilityShift>>;
 }
 
 /** Acceptability of several versions, per stakeholder, and what blocks each version. */
@@ -215,5 +230,5 @@ export interface DiffImpact {
   to: string;
   clauses: ClauseImpact[];
   /** Per stakeholder: acceptability before and after, and how many changes moved it each way. */
-  stakeholders: Array<{ stakeholder: string; name: string; before: number | null; after: number | null; toward: number; away: number }>;
+  stakeholders: Array<{ stakeholder: string; name: string; before: number | null; after: number | null; toward: number; away: number } & AcceptabilityShift>;
 }

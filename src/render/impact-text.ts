@@ -22,6 +22,7 @@ export function renderImpactText(impact: DiffImpact, options: { color?: boolean 
   const out = [paint('bold', `Stakeholders, ${impact.from} → ${impact.to}`)];
   for (const s of impact.stakeholders) {
     out.push(`  ${s.stakeholder.padEnd(width)}  acceptability ${formatScore(s.before)} → ${formatScore(s.after)}   ${s.toward} toward, ${s.away} away`);
+    for (const line of [...s.left, ...s.entered]) out.push(`  ${' '.repeat(width)}    ${visible(line)}`);
   }
   out.push('', paint('bold', 'Which change moved whom'));
   if (impact.clauses.length === 0) out.push('  no change moved anyone');

@@ -103,6 +103,38 @@ describe.skipIf(!present)('the family report in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('draws the family as a tree: each version joined to the one it revises', async () => {
+    const segments = await page.locator('svg.timeline polyline').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('data-from')}→${l.getAttribute('data-to')}`));
+    expect(new Set(segments)).toEqual(new Set(['us-28-point→e3-counter-proposal', 'us-28-point→geneva-19-point']));
+  });
+
+  it('lays the timeline out with no text over another, here and with 23 stakeholders', async () => {
+    const overlaps = () =>
+      page.locator('svg.timeline text').evaluateAll((texts) => {
+        const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+        const hits: string[] = [];
+        boxes.forEach((a, i) =>
+          boxes.slice(i + 1).forEach((b) => {
+            const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+            if (!apart) hits.push(`${a.text} / ${b.text}`);
+          }),
+        );
+        return hits;
+      });
+    expect(await overlaps()).toEqual([]);
+    const gaza = await loadPlanFamily('plans/gaza-2025');
+    const terms = gaza.terms?.terms;
+    const html = renderHtml(buildReport(gaza.versions, { ...(gaza.positions?.positions ? { positions: gaza.positions.positions } : {}), ...(gaza.stakeholders?.stakeholders ? { stakeholders: gaza.stakeholders.stakeholders } : {}), ...(terms ? { terms } : {}) }));
+    const file = `${artifacts}report-gaza.html`;
+    writeFileSync(file, html);
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('svg.timeline text.label').count()).toBeGreaterThanOrEqual(15);
+    expect(await overlaps()).toEqual([]);
+    await page.locator('svg.timeline').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${artifacts}report-gaza-timeline.png` });
+    await page.goto(url);
+  });
+
   it('saves a screenshot', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const shot = await page.screenshot({ path: `${artifacts}report.png`, fullPage: false });

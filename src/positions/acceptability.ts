@@ -27,7 +27,7 @@ export function compareAcceptability(versions: readonly Plan[], positions: Posit
     }
   }
   return {
-    versions: matrices.map((m) => ({ version: m.version, date: m.date, blocked: m.blocked })),
+    versions: matrices.map((m, i) => ({ version: m.version, date: m.date, parent: byDate[i]?.parent ?? null, blocked: m.blocked })),
     stakeholders: [...tracks.values()],
   };
 }

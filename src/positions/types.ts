@@ -197,7 +197,8 @@ export interface AcceptabilityTrack {
 
 /** Acceptability of several versions, per stakeholder, and what blocks each version. */
 export interface AcceptabilityComparison {
-  versions: Array<{ version: string; date: string; blocked: string[] }>;
+  /** The versions in date order, each with the version it revises (its `parent`, null for an original draft), so the family reads as a tree. */
+  versions: Array<{ version: string; date: string; parent?: string | null; blocked: string[] }>;
   stakeholders: AcceptabilityTrack[];
 }
 

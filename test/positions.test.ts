@@ -163,8 +163,8 @@ describe('compareAcceptability', () => {
   it('tracks each stakeholder across versions, and what blocks each version', () => {
     const c = compareAcceptability([v1, v2], positions, { stakeholders });
     expect(c.versions).toEqual([
-      { version: 'v1', date: '2025-01-01', blocked: ['cap'] },
-      { version: 'v2', date: '2025-02-01', blocked: ['cap'] }, // 700,000 still below a's 800,000
+      { version: 'v1', date: '2025-01-01', parent: null, blocked: ['cap'] },
+      { version: 'v2', date: '2025-02-01', parent: 'v1', blocked: ['cap'] }, // 700,000 still below a's 800,000
     ]);
     // v2: a −1 (cap only); b (−0.5 + 0.6) / 1.1 = 0.0909; c loses its v1 statement: −1
     expect(Object.fromEntries(c.stakeholders.map((s) => [s.stakeholder, s.versions.map((v) => v.score)]))).toEqual({

@@ -203,3 +203,46 @@ describe('conditions in position rules', () => {
     expect(checkPositions(typo, [version]).map((e) => e.code)).toEqual(['INVALID_CONDITION']);
   });
 });
+
+describe('review fixes, kept fixed', () => {
+  const people = { peaceplan: 1 as const, plan: 'p', stakeholders: [{ id: 'us', name: 'US', kind: 'state' as const }, { id: 'ukraine', name: 'U', kind: 'state' as const }] };
+  const plant = (extra: string) =>
+    `peaceplan: 2\nplan: p\nversion: v\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\n  s2: { title: C, publisher: D }\nclauses:\n  - id: plant\n    number: "1"\n    topic: nuclear\n    title: P\n    text: T.\n${extra}    status: proposed\n    certainty: unconfirmed\n    sources: [s1, s2]\n`;
+
+  it('check the stakeholders and sources of options and of a party written alone or as a list', () => {
+    const codes = (extra: string) => parsePlan(plant(extra), { stakeholders: people }).errors.map((e) => `${e.code} ${e.line}:${e.col}`);
+    expect(codes('    terms: { operator: ghost }\n')).toEqual(['UNKNOWN_STAKEHOLDER 15:24']);
+    expect(codes('    terms: { operator: [us, ghost] }\n')).toEqual(['UNKNOWN_STAKEHOLDER 15:29']);
+    expect(codes('    options:\n      - { id: o, proposedBy: [ghost], text: T., sources: [nosuch], terms: { operator: [ghost] } }\n')).toEqual([
+      'UNKNOWN_STAKEHOLDER 16:31',
+      'UNKNOWN_SOURCE 16:59',
+      'UNKNOWN_STAKEHOLDER 16:88',
+    ]);
+  });
+
+  it('keep prototype names out of family declarations and own keys in the view', () => {
+    expect(parseTerms('peaceplan: 2\nplan: p\ntopics:\n  constructor: { label: C }\n').errors.map((e) => e.code)).toEqual(['INVALID_VALUE']);
+    expect(parseTerms('peaceplan: 2\nplan: p\nterms:\n  economy:\n    toString: { type: boolean }\n').errors.map((e) => e.code)).toEqual(['INVALID_VALUE']);
+    const terms = parseTerms('peaceplan: 2\nplan: p\nterms:\n  humanitarian:\n    trucks: { type: quantity }\n').terms!;
+    const text = plant('').replace('topic: nuclear', 'topic: humanitarian').replace('    text: T.\n', '    text: T.\n    terms: { trucks: 5, "__proto__": 7 }\n');
+    expect(parsePlan(text, { terms }).errors.map((e) => e.code)).toEqual(['UNKNOWN_FIELD']);
+  });
+
+  it('compare hours with days, and tell a replacement only between kinds of one unit', () => {
+    const d = (from: string, to: string) => diffPlans(plan(clause('g', 'guarantees', `    terms: { duration: ${from} }\n`)), plan(clause('g', 'guarantees', `    terms: { duration: ${to} }\n`), 'v2')).clauses[0]?.terms[0];
+    expect(d('{ amount: 72, unit: hours }', '{ amount: 3, unit: days }')?.direction).toBe('restated');
+    expect(d('{ amount: 3, unit: days }', '{ amount: 48, unit: hours }')?.direction).toBe('shortened');
+    const floor = diffPlans(plan(clause('a', 'military-limits', '    terms: { personnelCap: 600000 }\n')), plan(clause('a', 'military-limits', '    terms: { personnelFloor: 100000, personnelLevel: 500000 }\n'), 'v2'));
+    expect(floor.clauses[0]?.says).toBe('Clause 1 (a): floor 100,000 personnel replaces cap 600,000 (-83 %); level set to 500,000');
+  });
+
+  it('read version-1 files as before, and migrate one that already uses format-2 fields', async () => {
+    const v1other = MINIMAL.replace('topic: military-limits', 'topic: other').replace(/terms:\n[\s\S]*?status/, 'terms: { hours: 12, total: 5 }\n    status');
+    expect(parsePlan(v1other).errors).toEqual([]);
+    const early = MINIMAL.replace('personnelCap: 600000', 'personnelLevel: 600000');
+    expect(parsePlan(early).errors.map((e) => e.code)).toEqual(['NEEDS_FORMAT_2']);
+    const migrated = migratePlanYaml(early);
+    expect(migrated.ok).toBe(true);
+    expect(parsePlan(migrated.text ?? '').ok).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { applyDiffToYaml, formatPlanYaml, migratePlanYaml } from '../edit/edit-file.js';
+import type { ErrorCode } from '../errors.js';
 import type { FamilyTerms } from '../model/types.js';
 import { termsBeside } from '../node/load-plan.js';
 import type { TextEditResult } from '../edit/edit-file.js';
@@ -67,7 +68,7 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan migrate: name one plan file (see peaceplan help migrate)\n');
     return EXIT.TROUBLE;
   }
-  const input = await readPlanText(io, 'migrate', file);
+  const input = await readPlanText(io, 'migrate', file, 'NEEDS_FORMAT_2');
   if (typeof input === 'number') return input;
   const result = migratePlanYaml(input.text, { file, ...input.options });
   if (result.ok && result.review.length) {
@@ -81,14 +82,16 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
  * a valid plan (invalid UTF-8 included) is reported with its positions and
  * gives exit code 2.
  */
-async function readPlanText(io: CliIO, command: string, file: string): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
+async function readPlanText(io: CliIO, command: string, file: string, tolerated?: ErrorCode): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
   const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
   // The family's own topics and terms, when a terms.yaml lies beside the file.
   const terms = await termsBeside(file);
   const options = terms ? { terms } : {};
   const parsed = parsePlan(bytes, { file, ...options });
-  if (!parsed.ok) return fail(io, command, parsed.errors.map((e) => formatError(e, (n) => parsed.sourceMap.lineText(n))));
+  // migrate reads a version-1 file that already uses format-2 fields: the errors it is there to remove.
+  const errors = parsed.errors.filter((e) => e.code !== tolerated);
+  if (errors.length) return fail(io, command, errors.map((e) => formatError(e, (n) => parsed.sourceMap.lineText(n))));
   return { bytes, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), options };
 }
 

@@ -33,7 +33,7 @@ export interface TermChange {
   says: string;
 }
 
-const DAYS: Record<string, number> = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
+const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
 
 /** Describes the change of a term from `from` to `to` (either may be undefined); undefined when equal. */
 export function describeTerm(term: string, spec: TermSpec, from: unknown, to: unknown): TermChange | undefined {
@@ -59,7 +59,8 @@ export function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<stri
   for (const gone of changes) {
     const a = kindOf(gone);
     if (gone.change !== 'removed' || a?.kind !== 'quantity' || !a.quantity || typeof gone.from !== 'number') continue;
-    const set = changes.find((t) => t.change === 'added' && kindOf(t)?.kind === 'quantity' && kindOf(t)?.quantity && kindOf(t)?.unit === a.unit && typeof t.to === 'number');
+    // Another kind of number (a level for a cap) of the same, stated unit, not already told as a replacement.
+    const set = changes.find((t) => t.change === 'added' && t.ratio === undefined && kindOf(t)?.kind === 'quantity' && kindOf(t)?.quantity !== undefined && kindOf(t)?.quantity !== a.quantity && a.unit !== undefined && kindOf(t)?.unit === a.unit && typeof t.to === 'number');
     if (!set) continue;
     const b = kindOf(set) as TermSpec;
     const [x, y] = [gone.from, set.to as number];

@@ -7,6 +7,7 @@ import { applyDiff } from '../diff/apply-diff.js';
 import type { DiffConflict } from '../diff/apply-diff.js';
 import type { PlanDiff } from '../diff/types.js';
 import type { PlanError } from '../errors.js';
+import type { Plan } from '../model/types.js';
 import { formatYamlText } from '../load/format-yaml.js';
 import { rewriteYaml } from '../load/rewrite-yaml.js';
 import type { ParseOptions } from '../options.js';
@@ -91,9 +92,12 @@ export interface MigrateResult extends TextEditResult {
  */
 export function migratePlanYaml(text: string, options: ParseOptions = {}): MigrateResult {
   const parsed = parsePlan(text, options);
-  if (!parsed.plan) return { ok: false, errors: parsed.errors, conflicts: [], review: [] };
-  const review = parsed.plan.peaceplan === 1 ? parsed.plan.clauses.filter((c) => c.certainty === 'unconfirmed').map((c) => c.id) : [];
-  if (parsed.plan.peaceplan === 2) return { ok: true, text, errors: [], conflicts: [], review };
+  // A version-1 file that already uses format-2 fields is what migrate is for: those errors go away with it.
+  const onlyFormat = parsed.errors.length > 0 && parsed.errors.every((e) => e.code === 'NEEDS_FORMAT_2');
+  const plan = parsed.plan ?? (onlyFormat ? (parsed.data as Plan) : undefined);
+  if (!plan) return { ok: false, errors: parsed.errors, conflicts: [], review: [] };
+  const review = plan.peaceplan === 1 ? plan.clauses.filter((c) => c.certainty === 'unconfirmed').map((c) => c.id) : [];
+  if (plan.peaceplan === 2) return { ok: true, text, errors: [], conflicts: [], review };
   const rewritten = rewriteYaml(text, parsed.data, { ...(parsed.data as Record<string, unknown>), peaceplan: 2 });
   if (!rewritten.ok) return { ok: false, errors: [], conflicts: [], reason: rewritten.reason, review: [] };
   const check = parsePlan(rewritten.text, { ...options, file: `${options.file ?? '<input>'} (migrated)` });

@@ -157,6 +157,8 @@ export function rank(spec: TermSpec, value: unknown): number | string | undefine
     return i < 0 ? undefined : i;
   }
   if (spec.kind === 'money' && value !== null && typeof value === 'object') return (value as { amount?: number }).amount;
+  // A date that is fixed but not published (`undisclosed`) is neither before nor after any day.
+  if (spec.kind === 'date') return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
   if (typeof value === 'number' || typeof value === 'string') return value;
   return undefined;
 }

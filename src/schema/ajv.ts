@@ -64,8 +64,31 @@ function familyErrors(name: SchemaName, data: unknown, maxErrors: number, family
   const withTopics = (errors: ErrorObject[]) =>
     errors.map((e) => (e.keyword === 'enum' && /\/(topic|vetoOn\/\d+)$/.test(e.instancePath) ? { ...e, params: { allowedValues: [...(e.params as { allowedValues: unknown[] }).allowedValues, ...family.topics] } } : e));
   if (name === 'stakeholders' && isObject(data) && Array.isArray(data.stakeholders)) {
-    const view = { ...data, stakeholders: data.stakeholders.map((s) => (isObject(s) && Array.isArray(s.vetoOn) ? { ...s, vetoOn: s.vetoOn.filter((t) => !family.topics.has(t as string)) } : s)) };
-    return withTopics(errorsOf(compiled.stakeholders, view));
+    // The family's topics leave the view; errors on the rest point back to their own places in the list.
+    const places: number[][] = [];
+    const own: ErrorObject[] = [];
+    const view = {
+      ...data,
+      stakeholders: data.stakeholders.map((s, i) => {
+        if (!isObject(s) || !Array.isArray(s.vetoOn)) return s;
+        const kept = s.vetoOn.flatMap((t, j) => (family.topics.has(t as string) ? [] : [j]));
+        places[i] = kept;
+        const seen = new Set<unknown>();
+        s.vetoOn.forEach((t, j) => {
+          if (seen.has(t)) own.push({ keyword: 'uniqueItems', instancePath: `/stakeholders/${i}/vetoOn`, schemaPath: '#/family/uniqueItems', params: { i: j }, message: 'must NOT have duplicate items' });
+          seen.add(t);
+        });
+        const list = s.vetoOn as unknown[];
+        return { ...s, vetoOn: kept.map((j) => list[j]) };
+      }),
+    };
+    const errors = errorsOf(compiled.stakeholders, view).map((e) => {
+      const m = /^\/stakeholders\/(\d+)\/vetoOn\/(\d+)(.*)$/.exec(e.instancePath);
+      const at = m ? places[Number(m[1])]?.[Number(m[2])] : undefined;
+      return m && at !== undefined ? { ...e, instancePath: `/stakeholders/${m[1]}/vetoOn/${at}${m[3]}` } : e;
+    });
+    const unique = new Set(errors.filter((e) => e.keyword === 'uniqueItems').map((e) => e.instancePath));
+    return withTopics([...errors, ...own.filter((e) => !unique.has(e.instancePath))]);
   }
   if (name === 'positions' && isObject(data) && Array.isArray(data.rules)) {
     const view = { ...data, rules: data.rules.map((r) => (isObject(r) && family.topics.has(r.topic as string) ? { ...r, topic: 'other' } : r)) };
@@ -84,12 +107,13 @@ function clauseView(c: Record<string, unknown>, at: string, family: Vocabulary, 
   const declared = declaredTerms(family, topic);
   const split = (terms: unknown, path: string): unknown => {
     if (!isObject(terms) || (!isFamilyTopic && Object.keys(declared).length === 0)) return terms;
+    // Built with defineProperty: a key such as __proto__ stays an own key the built-in validator sees.
     const kept: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(terms)) {
       const d = Object.hasOwn(declared, k) ? declared[k] : undefined;
       if (d) out.push(...declaredValueErrors(d, v, `${path}/${escape(k)}`));
       else if (isFamilyTopic) out.push({ keyword: 'additionalProperties', instancePath: path, schemaPath: '#/family/additionalProperties', params: { additionalProperty: k }, message: 'must NOT have additional properties' });
-      else kept[k] = v;
+      else Object.defineProperty(kept, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return kept;
   };

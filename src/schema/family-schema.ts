@@ -123,7 +123,8 @@ export function familySchema(declared: FamilyTerms): Record<string, unknown> {
 
 /** The declared terms of a topic, empty when it has none. */
 export function declaredTerms(v: Vocabulary, topic: string): Readonly<Record<string, TermDeclaration>> {
-  return v.declared.terms?.[topic] ?? {};
+  const terms = v.declared.terms ?? {};
+  return Object.hasOwn(terms, topic) ? (terms[topic] ?? {}) : {};
 }
 
 const compiled = validators as unknown as Record<string, Validator>;

@@ -41,15 +41,34 @@ function follow(root: Schema, s: Schema): Schema {
 
 /** The schema of the value under `key` of an object whose (resolved) schema is `schema`. */
 function childSchema(root: Schema, schema: Schema, obj: Record<string, unknown>, key: string): Schema | undefined {
+  const props = (schema.properties ?? {}) as Record<string, Schema>;
+  const own = Object.hasOwn(props, key) ? props[key] : typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : undefined;
   for (const branch of (schema.allOf ?? []) as Schema[]) {
     const cond = ((branch.if as Schema | undefined)?.properties ?? {}) as Record<string, Schema>;
     const holds = Object.entries(cond).every(([k, c]) => Object.hasOwn(obj, k) && obj[k] === c.const);
     const sub = ((branch.then as Schema | undefined)?.properties as Record<string, Schema> | undefined)?.[key];
-    if (holds && sub) return sub;
+    // A branch narrows some fields (an option's terms by topic); the field's own schema gives the rest.
+    if (holds && sub) return own ? merged(root, own, sub) : sub;
   }
-  const props = (schema.properties ?? {}) as Record<string, Schema>;
-  if (Object.hasOwn(props, key)) return props[key];
-  return typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : undefined;
+  return own;
+}
+
+/** `narrow` laid over `base`: its properties and items take the place of base's, field by field. */
+function merged(root: Schema, baseIn: Schema, narrow: Schema): Schema {
+  const base = resolve(root, baseIn);
+  const out: Schema = { ...base, ...narrow };
+  if (base.properties || narrow.properties) out.properties = { ...((base.properties ?? {}) as object), ...((narrow.properties ?? {}) as object) };
+  if (base.items && narrow.items) out.items = merged(root, base.items as Schema, narrow.items as Schema);
+  return out;
+}
+
+/** The alternative of an anyOf that fits a value (a party written alone or as a list). */
+function alternative(root: Schema, schema: Schema, value: unknown): Schema | undefined {
+  for (const alt of (schema.anyOf ?? []) as Schema[]) {
+    const a = resolve(root, alt);
+    if (Array.isArray(value) ? a.type === 'array' : typeof value === 'string' ? a.type === 'string' || typeof a['x-ref'] === 'string' || typeof a.pattern === 'string' : false) return a;
+  }
+  return undefined;
 }
 
 /** The resolved schema that applies at `path` in `data`, or an empty schema when none does. */
@@ -88,7 +107,7 @@ function mayHoldRefs(root: Schema, schemaIn: Schema, seen = new Set<Schema>()): 
   if (seen.has(schema)) return true;
   seen.add(schema);
   const branches = ((schema.allOf ?? []) as Schema[]).map((b) => ((b.then as Schema | undefined)?.properties ?? {}) as Record<string, Schema>);
-  const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties ?? {}) as Record<string, Schema>), ...branches.flatMap((p) => Object.values(p))];
+  const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties ?? {}) as Record<string, Schema>), ...branches.flatMap((p) => Object.values(p)), ...((schema.anyOf ?? []) as Schema[])];
   const result = typeof schema['x-ref'] === 'string' || children.some((c) => c !== null && typeof c === 'object' && mayHoldRefs(root, c as Schema, seen));
   holdsRefs.set(schema, result);
   return result;
@@ -99,6 +118,11 @@ export function collectRefs(root: Schema, data: unknown): SchemaRef[] {
   const out: SchemaRef[] = [];
   const visit = (schemaIn: Schema, value: unknown, path: PathSegment[]): void => {
     const schema = resolve(root, schemaIn);
+    if (schema.anyOf && typeof schema['x-ref'] !== 'string') {
+      const alt = alternative(root, schema, value);
+      if (alt) visit(alt, value, path);
+      return;
+    }
     if (typeof schema['x-ref'] === 'string' && typeof value === 'string') {
       out.push({ kind: schema['x-ref'], id: value, instancePath: toPointer(path) });
     }

@@ -85,6 +85,12 @@ describe('the Gaza 2025 family', () => {
     });
   });
 
+  it('tells the same changes in history, log and blame, which read the family terms', async () => {
+    const { clauseHistory } = await import('peaceplan');
+    const steps = clauseHistory(family.versions, 'hostage-release', { terms }).steps;
+    expect(steps[1]?.change?.says).toContain('release deadline loosened: 48 hours');
+  });
+
   it("holds Hamas's reply of 3 October as statements on the 20-point plan", () => {
     const m = buildMatrix(plan, family.positions?.positions ?? { peaceplan: 1, plan: 'gaza-2025', sources: {} }, { stakeholders: family.stakeholders?.stakeholders, terms, versions: family.versions } as never);
     const hamas = m.rows.find((r) => r.stakeholder === 'hamas');

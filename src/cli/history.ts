@@ -1,3 +1,4 @@
+import type { FamilyTerms } from '../model/types.js';
 import { blame } from '../history/blame.js';
 import { clauseHistory } from '../history/clause-history.js';
 import { mergePlans } from '../history/merge.js';
@@ -33,7 +34,7 @@ async function family(io: CliIO, command: string, dir: string | undefined) {
 export async function runLog(args: Args, io: CliIO, format: string): Promise<number> {
   const f = await family(io, 'log', args.positionals[0]);
   if (!f) return EXIT.TROUBLE;
-  const entries = timeline(f.versions);
+  const entries = timeline(f.versions, familyTerms(f));
   if (format === 'json') io.stdout.write(JSON.stringify(entries, null, 2) + '\n');
   else for (const e of entries) io.stdout.write(`${e.version}  ${e.date}  ${e.parent ? `← ${e.parent}` : '(original)'}${e.authors.length ? `  by ${e.authors.join(', ')}` : ''}\n    ${e.title}\n    ${e.summary}\n`);
   return EXIT.OK;
@@ -48,7 +49,7 @@ export async function runHistory(args: Args, io: CliIO, format: string): Promise
   }
   const f = await family(io, 'history', dir);
   if (!f) return EXIT.TROUBLE;
-  const h = clauseHistory(f.versions, id);
+  const h = clauseHistory(f.versions, id, familyTerms(f));
   if (h.presentIn.length === 0) {
     io.stderr.write(`peaceplan history: no version of ${dir} has a clause \`${id}\`\n`);
     return EXIT.TROUBLE;
@@ -75,7 +76,7 @@ export async function runBlame(args: Args, io: CliIO, format: string): Promise<n
   }
   const f = await family(io, 'blame', dir);
   if (!f) return EXIT.TROUBLE;
-  const b = blame(f.versions, version);
+  const b = blame(f.versions, version, familyTerms(f));
   if (!b) {
     io.stderr.write(`peaceplan blame: ${dir} has no version \`${version}\`; its versions: ${f.versions.map((v) => v.version).join(', ')}\n`);
     return EXIT.TROUBLE;
@@ -115,4 +116,9 @@ export async function runMerge(args: Args, io: CliIO, format: string): Promise<n
   for (const c of result.conflicts) io.stderr.write(`conflict: ${c.clause ?? '(plan)'} ${c.field}: ${c.says}\n`);
   if (result.conflicts.length) io.stderr.write(`peaceplan merge: ${result.conflicts.length} conflicts; conflicted clauses are bracketed${typeof out === 'string' ? ` in ${out}` : ''} with the other reading beside them\n`);
   return result.clean ? EXIT.OK : EXIT.FOUND;
+}
+
+/** The family's own topics and terms, when its folder has a terms.yaml, for diffs that tell them by kind. */
+function familyTerms(f: { terms?: { terms?: FamilyTerms } }): { terms?: FamilyTerms } {
+  return f.terms?.terms ? { terms: f.terms.terms } : {};
 }

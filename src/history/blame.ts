@@ -1,5 +1,5 @@
 import { diffPlans } from '../diff/diff-plans.js';
-import type { Plan } from '../model/types.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
 import { ancestry, byVersion, refOf } from './lineage.js';
 import type { VersionRef } from './lineage.js';
 
@@ -37,7 +37,7 @@ export interface Blame {
  * blame(family.versions, 'e3-counter-proposal').clauses.find((c) => c.clause === 'army-cap')?.terms.personnelCap.version;
  * // 'e3-counter-proposal'
  */
-export function blame(versions: readonly Plan[], version: string): Blame | undefined {
+export function blame(versions: readonly Plan[], version: string, options: { terms?: FamilyTerms } = {}): Blame | undefined {
   const all = byVersion(versions);
   const target = all.get(version);
   if (!target) return undefined;
@@ -51,7 +51,7 @@ export function blame(versions: readonly Plan[], version: string): Blame | undef
       return;
     }
     const next = new Map<string, Omit<BlameLine, 'number' | 'title'>>();
-    for (const change of diffPlans(parent, plan).clauses) {
+    for (const change of diffPlans(parent, plan, options).clauses) {
       if (!change.to) continue;
       const id = change.to.id;
       const clause = plan.clauses[change.to.index];

@@ -1,6 +1,6 @@
 import { diffPlans } from '../diff/diff-plans.js';
 import type { ClauseChange } from '../diff/types.js';
-import type { Clause, Plan } from '../model/types.js';
+import type { Clause, FamilyTerms, Plan } from '../model/types.js';
 import { byVersion, parentOf, refOf } from './lineage.js';
 import type { VersionRef } from './lineage.js';
 
@@ -34,7 +34,7 @@ export interface ClauseHistory {
  * clauseHistory(family.versions, 'army-cap').steps.map((s) => s.state?.terms.personnelCap ?? 'gone');
  * // [600000, 800000, 'gone']
  */
-export function clauseHistory(versions: readonly Plan[], clauseId: string): ClauseHistory {
+export function clauseHistory(versions: readonly Plan[], clauseId: string, options: { terms?: FamilyTerms } = {}): ClauseHistory {
   const all = byVersion(versions);
   const steps = versions.map((plan): HistoryStep => {
     const parent = parentOf(plan, all);
@@ -42,7 +42,7 @@ export function clauseHistory(versions: readonly Plan[], clauseId: string): Clau
     const before = parent?.clauses.some((c) => c.id === clauseId) ?? false;
     let change: ClauseChange | null = null;
     if (parent && (clause || before)) {
-      change = diffPlans(parent, plan).clauses.find((c) => c.to?.id === clauseId || (c.to === null && c.from?.id === clauseId)) ?? null;
+      change = diffPlans(parent, plan, options).clauses.find((c) => c.to?.id === clauseId || (c.to === null && c.from?.id === clauseId)) ?? null;
     }
     return { ...refOf(plan), parent: parent?.version ?? null, state: clause ? stateOf(clause) : null, change };
   });

@@ -1,6 +1,6 @@
 import { diffPlans } from '../diff/diff-plans.js';
 import type { ChangeKind } from '../diff/types.js';
-import type { Plan } from '../model/types.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
 import { countsLine } from '../render/diff-words.js';
 import { byVersion, parentOf, refOf } from './lineage.js';
 import type { VersionRef } from './lineage.js';
@@ -27,13 +27,13 @@ export interface TimelineEntry extends VersionRef {
  * timeline(family.versions).map((e) => `${e.version}: ${e.summary}`);
  * // ['us-28-point: original draft, 28 clauses', 'e3-counter-proposal: 26 modified, 1 added, 2 removed (0 unchanged); …', …]
  */
-export function timeline(versions: readonly Plan[]): TimelineEntry[] {
+export function timeline(versions: readonly Plan[], options: { terms?: FamilyTerms } = {}): TimelineEntry[] {
   const all = byVersion(versions);
   return versions.map((plan) => {
     const parent = parentOf(plan, all);
     const base = { ...refOf(plan), title: plan.title, parent: parent?.version ?? null, clauses: plan.clauses.length };
     if (!parent) return { ...base, changes: null, summary: `original draft, ${plan.clauses.length} clause${plan.clauses.length === 1 ? '' : 's'}` };
-    const diff = diffPlans(parent, plan);
+    const diff = diffPlans(parent, plan, options);
     return { ...base, changes: { ...diff.summary.counts }, summary: countsLine(diff) };
   });
 }

@@ -154,8 +154,9 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
     return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml) in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
   }
   const termsFile = names.includes(TERMS_FILE) ? await loadTerms(join(dir, TERMS_FILE), options) : undefined;
-  // Broken family terms are reported once, in their own file; the versions are then read without them.
-  if (termsFile) options = { ...options, ...(termsFile.terms ? { terms: termsFile.terms } : {}) };
+  // Broken family terms are reported once, in their own file; the versions are then read without them
+  // (an empty declaration, so no version reads the broken file again and reports it once more).
+  if (termsFile) options = { ...options, terms: termsFile.terms ?? { peaceplan: 2, plan: '' } };
   const stakeholders = names.includes(STAKEHOLDERS_FILE) ? await loadStakeholders(join(dir, STAKEHOLDERS_FILE), options) : undefined;
   const files: PlanResult[] = [];
   for (const name of names.filter((n) => !NOT_VERSIONS.has(n))) {

@@ -228,6 +228,13 @@ describe('review fixes, kept fixed', () => {
     expect(parsePlan(text, { terms }).errors.map((e) => e.code)).toEqual(['UNKNOWN_FIELD']);
   });
 
+  it('keep topics whose ids differ only by a hyphen apart in the family schema', () => {
+    const terms = parseTerms('peaceplan: 2\nplan: p\ntopics:\n  phase-2: { label: A }\n  phase2: { label: B }\nterms:\n  phase-2:\n    a: { type: boolean }\n  phase2:\n    b: { type: boolean }\n').terms!;
+    const defs = familySchema(terms).$defs as Record<string, { properties?: object }>;
+    expect(Object.keys(defs['family-terms-phase-2']?.properties ?? {})).toEqual(['a']);
+    expect(Object.keys(defs['family-terms-phase2']?.properties ?? {})).toEqual(['b']);
+  });
+
   it('compare hours with days, and tell a replacement only between kinds of one unit', () => {
     const d = (from: string, to: string) => diffPlans(plan(clause('g', 'guarantees', `    terms: { duration: ${from} }\n`)), plan(clause('g', 'guarantees', `    terms: { duration: ${to} }\n`), 'v2')).clauses[0]?.terms[0];
     expect(d('{ amount: 72, unit: hours }', '{ amount: 3, unit: days }')?.direction).toBe('restated');

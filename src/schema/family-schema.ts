@@ -71,8 +71,6 @@ const SHARED: Record<'money' | 'duration' | 'deadline' | 'date' | 'text' | 'part
   parties: 'parties',
 };
 
-const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
 function extendPlan(declared: FamilyTerms): Schema {
   const s = structuredClone(planSchema) as Schema;
   const defs = s.$defs as Record<string, Schema>;
@@ -84,7 +82,8 @@ function extendPlan(declared: FamilyTerms): Schema {
   const branches = clause.allOf as Schema[];
   const branchOf = (topic: string) => branches.find((b) => ((b.if as Schema).properties as Record<string, Schema>).topic?.const === topic);
   for (const topic of added) {
-    const name = `${camel(topic)}FamilyTerms`;
+    // Topic ids are unique and safe in a JSON pointer as they are: `phase-2` and `phase2` stay apart.
+    const name = `family-terms-${topic}`;
     defs[name] = { type: 'object', additionalProperties: false, properties: {} };
     const terms = { $ref: `#/$defs/${name}` };
     branches.push({ if: { properties: { topic: { const: topic } }, required: ['topic'] }, then: { properties: { terms, options: { type: 'array', items: { type: 'object', properties: { terms } } } } } });

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFamily, checkPairs, checkPositions, ERROR_CODES, parsePairs, parsePlan, parsePositions, parseStakeholders, parseTerms } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import type { ErrorCode, PlanError } from 'peaceplan';
-import { loadPlan } from 'peaceplan/node';
-import { bytes, MINIMAL, text } from './helpers.js';
+import { loadPlan, loadPlanFamily } from 'peaceplan/node';
+import { bytes, familyWithRenamedClause, MINIMAL, text } from './helpers.js';
 import { writeFileAtomic } from '../src/node/write-file.js';
 
 const fixtures = JSON.parse(text('test/fixtures/invalid/expected.json')) as Record<string, Array<[ErrorCode, number, number]>>;
@@ -80,17 +80,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
     at: [19, 16],
   },
   RULE_CLAUSE_NOT_FOUND: {
-    run: async () => {
-      const { cpSync, readFileSync: read } = await import('node:fs');
-      const dir = mkdtempSync(join(tmpdir(), 'peaceplan-lost-'));
-      cpSync('test/fixtures/positions', dir, { recursive: true });
-      const v2 = read(join(dir, 'v2.yaml'), 'utf8');
-      const [start, end] = [v2.indexOf('  - id: cap\n'), v2.indexOf('  - id: cap-navy')];
-      const renamed = '  - id: force-size\n    number: "9"\n    topic: military-limits\n    title: Size of the armed forces\n    text: The forces of A may number at most 650,000 soldiers in peacetime.\n    terms: { party: a, personnelLevel: 650000 }\n    status: proposed\n    certainty: reported\n    sources: [s1]\n';
-      writeFileSync(join(dir, 'v3.yaml'), (v2.slice(0, start) + v2.slice(end)).replace('peaceplan: 1', 'peaceplan: 2').replace('version: v2', 'version: v3').replace('parent: v1', 'parent: v2').trimEnd() + '\n' + renamed);
-      const { loadPlanFamily } = await import('peaceplan/node');
-      return (await loadPlanFamily(dir)).positions?.warnings ?? [];
-    },
+    run: async () => (await loadPlanFamily(familyWithRenamedClause())).positions?.warnings ?? [],
     at: [6, 39],
   },
   DUPLICATE_RULE_ID: { run: () => positions(rule('r1', 'topic: amnesty') + rule('r1', 'topic: elections')).errors, at: [7, 11] },

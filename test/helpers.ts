@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { applyDiff, reverseDiff } from 'peaceplan';
 import type { FamilyTerms, Plan, PlanDiff, PlanError, PlanResult } from 'peaceplan';
@@ -41,4 +43,23 @@ export function expectRoundTrip(a: Plan, b: Plan, diff: PlanDiff, terms?: Family
   const back = applyDiff(b, reverseDiff(diff, terms ? { terms } : {}));
   expect(back.conflicts).toEqual([]);
   expect(back.plan).toEqual(a);
+}
+
+/**
+ * A copy of the positions fixture family with a third version, v3, in which v2's `cap` is
+ * rewritten as `force-size` (another id, title, wording and kind of number): close enough to
+ * be a possible pair, too far to be followed. Returns the folder.
+ */
+export function familyWithRenamedClause(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'peaceplan-lost-'));
+  cpSync('test/fixtures/positions', dir, { recursive: true });
+  const v2 = readFileSync(join(dir, 'v2.yaml'), 'utf8');
+  const [start, end] = [v2.indexOf('  - id: cap\n'), v2.indexOf('  - id: cap-navy')];
+  const renamed =
+    '  - id: force-size\n    number: "9"\n    topic: military-limits\n    title: Size of the armed forces\n' +
+    '    text: The forces of A may number at most 650,000 soldiers in peacetime.\n    terms: { party: a, personnelLevel: 650000 }\n' +
+    '    status: proposed\n    certainty: reported\n    sources: [s1]\n';
+  const v3 = (v2.slice(0, start) + v2.slice(end)).replace('peaceplan: 1', 'peaceplan: 2').replace('version: v2', 'version: v3').replace('parent: v1', 'parent: v2').replace('date: 2025-02-01', 'date: 2025-03-01');
+  writeFileSync(join(dir, 'v3.yaml'), `${v3.trimEnd()}\n${renamed}`);
+  return dir;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatrix, diffImpact, diffPlans } from 'peaceplan';
 import type { Clause, Plan, PositionMatrix, Positions } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
-import { runCli } from './helpers.js';
+import { familyWithRenamedClause, runCli } from './helpers.js';
 import { mkdtempSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,18 +57,8 @@ describe('rules follow the clause along the parent chain', () => {
 
 describe('a rule whose clause was renamed past what the matcher dares to pair', () => {
   it('warns in validate, at the rule, naming the clause that nearly paired', async () => {
-    const { cpSync, mkdtempSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { loadPlanFamily } = await import('peaceplan/node');
-    const dir = mkdtempSync(join(tmpdir(), 'peaceplan-lost-'));
-    cpSync('test/fixtures/positions', dir, { recursive: true });
-    const v2 = read(join(dir, 'v2.yaml'), 'utf8');
-    const start = v2.indexOf('  - id: cap\n');
-    const end = v2.indexOf('  - id: cap-navy');
-    const renamed = `  - id: force-size\n    number: "9"\n    topic: military-limits\n    title: Size of the armed forces\n    text: The forces of A may number at most 650,000 soldiers in peacetime.\n    terms: { party: a, personnelLevel: 650000 }\n    status: proposed\n    certainty: reported\n    sources: [s1]\n`;
-    const v3 = (v2.slice(0, start) + v2.slice(end)).replace('peaceplan: 1', 'peaceplan: 2').replace('version: v2', 'version: v3').replace('parent: v1', 'parent: v2').replace('date: 2025-02-01', 'date: 2025-03-01').trimEnd() + '\n' + renamed;
-    write(join(dir, 'v3.yaml'), v3);
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const dir = familyWithRenamedClause();
     const family = await loadPlanFamily(dir);
     expect(family.ok).toBe(true);
     const lost = family.positions?.warnings.filter((w) => w.code === 'RULE_CLAUSE_NOT_FOUND') ?? [];

@@ -11,8 +11,22 @@ export interface ReadLimits {
   maxDepth?: number;
   /** Most alias nodes (`*name`) in one file. Default 20. */
   maxAliases?: number;
-  /** Most nodes built in all, counting each alias expansion again. Default 2,000,000. */
+  /**
+   * Most nodes (maps, lists and scalars; a key is part of its entry) in a
+   * file, counting each alias expansion again. Counted while reading, so a
+   * file is refused as soon as it passes the limit. Default 500,000: a plan
+   * has a few thousand.
+   */
   maxNodes?: number;
+  /**
+   * Most nodes in a file that needs the full YAML reader: one with anchors
+   * and aliases, tags, directives, flow collections (`[…]`, `{…}`) over
+   * several lines, other rare YAML forms, or a YAML error. That reader costs
+   * about ten times more per node than the one for plain block YAML, so its
+   * files are counted by a pre-scan and refused before it starts. Default
+   * 50,000.
+   */
+  maxFullReaderNodes?: number;
   /** Most problems reported for one file; the rest are summed up in one TOO_MANY_ERRORS. Default 200. */
   maxErrors?: number;
 }
@@ -22,7 +36,8 @@ export const DEFAULT_LIMITS: Readonly<Required<ReadLimits>> = Object.freeze({
   maxBytes: 8 * 1024 * 1024,
   maxDepth: 64,
   maxAliases: 20,
-  maxNodes: 2_000_000,
+  maxNodes: 500_000,
+  maxFullReaderNodes: 50_000,
   maxErrors: 200,
 });
 

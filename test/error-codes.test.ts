@@ -40,6 +40,8 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   DUPLICATE_KEY: { run: fromFixture('duplicate-key.yaml'), at: [5, 1] },
   NESTING_TOO_DEEP: { run: fromFixture('deep-flow.yaml'), at: [2, 73] },
   ALIAS_LIMIT: { run: fromFixture('alias-bomb.yaml'), at: [4, 14] },
+  // The root map is node 1, the list node 2: the 999th item passes 1,000, on line 1,000.
+  TOO_MANY_NODES: { run: () => parsePlan(`items:\n${'- a\n'.repeat(2000)}`, { limits: { maxNodes: 1000 } }).errors, at: [1000, 1] },
   MULTIPLE_DOCUMENTS: { run: fromFixture('multi-document.yaml'), at: [20, 1] },
   EMPTY_DOCUMENT: { run: fromFixture('empty.yaml'), at: [1, 1] },
   YAML_VERSION: { run: fromFixture('yaml-1-1.yaml'), at: [1, 1] },

@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPositions, diffPlans, ERROR_CODES, isPlanError, parsePlan, parsePositions, parseStakeholders, parseTerms } from 'peaceplan';
+import { checkPositions, diffPlans, ERROR_CODES, isPlanError, parsePlan, parsePositions, parseStakeholders, parseTerms, toYaml } from 'peaceplan';
 import type { FamilyTerms, ParseResult, Plan, PlanError, Stakeholders } from 'peaceplan';
 import { expectRoundTrip } from './helpers.js';
 import { mutate, rng } from './support/mutate.js';
+import { HOSTILE_CASES } from './bench/hostile-cases.mjs';
 
 const FULL = process.env.PEACEPLAN_FUZZ === 'full';
 const SEED = Number(process.env.FUZZ_SEED ?? 20251120);
@@ -108,4 +109,27 @@ describe(`fuzzing the shipped files (${FULL ? 'full' : 'slice'}, seed ${SEED})`,
     expect(failures).toEqual([]);
     expect(valid).toBeGreaterThan(0);
   }, FULL ? 7_200_000 : 120_000);
+});
+
+/**
+ * The hostile inputs of `npm run bench:hostile`, each read ten times in one
+ * process through every reader (a parser that saw an input once may fail on
+ * a later call): always an answer with a published code, never an exception.
+ * `npm test` runs them at 256 KiB; `npm run fuzz` at the 8 MiB size limit,
+ * printing time and memory. The budget itself is measured by the bench.
+ */
+describe(`hostile inputs, ten times each in one process (${FULL ? '8 MiB' : '256 KiB'})`, () => {
+  const size = FULL ? 8 * 1024 * 1024 - 1024 : 256 * 1024;
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const text = c.make(size, toYaml);
+    const answers = new Set<string>();
+    const t0 = performance.now();
+    for (let i = 0; i < 10; i++) {
+      const read = i % 3 === 0 ? parsePlan(text) : i % 3 === 1 ? parseStakeholders(text) : parsePositions(text);
+      for (const e of read.errors) expect(CODES.has(e.code), `${name}: ${e.code}`).toBe(true);
+      if (i % 3 === 0) answers.add(read.errors.map((e) => e.code).join());
+    }
+    expect(answers.size, `${name} answers the same each time`).toBe(1);
+    if (FULL) console.log(`${name.padEnd(22)} 10 reads ${((performance.now() - t0) / 1000).toFixed(2)} s, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  }, FULL ? 300_000 : 60_000);
 });

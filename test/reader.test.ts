@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePairs, parsePlan, parsePositions, parseStakeholders } from 'peaceplan';
 import { findExcessiveDepth } from '../src/load/prescan.js';
 import { readDocument } from '../src/load/read-document.js';
+import { findLexedDepth } from '../src/load/read-yaml.js';
 import { firstInvalidUtf8 } from '../src/load/decode.js';
 import { MINIMAL, where } from './helpers.js';
 
@@ -60,16 +61,22 @@ describe('nesting depth is refused before the YAML library builds anything', () 
     ];
     for (const t of tricks) {
       expect(findExcessiveDepth(t, 64), JSON.stringify(t.slice(0, 30))).toBeGreaterThanOrEqual(0);
-      // Three times in one process: a parser that saw such input once may abort the process on a later call.
-      for (let i = 0; i < 3; i++) expect(codes(t)).toEqual(['NESTING_TOO_DEEP']);
+      // The blunt count is confirmed on the YAML library's own tokens: nesting it would build is refused, and
+      // brackets it reads as text (after an unclosed quote) leave a syntax error. Three times in one process:
+      // a parser that saw deep input once may abort the process on a later call.
+      const expected = findLexedDepth(t, 64) >= 0 ? 'NESTING_TOO_DEEP' : 'YAML_SYNTAX';
+      for (let i = 0; i < 3; i++) expect(codes(t), JSON.stringify(t.slice(0, 30))).toEqual([expected]);
     }
+    expect(tricks.map((t) => findLexedDepth(t, 64) >= 0)).toEqual([true, true, true, true, false]);
   });
 
   it('refuses a chain of keys on one line (`"k": "k": …`), every time, with every reader', () => {
     for (const unit of ['"k": ', "'k': ", '"k" : ', '? "k": ', '"k":', 'k: ']) {
       const text = `${unit.repeat(1_000)}x`;
       for (const read of [parsePlan, parseStakeholders, parsePositions, parsePairs]) {
-        for (let i = 0; i < 3; i++) expect(read(text).errors.map((e) => e.code), unit).toEqual(['NESTING_TOO_DEEP']);
+        // Without a blank after the colon, the YAML library reads all after the first key as one plain scalar: no nesting, a syntax error.
+        const expected = unit === '"k":' ? 'YAML_SYNTAX' : 'NESTING_TOO_DEEP';
+        for (let i = 0; i < 3; i++) expect(read(text).errors.map((e) => e.code), unit).toEqual([expected]);
       }
     }
   });
@@ -162,7 +169,11 @@ describe('the strict YAML 1.2 reader', () => {
     const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join('\n');
     const r = readDocument(keys, '<t>', {});
     expect(r.data && Object.keys(r.data).length).toBe(100_000);
-    expect(codes(keys + '\nk5: again')).toEqual(['DUPLICATE_KEY']);
+    // A duplicate sends the file to the full YAML reader, which takes at most maxFullReaderNodes: the error points at it.
+    expect(codes(keys + '\nk5: again', { maxFullReaderNodes: 200_000 })).toEqual(['DUPLICATE_KEY']);
+    const refused = readDocument(keys + '\nk5: again', '<t>', {}).errors.items;
+    expect(refused).toMatchObject([{ code: 'TOO_MANY_NODES', line: 100_001, col: 1 }]);
+    expect(refused[0]?.hint).toContain('stops being plain block YAML (which is read up to limits.maxNodes) at line 100001');
     const long = `title: ${'x'.repeat(1_000_000)}`;
     expect(readDocument(long, '<t>', {}).data).toEqual({ title: 'x'.repeat(1_000_000) });
   });
@@ -258,5 +269,50 @@ describe('problems found in the second review, kept fixed', () => {
   it('refuses !!set and reads U+0085 and U+2028 in a text without trouble', () => {
     expect(where(parsePlan(MINIMAL.replace('title: Army cap', 'title: !!set { a }')))).toEqual([['UNSUPPORTED_TAG', 12, 12]]);
     for (const c of ['\u0085', '\u2028']) expect(parsePlan(MINIMAL.replace('The army is capped.', `The army${c}is capped.`)).errors.map((e) => e.code)).not.toContain('YAML_SYNTAX');
+  });
+});
+
+describe('bounded cost: nodes are counted while reading, before the YAML library builds anything', () => {
+  const first = (input: string, limits = {}) => readDocument(input, '<t>', limits).errors.items[0];
+
+  it('refuses a file past maxNodes as TOO_MANY_NODES where the count passed it, not as an alias problem', () => {
+    for (const text of ['-\n'.repeat(3000), `x:\n${'- {}\n'.repeat(3000)}`, `x:\n${'  k: v\n'.repeat(1)}${Array.from({ length: 3000 }, (_, i) => `k${i}: v`).join('\n')}`]) {
+      const e = first(text, { maxNodes: 1000 });
+      expect(e?.code, text.slice(0, 20)).toBe('TOO_MANY_NODES');
+      expect(e?.line).toBeLessThanOrEqual(1001);
+      expect(e?.message).toBe('the file holds more than 1,000 nodes');
+    }
+    // Expansion through aliases stays an alias problem.
+    const expand = `a: &a [${'x, '.repeat(99)}x]\nb: [${'*a, '.repeat(19)}*a]\n`;
+    expect(first(expand, { maxNodes: 1000 })?.code).toBe('ALIAS_LIMIT');
+  });
+
+  it('counts a file that needs the full YAML reader before that reader starts, and points where plain block YAML stopped', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `k${i}: v`);
+    const anchored = [...keys.slice(0, 150), 'a: &x [1, 2]', 'b: *x', ...keys.slice(150)].join('\n');
+    expect(readDocument(anchored, '<t>', {}).errors.items).toEqual([]);
+    const e = first(anchored, { maxFullReaderNodes: 200 });
+    expect(e).toMatchObject({ code: 'TOO_MANY_NODES', line: 151, col: 1, message: 'the file holds more than 200 nodes' });
+    expect(e?.hint).toContain('at line 151');
+    // A flow list over several lines: every item counts, the pre-scan refuses it without the library.
+    expect(first(`x: [\n${'  a,\n'.repeat(500)}  a]\n`, { maxFullReaderNodes: 200 })).toMatchObject({ code: 'TOO_MANY_NODES' });
+    expect(first(`x: [\n${'  a,\n'.repeat(150)}  a]\n`, { maxFullReaderNodes: 200 })).toBeUndefined();
+    // The reader stops at a second document, and so does the count.
+    expect(readDocument(`a: 1\n---\n${'- x\n'.repeat(500)}`, '<t>', { maxFullReaderNodes: 200 }).errors.items.map((x) => x.code)).toEqual(['MULTIPLE_DOCUMENTS']);
+  });
+
+  it('reads valid, shallow documents whose scalars or comments hold brackets, colons or deep indentation', () => {
+    const flood = '['.repeat(300);
+    const valid = [
+      `a: |\n  ${flood}\nb: 1\n`, // a literal block scalar, read the quick way
+      `a: &x "${flood}"\nb: *x\n`, // a quoted scalar in a file with an anchor: the full reader
+      `a: &x 1\n# ${flood}\nb: *x\n`, // a comment
+      `a: &x |\n  ${flood}\n  ${'"k": '.repeat(100)}\n${' '.repeat(600)}\nb: *x\n`, // block scalar text with key chains
+      `a: &x |\n${' '.repeat(700)}indented text\nb: *x\n`, // deep indentation inside a block scalar
+      `a: [x, "${flood}"]\nb: 'it''s ${flood}'\n`,
+    ];
+    for (const text of valid) {
+      for (let i = 0; i < 3; i++) expect(readDocument(text, '<t>', {}).errors.items.map((e) => e.code), JSON.stringify(text.slice(0, 30))).toEqual([]);
+    }
   });
 });

@@ -14,6 +14,9 @@ import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 
+/** How many times the largest plan a diff read by `apply` may be: 64 MiB by default. */
+export const DIFF_SIZE_FACTOR = 8;
+
 /** `peaceplan apply <file> <diff.json> [--write]` */
 export async function runApply(args: Args, io: CliIO): Promise<number> {
   const [file, diffPath, ...extra] = args.positionals;
@@ -23,7 +26,8 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
   }
   const input = await readPlanText(io, 'apply', file);
   if (typeof input === 'number') return input;
-  const diffBytes = await readBytes(diffPath, DEFAULT_LIMITS.maxBytes);
+  // A diff carries both sides of every changed clause and word-level edits: it may be several times the plans' size.
+  const diffBytes = await readBytes(diffPath, DIFF_SIZE_FACTOR * DEFAULT_LIMITS.maxBytes);
   if (!(diffBytes instanceof Uint8Array)) return fail(io, 'apply', [formatError(diffBytes)]);
   let diff: PlanDiff;
   try {

@@ -190,7 +190,9 @@ Applies a diff (the JSON of peaceplan diff --format json, or its { diff,
 impact } form) to the plan file it was computed from, and prints the new
 file. Only what the diff changes is rewritten: comments, key order, quoting,
 layout and blank lines of everything else stay as they were, and a string
-that looks like true, 123, null or a date stays a string.
+that looks like true, 123, null or a date stays a string. The diff may be up
+to 64 MiB (eight times the largest plan), enough for any diff of two plans
+within the reader's limits.
 
 Options:
   --write   replace the file instead of printing: whole or not at all (a

@@ -3,9 +3,16 @@ import { formatError } from '../render/text.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 
-/** Writes a command's output to stdout, or whole to the file named by `-o`; returns an exit code for a failed write, else undefined. */
+/** Names of the process's own standard output: `-o` with one of them writes to the command's stdout. */
+const STDOUT = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/**
+ * Writes a command's output to stdout, or whole to the file named by `-o`; returns an exit code for a failed write, else undefined.
+ * `-o /dev/stdout` is the command's stdout whatever it is (a pipe, a terminal, a file, or a socket, which Linux cannot open by
+ * that name); any other path goes to {@link writeFileAtomic}, which writes FIFOs and devices in place and refuses folders.
+ */
 export async function emit(io: CliIO, text: string, path: string | true | undefined): Promise<number | undefined> {
-  if (typeof path !== 'string') {
+  if (typeof path !== 'string' || STDOUT.has(path)) {
     io.stdout.write(text);
     return undefined;
   }

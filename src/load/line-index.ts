@@ -9,17 +9,29 @@ export interface Position {
  * CRLF and a lone CR (YAML 1.2 treats all three as breaks).
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  /** Where each line starts; found the first time a position is asked for. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
+    const starts = [0];
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
+    this.lineStarts = starts;
+    return starts;
   }
 
   /** The position of `offset` (clamped into the text). */
@@ -35,6 +47,11 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, col: at - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  /** The offset where a 1-based line starts (the text's end past the last line). */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
   }
 
   /** The text of a 1-based line, without its line break. */

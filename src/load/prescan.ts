@@ -43,8 +43,26 @@ export function findControlCharacters(text: string, max: number): PrescanIssue[]
  * brackets, or more than `maxDepth` `: ` without a comma, on one line of text.
  */
 export function findExcessiveDepth(text: string, maxDepth: number): number {
-  const precise = new DepthScanner(text, maxDepth).run();
+  const precise = new DepthScanner(text, maxDepth, Infinity).run();
   return precise >= 0 ? precise : findBluntDepth(text, maxDepth);
+}
+
+/** What {@link scanStructure} found: where nesting passes the limit, and where the node count does; -1 when it does not. */
+export interface StructureScan {
+  tooDeep: number;
+  tooManyNodes: number;
+}
+
+/**
+ * The YAML-aware half of {@link findExcessiveDepth}, counting nodes as well:
+ * every value of a block entry (`key: value`, `- value`) and every item of a
+ * flow collection, outside scalars and comments. The count never exceeds what
+ * the YAML library builds, so no file within `maxNodes` is refused.
+ */
+export function scanStructure(text: string, maxDepth: number, maxNodes: number): StructureScan {
+  const scanner = new DepthScanner(text, maxDepth, maxNodes);
+  const found = scanner.run();
+  return found < 0 ? { tooDeep: -1, tooManyNodes: -1 } : scanner.crowded ? { tooDeep: -1, tooManyNodes: found } : { tooDeep: found, tooManyNodes: -1 };
 }
 
 /**
@@ -103,11 +121,23 @@ class DepthScanner {
   private block: { parent: number; content: number } | null = null;
   /** After a plain scalar value: lines indented more than this continue it. */
   private plainParent = -1;
+  /** Nodes counted so far, and whether the scan stopped at the node limit rather than the depth one. */
+  private nodes = 0;
+  private counting = true;
+  crowded = false;
 
   constructor(
     private readonly s: string,
     private readonly max: number,
+    private readonly maxNodes: number,
   ) {}
+
+  /** Counts a node at p; true when that passes the limit. */
+  private count(): boolean {
+    if (!this.counting || ++this.nodes <= this.maxNodes) return false;
+    this.crowded = true;
+    return true;
+  }
 
   run(): number {
     while (this.i < this.s.length) {
@@ -139,8 +169,9 @@ class DepthScanner {
     if (s[p] === '#') return this.endLine(p);
     if (s[p] === '%') return this.endLine(p);
     if ((s.startsWith('---', p) || s.startsWith('...', p)) && isBlank(s[p + 3])) {
-      // A document marker: a new document starts from the top.
+      // A document marker: a new document starts from the top. The reader stops at a second document, so counting does too.
       this.stack.length = 0;
+      if (this.nodes > 0) this.counting = false;
       p += 3;
       while (isSpace(s[p])) p++;
     }
@@ -150,7 +181,7 @@ class DepthScanner {
     for (;;) {
       if ((s[p] === '-' || s[p] === '?' || s[p] === ':') && isBlank(s[p + 1])) {
         const col = p - start;
-        if (this.push(col + 0.5)) return p;
+        if (this.push(col + 0.5) || (s[p] === '-' && this.count())) return p;
         lastCol = col;
         indicator = true;
         p++;
@@ -168,7 +199,7 @@ class DepthScanner {
       q = end;
       while (isSpace(s[q])) q++;
       if (s[q] === ':' && isBlank(s[q + 1])) {
-        if (this.push(content - start)) return content;
+        if (this.push(content - start) || this.count()) return content;
         lastCol = content - start;
         return this.value(q + 1, lastCol);
       }
@@ -180,7 +211,7 @@ class DepthScanner {
     if (s[q] === '|' || s[q] === '>') return this.blockScalar(q, owner);
     const colon = this.findPlainKeyEnd(q);
     if (colon >= 0) {
-      if (this.push(content - start)) return content;
+      if (this.push(content - start) || this.count()) return content;
       return this.value(colon + 1, content - start);
     }
     if (q < s.length && !isBreak(s[q])) this.plainParent = owner;
@@ -241,6 +272,10 @@ class DepthScanner {
       if (c === '[' || c === '{') {
         depth++;
         if (base + depth > this.max) return p;
+        // The first item, unless the collection is empty; each comma not closing it adds one more.
+        if (this.itemFollows(p) && this.count()) return p;
+      } else if (c === ',') {
+        if (this.itemFollows(p) && this.count()) return p;
       } else if (c === ']' || c === '}') {
         depth--;
         if (depth <= 0) return this.endLine(p + 1);
@@ -254,6 +289,14 @@ class DepthScanner {
     }
     this.i = p;
     return -1;
+  }
+
+  /** After a bracket or comma at p: true unless the collection closes next. */
+  private itemFollows(p: number): boolean {
+    const s = this.s;
+    let next = p + 1;
+    while (next < s.length && isBlank(s[next])) next++;
+    return s[next] !== ']' && s[next] !== '}';
   }
 
   private startsToken(p: number): boolean {

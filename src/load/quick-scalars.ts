@@ -4,6 +4,7 @@
  * collections of them closed on their own line. Anything these functions do
  * not read exactly as the full reader would makes them throw {@link DECLINED}.
  */
+import { escapePointer } from '../errors.js';
 import { findControlCharacters } from './prescan.js';
 
 /** Thrown when the quick reader leaves a document to the full one. */
@@ -105,15 +106,18 @@ export function readSingleQuoted(line: string, start: number): Read<string> {
   return decline();
 }
 
-/** Counts nodes and depth against the reader's limits. */
+/** Counts nodes and depth against the reader's limits, and records where values are when asked to. */
 export interface NodeBudget {
   /** Called once per node built, with its depth (the document's root is 1). */
   node(depth: number): void;
+  /** Set when positions are recorded: the columns (on the current line) of the value at `pointer`, and of its key. */
+  place?: ((pointer: string, start: number, end: number, keyStart?: number, keyEnd?: number) => void) | undefined;
 }
 
 /** A flow collection (`[…]` or `{…}`) starting at `start`, closed on the same line. */
-export function readFlow(line: string, start: number, depth: number, budget: NodeBudget): Read {
+export function readFlow(line: string, start: number, depth: number, budget: NodeBudget, pointer = ''): Read {
   budget.node(depth);
+  const place = budget.place;
   const isSeq = line[start] === '[';
   const close = isSeq ? ']' : '}';
   const seq: unknown[] = [];
@@ -123,13 +127,18 @@ export function readFlow(line: string, start: number, depth: number, budget: Nod
   if (line[i] === close) return { value, end: i + 1 };
   for (;;) {
     if (isSeq) {
-      const item = flowValue(line, i, depth + 1, budget);
+      const child = place ? `${pointer}/${seq.length}` : '';
+      const item = flowValue(line, i, depth + 1, budget, child);
+      place?.(child, i, item.end);
       seq.push(item.value);
       i = item.end;
     } else {
       const key = flowKey(line, i);
       if (Object.hasOwn(map, key.value)) decline();
-      const item = flowValue(line, skipSpaces(line, key.end), depth + 1, budget);
+      const child = place ? `${pointer}/${escapePointer(key.value)}` : '';
+      const at = skipSpaces(line, key.end);
+      const item = flowValue(line, at, depth + 1, budget, child);
+      place?.(child, at, item.end, i, key.keyEnd);
       Object.defineProperty(map, key.value, { value: item.value, enumerable: true, writable: true, configurable: true });
       i = item.end;
     }
@@ -141,14 +150,14 @@ export function readFlow(line: string, start: number, depth: number, budget: Nod
   }
 }
 
-/** A flow map's key and its `:`; `end` is just after the `:`. */
-function flowKey(line: string, start: number): Read<string> {
+/** A flow map's key and its `:`; `end` is just after the `:`, `keyEnd` just after the key's text. */
+function flowKey(line: string, start: number): Read<string> & { keyEnd: number } {
   const c = line[start];
   if (c === '"' || c === "'") {
     const key = c === '"' ? readDoubleQuoted(line, start) : readSingleQuoted(line, start);
     const colon = skipSpaces(line, key.end);
     if (line[colon] !== ':' || line[colon + 1] !== ' ') decline();
-    return { value: key.value, end: colon + 1 };
+    return { value: key.value, end: colon + 1, keyEnd: key.end };
   }
   const colon = line.indexOf(':', start);
   if (colon < 0 || line[colon + 1] !== ' ') decline();
@@ -156,13 +165,13 @@ function flowKey(line: string, start: number): Read<string> {
   if (text === '' || startsWithIndicator(text) || /[,[\]{}#]/.test(text)) decline();
   const value = resolvePlain(text);
   if (typeof value !== 'string' || value === '<<' || findControlCharacters(value, 1).length > 0) decline();
-  return { value, end: colon + 1 };
+  return { value, end: colon + 1, keyEnd: start + text.length };
 }
 
 /** A value inside a flow collection. */
-function flowValue(line: string, start: number, depth: number, budget: NodeBudget): Read {
+function flowValue(line: string, start: number, depth: number, budget: NodeBudget, pointer: string): Read {
   const c = line[start];
-  if (c === '[' || c === '{') return readFlow(line, start, depth, budget);
+  if (c === '[' || c === '{') return readFlow(line, start, depth, budget, pointer);
   budget.node(depth);
   if (c === '"') return readDoubleQuoted(line, start);
   if (c === "'") return readSingleQuoted(line, start);
@@ -170,7 +179,7 @@ function flowValue(line: string, start: number, depth: number, budget: NodeBudge
   while (end < line.length && !',[]{}'.includes(line[end] ?? '')) end++;
   const text = trimSpaces(line.slice(start, end));
   if (text === '' || startsWithIndicator(text) || /[:#]/.test(text)) decline();
-  return { value: resolvePlain(text), end };
+  return { value: resolvePlain(text), end: start + text.length };
 }
 
 /** The first offset at or after `i` that is not a space. */

@@ -7,9 +7,9 @@ import { ErrorList } from '../error-list.js';
 import { resolveLimits } from '../options.js';
 import type { ReadLimits } from '../options.js';
 import { decodeUtf8 } from './decode.js';
-import { findBluntDepth, findControlCharacters, findExcessiveDepth } from './prescan.js';
+import { findBluntDepth, findControlCharacters, scanStructure } from './prescan.js';
 import { readQuickYaml } from './quick-yaml.js';
-import { readYaml } from './read-yaml.js';
+import { findLexedDepth, readYaml } from './read-yaml.js';
 import { SourceMap } from './source-map.js';
 
 /** The outcome of reading a document: data only when it read cleanly. */
@@ -77,18 +77,26 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
   if (controls.length > 0) return fail(text, sourceMap);
 
   // Most files are plain block YAML: the quick reader takes them without the
-  // YAML library (it declines anything else, nesting past the limit included),
-  // and the YAML library records positions only if something later needs one.
-  const quick = findBluntDepth(text, limits.maxDepth) < 0 ? readQuickYaml(text, limits) : undefined;
-  if (quick) {
-    sourceMap.deferRecording(() => {
-      // The YAML library reads nothing the depth pre-scan has not passed (the quick reader's own count agrees with it).
-      if (findExcessiveDepth(text, limits.maxDepth) < 0) readYaml(text, sourceMap, new ErrorList(limits.maxErrors), limits);
-    });
+  // YAML library (it declines anything else, nesting past the limit included).
+  // Positions are recorded only if something later needs one, by reading
+  // again the same quick way.
+  // It counts depth itself as it builds, so brackets inside its scalars never count.
+  const quick = readQuickYaml(text, limits);
+  if ('value' in quick) {
+    sourceMap.deferRecording(() => readQuickYaml(text, limits, (pointer, value, key) => sourceMap.record(pointer, value, key)));
     return { data: quick.value, readable: true, text, sourceMap, errors };
   }
+  const tooMany = (offset: number, max: number, hint: string): ReadDocument => {
+    errors.add(sourceMap.errorAt({ start: offset, end: offset + 1 }, [], { code: 'TOO_MANY_NODES', message: `the file holds more than ${max.toLocaleString('en-US')} nodes`, hint }));
+    return fail(text, sourceMap);
+  };
+  if ('tooManyNodes' in quick) {
+    return tooMany(sourceMap.offsetOf(quick.tooManyNodes.line), limits.maxNodes, 'a plan holds a few thousand; raise limits.maxNodes if the file is genuine');
+  }
 
-  const deep = findExcessiveDepth(text, limits.maxDepth);
+  // The rest goes to the YAML library, which costs far more per node and must never see deep nesting.
+  const scan = scanStructure(text, limits.maxDepth, limits.maxFullReaderNodes);
+  const deep = scan.tooDeep >= 0 ? scan.tooDeep : findBluntDepth(text, limits.maxDepth) >= 0 ? findLexedDepth(text, limits.maxDepth) : -1;
   if (deep >= 0) {
     errors.add(sourceMap.errorAt({ start: deep, end: deep + 1 }, [], {
       code: 'NESTING_TOO_DEEP',
@@ -96,6 +104,16 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
       hint: 'a plan nests about seven levels deep; raise limits.maxDepth if the file is genuine',
     }));
     return fail(text, sourceMap);
+  }
+  if (scan.tooManyNodes >= 0) {
+    // Where plain block YAML stopped is where to look: an anchor, a tag, a flow collection over lines, or a mistake.
+    const line = quick.declined.line;
+    const from = line > 0 ? `; the file stops being plain block YAML (which is read up to limits.maxNodes) at line ${line}` : '';
+    return tooMany(
+      line > 0 ? sourceMap.offsetOf(line) : scan.tooManyNodes,
+      limits.maxFullReaderNodes,
+      `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes${from}`,
+    );
   }
 
   const read = readYaml(text, sourceMap, errors, limits);

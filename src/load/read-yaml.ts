@@ -4,7 +4,7 @@
  * Anything outside that subset is an error: other YAML versions, tags, merge
  * keys, non-string keys, several documents, non-finite or imprecise numbers.
  */
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser } from 'yaml';
 import type { Document, Node, Pair, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
 import type { ErrorList } from '../error-list.js';
 import { escapePointer } from '../errors.js';
@@ -23,6 +23,43 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   intAsBigInt: false,
   logLevel: 'silent',
 };
+
+/**
+ * The blunt depth measure of the pre-scan (raw bracket depth against four
+ * times `maxDepth`, indentation against eight times, chains of keys on one
+ * line against `maxDepth`), taken on the YAML library's tokens instead of
+ * characters: brackets, indentation and colons inside scalars are no longer
+ * counted. The lexer builds nothing nested, so it is safe on any depth.
+ * Returns the offset where a measure passes its limit, or -1.
+ */
+export function findLexedDepth(text: string, maxDepth: number): number {
+  let offset = 0;
+  let flow = 0;
+  let chain = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text.replace(/\r(?!\n)/g, '\n'))) {
+    // One-character control tokens the lexer adds (document, scalar, flow-error markers) are not in the text.
+    if (token.length === 1 && token.charCodeAt(0) < 32 && token !== '\n') continue;
+    const at = offset;
+    offset += token.length;
+    if (token === '[' || token === '{') {
+      chain = 0;
+      if (++flow > maxDepth * 4) return at;
+    } else if (token === ']' || token === '}') {
+      chain = 0;
+      if (flow > 0) flow--;
+    } else if (token === ',') chain = 0;
+    else if (token === ':' && ++chain > maxDepth) return at;
+    if (token === '\n' || token === '\r\n') {
+      lineStart = true;
+      chain = 0;
+      continue;
+    }
+    if (lineStart && /^ +$/.test(token) && token.length > maxDepth * 8) return at + maxDepth * 8;
+    lineStart = false;
+  }
+  return -1;
+}
 
 /** Limits the reader needs; see ReadLimits in options.ts. */
 export interface ReaderLimits {
@@ -143,8 +180,9 @@ class Builder {
   build(node: unknown, path: PathSegment[], pointer: string, depth: number, quiet: boolean): unknown {
     if (node === null || node === undefined) return null;
     if (++this.nodes > this.limits.maxNodes) {
-      const at = this.expanding ?? { span: this.spanOf(node), path };
-      this.fail(at.span, at.path, 'ALIAS_LIMIT', `the document expands to more than ${this.limits.maxNodes} nodes`, 'write the values out instead of using anchors and aliases');
+      const max = this.limits.maxNodes.toLocaleString('en-US');
+      if (this.expanding) this.fail(this.expanding.span, this.expanding.path, 'ALIAS_LIMIT', `the document expands to more than ${max} nodes through its aliases`, 'write the values out instead of using anchors and aliases');
+      this.fail(this.spanOf(node), path, 'TOO_MANY_NODES', `the file holds more than ${max} nodes`, 'a plan holds a few thousand; raise limits.maxNodes if the file is genuine');
     }
     if (depth > this.limits.maxDepth) {
       this.fail(this.spanOf(node), path, 'NESTING_TOO_DEEP', `nesting is deeper than ${this.limits.maxDepth} levels`);

@@ -41,8 +41,7 @@ export function rewriteYaml(text: string, current: unknown, target: unknown, hin
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   }
-  let out = body;
-  for (const e of ordered(edits)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
+  const out = applyEdits(body, edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })));
   const check = parseDocument(out, { version: "1.2" });
   if (check.errors.length) return { ok: false, reason: `the edited text does not read: ${check.errors[0]?.message ?? ''}` };
   if (!deepEqual(check.toJS(), target)) return { ok: false, reason: `the edited text does not read as the wanted data${firstDifference(check.toJS(), target)}` };
@@ -136,18 +135,27 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
   const ids = (xs: unknown[]) => xs.map((x, i) => (isObject(x) && typeof x.id === 'string' ? `id:${x.id}` : `at:${i}`));
   const [have, want] = [ids(current), ids(target)];
   // Items the caller paired (a clause whose id changed) are the same item: edited in place, not replaced.
+  const wanted = new Set(want);
   for (const [i, j] of hints.pairs?.get(path) ?? []) {
-    if (have[i] !== undefined && want[j] !== undefined && !want.includes(have[i] as string)) want[j] = have[i] as string;
+    const k = have[i];
+    if (k !== undefined && want[j] !== undefined && !wanted.has(k)) {
+      wanted.delete(want[j] as string);
+      want[j] = k;
+      wanted.add(k);
+    }
   }
-  if (new Set(have).size !== have.length || new Set(want).size !== want.length) throw new Error('list items cannot be told apart');
+  // Where each item is on either side, looked up rather than searched: lists of clauses run to thousands.
+  const haveAt = new Map(have.map((k, i) => [k, i]));
+  const wantAt = new Map(want.map((k, j) => [k, j]));
+  if (haveAt.size !== have.length || wantAt.size !== want.length) throw new Error('list items cannot be told apart');
   const blocks = items.map((item) => ({ start: itemBlockStart(src, item), end: lineEnd(src, nodeEnd(item)) }));
-  const kept = want.filter((k) => have.includes(k));
-  const inOrder = have.filter((k) => want.includes(k)).every((k, i) => k === kept[i]);
+  const kept = want.filter((k) => haveAt.has(k));
+  const inOrder = have.filter((k) => wantAt.has(k)).every((k, i) => k === kept[i]);
   const first = blocks[0];
   const dashIndent = items[0] ? dashIndentOf(src, items[0]) : '';
   const render = (k: string): string => {
-    const i = have.indexOf(k);
-    const j = want.indexOf(k);
+    const i = haveAt.get(k) ?? -1;
+    const j = wantAt.get(k) ?? -1;
     if (i < 0) return blockItem(target[j], dashIndent);
     const block = blocks[i] as { start: number; end: number };
     const inner: Edit[] = [];
@@ -158,13 +166,18 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
     // Items stay where they are: remove the gone ones, edit the kept ones, insert new ones after their predecessor.
     have.forEach((k, i) => {
       const block = blocks[i] as { start: number; end: number };
-      if (!want.includes(k)) out.push({ start: block.start, end: block.end, text: '' });
-      else editNode(src, items[i] as Node, current[i], target[want.indexOf(k)], out, `${path}/${want.indexOf(k)}`, hints);
+      const j = wantAt.get(k);
+      if (j === undefined) out.push({ start: block.start, end: block.end, text: '' });
+      else editNode(src, items[i] as Node, current[i], target[j], out, `${path}/${j}`, hints);
     });
+    let before: number | undefined; // the last kept item so far: a new item goes after it
     want.forEach((k, j) => {
-      if (have.includes(k)) return;
-      const before = want.slice(0, j).reverse().find((p) => have.includes(p));
-      const at = before ? (blocks[have.indexOf(before)] as { end: number }).end : (first?.start ?? lineEnd(src, (node.range ?? [0])[0]));
+      const i = haveAt.get(k);
+      if (i !== undefined) {
+        before = i;
+        return;
+      }
+      const at = before !== undefined ? (blocks[before] as { end: number }).end : (first?.start ?? lineEnd(src, (node.range ?? [0])[0]));
       out.push({ start: at, end: at, text: blockItem(target[j], dashIndent) });
     });
     return;
@@ -173,6 +186,25 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
   const start = first?.start ?? 0;
   const end = (blocks[blocks.length - 1] as { end: number }).end;
   out.push({ start, end, text: want.map(render).join('') });
+}
+
+/**
+ * Applies edits to a text in one pass from its start: the order of
+ * {@link ordered}, reversed, gives the pieces front to back. Edits never
+ * overlap (they are made on disjoint nodes); if they did, they are applied one
+ * by one from the end as before.
+ */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  const forward = ordered(edits).reverse();
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of forward) {
+    if (e.start < at) return ordered(edits).reduce((t, x) => t.slice(0, x.start) + x.text + t.slice(x.end), text);
+    pieces.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** Applies edits that fall inside [start, end) to that slice of the text. */

@@ -88,6 +88,11 @@ export class SourceMap {
     return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
   }
 
+  /** The offset where a 1-based line starts (the text's end past the last line). */
+  offsetOf(line: number): number {
+    return this.lines.lineStart(line);
+  }
+
   /** The text of a 1-based line, for code frames. */
   lineText(line: number): string {
     return this.lines.lineText(line);

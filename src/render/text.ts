@@ -14,10 +14,17 @@ import { codeFrame } from './code-frame.js';
  */
 export function formatError(error: PlanError, lineText?: (line: number) => string): string {
   const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
-  const parts = [`${visible(error.file)}:${error.line}:${error.col} ${label} ${visible(error.message)}`];
-  if (error.hint) parts.push(`  hint: ${visible(error.hint)}`);
+  const parts = [`${visible(error.file)}:${error.line}:${error.col} ${label} ${clip(visible(error.message))}`];
+  if (error.hint) parts.push(`  hint: ${clip(visible(error.hint))}`);
   if (lineText && lineText(error.line) !== '') parts.push(indent(codeFrame(lineText, error)));
   return parts.join('\n');
+}
+
+/** Most characters of a message or hint that {@link formatError} prints; longer ones end in `…`. */
+export const MESSAGE_WIDTH = 300;
+
+function clip(text: string): string {
+  return text.length > MESSAGE_WIDTH ? `${text.slice(0, MESSAGE_WIDTH - 1)}…` : text;
 }
 
 /** Control characters from a file (escape sequences, line breaks) shown as escapes, never sent to the terminal. */

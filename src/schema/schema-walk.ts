@@ -39,16 +39,36 @@ function follow(root: Schema, s: Schema): Schema {
   return at;
 }
 
+/** An if/then branch of an allOf: the constants its `if` requires, and the properties its `then` gives. */
+interface Branch {
+  when: ReadonlyArray<readonly [string, unknown]>;
+  then: Record<string, Schema>;
+}
+
+const branchCache = new WeakMap<Schema, Branch[]>();
+
+/** The if/then branches of a schema's allOf, read once per schema object (a clause schema has one per topic). */
+function branchesOf(schema: Schema): Branch[] {
+  let branches = branchCache.get(schema);
+  if (!branches) {
+    branches = ((schema.allOf ?? []) as Schema[]).map((branch) => ({
+      when: Object.entries(((branch.if as Schema | undefined)?.properties ?? {}) as Record<string, Schema>).map(([k, c]) => [k, c.const] as const),
+      then: (((branch.then as Schema | undefined)?.properties ?? {}) as Record<string, Schema>),
+    }));
+    branchCache.set(schema, branches);
+  }
+  return branches;
+}
+
 /** The schema of the value under `key` of an object whose (resolved) schema is `schema`. */
 function childSchema(root: Schema, schema: Schema, obj: Record<string, unknown>, key: string): Schema | undefined {
   const props = (schema.properties ?? {}) as Record<string, Schema>;
   const own = Object.hasOwn(props, key) ? props[key] : typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : undefined;
-  for (const branch of (schema.allOf ?? []) as Schema[]) {
-    const cond = ((branch.if as Schema | undefined)?.properties ?? {}) as Record<string, Schema>;
-    const holds = Object.entries(cond).every(([k, c]) => Object.hasOwn(obj, k) && obj[k] === c.const);
-    const sub = ((branch.then as Schema | undefined)?.properties as Record<string, Schema> | undefined)?.[key];
+  for (const { when, then } of branchesOf(schema)) {
+    if (!Object.hasOwn(then, key)) continue;
+    const sub = then[key] as Schema;
     // A branch narrows some fields (an option's terms by topic); the field's own schema gives the rest.
-    if (holds && sub) return own ? merged(root, own, sub) : sub;
+    if (when.every(([k, c]) => Object.hasOwn(obj, k) && obj[k] === c)) return own ? merged(root, own, sub) : sub;
   }
   return own;
 }
@@ -106,8 +126,7 @@ function mayHoldRefs(root: Schema, schemaIn: Schema, seen = new Set<Schema>()): 
   if (known !== undefined) return known;
   if (seen.has(schema)) return true;
   seen.add(schema);
-  const branches = ((schema.allOf ?? []) as Schema[]).map((b) => ((b.then as Schema | undefined)?.properties ?? {}) as Record<string, Schema>);
-  const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties ?? {}) as Record<string, Schema>), ...branches.flatMap((p) => Object.values(p)), ...((schema.anyOf ?? []) as Schema[])];
+  const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties ?? {}) as Record<string, Schema>), ...branchesOf(schema).flatMap((b) => Object.values(b.then)), ...((schema.anyOf ?? []) as Schema[])];
   const result = typeof schema['x-ref'] === 'string' || children.some((c) => c !== null && typeof c === 'object' && mayHoldRefs(root, c as Schema, seen));
   holdsRefs.set(schema, result);
   return result;

@@ -31,8 +31,8 @@ async function measurePeaceplan(dir) {
   const a = readFileSync(join(dir, 'a.yaml'));
   const b = readFileSync(join(dir, 'b.yaml'));
   const t0 = performance.now();
-  let pa = parsePlan(a, { limits: { maxBytes: 512 * 1024 * 1024 } });
-  let pb = parsePlan(b, { limits: { maxBytes: 512 * 1024 * 1024 } });
+  let pa = parsePlan(a, { limits: { maxBytes: 512 * 1024 * 1024, maxNodes: 100_000_000 } });
+  let pb = parsePlan(b, { limits: { maxBytes: 512 * 1024 * 1024, maxNodes: 100_000_000 } });
   const parse = performance.now() - t0;
   if (!pa.ok || !pb.ok) throw new Error(JSON.stringify([...pa.errors, ...pb.errors].slice(0, 3)));
   // Keep the plans, let the source maps and texts go, as a program that only diffs would.

@@ -122,6 +122,26 @@ describe('a family with a version that cannot be read', () => {
   });
 });
 
+describe('a family with a version that reads but has an error of its own', () => {
+  it('reports that error alone: the version still counts for the positions file and the other versions', async () => {
+    const { cpSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const dir = join(tmpdir(), `peaceplan-invalid-${process.pid}`);
+    cpSync(FAMILY, dir, { recursive: true });
+    const us = join(dir, 'us-28-point.yaml');
+    write(us, read(us, 'utf8').replace(/^date: .*$/m, 'date: 2025-02-30'));
+    const e3 = join(dir, 'e3-counter-proposal.yaml');
+    write(e3, read(e3, 'utf8').replace('    title:', '    titel:'));
+    const r = await run('validate', dir);
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ [A-Z0-9_]+ /.test(l) && !l.includes('(warning)'));
+    expect(errors.map((l) => l.split(' ')[1]).sort()).toEqual(['INVALID_DATE', 'MISSING_FIELD', 'UNKNOWN_FIELD']);
+    // A reference that is wrong whatever the drafts hold is still reported.
+    const positions = join(dir, 'positions.yaml');
+    write(positions, read(positions, 'utf8').replace(/version: us-28-point/, 'version: us-28-pont'));
+    expect((await run('validate', dir)).stdout).toMatch(/UNKNOWN_VERSION the family has no version `us-28-pont`/);
+  });
+});
+
 describe('peaceplan summary', () => {
   it('describes each version in lineage order', async () => {
     const r = await run('summary', FAMILY);

@@ -21,7 +21,7 @@ const plan = (v: string) => join(root, `plans/russia-ukraine-2025/${v}.yaml`);
 const DIFF = ['diff', plan('us-28-point'), plan('e3-counter-proposal')];
 const tmp = mkdtempSync(join(tmpdir(), 'peaceplan-special-'));
 const IS_ROOT = process.getuid?.() === 0;
-const NOT_ROOT = 'skipped unless run as root: mknod needs root';
+const NOT_ROOT = 'as root: mknod needs it';
 const REFUSED = /peaceplan writes only to regular files, FIFOs and character devices/;
 
 /** A fresh folder in the temporary folder. */

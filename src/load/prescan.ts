@@ -47,11 +47,15 @@ export function findExcessiveDepth(text: string, maxDepth: number): number {
   return precise >= 0 ? precise : findBluntDepth(text, maxDepth);
 }
 
-/** What {@link scanStructure} found: where nesting passes the limit, and where the node count does; -1 when it does not. */
+/** What {@link scanStructure} found: where nesting, the node count and the line count pass their limits; -1 when they do not. */
 export interface StructureScan {
   tooDeep: number;
   tooManyNodes: number;
+  tooManyLines: number;
 }
+
+/** Lines count against the node limit too, this many to a node: the YAML library reads a blank or comment line at about a sixteenth of a node's cost. */
+export const LINES_PER_NODE = 16;
 
 /**
  * The YAML-aware half of {@link findExcessiveDepth}, counting nodes as well:
@@ -62,7 +66,19 @@ export interface StructureScan {
 export function scanStructure(text: string, maxDepth: number, maxNodes: number): StructureScan {
   const scanner = new DepthScanner(text, maxDepth, maxNodes);
   const found = scanner.run();
-  return found < 0 ? { tooDeep: -1, tooManyNodes: -1 } : scanner.crowded ? { tooDeep: -1, tooManyNodes: found } : { tooDeep: found, tooManyNodes: -1 };
+  const scan = found < 0 ? { tooDeep: -1, tooManyNodes: -1 } : scanner.crowded ? { tooDeep: -1, tooManyNodes: found } : { tooDeep: found, tooManyNodes: -1 };
+  return { ...scan, tooManyLines: lineStartPast(text, maxNodes * LINES_PER_NODE) };
+}
+
+/** The offset where line `max + 1` starts, or -1 when the text has no more than `max` lines. */
+function lineStartPast(text: string, max: number): number {
+  let at = 0;
+  for (let n = 0; n < max; n++) {
+    const next = text.indexOf('\n', at);
+    if (next < 0) return -1;
+    at = next + 1;
+  }
+  return at < text.length ? at : -1;
 }
 
 /**

@@ -23,7 +23,6 @@ import {
 } from './quick-scalars.js';
 import type { NodeBudget, Read } from './quick-scalars.js';
 import { escapePointer } from '../errors.js';
-import type { Span } from './source-map.js';
 
 /** Limits the quick reader honours by declining. */
 export interface QuickLimits {
@@ -31,8 +30,8 @@ export interface QuickLimits {
   maxNodes: number;
 }
 
-/** Where a value (and its key) sits in the text, as string offsets; given to a recorder. */
-export type Place = (pointer: string, value: Span, key?: Span) => void;
+/** Where a value (and its key: -1 for none) sits in the text, as string offsets; given to a recorder. */
+export type Place = (pointer: string, start: number, end: number, keyStart: number, keyEnd: number) => void;
 
 /** What the quick reader made of a text; lines are 1-based. */
 export type QuickRead =
@@ -40,7 +39,9 @@ export type QuickRead =
   /** Left to the full reader, from `line` on (0 when the whole text was turned down before reading). */
   | { declined: { line: number } }
   /** More than `maxNodes` nodes, all read without a doubt: no reader would take the document. */
-  | { tooManyNodes: { line: number } };
+  | { tooManyNodes: { line: number } }
+  /** Nothing but blank lines and comments (an empty text is left to the full reader). */
+  | { empty: true };
 
 /**
  * Reads `text` the quick way, or declines to leave it to the full reader.
@@ -60,12 +61,14 @@ export function readQuickYaml(text: string, limits: QuickLimits, place?: Place):
   } catch (e) {
     if (e === DECLINED) return { declined: { line: Math.min(reader.line, lines.length - 1) + 1 } };
     if (e === TOO_MANY) return { tooManyNodes: { line: reader.line + 1 } };
+    if (e === EMPTY) return { empty: true };
     throw e;
   }
 }
 
-/** Thrown when the node count passes the limit. */
+/** Thrown when the node count passes the limit, and when there is nothing but blank lines and comments. */
 const TOO_MANY: unique symbol = Symbol('too many nodes');
+const EMPTY: unique symbol = Symbol('empty');
 
 /** The offset where each line of the original text starts (LF or CRLF breaks; a lone CR was declined). */
 function lineStarts(text: string): number[] {
@@ -119,8 +122,7 @@ class QuickReader implements NodeBudget {
     this.place = rec
       ? (pointer, start, end, keyStart, keyEnd) => {
           const base = this.off(this.i, 0);
-          const key = keyStart === undefined ? undefined : { start: base + keyStart, end: base + (keyEnd ?? keyStart) };
-          rec.place(pointer, { start: base + start, end: base + end }, key);
+          rec.place(pointer, base + start, base + end, keyStart === undefined ? -1 : base + keyStart, keyStart === undefined ? -1 : base + (keyEnd ?? keyStart));
         }
       : undefined;
   }
@@ -155,9 +157,10 @@ class QuickReader implements NodeBudget {
   document(): unknown {
     this.skip();
     const line = this.lines[this.i];
+    if (line === undefined && (this.lines.length > 1 || this.lines[0] !== '')) throw EMPTY;
     if (line === undefined || indentOf(line) !== 0) decline();
     const value = isSeqItem(line, 0) ? this.seq(0, 1, '') : this.map(0, 0, 1, '');
-    this.rec?.place('', { start: this.vs, end: this.ve });
+    this.rec?.place('', this.vs, this.ve, -1, -1);
     this.skip();
     if (this.i < this.lines.length) decline();
     return value;
@@ -184,7 +187,7 @@ class QuickReader implements NodeBudget {
       const keyLine = this.i;
       const child = this.child(pointer, key.value);
       const value = this.value(line, key.end, indent, depth + 1, true, child);
-      this.rec?.place(child, { start: this.vs, end: this.ve }, { start: this.off(keyLine, at), end: this.off(keyLine, key.keyEnd) });
+      this.rec?.place(child, this.vs, this.ve, this.off(keyLine, at), this.off(keyLine, key.keyEnd));
       // defineProperty keeps `__proto__` an ordinary own key, as the full reader does; assigning is faster for the rest.
       if (key.value === '__proto__') Object.defineProperty(out, key.value, { value, enumerable: true, writable: true, configurable: true });
       else out[key.value] = value;
@@ -211,7 +214,7 @@ class QuickReader implements NodeBudget {
       if (isSeqItem(line, at)) out.push(this.seq(at, depth + 1, child)); // `- - x`: a sequence in the item
       else if (at < line.length && line[at] !== '#' && this.isKey(line, at)) out.push(this.map(at, at, depth + 1, child));
       else out.push(this.value(line, indent + 1, indent, depth + 1, false, child));
-      this.rec?.place(child, { start: this.vs, end: this.ve });
+      this.rec?.place(child, this.vs, this.ve, -1, -1);
       this.skip();
       const next = this.lines[this.i];
       const col = next === undefined ? -1 : indentOf(next);

@@ -7,7 +7,7 @@ import { ErrorList } from '../error-list.js';
 import { resolveLimits } from '../options.js';
 import type { ReadLimits } from '../options.js';
 import { decodeUtf8 } from './decode.js';
-import { findBluntDepth, findControlCharacters, scanStructure } from './prescan.js';
+import { findBluntDepth, findControlCharacters, LINES_PER_NODE, scanStructure } from './prescan.js';
 import { readQuickYaml } from './quick-yaml.js';
 import { findLexedDepth, readYaml } from './read-yaml.js';
 import { SourceMap } from './source-map.js';
@@ -83,13 +83,17 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
   // It counts depth itself as it builds, so brackets inside its scalars never count.
   const quick = readQuickYaml(text, limits);
   if ('value' in quick) {
-    sourceMap.deferRecording(() => readQuickYaml(text, limits, (pointer, value, key) => sourceMap.record(pointer, value, key)));
+    sourceMap.deferRecording(() => readQuickYaml(text, limits, (pointer, start, end, keyStart, keyEnd) => sourceMap.recordAt(pointer, start, end, keyStart, keyEnd)));
     return { data: quick.value, readable: true, text, sourceMap, errors };
   }
   const tooMany = (offset: number, max: number, hint: string): ReadDocument => {
     errors.add(sourceMap.errorAt({ start: offset, end: offset + 1 }, [], { code: 'TOO_MANY_NODES', message: `the file holds more than ${max.toLocaleString('en-US')} nodes`, hint }));
     return fail(text, sourceMap);
   };
+  if ('empty' in quick) {
+    errors.add(sourceMap.errorAt({ start: 0, end: 0 }, [], { code: 'EMPTY_DOCUMENT', message: 'the file holds no YAML content', hint: 'a plan starts with `peaceplan: 1`' }));
+    return fail(text, sourceMap);
+  }
   if ('tooManyNodes' in quick) {
     return tooMany(sourceMap.offsetOf(quick.tooManyNodes.line), limits.maxNodes, 'a plan holds a few thousand; raise limits.maxNodes if the file is genuine');
   }
@@ -105,15 +109,19 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
     }));
     return fail(text, sourceMap);
   }
-  if (scan.tooManyNodes >= 0) {
+  if (scan.tooManyNodes >= 0 || scan.tooManyLines >= 0) {
     // Where plain block YAML stopped is where to look: an anchor, a tag, a flow collection over lines, or a mistake.
     const line = quick.declined.line;
     const from = line > 0 ? `; the file stops being plain block YAML (which is read up to limits.maxNodes) at line ${line}` : '';
-    return tooMany(
-      line > 0 ? sourceMap.offsetOf(line) : scan.tooManyNodes,
-      limits.maxFullReaderNodes,
-      `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes${from}`,
-    );
+    const lines = scan.tooManyNodes < 0;
+    const max = lines ? limits.maxFullReaderNodes * LINES_PER_NODE : limits.maxFullReaderNodes;
+    const at = line > 0 ? sourceMap.offsetOf(line) : lines ? scan.tooManyLines : scan.tooManyNodes;
+    errors.add(sourceMap.errorAt({ start: at, end: at + 1 }, [], {
+      code: 'TOO_MANY_NODES',
+      message: `the file holds more than ${max.toLocaleString('en-US')} ${lines ? 'lines' : 'nodes'}`,
+      hint: `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes nodes and ${LINES_PER_NODE} times as many lines${from}`,
+    }));
+    return fail(text, sourceMap);
   }
 
   const read = readYaml(text, sourceMap, errors, limits);

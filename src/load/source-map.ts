@@ -38,8 +38,9 @@ export class SourceMap {
   /** The file name used in errors. */
   readonly file: string;
   private readonly lines: LineIndex;
-  private readonly values = new Map<string, Span>();
-  private readonly keys = new Map<string, Span>();
+  /** Each recorded path's slot in `spans`: value start, value end, key start, key end (-1 without a key). */
+  private readonly slots = new Map<string, number>();
+  private spans = new Int32Array(4 * 256);
   private fill: (() => void) | undefined;
 
   constructor(text: string, file: string) {
@@ -49,9 +50,32 @@ export class SourceMap {
 
   /** Records the text of the value (and key) at `path` (segments, or a JSON Pointer). Used by the reader. */
   record(path: readonly PathSegment[] | string, value: Span, key?: Span): void {
-    const pointer = typeof path === 'string' ? path : toPointer(path);
-    this.values.set(pointer, value);
-    if (key) this.keys.set(pointer, key);
+    this.recordAt(typeof path === 'string' ? path : toPointer(path), value.start, value.end, key?.start ?? -1, key?.end ?? -1);
+  }
+
+  /**
+   * {@link record} with offsets instead of spans (a key start of -1 for none),
+   * for readers that record every node. A later record without a key keeps
+   * the key recorded before.
+   */
+  recordAt(pointer: string, start: number, end: number, keyStart = -1, keyEnd = -1): void {
+    let slot = this.slots.get(pointer);
+    if (slot === undefined) {
+      slot = this.slots.size * 4;
+      this.slots.set(pointer, slot);
+      if (slot + 4 > this.spans.length) {
+        const grown = new Int32Array(this.spans.length * 2);
+        grown.set(this.spans);
+        this.spans = grown;
+      }
+      this.spans[slot + 2] = -1;
+    }
+    this.spans[slot] = start;
+    this.spans[slot + 1] = end;
+    if (keyStart >= 0) {
+      this.spans[slot + 2] = keyStart;
+      this.spans[slot + 3] = keyEnd;
+    }
   }
 
   /**
@@ -70,8 +94,11 @@ export class SourceMap {
     fill?.();
     for (let n = path.length; n >= 0; n--) {
       const pointer = toPointer(path.slice(0, n));
-      const span = (part === 'key' && n === path.length && this.keys.get(pointer)) || this.values.get(pointer);
-      if (span) return span;
+      const slot = this.slots.get(pointer);
+      if (slot === undefined) continue;
+      const s = this.spans;
+      const key = part === 'key' && n === path.length && (s[slot + 2] ?? -1) >= 0;
+      return key ? { start: s[slot + 2] ?? 0, end: s[slot + 3] ?? 0 } : { start: s[slot] ?? 0, end: s[slot + 1] ?? 0 };
     }
     return { start: 0, end: 0 };
   }

@@ -171,15 +171,16 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   if (names.includes(POSITIONS_FILE)) {
     const own = options.stakeholders ?? stakeholders?.stakeholders;
     const loaded = await loadPositions(join(dir, POSITIONS_FILE), { ...options, ...(own ? { stakeholders: own } : {}) });
-    positions = unread ? loaded : withFamilyCheck(loaded, family.versions, options.terms);
+    // A version with errors of its own still counts as a version, and its clauses as clauses.
+    positions = unread ? loaded : withFamilyCheck(loaded, family.versions, options.terms, files.filter((f) => f.plan === undefined));
   }
   const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && (termsFile?.ok ?? true) && family.errors.length === 0;
   return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(termsFile ? { terms: termsFile } : {}), ...(positions ? { positions } : {}), errors: family.errors };
 }
 
 /** A positions result with the problems it has against the versions added; no positions when there are any. */
-export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms): PositionsResult {
-  const problems = checkPositions(result, versions, terms);
+export function withFamilyCheck(result: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms, invalid: readonly PlanResult[] = []): PositionsResult {
+  const problems = checkPositions(result, versions, terms, invalid);
   if (problems.length === 0) return result;
   const byPosition = (a: PlanError, b: PlanError) => a.line - b.line || a.col - b.col;
   const warnings = [...result.warnings, ...problems.filter((p) => p.severity === 'warning')].sort(byPosition);

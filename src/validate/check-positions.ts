@@ -16,7 +16,7 @@ import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
 import { closest } from '../util/closest.js';
 import { checkReferences, isCalendarDate } from './check-plan.js';
-import type { PositionsResult } from '../parse-plan.js';
+import type { PlanResult, PositionsResult } from '../parse-plan.js';
 
 /** Adds positioned errors for problems a positions file has on its own. */
 export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], map: SourceMap, out: ErrorList, stakeholderIds: ReadonlySet<string> | undefined): void {
@@ -36,6 +36,18 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
     if (!isCalendarDate(date)) out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
   }
   checkReferences(file, refs, map, out, stakeholderIds, 'rule or statement');
+}
+
+/** The version ids, and the clause ids of each, that data which failed validation still shows plainly. */
+function idsOf(results: readonly PlanResult[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of results) {
+    const d = r.data as { version?: unknown; clauses?: unknown } | null | undefined;
+    if (!d || typeof d !== 'object' || typeof d.version !== 'string') continue;
+    const clauses = Array.isArray(d.clauses) ? d.clauses : [];
+    out.set(d.version, new Set(clauses.flatMap((c: unknown) => (c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? [(c as { id: string }).id] : []))));
+  }
+  return out;
 }
 
 /**
@@ -68,19 +80,22 @@ function lostClauses(file: Positions, versions: readonly Plan[], map: PositionsR
 
 /**
  * Checks a positions file against the family's versions: the same family id,
- * every clause a rule
- * or statement names exists (in any version for rules, in its version for
- * statements), every version exists, every term a condition tests is a term
- * of the clause's topic, and every test fits the term's type (no `lt` on a
- * set, no value its enum lacks). Each problem points into the positions file.
+ * every clause a rule or statement names exists (in any version for rules, in
+ * its version for statements), every version exists, every term a condition
+ * tests is a term of the clause's topic, and every test fits the term's type
+ * (no `lt` on a set, no value its enum lacks). Each problem points into the
+ * positions file. Versions that failed their own checks go in `invalid`:
+ * they still count as versions, and their clause ids as clauses, so one
+ * mistake in a draft does not turn every reference to it into an error.
  *
  * @example
  * checkPositions(parsePositions(text), family.versions).map((e) => e.code); // ['UNKNOWN_TERM']
  */
-export function checkPositions(positions: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms): PlanError[] {
+export function checkPositions(positions: PositionsResult, versions: readonly Plan[], terms?: FamilyTerms, invalid: readonly PlanResult[] = []): PlanError[] {
   const schema = terms ? vocabularyOf(terms).plan : undefined;
   const file = positions.positions;
   if (!file) return [];
+  const unchecked = idsOf(invalid);
   const map = positions.sourceMap;
   const out: PlanError[] = [];
   const others = [...new Set(versions.map((v) => v.plan))].filter((p) => p !== file.plan);
@@ -94,7 +109,7 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
 
   (file.rules ?? []).forEach((rule, i) => {
     (rule.absentFrom ?? []).forEach((v, j) => {
-      if (byVersion.has(v)) return;
+      if (byVersion.has(v) || unchecked.has(v)) return;
       const guess = closest(v, [...byVersion.keys()]);
       out.push(map.errorFor(['rules', i, 'absentFrom', j], { code: 'UNKNOWN_VERSION', message: `the family has no version \`${v}\``, hint: guess ? `did you mean \`${guess}\`?` : `its versions: ${[...byVersion.keys()].join(', ')}` }));
     });
@@ -102,6 +117,8 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
     if (rule.clause !== undefined) {
       topics = [...(topicsOf.get(rule.clause) ?? [])];
       if (topics.length === 0) {
+        // A clause of a version that has errors of its own: its rule is checked once the version is fixed.
+        if ([...unchecked.values()].some((ids) => ids.has(rule.clause as string))) return;
         const guess = closest(rule.clause, allClauses);
         out.push(map.errorFor(['rules', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `no version of the family has a clause \`${rule.clause}\``, hint: guess ? `did you mean \`${guess}\`?` : 'check the id against the plan files, or name a topic instead' }));
         return;
@@ -122,6 +139,7 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
   out.push(...lostClauses(file, versions, map));
 
   (file.statements ?? []).forEach((s, i) => {
+    if (!byVersion.has(s.version) && unchecked.has(s.version)) return;
     const clauses = byVersion.get(s.version);
     if (!clauses) {
       const guess = closest(s.version, [...byVersion.keys()]);

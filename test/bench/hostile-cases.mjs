@@ -33,18 +33,29 @@ export const HOSTILE_CASES = [
   { name: 'long-quoted', what: 'one double-quoted scalar full of escapes', make: (size) => fill(size, 'title: "', '\\u00e9\\n', '"\n') },
   { name: 'deep-flow', what: 'brackets nested as deep as the file allows', make: (size) => fill(size, 'x: ', '[') },
   { name: 'long-line-error', what: 'an error at the end of one long line', make: (size) => fill(Math.min(size, 49_000 * 2), 'a: [', 'x,', '*nope]\n') },
+  { name: 'blank-lines', what: 'nothing but line breaks', make: (size) => '\n'.repeat(size) },
+  { name: 'anchored-blank-lines', what: 'an anchor, then line breaks', make: (size) => fill(size, 'a: &x 1\nb: *x\n', '\n') },
+  { name: 'anchored-comment-lines', what: 'an anchor, then short comment lines', make: (size) => fill(size, 'a: &x 1\nb: *x\n', '#\n') },
+  { name: 'anchored-block-lines', what: 'an anchor, then a literal block scalar of short lines', make: (size) => fill(size, 'a: &x 1\nb: *x\nc: |\n', '  x\n') },
+  { name: 'duplicate-ids', what: 'a plan whose clauses all have one id', make: (size) => fill(size, `${HEAD}clauses:\n`, '  - {id: a, title: A, topic: other, text: t, status: proposed, certainty: reported, sources: [s1]}\n') },
+  { name: 'unused-sources', what: 'a plan with a flood of sources nobody cites', make: (size) => lines(size, `${HEAD.replace('sources: {s1: {title: S}}\n', '')}clauses: []\nsources:\n`, (i) => `  s${i}: {title: S}\n`) },
   { name: 'generated-plan', what: 'a valid generated plan near the size limit, in block style', make: (size, toYaml) => toYaml(makePlan(Math.floor(size / 560))) },
   { name: 'json-plan', what: 'the same plan written as JSON (which is YAML too)', make: (size) => JSON.stringify(makePlan(Math.floor(size / 600)), null, 1) },
 ];
 
-function keys(size) {
-  const out = [];
-  let bytes = 0;
-  for (let i = 0; bytes < size - 20; i++) {
-    const line = `k${i}: v\n`;
-    out.push(line);
-    bytes += line.length;
+/** `head`, then numbered lines made by `line` up to about `size` bytes. */
+function lines(size, head, line) {
+  const out = [head];
+  let bytes = head.length;
+  for (let i = 0; bytes < size - 40; i++) {
+    const l = line(i);
+    out.push(l);
+    bytes += l.length;
   }
   return out.join('');
+}
+
+function keys(size) {
+  return lines(size, '', (i) => `k${i}: v\n`);
 }
 

@@ -32,9 +32,9 @@ class RecordingMap extends SourceMap {
 function comparePositions(text: string, full: RecordingMap, limits: Required<ReadLimits>): string | undefined {
   const values = new Map<string, Span>();
   const keys = new Map<string, Span>();
-  readQuickYaml(text, limits, (pointer, value, key) => {
-    values.set(pointer, value);
-    if (key) keys.set(pointer, key);
+  readQuickYaml(text, limits, (pointer, start, end, keyStart, keyEnd) => {
+    values.set(pointer, { start, end });
+    if (keyStart >= 0) keys.set(pointer, { start: keyStart, end: keyEnd });
   });
   const show = (s: Span | undefined): string => (s ? `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end)).slice(0, 60)}` : 'none');
   for (const [kind, quick, fullMap] of [['value', values, full.seenValues], ['key', keys, full.seenKeys]] as const) {

@@ -142,6 +142,23 @@ describe('a family with a version that reads but has an error of its own', () =>
   });
 });
 
+describe('a plan file validated on its own', () => {
+  it('says which checks it could not make: stakeholders without a stakeholders file, and the lineage', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmp, 'alone-'));
+    const copy = join(dir, 'e3.yaml');
+    copyFileSync(join(FAMILY, 'e3-counter-proposal.yaml'), copy);
+    const r = await run('validate', copy);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`note: ${copy} was checked on its own, without its stakeholder ids (no stakeholders.yaml beside it) or its parent \`us-28-point\` and what else a family is checked for; validate its family folder for those checks`);
+    const json = JSON.parse((await run('validate', copy, '--format', 'json')).stdout) as { notes: string[] };
+    expect(json.notes).toHaveLength(1);
+    // In its folder the stakeholders are read; an original draft has no parent: nothing to say.
+    expect((await run('validate', join(FAMILY, 'us-28-point.yaml'))).stdout).not.toContain('note:');
+    expect((await run('validate', FAMILY)).stdout).not.toContain('note:');
+  });
+});
+
 describe('peaceplan summary', () => {
   it('describes each version in lineage order', async () => {
     const r = await run('summary', FAMILY);

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { ParseResult } from '../parse-plan.js';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { loadPlan, loadPlanFamily, loadStakeholders, loadTerms, POSITIONS_FILE, STAKEHOLDERS_FILE, TERMS_FILE } from '../node/load-plan.js';
 import { positionsFor } from './positions.js';
 
@@ -21,11 +22,13 @@ export interface Inputs {
   versions: Plan[];
   /** True when some path could not be read at all. */
   trouble: boolean;
+  /** Checks that could not run on a file read on its own (no family folder around it), one sentence each. */
+  notes: string[];
 }
 
 /** Loads each path: a folder as a plan family, anything else as one plan file. */
 export async function readInputs(paths: readonly string[]): Promise<Inputs> {
-  const out: Inputs = { files: [], familyErrors: [], versions: [], trouble: false };
+  const out: Inputs = { files: [], familyErrors: [], versions: [], trouble: false, notes: [] };
   for (const path of paths) {
     const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
     if (isDir) {
@@ -47,6 +50,8 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
       const result = await loadPlan(path);
       out.files.push({ file: path, result });
       if (result.plan) out.versions.push(result.plan);
+      const note = aloneNote(path, result);
+      if (note) out.notes.push(note);
     }
   }
   out.trouble ||= out.files.some((f) => f.result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED'));
@@ -57,4 +62,15 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
 export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => string) | undefined {
   const found = inputs.files.find((f) => f.file === error.file);
   return found ? (line) => found.result.sourceMap.lineText(line) : undefined;
+}
+
+/** What a plan file read on its own was not checked for: its stakeholders (with no stakeholders file beside it) and its lineage. */
+function aloneNote(path: string, result: ParseResult): string | undefined {
+  const data = result.data as { parent?: unknown; stakeholders?: unknown } | undefined;
+  if (!data || result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) return undefined;
+  const skipped: string[] = [];
+  if (!existsSync(join(dirname(path), STAKEHOLDERS_FILE))) skipped.push(`its stakeholder ids (no ${STAKEHOLDERS_FILE} beside it)`);
+  if (typeof data.parent === 'string') skipped.push(`its parent \`${data.parent}\` and what else a family is checked for`);
+  if (skipped.length === 0) return undefined;
+  return `${path} was checked on its own, without ${skipped.join(' or ')}; validate its family folder for those checks`;
 }

@@ -23,6 +23,7 @@ export async function runValidate(args: Args, io: CliIO, format: 'text' | 'json'
     for (const f of inputs.files) {
       if (valid(inputs, f, strict)) io.stdout.write(`ok ${f.file}\n`);
     }
+    for (const note of inputs.notes) io.stdout.write(`note: ${note}\n`);
     const invalid = inputs.files.filter((f) => !valid(inputs, f, strict)).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     io.stdout.write(
@@ -63,6 +64,7 @@ function toJson(inputs: Inputs, strict: boolean) {
       warnings: f.result.warnings.map((e) => e.toJSON()),
     })),
     familyErrors: inputs.familyErrors.map((e) => e.toJSON()),
+    notes: inputs.notes,
     errorCount: errors.length,
     warningCount: allProblems(inputs, 'warning').length,
   };

@@ -76,52 +76,46 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
   }
   if (controls.length > 0) return fail(text, sourceMap);
 
+  const refuse = (at: number, code: 'EMPTY_DOCUMENT' | 'TOO_MANY_NODES' | 'NESTING_TOO_DEEP', message: string, hint: string): ReadDocument => {
+    // An empty file has no character to point at.
+    errors.add(sourceMap.errorAt({ start: at, end: code === 'EMPTY_DOCUMENT' ? at : at + 1 }, [], { code, message, hint }));
+    return fail(text, sourceMap);
+  };
+  const more = (n: number, what: string) => `the file holds more than ${n.toLocaleString('en-US')} ${what}`;
+
   // Most files are plain block YAML: the quick reader takes them without the
-  // YAML library (it declines anything else, nesting past the limit included).
-  // Positions are recorded only if something later needs one, by reading
-  // again the same quick way.
-  // It counts depth itself as it builds, so brackets inside its scalars never count.
+  // YAML library, and declines anything else. It counts depth and nodes as it
+  // builds (brackets inside its scalars never count), and records positions
+  // only when something later needs one, by reading the text again.
   const quick = readQuickYaml(text, limits);
   if ('value' in quick) {
     sourceMap.deferRecording(() => readQuickYaml(text, limits, (pointer, start, end, keyStart, keyEnd) => sourceMap.recordAt(pointer, start, end, keyStart, keyEnd)));
     return { data: quick.value, readable: true, text, sourceMap, errors };
   }
-  const tooMany = (offset: number, max: number, hint: string): ReadDocument => {
-    errors.add(sourceMap.errorAt({ start: offset, end: offset + 1 }, [], { code: 'TOO_MANY_NODES', message: `the file holds more than ${max.toLocaleString('en-US')} nodes`, hint }));
-    return fail(text, sourceMap);
-  };
-  if ('empty' in quick) {
-    errors.add(sourceMap.errorAt({ start: 0, end: 0 }, [], { code: 'EMPTY_DOCUMENT', message: 'the file holds no YAML content', hint: 'a plan starts with `peaceplan: 1`' }));
-    return fail(text, sourceMap);
-  }
+  if ('empty' in quick) return refuse(0, 'EMPTY_DOCUMENT', 'the file holds no YAML content', 'a plan starts with `peaceplan: 1`');
   if ('tooManyNodes' in quick) {
-    return tooMany(sourceMap.offsetOf(quick.tooManyNodes.line), limits.maxNodes, 'a plan holds a few thousand; raise limits.maxNodes if the file is genuine');
+    return refuse(sourceMap.offsetOf(quick.tooManyNodes.line), 'TOO_MANY_NODES', more(limits.maxNodes, 'nodes'), 'a plan holds a few thousand; raise limits.maxNodes if the file is genuine');
   }
 
-  // The rest goes to the YAML library, which costs far more per node and must never see deep nesting.
+  // The rest goes to the YAML library, which costs far more per node and must never see deep nesting:
+  // the pre-scan measures both before it starts, and a blunt count is checked on the library's own tokens.
   const scan = scanStructure(text, limits.maxDepth, limits.maxFullReaderNodes);
   const deep = scan.tooDeep >= 0 ? scan.tooDeep : findBluntDepth(text, limits.maxDepth) >= 0 ? findLexedDepth(text, limits.maxDepth) : -1;
   if (deep >= 0) {
-    errors.add(sourceMap.errorAt({ start: deep, end: deep + 1 }, [], {
-      code: 'NESTING_TOO_DEEP',
-      message: `nesting is deeper than ${limits.maxDepth} levels`,
-      hint: 'a plan nests about seven levels deep; raise limits.maxDepth if the file is genuine',
-    }));
-    return fail(text, sourceMap);
+    return refuse(deep, 'NESTING_TOO_DEEP', `nesting is deeper than ${limits.maxDepth} levels`, 'a plan nests about seven levels deep; raise limits.maxDepth if the file is genuine');
   }
   if (scan.tooManyNodes >= 0 || scan.tooManyLines >= 0) {
     // Where plain block YAML stopped is where to look: an anchor, a tag, a flow collection over lines, or a mistake.
     const line = quick.declined.line;
-    const from = line > 0 ? `; the file stops being plain block YAML (which is read up to limits.maxNodes) at line ${line}` : '';
     const lines = scan.tooManyNodes < 0;
-    const max = lines ? limits.maxFullReaderNodes * LINES_PER_NODE : limits.maxFullReaderNodes;
     const at = line > 0 ? sourceMap.offsetOf(line) : lines ? scan.tooManyLines : scan.tooManyNodes;
-    errors.add(sourceMap.errorAt({ start: at, end: at + 1 }, [], {
-      code: 'TOO_MANY_NODES',
-      message: `the file holds more than ${max.toLocaleString('en-US')} ${lines ? 'lines' : 'nodes'}`,
-      hint: `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes nodes and ${LINES_PER_NODE} times as many lines${from}`,
-    }));
-    return fail(text, sourceMap);
+    const where = line > 0 ? `; the file stops being plain block YAML (which is read up to limits.maxNodes) at line ${line}` : '';
+    return refuse(
+      at,
+      'TOO_MANY_NODES',
+      lines ? more(limits.maxFullReaderNodes * LINES_PER_NODE, 'lines') : more(limits.maxFullReaderNodes, 'nodes'),
+      `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes nodes and ${LINES_PER_NODE} times as many lines${where}`,
+    );
   }
 
   const read = readYaml(text, sourceMap, errors, limits);

@@ -281,6 +281,20 @@ describe('problems found in review, kept fixed', () => {
     expect(changedLines(text, r.text ?? '')).toEqual([expect.stringContaining('title: "Army [cap], yes"')]);
   });
 
+  it('a term written as a block map that becomes a scalar is written on its key\'s line', () => {
+    const text = readFileSync('plans/russia-ukraine-2025/us-28-point.yaml', 'utf8');
+    const plan = parsePlan(text).plan as Plan;
+    const at = text.split('\n').findIndex((l) => /^ +deadline:$/.test(l));
+    expect(at).toBeGreaterThan(0); // the draft writes some deadline as a block map
+    const id = plan.clauses.find((c) => JSON.stringify(c.terms).includes('"deadline":{'))?.id;
+    const sooner = { ...plan, clauses: plan.clauses.map((c) => (c.id === id ? { ...c, terms: { ...c.terms, deadline: 'asap' } } : c)) } as Plan;
+    const r = applyDiffToYaml(text, diffPlans(plan, sooner));
+    expect(r.ok).toBe(true);
+    const indent = /^ */.exec(text.split('\n')[at] ?? '')?.[0] ?? '';
+    expect(r.text).toContain(`\n${indent}deadline: asap\n`);
+    expect(parsePlan(r.text ?? '').plan).toEqual(sooner);
+  });
+
   it('apply refuses a diff whose result would not be a valid plan', () => {
     const text = small();
     const plan = parsePlan(text).plan as Plan;

@@ -102,7 +102,10 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
   let skipUntil = -1;
   pairs.forEach((pair, i) => {
     const key = keyOf(pair);
-    if (Object.hasOwn(target, key)) return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints, inFlow);
+    if (Object.hasOwn(target, key)) {
+      if (!inFlow && toScalarOnKeyLine(src, pair, target[key], out)) return;
+      return editNode(src, pair.value as Node, current[key], target[key], out, `${path}/${key}`, hints, inFlow);
+    }
     if (i < skipUntil) return;
     if (node.flow) return out.push(removeFlowItem(node, pair));
     const start = pairStart(pair);
@@ -212,6 +215,22 @@ function applyWithin(src: string, start: number, end: number, edits: Edit[]): st
   let text = src.slice(start, end);
   for (const e of ordered(edits)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
   return text;
+}
+
+/**
+ * A block collection that becomes a scalar (`deadline:` over `days: 30` becoming `asap`):
+ * the scalar goes on the key's line, as a person would write it. Only when nothing but
+ * blanks stands between the colon and the collection (a comment there is kept by the
+ * general path instead). True when the edit was made.
+ */
+function toScalarOnKeyLine(src: string, pair: Pair, value: unknown, out: Edit[]): boolean {
+  const node = pair.value as Node | null;
+  if (!node || !(isMap(node) || isSeq(node)) || (node as Collection).flow || (value !== null && typeof value === 'object')) return false;
+  const colon = src.indexOf(':', ((pair.key as Node | null)?.range ?? [0, 0])[1]);
+  const [start, end] = node.range ?? [0, 0];
+  if (colon < 0 || !/^[ \t]*\r?\n[ \t\r\n]*$/.test(src.slice(colon + 1, start))) return false;
+  out.push({ start: colon + 1, end: trimRight(src, end), text: ` ${flowValue(value)}` });
+  return true;
 }
 
 /** Replaces a node's own text (not its trailing comment) with the new value, keeping its style where it can. */

@@ -59,6 +59,12 @@ describe('peaceplan matrix', () => {
     expect(rows[0]).toBe('clause,number,title,topic,blocked_by,a,b,bloc,c');
     expect(rows[1]).toBe(`cap,1,"'=HYPERLINK(x), said A",military-limits,a,oppose,support,,`);
     expect(rows.at(-2)).toBe('acceptability,,,,,-1,0.4286,0.5,-0.2');
+    // By topic a row is a topic: no empty clause columns, no second topic column.
+    const topics = (await runCli('matrix', join(dir, 'v1.yaml'), '--format', 'csv', '--by', 'topic')).stdout.split('\r\n');
+    expect(topics[0]).toBe('topic,blocked_by,a,b,bloc,c');
+    expect(topics[1]).toMatch(/^military-limits,a,oppose,support,/);
+    expect(topics.at(-2)).toMatch(/^acceptability,,/);
+    expect(topics.slice(1, -1).every((row) => row.split(',').length === 6)).toBe(true);
   });
 
   it('prints Markdown', async () => {

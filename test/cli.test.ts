@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { HELP } from '../src/cli/help.js';
+import { cli } from '../src/cli/cli.js';
 import { MINIMAL, runCli } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -139,6 +140,35 @@ describe('a family with a version that reads but has an error of its own', () =>
     const positions = join(dir, 'positions.yaml');
     write(positions, read(positions, 'utf8').replace(/version: us-28-point/, 'version: us-28-pont'));
     expect((await run('validate', dir)).stdout).toMatch(/UNKNOWN_VERSION the family has no version `us-28-pont`/);
+  });
+});
+
+describe('mistakes on the command line', () => {
+  it('suggests the command or option meant, and lists a command\'s options otherwise', async () => {
+    const cmd = await run('vaildate', FAMILY);
+    expect([cmd.code, cmd.stderr.split('\n')[0]]).toEqual([2, 'peaceplan: unknown command `vaildate`; did you mean `validate`?']);
+    const opt = await run('diff', 'a.yaml', 'b.yaml', '--formt', 'json');
+    expect([opt.code, opt.stderr]).toEqual([2, 'peaceplan diff: unknown option --formt; did you mean --format?\n']);
+    const other = await run('fmt', 'a.yaml', '--colour');
+    expect(other.stderr).toBe('peaceplan fmt: unknown option --colour; its options: --write, --check\n');
+  });
+
+  it('validate colours codes and ok on a terminal, and nothing elsewhere', async () => {
+    const out = (color: boolean) => {
+      let stdout = '';
+      return cli(['validate', FAMILY, join(root, 'test/fixtures/invalid/duplicate-key.yaml')], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, color }).then(() => stdout);
+    };
+    const coloured = await out(true);
+    expect(coloured).toContain('\x1b[31mDUPLICATE_KEY\x1b[0m');
+    expect(coloured).toContain('\x1b[32mok\x1b[0m ');
+    expect(await out(false)).not.toMatch(/\x1b/);
+  });
+
+  it('report does not pour a page of HTML into a terminal', async () => {
+    let stderr = '';
+    const code = await cli(['report', FAMILY], { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, terminal: true });
+    expect(code).toBe(2);
+    expect(stderr).toContain('write it to a file with -o');
   });
 });
 

@@ -14,7 +14,7 @@ const writer = (stream: NodeJS.WriteStream) => ({ write: (text: string) => close
 // Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 
-cli(process.argv.slice(2), { stdout: writer(process.stdout), stderr: writer(process.stderr), color }).then(
+cli(process.argv.slice(2), { stdout: writer(process.stdout), stderr: writer(process.stderr), color, terminal: process.stdout.isTTY === true }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,3 +1,4 @@
+import { closest } from '../util/closest.js';
 import { parseArgs } from './args.js';
 import { HELP } from './help.js';
 import { EXIT } from './io.js';
@@ -52,12 +53,16 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
   if (!spec) {
-    io.stderr.write(`peaceplan: unknown command \`${command}\`\n\n${HELP['']}`);
+    const guess = closest(command, [...Object.keys(COMMANDS), 'help']);
+    io.stderr.write(`peaceplan: unknown command \`${command}\`${guess ? `; did you mean \`${guess}\`?` : ''}\n\n${HELP['']}`);
     return EXIT.TROUBLE;
   }
   for (const name of args.options.keys()) {
-    if (!(spec.options as readonly string[]).includes(name)) {
-      io.stderr.write(`peaceplan ${command}: unknown option --${name}\n`);
+    const known = spec.options as readonly string[];
+    if (!known.includes(name)) {
+      const guess = closest(name, known);
+      const listed = known.map((o) => (o === 'output' ? '-o' : `--${o}`)).join(', ');
+      io.stderr.write(`peaceplan ${command}: unknown option --${name}; ${guess ? `did you mean --${guess}?` : `its options: ${listed || 'none'}`}\n`);
       return EXIT.TROUBLE;
     }
   }

@@ -212,7 +212,8 @@ formatted file gives the same bytes; the shipped drafts are formatted.
 
 Options:
   --write   replace the file (whole or not at all, as for apply)
-  --check   print nothing; exit 1 when the file is not laid out canonically
+  --check   print no file; exit 1 (saying so on stderr) when the file is not
+            laid out canonically
 
 Exit codes: 0 printed, written, or already canonical; 1 (--check) not
 canonical; 2 could not run (an invalid file, a failed write).

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: { write(text: string): unknown };
   /** Colour the output (a terminal that has not asked for NO_COLOR). Default false. */
   color?: boolean;
+  /** stdout is an interactive terminal: output meant for files (an HTML page) is not poured into it. Default false. */
+  terminal?: boolean;
 }
 
 /** Exit codes shared by every command. */

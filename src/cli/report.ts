@@ -14,6 +14,11 @@ export async function runReport(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan report: name exactly one family folder (see peaceplan help report)\n');
     return EXIT.TROUBLE;
   }
+  if (io.terminal && !args.options.has('output')) {
+    // A whole HTML page is no use on a screen: say where it should go instead.
+    io.stderr.write(`peaceplan report: the report is an HTML page; write it to a file with -o, e.g. peaceplan report ${dir} -o report.html (or redirect the output)\n`);
+    return EXIT.TROUBLE;
+  }
   const family = await loadPlanFamily(dir);
   if (!family.ok || family.versions.length === 0) {
     const failed = familyTrouble(family);

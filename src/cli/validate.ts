@@ -1,5 +1,5 @@
 import type { PlanError } from '../errors.js';
-import { formatError } from '../render/text.js';
+import { formatError, painter } from '../render/text.js';
 import type { Args } from './args.js';
 import { readInputs, linesFor } from './inputs.js';
 import type { Inputs } from './inputs.js';
@@ -19,9 +19,14 @@ export async function runValidate(args: Args, io: CliIO, format: 'text' | 'json'
   if (format === 'json') {
     io.stdout.write(JSON.stringify(toJson(inputs, strict), null, 2) + '\n');
   } else {
-    for (const e of [...errors, ...warnings]) io.stdout.write(formatError(e, linesFor(inputs, e)) + '\n\n');
+    const paint = painter(io.color);
+    for (const e of [...errors, ...warnings]) {
+      // On a terminal the code stands out: red for an error, yellow for a warning.
+      const text = formatError(e, linesFor(inputs, e)).replace(` ${e.code}`, ` ${paint(e.severity === 'warning' ? 'yellow' : 'red', e.code)}`);
+      io.stdout.write(text + '\n\n');
+    }
     for (const f of inputs.files) {
-      if (valid(inputs, f, strict)) io.stdout.write(`ok ${f.file}\n`);
+      if (valid(inputs, f, strict)) io.stdout.write(`${paint('green', 'ok')} ${f.file}\n`);
     }
     for (const note of inputs.notes) io.stdout.write(`note: ${note}\n`);
     const invalid = inputs.files.filter((f) => !valid(inputs, f, strict)).length;

@@ -316,3 +316,24 @@ describe('bounded cost: nodes are counted while reading, before the YAML library
     }
   });
 });
+
+describe('YAML syntax errors in plain words', () => {
+  const only = (text: string) => readDocument(text, '<t>', {}).errors.items;
+
+  it('points at a key indented under a line that already has its value, not at the line above', () => {
+    expect(only('peaceplan: 2\nplan: p\nversion: v\n title: T\ndate: 2025-01-01\n')).toMatchObject([
+      { code: 'YAML_SYNTAX', line: 4, col: 2, message: 'this line is indented more than the line above it, which already has its value', hint: expect.stringContaining('line `version: v` starts at column 1, this one at column 2') },
+    ]);
+    expect(only('a:\n  - x\n   y: 2\n')).toMatchObject([{ line: 3, col: 4 }]);
+    expect(only('clauses:\n  - id: a\n    title: A\n      topic: other\n')).toMatchObject([{ line: 4, col: 7 }]);
+  });
+
+  it('gives every syntax error a hint, and leaves valid nesting alone', () => {
+    for (const text of ['a: [1, 2\nb: 3\n', 'a: "x\nb: 1\n', 'a: b: c\n', 'a: @x\n', 'a: "\\q"\n']) {
+      const [e] = only(text);
+      expect(e?.code, text).toBe('YAML_SYNTAX');
+      expect(e?.hint, text).toBeTruthy();
+    }
+    expect(only('a:\n  - k: v\n    l: 2\n  - x\nb:\n  c: 1\n')).toEqual([]);
+  });
+});

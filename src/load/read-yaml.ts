@@ -11,6 +11,7 @@ import { escapePointer } from '../errors.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap, Span } from './source-map.js';
 import { findControlCharacters } from './prescan.js';
+import { findMisalignedKey, syntaxHint } from './syntax-hints.js';
 
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -117,11 +118,18 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
     seen.add(e.pos[0]);
     const code: ErrorCode =
       e.code === 'TAB_AS_INDENT' ? 'TAB_INDENTATION' : e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
+    // A key indented under a line that already has its value is reported at that line: point at the key instead.
+    const misaligned = /^(?:BAD_INDENT|BLOCK_AS_IMPLICIT_KEY|MULTILINE_IMPLICIT_KEY)$/.test(e.code) ? findMisalignedKey(source, e.pos[0]) : undefined;
+    if (misaligned) {
+      if (seen.has(misaligned.span.start)) continue;
+      seen.add(misaligned.span.start);
+      errors.add(map.errorAt(misaligned.span, [], { code, message: misaligned.message, hint: misaligned.hint }));
+      continue;
+    }
     errors.add(map.errorAt({ start: e.pos[0], end: e.pos[1] }, [], {
       code,
       message: firstLine(e.message),
-      ...(code === 'TAB_INDENTATION' ? { hint: 'indent with spaces; YAML does not allow tabs there' } : {}),
-      ...(code === 'DUPLICATE_KEY' ? { hint: 'each key may appear once in a map; merge the two entries' } : {}),
+      hint: code === 'TAB_INDENTATION' ? 'indent with spaces; YAML does not allow tabs there' : syntaxHint(e.code),
     }));
   }
   if (errors.items.length > 0) return undefined;

@@ -10,7 +10,7 @@ import { vocabularyOf } from './schema/family-schema.js';
 import { checkTerms } from './validate/check-terms.js';
 import type { SchemaName } from './schema/ajv.js';
 import { mapSchemaErrors } from './schema/map-errors.js';
-import { checkPlan } from './validate/check-plan.js';
+import { checkPlan, checkReadableParts } from './validate/check-plan.js';
 import { checkStakeholders } from './validate/check-stakeholders.js';
 import { checkPositionsFile } from './validate/check-positions.js';
 
@@ -75,7 +75,7 @@ export interface StakeholdersResult extends ParseResult {
  */
 export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}): PlanResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
-  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids), options.terms);
+  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids), options.terms, (data, refs, map, out) => checkReadableParts(data, refs, map, out, ids));
   if (result.ok) result.plan = result.data as Plan;
   return result;
 }
@@ -143,7 +143,8 @@ export function parseTerms(input: string | Uint8Array, options: Omit<ParseOption
   return result;
 }
 
-function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<input>', limits: ReadLimits | undefined, check: Check<T>, terms?: FamilyTerms): ParseResult {
+/** `partial` runs instead of `check` when the schema refused the data: the checks that still mean something there. */
+function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<input>', limits: ReadLimits | undefined, check: Check<T>, terms?: FamilyTerms, partial?: Check<unknown>): ParseResult {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new TypeError('peaceplan: the input must be a string or a Uint8Array');
   }
@@ -154,6 +155,7 @@ function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<i
     const { errors, refs } = runSchema(schema, doc.data, out.max, family);
     mapSchemaErrors(errors, doc.data, doc.sourceMap, out, schemaFor(schema, family));
     if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
+    else partial?.(doc.data, refs, doc.sourceMap, out);
   }
   return finish(doc.data, doc.readable, out, doc.sourceMap, doc.text);
 }

@@ -337,3 +337,23 @@ describe('YAML syntax errors in plain words', () => {
     expect(only('a:\n  - k: v\n    l: 2\n  - x\nb:\n  c: 1\n')).toEqual([]);
   });
 });
+
+describe('one round of fixes', () => {
+  it('reports the meaning problems of a draft together with its schema errors', () => {
+    const stakeholders = { peaceplan: 1, plan: 'test-family', stakeholders: [{ id: 'ukraine', name: 'Ukraine', kind: 'state' }] } as never;
+    const draft = MINIMAL.replace('date: 2025-11-20', 'date: 2025-02-30')
+      .replace('personnelCap: 600000', 'personnelCap: six hundred thousand')
+      .replace('party: ukraine', 'party: ukrane')
+      .replace('sources: [s1]', 'sources: [s2]');
+    const r = parsePlan(draft, { stakeholders });
+    expect(r.errors.map((e) => [e.code, e.line])).toEqual([
+      ['INVALID_DATE', 5],
+      ['UNKNOWN_STAKEHOLDER', 15],
+      ['WRONG_TYPE', 16],
+      ['UNKNOWN_SOURCE', 19],
+    ]);
+    expect(r.errors.find((e) => e.code === 'UNKNOWN_STAKEHOLDER')?.hint).toBe('did you mean `ukraine`?');
+    // A plan whose shape is wrong throughout still reads without an exception, and says only what it can.
+    expect(parsePlan('peaceplan: 1\nsources: [a]\nclauses: {x: 1}\ndate: 5\n').errors.map((e) => e.code)).not.toContain('INVALID_DATE');
+  });
+});

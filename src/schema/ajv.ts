@@ -49,8 +49,8 @@ export function runSchema(name: SchemaName, data: unknown, maxErrors = Infinity,
   let errors: ErrorObject[];
   if (family && family.topics.size + Object.keys(family.declared.terms ?? {}).length > 0) errors = familyErrors(name, data, maxErrors, family);
   else errors = name === 'plan' && hasClauseList(data) ? planErrors(data, maxErrors) : errorsOf(compiled[name], data);
-  if (errors.length > 0) return { errors, refs: [] };
-  return { errors: [], refs: collectRefs(schemaFor(name, family), data) };
+  // References are collected even from data with errors: reading them needs only strings where the schema puts them.
+  return { errors, refs: collectRefs(schemaFor(name, family), data) };
 }
 
 /**

@@ -30,6 +30,37 @@ export function checkPlan(
 }
 
 /**
+ * The checks that still mean something in a plan the schema refused, so that
+ * one round of fixes finds them all: impossible dates where a date is written
+ * as one, duplicate clause ids, and sources and stakeholders that do not
+ * resolve. Each looks only at values of the shape it needs.
+ */
+export function checkReadableParts(data: unknown, refs: readonly SchemaRef[], map: SourceMap, out: ErrorList, stakeholderIds: ReadonlySet<string> | undefined): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const d = data as Record<string, unknown>;
+  const sources = d.sources !== null && typeof d.sources === 'object' && !Array.isArray(d.sources) ? (d.sources as Record<string, unknown>) : undefined;
+  const dates: Array<[PathSegment[], unknown]> = [[['date'], d.date]];
+  for (const [id, s] of Object.entries(sources ?? {})) if (s !== null && typeof s === 'object') dates.push([['sources', id, 'date'], (s as { date?: unknown }).date]);
+  for (const [path, date] of dates) {
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) out.add(invalidDate(map, path, date));
+  }
+  if (Array.isArray(d.clauses)) {
+    const clauses = d.clauses.map((c: unknown) => (c !== null && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? { id: (c as { id: string }).id } : {}));
+    checkUnique({ clauses } as unknown as Plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
+  }
+  const nearSource = closestIn(Object.keys(sources ?? {}));
+  const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
+  for (const ref of refs) {
+    if (ref.kind === 'source' && sources && !Object.hasOwn(sources, ref.id)) unknownRef(out, map, ref.instancePath, data, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
+    else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) unknownRef(out, map, ref.instancePath, data, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
+  }
+}
+
+function invalidDate(map: SourceMap, path: PathSegment[], date: string) {
+  return map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' });
+}
+
+/**
  * Checks the references of a file that has a `sources` map: every cited
  * source is defined (UNKNOWN_SOURCE) and every defined source cited
  * (UNUSED_SOURCE, a warning); every stakeholder is known, when the
@@ -116,9 +147,7 @@ function checkDates(plan: Plan, map: SourceMap, out: ErrorList): void {
     if (source.date !== undefined) dates.push([['sources', id, 'date'], source.date]);
   }
   for (const [path, date] of dates) {
-    if (!isCalendarDate(date)) {
-      out.add(map.errorFor(path, { code: 'INVALID_DATE', message: `${date} is not a date in the calendar`, hint: 'write YYYY-MM-DD with a real month and day' }));
-    }
+    if (!isCalendarDate(date)) out.add(invalidDate(map, path, date));
   }
 }
 

@@ -12,7 +12,9 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: true,
-    external: ['node:fs', 'node:fs/promises', 'node:path', 'node:process', 'vitest'],
+    external: ['node:fs', 'node:fs/promises', 'node:path', 'node:process', 'node:url', 'vitest'],
+    // import.meta.url in the CommonJS build (shippedFamily finds the package's plans/ through it).
+    shims: true,
   },
   {
     // The command line: one CommonJS file, dependencies bundled in. Loading

@@ -99,6 +99,30 @@ const revision = (base: Plan, tag: string) =>
       return { ...structuredClone(base), version: `rev-${tag}`, parent: base.version, clauses: clauses as Clause[] };
     });
 
+describe('a conflicted clause keeps each side\'s text and terms together', () => {
+  it('does not pair one side\'s text with a cap merged in from the other', () => {
+    const edit = (version: string, f: (c: Clause) => void): Plan => {
+      const plan = { ...structuredClone(us), version, parent: us.version };
+      f(plan.clauses.find((c) => c.id === 'army-cap') as Clause);
+      return plan;
+    };
+    const cap = (c: Clause) => c.terms as { personnelCap: number };
+    const ours = edit('ours', (c) => {
+      c.text = c.text.replace('600,000', '700,000');
+      cap(c).personnelCap = 700000;
+    });
+    // Theirs rewords the figure but forgets the term: its own reading still caps at 600,000.
+    const theirs = edit('theirs', (c) => {
+      c.text = c.text.replace('600,000', '750,000');
+    });
+    const m = mergePlans(us, ours, theirs);
+    expect(m.conflicts.map((c) => `${c.clause} ${c.field}`)).toEqual(['army-cap text']);
+    const [kept, alt] = ['army-cap', 'army-cap-alt'].map((id) => m.plan.clauses.find((c) => c.id === id) as Clause);
+    expect([kept?.text.includes('700,000'), cap(kept as Clause).personnelCap]).toEqual([true, 700000]);
+    expect([alt?.text.includes('750,000'), cap(alt as Clause).personnelCap]).toEqual([true, 600000]);
+  });
+});
+
 describe(`merge laws (seed ${seed})`, () => {
   it('merge(base, x, base) = x and merge(base, x, x) = x', () => {
     fc.assert(
@@ -124,7 +148,8 @@ describe(`merge laws (seed ${seed})`, () => {
       }),
       { seed, numRuns: 200 },
     );
-    expect(withConflicts).toBeGreaterThan(60);
+    // About three runs in ten have a conflict; the bound only guards that the law was exercised (60 was within a seed's noise).
+    expect(withConflicts).toBeGreaterThan(30);
   });
 });
 

@@ -168,12 +168,30 @@ function mergeClauses(base: Plan, ours: Plan, theirs: Plan, names: { ours: strin
     const fields = own.filter((c) => c.field !== 'clause').map((c) => c.field);
     const alternative = clone(merged) as Clause & Record<string, unknown>;
     for (const c of own) if (c.field !== 'clause') setField(alternative, c.field, c.theirs);
+    // Text and terms say one thing together: when they are in conflict, each reading takes them all from its own side,
+    // so a text of 750,000 never stands beside a cap of 700,000 merged in from the other side.
+    if (fields.some((f) => SUBSTANCE.has(f.split('.')[0] ?? f))) {
+      for (const key of SUBSTANCE) {
+        takeFrom(merged as Clause & Record<string, unknown>, co, key);
+        takeFrom(alternative, ct, key);
+      }
+    }
     alternative.id = freeId(`${id}-alt`, taken);
     if (merged.number !== undefined) alternative.number = freeNumber(merged.number, out.concat(ours.clauses, theirs.clauses));
     out.push(bracket(merged, `Merge conflict on ${fields.length ? fields.join(', ') : 'the whole clause'}: this is the reading of ${names.ours}; clause ${alternative.id} is the reading of ${names.theirs}. Keep one.`));
     out.push(bracket(alternative, `Merge conflict: the reading of ${names.theirs} for clause ${id}. Keep one.`));
   }
   return out;
+}
+
+/** The fields of a clause that state its substance together. */
+const SUBSTANCE = new Set(['text', 'terms', 'conditions', 'options']);
+
+/** Sets `key` of `target` to `source`'s value (a copy), or removes it where `source` has none. */
+function takeFrom(target: Record<string, unknown>, source: Clause, key: string): void {
+  const value = (source as unknown as Record<string, unknown>)[key];
+  if (value === undefined) delete target[key];
+  else target[key] = clone(value);
 }
 
 function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ours: string; theirs: string }, conflicts: MergeConflict[]): Clause {

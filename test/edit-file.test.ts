@@ -295,6 +295,18 @@ describe('problems found in review, kept fixed', () => {
     expect(parsePlan(r.text ?? '').plan).toEqual(sooner);
   });
 
+  it('fmt folds a long quoted text, as merge writes its notes, and keeps a URL whole', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const url = `https://example.org/${'x'.repeat(150)}`;
+    const text = readFileSync('test/fixtures/valid/minimal.yaml', 'utf8').replace('title: Minimal plan', `title: Minimal plan\nsummary: "${long}: said \\"so\\""`).replace('publisher: Example }', `publisher: Example, url: "${url}" }`);
+    const r = formatPlanYaml(text);
+    expect(r.ok).toBe(true);
+    const lines = (r.text ?? '').split('\n');
+    expect(lines.filter((l) => l.length > 100 && !l.includes(url))).toEqual([]);
+    expect(lines.some((l) => l.includes(url))).toBe(true);
+    expect(parsePlan(r.text ?? '').plan).toEqual(parsePlan(text).plan);
+  });
+
   it('apply refuses a diff whose result would not be a valid plan', () => {
     const text = small();
     const plan = parsePlan(text).plan as Plan;

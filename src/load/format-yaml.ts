@@ -8,6 +8,9 @@ import type { YAMLMap } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
 import { preamble } from './preamble.js';
 
+/** Quoted texts longer than this are written folded, so no line runs past the width. */
+const FOLD_FROM = 90;
+
 /** The canonical text, or why it could not be made. */
 export type Formatted = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -27,6 +30,11 @@ export function formatYamlText(text: string, order: ReadonlyArray<readonly [stri
       const keyPath = pathOf(path);
       const rule = rules.find(([re]) => re.test(keyPath));
       if (rule) sortMap(node as YAMLMap, rule[1]);
+    },
+    Scalar(key, node) {
+      // A long quoted text (a merge note, a summary) is folded like any other: quoted, it would stay one line.
+      if (key === 'key' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || typeof node.value !== 'string') return;
+      if (node.value.length > FOLD_FROM && node.value.includes(' ') && !/^\s|\s$|\n|\t/.test(node.value)) node.type = 'BLOCK_FOLDED';
     },
   });
   const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Family history on the shipped drafts, and three-way merge with its laws. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -175,6 +176,15 @@ describe('peaceplan log, history, blame and merge', () => {
     const clean = await runCli('merge', base, ours, base);
     expect([clean.code, clean.stderr]).toEqual([0, '']);
     expect(parsePlan(clean.stdout).plan).toEqual(e3);
+    // A clean merge of ours with an unchanged base is ours' file as it was: comments, modeline and layout.
+    expect(clean.stdout).toBe(readFileSync(ours, 'utf8'));
+    // With conflicts, ours' file is edited, not rewritten: its comments and modeline stay, and the
+    // alternative clause lists plain values inline like its neighbours.
+    const text = readFileSync(ours, 'utf8');
+    const comments = (t: string) => t.split('\n').filter((l) => /^\s*#/.test(l));
+    expect(comments(m.stdout)).toEqual(comments(text));
+    expect(m.stdout.split('\n')[0]).toBe(text.split('\n')[0]);
+    expect(m.stdout).toMatch(/- id: russia-nato-dialogue-alt\n(?:.*\n)*?    sources: \[ /);
     expect((await runCli('merge', base, ours)).code).toBe(2);
   });
 });

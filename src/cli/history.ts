@@ -1,4 +1,6 @@
-import type { FamilyTerms } from '../model/types.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
+import type { PlanResult } from '../parse-plan.js';
+import { rewriteYaml } from '../load/rewrite-yaml.js';
 import { blame } from '../history/blame.js';
 import { clauseHistory } from '../history/clause-history.js';
 import { mergePlans } from '../history/merge.js';
@@ -107,15 +109,25 @@ export async function runMerge(args: Args, io: CliIO, format: string): Promise<n
   if (failed.length || !base || !ours || !theirs) return reportTrouble(io, 'merge', failed);
   const version = args.options.get('as');
   const result = mergePlans(base, ours, theirs, typeof version === 'string' ? { version } : {});
-  // The merged version is written in canonical layout, as `peaceplan fmt` would leave it.
-  const yaml = toYaml(result.plan);
-  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : (formatPlanYaml(yaml).text ?? yaml);
+  const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : mergedText(loaded[1] as PlanResult, result.plan);
   const out = args.options.get('output');
   const failedWrite = await emit(io, text, out);
   if (failedWrite !== undefined) return failedWrite;
   for (const c of result.conflicts) io.stderr.write(`conflict: ${c.clause ?? '(plan)'} ${c.field}: ${c.says}\n`);
   if (result.conflicts.length) io.stderr.write(`peaceplan merge: ${result.conflicts.length} conflicts; conflicted clauses are bracketed${typeof out === 'string' ? ` in ${out}` : ''} with the other reading beside them\n`);
   return result.clean ? EXIT.OK : EXIT.FOUND;
+}
+
+/**
+ * The merged version written as ours' file edited: its comments, modeline, key order and
+ * flow or block layout kept, only what the merge changed rewritten. Where that cannot be
+ * done faithfully, the merged version in canonical layout, as `peaceplan fmt` leaves it.
+ */
+function mergedText(ours: PlanResult, merged: Plan): string {
+  const edited = rewriteYaml(ours.text, ours.data, JSON.parse(JSON.stringify(merged)) as unknown);
+  if (edited.ok) return edited.text;
+  const yaml = toYaml(merged);
+  return formatPlanYaml(yaml).text ?? yaml;
 }
 
 /** The family's own topics and terms, when its folder has a terms.yaml, for diffs that tell them by kind. */

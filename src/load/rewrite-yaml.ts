@@ -7,7 +7,7 @@
  * read back and compared with the wanted data, so a wrong file is never
  * produced: when the edit cannot be made faithfully, the caller gets no text.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, stringify, visit } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
 import { preamble } from './preamble.js';
@@ -304,9 +304,15 @@ function blockEntry(key: string, value: unknown, indent: string): string {
   return `${indent}${key}: ${flowValue(value)}\n`;
 }
 
-/** A new item of a block sequence, as whole lines. */
+/** A new item of a block sequence, as whole lines; lists of plain values inline (`[a, b]`), as the shipped files write them. */
 function blockItem(value: unknown, dashIndent: string): string {
-  const text = stringify([value], { version: '1.2', lineWidth: 100 }).trimEnd();
+  const doc = new Document([value], { version: '1.2' });
+  visit(doc, {
+    Seq(_key, node) {
+      if (node.items.length > 0 && node.items.every((x) => isScalar(x))) node.flow = true;
+    },
+  });
+  const text = doc.toString({ lineWidth: 100 }).trimEnd();
   return `${text.split('\n').map((l) => dashIndent + l).join('\n')}\n`;
 }
 

@@ -21,6 +21,8 @@ const COMMANDS = {
   migrate: { load: async () => (await import('./edit.js')).runMigrate, options: ['write'], formats: ['yaml'] },
   schema: { load: async () => (await import('./schema.js')).runSchema, options: ['output'], formats: ['json'] },
   merge: { load: async () => (await import('./history.js')).runMerge, options: ['output', 'as', 'format'], formats: ['yaml', 'json'] },
+  'git-diff': { load: async () => (await import('./git.js')).runGitDiff, options: [], formats: ['text'] },
+  'git-merge': { load: async () => (await import('./git.js')).runGitMerge, options: [], formats: ['yaml'] },
 } as const;
 
 /**

@@ -19,6 +19,7 @@ Commands:
   fmt <file>               lay a plan file out in canonical order, comments kept
   migrate <file>           move a version-1 plan file to format 2, comments kept
   schema <dir>             the JSON Schema of a family's files, its own topics and terms included
+  git-diff, git-merge      the diff and merge drivers git calls (see peaceplan help git-diff)
   help [command]           show help for a command
 
 Options:
@@ -183,6 +184,34 @@ Options:
                        conflicts, clean } as JSON
 
 Exit codes: 0 merged cleanly, 1 merged with conflicts, 2 could not run.
+`,
+  'git-diff': `Usage: peaceplan git-diff <path> <old-file> <old-hex> <old-mode> <new-file> <new-hex> <new-mode>
+
+The diff driver for git: git diff (and git log -p, git show with --ext-diff)
+print the semantic diff of plan files instead of a line diff. Set it up once
+per repository:
+
+  .gitattributes        plans/**/*.yaml diff=peaceplan merge=peaceplan
+  git config diff.peaceplan.command "peaceplan git-diff"
+  git config merge.peaceplan.driver "peaceplan git-merge %O %A %B %P"
+
+git passes the seven arguments; the family's stakeholders and terms are read
+from the working tree's folder of <path>. A version that is not a valid plan is
+reported and not compared. Exit code 0 (git stops a diff at a driver that
+fails), 2 when called with other arguments.
+`,
+  'git-merge': `Usage: peaceplan git-merge <base> <ours> <theirs> <path>
+
+The merge driver for git (merge.peaceplan.driver = "peaceplan git-merge %O %A
+%B %P"; see peaceplan help git-diff for the setup). Merges as peaceplan merge
+does and writes the result over <ours>, as git asks: ours' file edited, its
+comments and layout kept; conflicted clauses bracketed with the other reading
+beside them. The family's stakeholders and terms are read from the folder of
+<path>.
+
+Exit codes: 0 merged cleanly, 1 merged with conflicts (git stops the merge
+for you to resolve them in the file), 2 could not merge (git reports a
+conflict and leaves ours as it was).
 `,
   apply: `Usage: peaceplan apply <file> <diff.json> [--write]
 

@@ -7,7 +7,8 @@ import { mergePlans } from '../history/merge.js';
 import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
 import { formatPlanYaml } from '../edit/edit-file.js';
-import { loadPlan, loadPlanFamily } from '../node/load-plan.js';
+import { join } from 'node:path';
+import { loadPlan, loadPlanFamily, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import { describeClause } from '../diff/describe-clause.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
@@ -103,14 +104,34 @@ export async function runMerge(args: Args, io: CliIO, format: string): Promise<n
     io.stderr.write('peaceplan merge: name three plan files: the base, ours, theirs (see peaceplan help merge)\n');
     return EXIT.TROUBLE;
   }
-  const loaded = await Promise.all(paths.map((p) => loadPlan(p)));
+  const version = args.options.get('as');
+  const out = args.options.get('output');
+  return mergeFiles(paths, io, format, { ...(typeof version === 'string' ? { version } : {}), ...(typeof out === 'string' ? { output: out } : {}) });
+}
+
+/** Where a merge goes and what it reads besides the three files. */
+export interface MergeFilesOptions {
+  /** The merged version's id. */
+  version?: string;
+  /** The file to write; stdout without. */
+  output?: string;
+  /** The family folder to read stakeholders and terms from (for files outside it, as git's temporary copies are). */
+  family?: string;
+}
+
+/** Merges three plan files; the exit code of `peaceplan merge`. */
+export async function mergeFiles(paths: readonly string[], io: CliIO, format: string, options: MergeFilesOptions): Promise<number> {
+  const family = options.family;
+  const people = family ? (await loadStakeholders(join(family, STAKEHOLDERS_FILE))).stakeholders : undefined;
+  const terms = family ? await termsBeside(join(family, 'plan.yaml')) : undefined;
+  const context = { ...(people ? { stakeholders: people } : {}), ...(terms ? { terms } : {}) };
+  const loaded = await Promise.all(paths.map((p) => loadPlan(p, context)));
   const failed = loaded.filter((r) => !r.ok);
   const [base, ours, theirs] = loaded.map((r) => r.plan);
   if (failed.length || !base || !ours || !theirs) return reportTrouble(io, 'merge', failed);
-  const version = args.options.get('as');
-  const result = mergePlans(base, ours, theirs, typeof version === 'string' ? { version } : {});
+  const result = mergePlans(base, ours, theirs, options.version ? { version: options.version } : {});
   const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : mergedText(loaded[1] as PlanResult, result.plan);
-  const out = args.options.get('output');
+  const out = options.output;
   const failedWrite = await emit(io, text, out);
   if (failedWrite !== undefined) return failedWrite;
   for (const c of result.conflicts) io.stderr.write(`conflict: ${c.clause ?? '(plan)'} ${c.field}: ${c.says}\n`);

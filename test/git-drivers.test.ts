@@ -44,6 +44,17 @@ describe('git drivers', () => {
     git('checkout', '-q', '--', plan);
   });
 
+  it('peaceplan diff reads a version straight from git, and names the revision when git has none', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), ...args], { cwd: repo, encoding: 'utf8' });
+    const r = run('diff', `HEAD~1:${plan}`, plan);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/600,000 → 800,000/);
+    const missing = run('diff', `no-such-rev:${plan}`, plan);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`no-such-rev:${plan}`);
+    expect(missing.stderr).toMatch(/git has no plans\/ru\/us-28-point\.yaml at no-such-rev/);
+  });
+
   it('git merge takes changes from both branches, and brackets a conflict in the file', () => {
     git('checkout', '-q', '-b', 'theirs');
     edit((t) => t.replace('personnelCap: 800000', 'personnelCap: 700000'));

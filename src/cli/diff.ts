@@ -14,6 +14,7 @@ import { positionsFor } from './positions.js';
 import { emit } from './output.js';
 import { renderHtml } from '../render/html/page.js';
 import { reportTrouble } from './trouble.js';
+import { gitRevisionPath, loadPlanAt } from './git.js';
 import { diffImpact } from '../positions/impact.js';
 import { renderImpactMarkdown, renderImpactText } from '../render/impact-text.js';
 import type { CliIO } from './io.js';
@@ -39,7 +40,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
   if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
   // The new version's family terms type what both versions say (a family shares one terms file).
-  const terms = await termsBeside(newPath);
+  const terms = await termsBeside(gitRevisionPath(newPath)?.path ?? newPath);
   let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore, ...(terms ? { terms } : {}) });
   const positionsPath = args.options.get('positions');
   let impact: DiffImpact | undefined;
@@ -60,8 +61,16 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   return (await emit(io, text, toFile)) ?? (diff.summary.identical ? EXIT.OK : EXIT.FOUND);
 }
 
-/** Both versions; a stakeholders file shared by their folder is read once, and a broken one is reported once. */
+/**
+ * Both versions; a stakeholders file shared by their folder is read once, and a broken one
+ * is reported once. A version written as git names it (`HEAD~1:plans/x.yaml`) is read from git.
+ */
 async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[] & PlanResult[]> {
+  const [oldGit, newGit] = [gitRevisionPath(oldPath), gitRevisionPath(newPath)];
+  if (oldGit || newGit) {
+    const read = (arg: string, at: ReturnType<typeof gitRevisionPath>) => (at ? loadPlanAt(arg, at.rev, at.path) : loadPlan(arg));
+    return Promise.all([read(oldPath, oldGit), read(newPath, newGit)]);
+  }
   if (dirname(oldPath) !== dirname(newPath)) return Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
   const found = await loadStakeholders(join(dirname(oldPath), STAKEHOLDERS_FILE));
   if (!found.ok && !found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) return [found];

@@ -1,4 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { SourceMap } from '../load/source-map.js';
+import { parsePlan } from '../parse-plan.js';
+import type { LoadOptions } from '../node/load-plan.js';
+import { fileError } from '../node/read-file.js';
 import { diffPlans } from '../diff/diff-plans.js';
 import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import type { PlanResult } from '../parse-plan.js';
@@ -68,4 +74,29 @@ export async function runGitMerge(args: Args, io: CliIO): Promise<number> {
   }
   const { mergeFiles } = await import('./history.js');
   return mergeFiles([base, ours, theirs], io, 'yaml', { output: ours, family: dirname(path) });
+}
+
+/** `rev:path` as git names a file at a revision (`HEAD~1:plans/x.yaml`), when `arg` is not a file on disk. */
+export function gitRevisionPath(arg: string): { rev: string; path: string } | undefined {
+  if (existsSync(arg)) return undefined;
+  const m = /^([^:\s]+):(.+)$/.exec(arg);
+  return m && m[1] && m[2] && !/^[a-zA-Z]$/.test(m[1]) ? { rev: m[1], path: m[2] } : undefined;
+}
+
+/**
+ * A plan read from git at a revision, checked like a file of the working tree's folder of
+ * its path (stakeholders, terms). Errors name `rev:path`; a revision or path git does not
+ * know is a FILE_NOT_FOUND with git's own words.
+ */
+export async function loadPlanAt(arg: string, rev: string, path: string, options: LoadOptions = {}): Promise<PlanResult> {
+  const shown = spawnSync('git', ['show', `${rev}:${path}`], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  if (shown.error || shown.status !== 0) {
+    const why = shown.error ? shown.error.message : shown.stderr.toString('utf8').trim().split('\n')[0] ?? '';
+    const error = fileError('FILE_NOT_FOUND', arg, `git has no ${path} at ${rev}: ${why}`, 'name a revision and a path git knows, as in git show HEAD~1:plans/x.yaml');
+    return { ok: false, errors: [error], warnings: [], sourceMap: new SourceMap('', arg), text: '' };
+  }
+  const folder = dirname(path);
+  const people = options.stakeholders ?? (await loadStakeholders(join(folder, STAKEHOLDERS_FILE))).stakeholders;
+  const terms = options.terms ?? (await termsBeside(path));
+  return parsePlan(new Uint8Array(shown.stdout), { file: arg, ...(people ? { stakeholders: people } : {}), ...(terms ? { terms } : {}) });
 }

@@ -61,7 +61,8 @@ Exit codes: 0 printed, 1 some file invalid (its problems are printed),
   diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json|html] [--pairs file]
                       [--positions file] [--ignore classes] [-o file]
 
-Compares two versions of a plan: which clauses were added, removed, split,
+Compares two versions of a plan (a file, or a version in git written as git
+show names it: HEAD~1:plans/x.yaml): which clauses were added, removed, split,
 merged, modified, renumbered or moved; every term change in words ("cap
 raised 600,000 → 800,000 personnel (+33 %)"); word-level redlines of the
 texts; and changes of operative language (will → expected, a negation or a

@@ -63,3 +63,16 @@ export function familyWithRenamedClause(): string {
   writeFileSync(join(dir, 'v3.yaml'), `${v3.trimEnd()}\n${renamed}`);
   return dir;
 }
+
+/** The TypeScript examples of the README, in order. */
+export function readmeExamples(): string[] {
+  return [...text('README.md').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+}
+
+/** The trailing `// ` comment lines of a README example: what it prints. */
+export function expectedOutput(code: string): string[] {
+  const lines = code.trimEnd().split('\n');
+  const out: string[] = [];
+  while (lines.length && lines[lines.length - 1]?.startsWith('// ')) out.unshift((lines.pop() ?? '').slice(3));
+  return out;
+}

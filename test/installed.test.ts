@@ -13,20 +13,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { text } from './helpers.js';
+import { expectedOutput, readmeExamples } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const app = mkdtempSync(join(tmpdir(), 'peaceplan-app-'));
 // The examples of the test-suite matchers run inside vitest, by test/readme.test.ts; the rest run here with plain node.
-const examples = [...text('README.md').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((code) => !/from 'vitest'/.test(code));
+const examples = readmeExamples().filter((code) => !/from 'vitest'/.test(code));
 
-/** The trailing `// ` comment lines of an example: what it prints. */
-function expectedOutput(code: string): string[] {
-  const lines = code.trimEnd().split('\n');
-  const out: string[] = [];
-  while (lines.length && lines[lines.length - 1]?.startsWith('// ')) out.unshift((lines.pop() ?? '').slice(3));
-  return out;
-}
 
 const run = (file: string) => execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8' }).trimEnd().split('\n').filter((l) => l !== '');
 

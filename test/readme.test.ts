@@ -2,19 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES } from 'peaceplan';
-import { text } from './helpers.js';
+import { expectedOutput, readmeExamples, text } from './helpers.js';
 
 const readme = text('README.md');
-const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const examples = readmeExamples();
 const artifacts = fileURLToPath(new URL('.artifacts/', import.meta.url));
 
-/** The trailing `// ` comment lines of an example: what it prints. */
-function expectedOutput(code: string): string[] {
-  const lines = code.trimEnd().split('\n');
-  const out: string[] = [];
-  while (lines.length && lines[lines.length - 1]?.startsWith('// ')) out.unshift((lines.pop() ?? '').slice(3));
-  return out;
-}
 
 describe('the README', () => {
   it('has library examples', () => {

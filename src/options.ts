@@ -24,7 +24,8 @@ export interface ReadLimits {
    * several lines, other rare YAML forms, or a YAML error. That reader costs
    * about ten times more per node than the one for plain block YAML, so its
    * files are counted by a pre-scan and refused before it starts, past this
-   * many nodes or sixteen times as many lines. Default 50,000.
+   * many nodes, sixteen times as many lines or 32 times as many characters
+   * inside quotes. Default 50,000.
    */
   maxFullReaderNodes?: number;
   /** Most problems reported for one file; the rest are summed up in one TOO_MANY_ERRORS. Default 200. */

@@ -297,6 +297,9 @@ describe('bounded cost: nodes are counted while reading, before the YAML library
     // A flow list over several lines: every item counts, the pre-scan refuses it without the library.
     expect(first(`x: [\n${'  a,\n'.repeat(500)}  a]\n`, { maxFullReaderNodes: 200 })).toMatchObject({ code: 'TOO_MANY_NODES' });
     expect(first(`x: [\n${'  a,\n'.repeat(150)}  a]\n`, { maxFullReaderNodes: 200 })).toBeUndefined();
+    // Quoted text is dear to the YAML library: every 32 characters in quotes count as a node.
+    expect(first(`a: &x 1\nb: *x\nc: "${'x'.repeat(200 * 32)}"\n`, { maxFullReaderNodes: 200 })).toMatchObject({ code: 'TOO_MANY_NODES', line: 1, message: 'the file holds more than 6,400 characters of quoted text' });
+    expect(first(`a: &x 1\nb: *x\nc: "${'x'.repeat(150 * 32)}"\n`, { maxFullReaderNodes: 200 })).toBeUndefined();
     // The reader stops at a second document, and so does the count.
     expect(readDocument(`a: 1\n---\n${'- x\n'.repeat(500)}`, '<t>', { maxFullReaderNodes: 200 }).errors.items.map((x) => x.code)).toEqual(['MULTIPLE_DOCUMENTS']);
   });

@@ -52,10 +52,15 @@ export interface StructureScan {
   tooDeep: number;
   tooManyNodes: number;
   tooManyLines: number;
+  /** The node limit was passed by quoted text (every QUOTED_CHARS_PER_NODE characters a node). */
+  byQuotes: boolean;
 }
 
 /** Lines count against the node limit too, this many to a node: the YAML library reads a blank or comment line at about a sixteenth of a node's cost. */
 export const LINES_PER_NODE = 16;
+
+/** Characters inside quotes count against the node limit, this many to a node: the YAML library resolves quoted text at about 0.6 µs a character. */
+export const QUOTED_CHARS_PER_NODE = 32;
 
 /**
  * The YAML-aware half of {@link findExcessiveDepth}, counting nodes as well:
@@ -67,7 +72,7 @@ export function scanStructure(text: string, maxDepth: number, maxNodes: number):
   const scanner = new DepthScanner(text, maxDepth, maxNodes);
   const found = scanner.run();
   const scan = found < 0 ? { tooDeep: -1, tooManyNodes: -1 } : scanner.crowded ? { tooDeep: -1, tooManyNodes: found } : { tooDeep: found, tooManyNodes: -1 };
-  return { ...scan, tooManyLines: lineStartPast(text, maxNodes * LINES_PER_NODE) };
+  return { ...scan, tooManyLines: lineStartPast(text, maxNodes * LINES_PER_NODE), byQuotes: scanner.byQuotes };
 }
 
 /** The offset where line `max + 1` starts, or -1 when the text has no more than `max` lines. */
@@ -139,8 +144,13 @@ class DepthScanner {
   private plainParent = -1;
   /** Nodes counted so far, and whether the scan stopped at the node limit rather than the depth one. */
   private nodes = 0;
+  private quotedChars = 0;
   private counting = true;
+  /** Where quoted text passed the limit, -1 before. */
+  private crowdedAt = -1;
   crowded = false;
+  /** The limit was passed by quoted text. */
+  byQuotes = false;
 
   constructor(
     private readonly s: string,
@@ -150,7 +160,7 @@ class DepthScanner {
 
   /** Counts a node at p; true when that passes the limit. */
   private count(): boolean {
-    if (!this.counting || ++this.nodes <= this.maxNodes) return false;
+    if (!this.counting || ++this.nodes + this.quotedChars / QUOTED_CHARS_PER_NODE <= this.maxNodes) return false;
     this.crowded = true;
     return true;
   }
@@ -159,8 +169,9 @@ class DepthScanner {
     while (this.i < this.s.length) {
       const found = this.line();
       if (found >= 0) return found;
+      if (this.crowdedAt >= 0) return this.crowdedAt;
     }
-    return -1;
+    return this.crowdedAt;
   }
 
   /** Scans one line starting at this.i; returns an offset if too deep. */
@@ -323,17 +334,33 @@ class DepthScanner {
   /** Returns the offset just past the closing quote, or -1 at the end of the text. */
   private skipQuoted(p: number): number {
     const s = this.s;
+    const start = p;
     const quote = s[p];
     for (p++; p < s.length; p++) {
       const c = s[p];
       if (quote === '"' && c === '\\') p++;
       else if (c === quote) {
         if (quote === "'" && s[p + 1] === "'") p++;
-        else return p + 1;
+        else {
+          this.quoted(start, p + 1);
+          return p + 1;
+        }
       }
     }
+    this.quoted(start, s.length);
     this.i = s.length;
     return -1;
+  }
+
+  /** Quoted text costs the YAML library far more than plain text: every QUOTED_CHARS_PER_NODE characters count as a node. */
+  private quoted(start: number, end: number): void {
+    if (!this.counting) return;
+    this.quotedChars += end - start;
+    if (this.crowdedAt < 0 && this.nodes + this.quotedChars / QUOTED_CHARS_PER_NODE > this.maxNodes) {
+      this.crowded = true;
+      this.byQuotes = true;
+      this.crowdedAt = start;
+    }
   }
 
   /** Pushes a block level at a column; true if that makes it too deep. */

@@ -7,7 +7,7 @@ import { ErrorList } from '../error-list.js';
 import { resolveLimits } from '../options.js';
 import type { ReadLimits } from '../options.js';
 import { decodeUtf8 } from './decode.js';
-import { findBluntDepth, findControlCharacters, LINES_PER_NODE, scanStructure } from './prescan.js';
+import { findBluntDepth, findControlCharacters, LINES_PER_NODE, QUOTED_CHARS_PER_NODE, scanStructure } from './prescan.js';
 import { readQuickYaml } from './quick-yaml.js';
 import { findLexedDepth, readYaml } from './read-yaml.js';
 import { SourceMap } from './source-map.js';
@@ -113,8 +113,8 @@ export function readDocument(input: string | Uint8Array, file: string, limitsIn:
     return refuse(
       at,
       'TOO_MANY_NODES',
-      lines ? more(limits.maxFullReaderNodes * LINES_PER_NODE, 'lines') : more(limits.maxFullReaderNodes, 'nodes'),
-      `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes nodes and ${LINES_PER_NODE} times as many lines${where}`,
+      lines ? more(limits.maxFullReaderNodes * LINES_PER_NODE, 'lines') : scan.byQuotes ? more(limits.maxFullReaderNodes * QUOTED_CHARS_PER_NODE, 'characters of quoted text') : more(limits.maxFullReaderNodes, 'nodes'),
+      `files with anchors, tags, flow collections over several lines or YAML errors are read up to limits.maxFullReaderNodes nodes, ${LINES_PER_NODE} times as many lines, and ${QUOTED_CHARS_PER_NODE} times as many characters in quotes${where}`,
     );
   }
 

@@ -67,6 +67,15 @@ describe('peaceplan matrix', () => {
     expect(topics.slice(1, -1).every((row) => row.split(',').length === 6)).toBe(true);
   });
 
+  it('takes the decision rule as --decision, the library\'s name, or --blocking; not both differently', async () => {
+    const json = async (...o: string[]) => JSON.parse((await runCli('matrix', plan('us-28-point'), '--format', 'json', ...o)).stdout) as { decision: string };
+    expect((await json('--decision', 'unanimity')).decision).toBe('unanimity');
+    expect((await json('--blocking', 'unanimity')).decision).toBe('unanimity');
+    expect((await json()).decision).toBe('veto');
+    const both = await runCli('matrix', plan('us-28-point'), '--decision', 'veto', '--blocking', 'unanimity');
+    expect([both.code, both.stderr]).toEqual([2, 'peaceplan matrix: --decision and --blocking name the same rule; give one\n']);
+  });
+
   it('prints Markdown', async () => {
     const r = await runCli('matrix', plan('e3-counter-proposal'), '--format', 'markdown', '--by', 'topic');
     expect(r.stdout).toMatch(/^### russia-ukraine-2025 \/ e3-counter-proposal/);

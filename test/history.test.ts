@@ -187,6 +187,11 @@ describe('peaceplan log, history, blame and merge', () => {
     expect(m.stdout).toMatch(/- id: russia-nato-dialogue-alt\n(?:.*\n)*?    sources: \[ /);
     expect((await runCli('merge', base, ours)).code).toBe(2);
   });
+
+  it('history suggests the clause id meant', async () => {
+    const r = await runCli('history', dir, 'armycap');
+    expect([r.code, r.stderr]).toEqual([2, `peaceplan history: no version of ${dir} has a clause \`armycap\`; did you mean \`army-cap\`?\n`]);
+  });
 });
 
 describe('merge: problems found in review, kept fixed', () => {

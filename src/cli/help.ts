@@ -98,7 +98,7 @@ Exit codes: 0 the versions are the same, 1 they differ (not a failure),
 2 could not run (missing or invalid file, bad arguments).
 `,
   matrix: `Usage: peaceplan matrix <file> [--positions file] [--by clause|topic]
-                        [--blocking veto|unanimity] [--blocs as-listed|expand|collapse]
+                        [--decision veto|unanimity] [--blocs as-listed|expand|collapse]
                         [--format text|markdown|csv|json|html] [-o file]
 
 Evaluates the family's stance rules and statements on one version: for each
@@ -109,9 +109,10 @@ blocked and by whom, and each stakeholder's acceptability score (-1 to +1).
 Options:
   --positions <file>   the positions file (default: positions.yaml beside <file>)
   --by clause|topic    one row per clause (default) or per topic
-  --blocking veto|unanimity
+  --decision veto|unanimity
                        who can block a clause: the stakeholders with a veto on
-                       its topic (default), or every signatory
+                       its topic (default), or every signatory (the library's
+                       MatrixOptions.decision; --blocking is the same option)
   --blocs as-listed|expand|collapse
                        each stakeholder on its own (default); members of a bloc
                        shown and taking its stance where silent; or members

@@ -8,6 +8,7 @@ import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
 import { formatPlanYaml } from '../edit/edit-file.js';
 import { join } from 'node:path';
+import { closest } from '../util/closest.js';
 import { loadPlan, loadPlanFamily, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import { describeClause } from '../diff/describe-clause.js';
 import type { Args } from './args.js';
@@ -54,7 +55,8 @@ export async function runHistory(args: Args, io: CliIO, format: string): Promise
   if (!f) return EXIT.TROUBLE;
   const h = clauseHistory(f.versions, id, familyTerms(f));
   if (h.presentIn.length === 0) {
-    io.stderr.write(`peaceplan history: no version of ${dir} has a clause \`${id}\`\n`);
+    const guess = closest(id, [...new Set(f.versions.flatMap((v) => v.clauses.map((c) => c.id)))]);
+    io.stderr.write(`peaceplan history: no version of ${dir} has a clause \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''}\n`);
     return EXIT.TROUBLE;
   }
   if (format === 'json') {

@@ -15,7 +15,8 @@ import { reportTrouble } from './trouble.js';
 import { emit } from './output.js';
 import { renderHtml } from '../render/html/page.js';
 
-const CHOICES = { by: ['clause', 'topic'], blocking: ['veto', 'unanimity'], blocs: ['as-listed', 'expand', 'collapse'] } as const;
+// `--decision` is the library's name (MatrixOptions.decision); `--blocking` its older spelling.
+const CHOICES = { by: ['clause', 'topic'], decision: ['veto', 'unanimity'], blocking: ['veto', 'unanimity'], blocs: ['as-listed', 'expand', 'collapse'] } as const;
 
 /** `peaceplan matrix <version> [--positions file] [--by clause|topic] [--blocking veto|unanimity] [--blocs …] [--format …]` */
 export async function runMatrix(args: Args, io: CliIO, format: string): Promise<number> {
@@ -33,6 +34,10 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
       return EXIT.TROUBLE;
     }
     chosen[name] = value;
+  }
+  if (chosen.decision && chosen.blocking && chosen.decision !== chosen.blocking) {
+    io.stderr.write('peaceplan matrix: --decision and --blocking name the same rule; give one\n');
+    return EXIT.TROUBLE;
   }
   const people = await loadStakeholders(join(dirname(path), STAKEHOLDERS_FILE));
   const peopleBroken = !people.ok && !people.errors.some((e) => e.code === 'FILE_NOT_FOUND');
@@ -53,7 +58,7 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}),
     ...(terms ? { terms } : {}),
     by: (chosen.by ?? 'clause') as 'clause' | 'topic',
-    decision: (chosen.blocking ?? 'veto') as 'veto' | 'unanimity',
+    decision: (chosen.decision ?? chosen.blocking ?? 'veto') as 'veto' | 'unanimity',
     blocs: (chosen.blocs ?? 'as-listed') as NonNullable<MatrixOptions['blocs']>,
   };
   // A revision's rules follow its clauses back along the parent chain, through the versions beside it.

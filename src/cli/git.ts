@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { diffPlans } from '../diff/diff-plans.js';
 import { SourceMap } from '../load/source-map.js';
-import { parsePlan } from '../parse-plan.js';
+import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import type { LoadOptions } from '../node/load-plan.js';
 import { fileError } from '../node/read-file.js';
-import { diffPlans } from '../diff/diff-plans.js';
-import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { parsePlan } from '../parse-plan.js';
 import type { PlanResult } from '../parse-plan.js';
 import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';

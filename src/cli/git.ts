@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { diffPlans } from '../diff/diff-plans.js';
 import { SourceMap } from '../load/source-map.js';
-import { loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { familyOptions, loadPlan } from '../node/load-plan.js';
 import type { LoadOptions } from '../node/load-plan.js';
 import { fileError } from '../node/read-file.js';
 import { parsePlan } from '../parse-plan.js';
@@ -32,10 +32,8 @@ export async function runGitDiff(args: Args, io: CliIO): Promise<number> {
     return EXIT.TROUBLE;
   }
   io.stdout.write(`peaceplan diff ${path}\n`);
-  const folder = dirname(path);
-  const people = await loadStakeholders(join(folder, STAKEHOLDERS_FILE));
-  const terms = await termsBeside(path);
-  const options = { ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}), ...(terms ? { terms } : {}) };
+  const options = await familyOptions(dirname(path));
+  const terms = options.terms;
   const read = (file: string) => (file === NO_FILE ? Promise.resolve(undefined) : loadPlan(file, options));
   const [a, b] = await Promise.all([read(oldFile), read(newFile)]);
   if (!a || !b) {
@@ -95,8 +93,6 @@ export async function loadPlanAt(arg: string, rev: string, path: string, options
     const error = fileError('FILE_NOT_FOUND', arg, `git has no ${path} at ${rev}: ${why}`, 'name a revision and a path git knows, as in git show HEAD~1:plans/x.yaml');
     return { ok: false, errors: [error], warnings: [], sourceMap: new SourceMap('', arg), text: '' };
   }
-  const folder = dirname(path);
-  const people = options.stakeholders ?? (await loadStakeholders(join(folder, STAKEHOLDERS_FILE))).stakeholders;
-  const terms = options.terms ?? (await termsBeside(path));
-  return parsePlan(new Uint8Array(shown.stdout), { file: arg, ...(people ? { stakeholders: people } : {}), ...(terms ? { terms } : {}) });
+  const { stakeholders, terms } = await familyOptions(dirname(path), options);
+  return parsePlan(new Uint8Array(shown.stdout), { file: arg, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) });
 }

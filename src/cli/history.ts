@@ -7,9 +7,8 @@ import { mergePlans } from '../history/merge.js';
 import { timeline } from '../history/timeline.js';
 import { toYaml } from '../load/write-yaml.js';
 import { formatPlanYaml } from '../edit/edit-file.js';
-import { join } from 'node:path';
 import { closest } from '../util/closest.js';
-import { loadPlan, loadPlanFamily, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { familyOptions, loadPlan, loadPlanFamily } from '../node/load-plan.js';
 import { describeClause } from '../diff/describe-clause.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
@@ -123,10 +122,7 @@ export interface MergeFilesOptions {
 
 /** Merges three plan files; the exit code of `peaceplan merge`. */
 export async function mergeFiles(paths: readonly string[], io: CliIO, format: string, options: MergeFilesOptions): Promise<number> {
-  const family = options.family;
-  const people = family ? (await loadStakeholders(join(family, STAKEHOLDERS_FILE))).stakeholders : undefined;
-  const terms = family ? await termsBeside(join(family, 'plan.yaml')) : undefined;
-  const context = { ...(people ? { stakeholders: people } : {}), ...(terms ? { terms } : {}) };
+  const context = options.family ? await familyOptions(options.family) : {};
   const loaded = await Promise.all(paths.map((p) => loadPlan(p, context)));
   const failed = loaded.filter((r) => !r.ok);
   const [base, ours, theirs] = loaded.map((r) => r.plan);

@@ -78,6 +78,17 @@ async function termsFor(path: string, options: LoadOptions, broken: ParseResult[
   return undefined;
 }
 
+/**
+ * The stakeholders and terms of the family in folder `dir`, as load options for a
+ * version read from elsewhere (a copy git hands over, a file given on its own).
+ * A file that is missing or broken adds nothing.
+ */
+export async function familyOptions(dir: string, options: LoadOptions = {}): Promise<LoadOptions> {
+  const people = options.stakeholders ?? (await loadStakeholders(join(dir, STAKEHOLDERS_FILE), options)).stakeholders;
+  const terms = options.terms ?? (await loadTerms(join(dir, TERMS_FILE), options)).terms;
+  return { ...options, ...(people ? { stakeholders: people } : {}), ...(terms ? { terms } : {}) };
+}
+
 /** Reads and checks a family's `stakeholders.yaml`. */
 export async function loadStakeholders(path: string, options: LoadOptions = {}): Promise<StakeholdersResult> {
   const terms = await termsFor(path, options, []);

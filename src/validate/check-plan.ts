@@ -38,7 +38,7 @@ export function checkPlan(
 export function checkReadableParts(data: unknown, refs: readonly SchemaRef[], map: SourceMap, out: ErrorList, stakeholderIds: ReadonlySet<string> | undefined): void {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
   const d = data as Record<string, unknown>;
-  const sources = d.sources !== null && typeof d.sources === 'object' && !Array.isArray(d.sources) ? (d.sources as Record<string, unknown>) : undefined;
+  const sources = asRecord(d.sources);
   const dates: Array<[PathSegment[], unknown]> = [[['date'], d.date]];
   for (const [id, s] of Object.entries(sources ?? {})) if (s !== null && typeof s === 'object') dates.push([['sources', id, 'date'], (s as { date?: unknown }).date]);
   for (const [path, date] of dates) {
@@ -48,12 +48,13 @@ export function checkReadableParts(data: unknown, refs: readonly SchemaRef[], ma
     const clauses = d.clauses.map((c: unknown) => (c !== null && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? { id: (c as { id: string }).id } : {}));
     checkUnique({ clauses } as unknown as Plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   }
-  const nearSource = closestIn(Object.keys(sources ?? {}));
-  const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
-  for (const ref of refs) {
-    if (ref.kind === 'source' && sources && !Object.hasOwn(sources, ref.id)) unknownRef(out, map, ref.instancePath, data, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
-    else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) unknownRef(out, map, ref.instancePath, data, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
-  }
+  // No UNUSED_SOURCE here: a citation the schema refused would make a cited source look unused.
+  checkReferences(d, refs, map, out, stakeholderIds, 'clause', false);
+}
+
+/** A value as a map of entries, when it is one. */
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function invalidDate(map: SourceMap, path: PathSegment[], date: string) {
@@ -62,31 +63,34 @@ function invalidDate(map: SourceMap, path: PathSegment[], date: string) {
 
 /**
  * Checks the references of a file that has a `sources` map: every cited
- * source is defined (UNKNOWN_SOURCE) and every defined source cited
- * (UNUSED_SOURCE, a warning); every stakeholder is known, when the
- * stakeholders are given (UNKNOWN_STAKEHOLDER).
+ * source is defined (UNKNOWN_SOURCE) and, with `unused`, every defined source
+ * cited (UNUSED_SOURCE, a warning); every stakeholder is known, when the
+ * stakeholders are given (UNKNOWN_STAKEHOLDER). Without a sources map (data
+ * the schema refused), sources are not checked.
  */
 export function checkReferences(
-  file: { sources: Record<string, unknown> },
+  file: { sources?: unknown },
   refs: readonly SchemaRef[],
   map: SourceMap,
   out: ErrorList,
   stakeholderIds: ReadonlySet<string> | undefined,
   citedBy: string,
+  unused = true,
 ): void {
-  const sourceIds = Object.keys(file.sources);
+  const sources = asRecord(file.sources);
+  const sourceIds = Object.keys(sources ?? {});
   const nearSource = closestIn(sourceIds);
   const nearStakeholder = closestIn(stakeholderIds ? [...stakeholderIds] : []);
   const used = new Set<string>();
   for (const ref of refs) {
     if (ref.kind === 'source') {
       used.add(ref.id);
-      if (!Object.hasOwn(file.sources, ref.id)) unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
+      if (sources && !Object.hasOwn(sources, ref.id)) unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_SOURCE', 'source', ref.id, nearSource, 'add it under `sources:`');
     } else if (ref.kind === 'stakeholder' && stakeholderIds && !stakeholderIds.has(ref.id)) {
       unknownRef(out, map, ref.instancePath, file, 'UNKNOWN_STAKEHOLDER', 'stakeholder', ref.id, nearStakeholder, 'add it to stakeholders.yaml');
     }
   }
-  for (const id of sourceIds) {
+  for (const id of unused ? sourceIds : []) {
     if (!used.has(id)) {
       out.add(map.errorFor(['sources', id], {
         code: 'UNUSED_SOURCE',

@@ -1,13 +1,14 @@
 /**
- * The package as an app gets it: `npm pack`, the tarball unpacked into a
- * fresh folder's node_modules (its dependencies linked from this checkout, so
- * no network is needed), and every README library example run there as an
- * ES module with plain node, outside the repository (those of the vitest
- * matchers need vitest, and run in test/readme.test.ts); and the Node entry
- * required as CommonJS.
+ * The package as an app gets it: `npm pack`, the tarball installed with npm
+ * into a fresh folder outside the repository (dependencies from npm's cache,
+ * filled by the checkout's own install, or from the registry), and every
+ * README library example run there as an ES module with plain node (those of
+ * the vitest matchers need vitest, and run in test/readme.test.ts); the Node
+ * entry required as CommonJS; and the installed command line, which loads
+ * `docx` from the app's dependencies for a Word redline.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,16 +29,9 @@ describe('the installed package', () => {
     const packed = join(app, 'pack');
     mkdirSync(packed);
     const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', packed], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
-    const modules = join(app, 'node_modules');
-    mkdirSync(join(modules, 'peaceplan'), { recursive: true });
-    execFileSync('tar', ['-xzf', join(packed, name), '-C', join(modules, 'peaceplan'), '--strip-components=1']);
-    // The dependencies (and theirs), as an install would give them, linked from this checkout.
-    for (const dep of readdirSync(join(root, 'node_modules'))) {
-      if (dep === 'peaceplan' || dep.startsWith('.')) continue;
-      symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
-    }
     writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }\n');
-  }, 120_000);
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(packed, name)], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }, 300_000);
 
   it.each(examples.map((code, i) => [i + 1, code] as const))('README example %i runs in an app outside the repository', (i, code) => {
     const file = join(app, `example-${i}.mjs`);
@@ -55,6 +49,21 @@ describe('the installed package', () => {
        });`,
     );
     expect(run(file)).toEqual(['true us-28-point e3-counter-proposal geneva-19-point', 'true reported-21-point wh-20-point first-phase']);
+  });
+
+  it('installs only what the package declares: peaceplan and its dependencies, no dev tools', () => {
+    const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const top = Object.keys(lock.packages).filter((p) => /^node_modules\/[^/]+$|^node_modules\/@[^/]+\/[^/]+$/.test(p)).map((p) => p.slice('node_modules/'.length));
+    expect(top).toEqual(expect.arrayContaining(['peaceplan', 'yaml', 'ajv', 'diff', 'docx']));
+    for (const tool of ['vitest', 'typescript', 'tsup', 'esbuild', 'playwright-core']) expect(top).not.toContain(tool);
+  });
+
+  it('runs the installed command line, Word redline included', () => {
+    const plans = join(app, 'node_modules/peaceplan/plans/russia-ukraine-2025');
+    const out = join(app, 'redline.docx');
+    const r = spawnSync(join(app, 'node_modules/.bin/peaceplan'), ['diff', join(plans, 'us-28-point.yaml'), join(plans, 'e3-counter-proposal.yaml'), '--format', 'docx', '-o', out], { cwd: app, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(readFileSync(out).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 
   it('says clearly when a path names no family, without throwing', () => {

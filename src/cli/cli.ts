@@ -10,7 +10,7 @@ import { VERSION } from './version.js';
 const COMMANDS = {
   validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format', 'strict'], formats: ['text', 'json'] },
   summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
-  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'ignore', 'output'], formats: ['text', 'markdown', 'json', 'html'] },
+  diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'ignore', 'output'], formats: ['text', 'markdown', 'json', 'html', 'docx'] },
   matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'decision', 'blocking', 'blocs', 'output'], formats: ['text', 'markdown', 'csv', 'json', 'html'] },
   report: { load: async () => (await import('./report.js')).runReport, options: ['output'], formats: ['html'] },
   log: { load: async () => (await import('./history.js')).runLog, options: ['format'], formats: ['text', 'json'] },

@@ -11,7 +11,8 @@ import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import { positionsFor } from './positions.js';
-import { emit } from './output.js';
+import { emit, refuseTerminal } from './output.js';
+import { renderDiffDocx } from '../render/docx/diff-docx.js';
 import { renderHtml } from '../render/html/page.js';
 import { reportTrouble } from './trouble.js';
 import { gitRevisionPath, loadPlanAt } from './git.js';
@@ -19,13 +20,16 @@ import { diffImpact } from '../positions/impact.js';
 import { renderImpactMarkdown, renderImpactText } from '../render/impact-text.js';
 import type { CliIO } from './io.js';
 
-/** `peaceplan diff <old> <new> [--format text|markdown|json] [--pairs file] [--positions file]` */
+/** `peaceplan diff <old> <new> [--format text|markdown|json|html|docx] [--pairs file] [--positions file] [-o file]` */
 export async function runDiff(args: Args, io: CliIO, format: string): Promise<number> {
   const [oldPath, newPath, ...extra] = args.positionals;
   if (!oldPath || !newPath || extra.length) {
     io.stderr.write('peaceplan diff: name exactly two plan files, the old one first (see peaceplan help diff)\n');
     return EXIT.TROUBLE;
   }
+  const toFile = args.options.get('output');
+  const refused = format === 'html' || format === 'docx' ? refuseTerminal(io, toFile, 'diff', format === 'html' ? 'an HTML page' : 'a Word document', `peaceplan diff ${oldPath} ${newPath} --format ${format} -o redline.${format}`) : undefined;
+  if (refused !== undefined) return refused;
   const ignore = ignoreClasses(args.options.get('ignore'));
   if (typeof ignore === 'string') {
     io.stderr.write(`peaceplan diff: --ignore takes ${IGNORE_CLASSES.join(', ')} (comma-separated), not ${ignore}\n`);
@@ -51,11 +55,11 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}), ...(terms ? { terms } : {}) });
     diff = rankByImpact(diff, impact);
   }
-  const toFile = args.options.get('output');
   const color = io.color === true && toFile === undefined;
-  let text: string;
+  let text: string | Uint8Array;
   if (format === 'json') text = JSON.stringify(impact ? { diff, impact } : diff, null, 2) + '\n';
   else if (format === 'markdown') text = renderDiffMarkdown(diff) + (impact ? '\n' + renderImpactMarkdown(impact) : '');
+  else if (format === 'docx') text = await renderDiffDocx({ diff, from: a.plan, to: b.plan, ...(impact ? { impact: renderImpactText(impact).trimEnd().split('\n') } : {}) });
   else if (format === 'html') text = renderHtml({ diffs: [{ diff, from: a.plan, to: b.plan, ...(impact ? { impact } : {}) }] });
   else text = renderDiffText(diff, { color }) + (impact ? '\n' + renderImpactText(impact, { color }) : '');
   return (await emit(io, text, toFile)) ?? (diff.summary.identical ? EXIT.OK : EXIT.FOUND);

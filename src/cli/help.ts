@@ -58,7 +58,7 @@ Options:
 Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
 `,
-  diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json|html] [--pairs file]
+  diff: `Usage: peaceplan diff <old> <new> [--format text|markdown|json|html|docx] [--pairs file]
                       [--positions file] [--ignore classes] [-o file]
 
 Compares two versions of a plan (a file, or a version in git written as git
@@ -73,12 +73,15 @@ listed as possible pairs. The ranked list leads with substance (terms,
 status, clauses with their terms coming or going), never bookkeeping.
 
 Options:
-  --format text|markdown|json|html
+  --format text|markdown|json|html|docx
                                 text for a terminal (default; coloured on a
                                 terminal unless NO_COLOR is set), markdown
                                 for a pull-request comment, json for programs
                                 (schemas/diff.schema.json), html for a
-                                self-contained side-by-side redline
+                                self-contained side-by-side redline, docx
+                                for a Word document with the wording changes
+                                as tracked changes and the term changes as
+                                comments (html and docx need -o on a terminal)
   -o, --output <file>           write to this file (whole or not at all)
                                 instead of stdout
   --pairs <file>                YAML with clause pairs to pin or forbid, for

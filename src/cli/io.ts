@@ -1,6 +1,7 @@
 /** Where the CLI writes; injected so tests can run it in-process. */
 export interface CliIO {
-  stdout: { write(text: string): unknown };
+  /** Takes text, and bytes for binary formats (a Word document). */
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
   /** Colour the output (a terminal that has not asked for NO_COLOR). Default false. */
   color?: boolean;

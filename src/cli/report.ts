@@ -4,7 +4,7 @@ import { buildReport } from '../report/build-report.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
-import { emit } from './output.js';
+import { emit, refuseTerminal } from './output.js';
 import { familyTrouble, reportTrouble } from './trouble.js';
 
 /** `peaceplan report <dir> [-o report.html]` */
@@ -14,11 +14,9 @@ export async function runReport(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan report: name exactly one family folder (see peaceplan help report)\n');
     return EXIT.TROUBLE;
   }
-  if (io.terminal && !args.options.has('output')) {
-    // A whole HTML page is no use on a screen: say where it should go instead.
-    io.stderr.write(`peaceplan report: the report is an HTML page; write it to a file with -o, e.g. peaceplan report ${dir} -o report.html (or redirect the output)\n`);
-    return EXIT.TROUBLE;
-  }
+  // A whole HTML page is no use on a screen: say where it should go instead.
+  const refused = refuseTerminal(io, args.options.get('output'), 'report', 'an HTML page', `peaceplan report ${dir} -o report.html`);
+  if (refused !== undefined) return refused;
   const family = await loadPlanFamily(dir);
   if (!family.ok || family.versions.length === 0) {
     const failed = familyTrouble(family);

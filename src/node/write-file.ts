@@ -118,7 +118,7 @@ const { O_WRONLY, O_APPEND } = fsp.constants;
 const O_NOCTTY = fsp.constants.O_NOCTTY ?? 0;
 
 /**
- * Writes `text` to a file, and only to something that can take it.
+ * Writes `text` (UTF-8) or bytes to a file, and only to something that can take it.
  *
  * - Symlinks are followed to the real file; the link stays a link.
  * - A regular file (or a path that does not exist yet) is replaced whole or not
@@ -147,7 +147,7 @@ const O_NOCTTY = fsp.constants.O_NOCTTY ?? 0;
  * reader of a FIFO that went away) comes back as a WRITE_FAILED error, or
  * FILE_CHANGED; undefined means the text was written.
  */
-export async function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): Promise<PlanError | undefined> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<PlanError | undefined> {
   const fs = options.fs ?? NODE_FS;
   let target = path;
   let info: Stats | undefined;
@@ -178,7 +178,7 @@ export async function writeFileAtomic(path: string, text: string, options: Write
 }
 
 /** Writes a FIFO, a device or a file descriptor where it is: nothing created, truncated or renamed. */
-async function writeInPlace(fs: WriteFs, path: string, shown: string, kind: Kind, text: string): Promise<PlanError | undefined> {
+async function writeInPlace(fs: WriteFs, path: string, shown: string, kind: Kind, text: string | Uint8Array): Promise<PlanError | undefined> {
   try {
     // No O_CREAT: if the FIFO or device went away meanwhile, nothing is made in its place. O_APPEND for a regular file behind a descriptor.
     const handle = await fs.open(path, O_WRONLY | O_NOCTTY | (kind === 'file' ? O_APPEND : 0));
@@ -199,7 +199,7 @@ async function writeInPlace(fs: WriteFs, path: string, shown: string, kind: Kind
 }
 
 /** Replaces a regular file (or makes a new one) through a temporary file renamed over it. */
-async function replace(fs: WriteFs, path: string, target: string, existing: number | undefined, text: string, expected: Uint8Array | undefined): Promise<PlanError | undefined> {
+async function replace(fs: WriteFs, path: string, target: string, existing: number | undefined, text: string | Uint8Array, expected: Uint8Array | undefined): Promise<PlanError | undefined> {
   let temp: string | undefined;
   try {
     const mode = existing === undefined ? undefined : existing & 0o7777;

@@ -19,6 +19,13 @@ export const FLOORS = {
       'GHSA-v88g-cgmw-v5xw (CVE-2020-15366): prototype pollution, fixed in 6.12.3',
     ],
   },
+  docx: {
+    // Pinned: 9.7.2 and later need nanoid 6, which needs Node 22; peaceplan runs on Node 20.
+    floor: '9.7.1',
+    advisories: [
+      'none published against docx; its zip writer jszip had CVE-2022-48285 (path traversal in loadAsync, fixed in 3.8.0) and CVE-2021-23413 (prototype pollution, fixed in 3.7.0), and docx 9.7.1 requires jszip ^3.10.1',
+    ],
+  },
   diff: {
     floor: '8.0.3',
     advisories: ['GHSA-73rr-hh4g-fpgx (CVE-2026-24001): parsePatch/applyPatch denial of service, fixed in 8.0.3'],

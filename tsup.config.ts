@@ -31,6 +31,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    // import.meta.url in CommonJS (a schema pointer's hint names the schemas beside the running package).
+    shims: true,
     // Less text for Node to parse at start; names stay, so stack traces still read.
     esbuildOptions(options) {
       options.minifyWhitespace = true;

@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'READ_FAILED',
   'WRITE_FAILED',
   'FILE_CHANGED',
+  'SCHEMA_NOT_FOUND',
 ] as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the full list. */

@@ -119,7 +119,9 @@ describe('a family with a version that cannot be read', () => {
     write(join(dir, 'us-28-point.yaml'), new Uint8Array([0x70, 0x3a, 0x20, 0xff, 0x0a]));
     const r = await run('validate', dir);
     expect(r.code).toBe(1);
-    expect(r.stdout.match(/^\S+:\d+:\d+ [A-Z0-9_]+/gm)?.map((l) => l.split(' ')[1])).toEqual(['INVALID_UTF8']);
+    // The copy's editor modelines point at ../../schemas, which is not there from the temporary folder: warned, once per file.
+    const codes = r.stdout.match(/^\S+:\d+:\d+ [A-Z0-9_]+/gm)?.map((l) => l.split(' ')[1]);
+    expect(codes?.filter((c) => c !== 'SCHEMA_NOT_FOUND')).toEqual(['INVALID_UTF8']);
   });
 });
 

@@ -114,6 +114,14 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
     at: [1, 1],
   },
   WRITE_FAILED: { run: async () => [await writeFileAtomic(join(tmp, 'no-such-folder', 'report.html'), 'x')].filter((e) => e !== undefined), at: [1, 1] },
+  SCHEMA_NOT_FOUND: {
+    run: async () => {
+      const file = join(tmp, 'copied.yaml');
+      writeFileSync(file, `# A copied draft\n# yaml-language-server: $schema=../../schemas/plan.schema.json\n${MINIMAL}`);
+      return (await loadPlan(file)).warnings;
+    },
+    at: [2, 33],
+  },
 };
 
 describe('error codes', () => {

@@ -66,6 +66,18 @@ describe('the installed package', () => {
     expect(readFileSync(out).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 
+  it('warns when a draft copied out of the package points its editor at a schema that is not there, and names the installed one', () => {
+    mkdirSync(join(app, 'drafts'), { recursive: true });
+    const copy = join(app, 'drafts', 'my-draft.yaml');
+    writeFileSync(copy, readFileSync(join(app, 'node_modules/peaceplan/plans/russia-ukraine-2025/us-28-point.yaml')));
+    const r = spawnSync(join(app, 'node_modules/.bin/peaceplan'), ['validate', 'drafts/my-draft.yaml', '--format', 'json'], { cwd: app, encoding: 'utf8' });
+    const warning = (JSON.parse(r.stdout) as { files: Array<{ warnings: Array<{ code: string; line: number; hint?: string }> }> }).files[0]?.warnings.find((w) => w.code === 'SCHEMA_NOT_FOUND');
+    expect(warning).toMatchObject({ line: 1, hint: 'point it at the installed schema: # yaml-language-server: $schema=../node_modules/peaceplan/schemas/plan.schema.json' });
+    // The shipped drafts, where they are, point at a schema that exists.
+    const shipped = spawnSync(join(app, 'node_modules/.bin/peaceplan'), ['validate', 'node_modules/peaceplan/plans/russia-ukraine-2025', '--format', 'json'], { cwd: app, encoding: 'utf8' });
+    expect(shipped.stdout).not.toContain('SCHEMA_NOT_FOUND');
+  });
+
   it('says clearly when a path names no family, without throwing', () => {
     const file = join(app, 'missing.mjs');
     writeFileSync(file, `import { loadPlanFamily } from 'peaceplan/node';\nconst f = await loadPlanFamily('plans/russia-ukraine-2025');\nconsole.log(f.versions.length, f.errors[0]?.code);\n`);

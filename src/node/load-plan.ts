@@ -10,6 +10,7 @@ import type { FamilyTerms, Plan } from '../model/types.js';
 import { checkFamily } from '../validate/check-family.js';
 import { checkPositions } from '../validate/check-positions.js';
 import { errnoError, fileError, readBytes } from './read-file.js';
+import { checkSchemaPointer } from './schema-pointer.js';
 
 /** The name of a family's stakeholders file, beside its versions. */
 export const STAKEHOLDERS_FILE = 'stakeholders.yaml';
@@ -44,7 +45,7 @@ export async function loadPlan(path: string, options: LoadOptions = {}): Promise
   const terms = await termsFor(path, options, broken);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  const result = parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) });
+  const result = withPointerCheck(path, parsePlan(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) }));
   if (broken.length === 0) return result;
   const { plan: _unchecked, ...rest } = result;
   return { ...rest, ok: false, errors: [...result.errors, ...broken.flatMap((b) => b.errors)] };
@@ -54,7 +55,7 @@ export async function loadPlan(path: string, options: LoadOptions = {}): Promise
 export async function loadTerms(path: string, options: LoadOptions = {}): Promise<TermsResult> {
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parseTerms(bytes, { ...(options.limits ? { limits: options.limits } : {}), file: path });
+  return withPointerCheck(path, parseTerms(bytes, { ...(options.limits ? { limits: options.limits } : {}), file: path }));
 }
 
 /**
@@ -94,14 +95,14 @@ export async function loadStakeholders(path: string, options: LoadOptions = {}):
   const terms = await termsFor(path, options, []);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parseStakeholders(bytes, { ...options, file: path, ...(terms ? { terms } : {}) });
+  return withPointerCheck(path, parseStakeholders(bytes, { ...options, file: path, ...(terms ? { terms } : {}) }));
 }
 
 /** Reads a pairs file (clause pairs to pin or forbid when diffing); see `parsePairs`. */
 export async function loadPairs(path: string, options: LoadOptions = {}): Promise<PairsResult> {
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parsePairs(bytes, { ...options, file: path });
+  return withPointerCheck(path, parsePairs(bytes, { ...options, file: path }));
 }
 
 /**
@@ -122,7 +123,7 @@ export async function loadPositions(path: string, options: LoadOptions = {}): Pr
   const terms = await termsFor(path, options, []);
   const bytes = await readBytes(path, resolveLimits(options.limits).maxBytes);
   if (!(bytes instanceof Uint8Array)) return failed(path, bytes);
-  return parsePositions(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) });
+  return withPointerCheck(path, parsePositions(bytes, { ...options, file: path, ...(stakeholders ? { stakeholders } : {}), ...(terms ? { terms } : {}) }));
 }
 
 /** Everything {@link loadPlanFamily} found in a folder. */
@@ -187,6 +188,13 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   }
   const ok = files.every((f) => f.ok) && (stakeholders?.ok ?? true) && (positions?.ok ?? true) && (termsFile?.ok ?? true) && family.errors.length === 0;
   return { ok, versions: family.versions, files, ...(stakeholders ? { stakeholders } : {}), ...(termsFile ? { terms: termsFile } : {}), ...(positions ? { positions } : {}), errors: family.errors };
+}
+
+/** A result with a warning added, in file order, when its editor modeline points at a schema file that does not exist. */
+function withPointerCheck<R extends ParseResult>(path: string, result: R): R {
+  const warning = checkSchemaPointer(path, result.text);
+  if (!warning) return result;
+  return { ...result, warnings: [...result.warnings, warning].sort((a, b) => a.line - b.line || a.col - b.col) };
 }
 
 /** A positions result with the problems it has against the versions added; no positions when there are any. */

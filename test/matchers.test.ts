@@ -29,10 +29,10 @@ describe('diff matchers', () => {
   });
 
   it('fail under .not too when the clause id is a typo', () => {
-    expect(() => expect(diff).not.toChangeTerm('army_cap', 'personnelCap')).toThrow('clause army_cap is in neither version');
-    expect(() => expect(diff).not.toRemoveClause('armycap')).toThrow('clause armycap is in neither version');
+    expect(() => expect(diff).not.toChangeTerm('army_cap', 'personnelCap')).toThrow('clause army_cap is in neither version; did you mean army-cap?');
+    expect(() => expect(diff).not.toRemoveClause('armycap')).toThrow('clause armycap is in neither version; did you mean army-cap?');
     expect(() => expect(diff).not.toRenumberClause('nothing')).toThrow('clause nothing is in neither version');
-    expect(() => expect(diff).not.toChangeTerm('army-cap', 'personelCap')).toThrow('personelCap is not a term of topic military-limits');
+    expect(() => expect(diff).not.toChangeTerm('army-cap', 'personelCap')).toThrow('personelCap is not a term of topic military-limits; did you mean personnelCap?');
     expect(diff).not.toRemoveClause('army-cap');
     expect(diff).not.toChangeTerm('army-cap', 'capabilityLimits');
   });

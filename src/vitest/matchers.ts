@@ -5,7 +5,8 @@
  */
 import type { ClauseChange, PlanDiff, TermChange } from '../diff/types.js';
 import { deepEqual } from '../util/deep-equal.js';
-import { isKnownTerm } from '../diff/term-kinds.js';
+import { isKnownTerm, termsOfTopic } from '../diff/term-kinds.js';
+import { closest } from '../util/closest.js';
 
 /** The outcome of a matcher, in the shape `expect.extend` wants. */
 export interface MatcherResult {
@@ -22,8 +23,10 @@ interface MatcherContext {
  * A clause id in neither version is a mistake in the test (a typo), not a
  * pass: the result fails whether or not the assertion is negated.
  */
-function unknownClause(ctx: MatcherContext | void, id: string): MatcherResult {
-  return { pass: ctx?.isNot === true, message: () => `clause ${id} is in neither version; check the id` };
+function unknownClause(ctx: MatcherContext | void, diff: PlanDiff, id: string): MatcherResult {
+  const ids = [...new Set(diff.clauses.flatMap((c) => [c.to?.id, c.from?.id]).filter((x): x is string => x !== undefined))];
+  const guess = closest(id, ids);
+  return { pass: ctx?.isNot === true, message: () => `clause ${id} is in neither version; ${guess ? `did you mean ${guess}?` : 'check the id'}` };
 }
 
 const idOf = (c: ClauseChange) => c.to?.id ?? c.from?.id;
@@ -50,9 +53,12 @@ function matchesPartial(actual: object, expected: object): boolean {
 export function toChangeTerm(this: MatcherContext | void, diff: unknown, id: string, term: string, expected?: Partial<TermChange>): MatcherResult {
   if (!isDiff(diff)) return notADiff();
   const clause = find(diff, id);
-  if (!clause) return unknownClause(this, id);
+  if (!clause) return unknownClause(this, diff, id);
   const topic = (clause.to ?? clause.from)?.topic ?? '';
-  if (!isKnownTerm(topic, term)) return { pass: this?.isNot === true, message: () => `${term} is not a term of topic ${topic}; check the name` };
+  if (!isKnownTerm(topic, term)) {
+    const guess = closest(term, termsOfTopic(topic));
+    return { pass: this?.isNot === true, message: () => `${term} is not a term of topic ${topic}; ${guess ? `did you mean ${guess}?` : 'check the name'}` };
+  }
   const change = clause.terms.find((t) => t.term === term);
   const pass = change !== undefined && (expected === undefined || matchesPartial(change, expected));
   return {
@@ -67,7 +73,7 @@ export function toChangeTerm(this: MatcherContext | void, diff: unknown, id: str
 
 function kindMatcher(ctx: MatcherContext | void, kind: 'added' | 'removed', diff: unknown, id: string): MatcherResult {
   if (!isDiff(diff)) return notADiff();
-  if (!find(diff, id)) return unknownClause(ctx, id);
+  if (!find(diff, id)) return unknownClause(ctx, diff, id);
   // Added: the clause exists only in the new version (new, or split off); removed: only in the old one.
   const match = diff.clauses.find((c) => (kind === 'added' ? c.to?.id === id && !c.from : c.from?.id === id && !c.to));
   const pass = match !== undefined;
@@ -88,7 +94,7 @@ export function toRemoveClause(this: MatcherContext | void, diff: unknown, id: s
 export function toRenumberClause(this: MatcherContext | void, diff: unknown, id: string, numbers?: { from?: string; to?: string }): MatcherResult {
   if (!isDiff(diff)) return notADiff();
   const clause = find(diff, id);
-  if (!clause) return unknownClause(this, id);
+  if (!clause) return unknownClause(this, diff, id);
   const pass =
     clause !== undefined &&
     clause.renumbered &&

@@ -80,6 +80,36 @@ describe.skipIf(!present)('the family report in Chromium', () => {
     expect(await page.locator('table.heat details[open] li').first().isVisible()).toBe(true);
   });
 
+  it('opens a cell’s reasons over the table without moving any cell, and in view at the table’s edges', async () => {
+    const table = page.locator('table.heat').first();
+    await table.scrollIntoViewIfNeeded();
+    const rows = table.locator('tbody tr');
+    const count = await rows.count();
+    for (const row of [0, Math.floor(count / 2), count - 1]) {
+      for (const which of ['first', 'last'] as const) {
+        await page.evaluate(() => document.querySelectorAll('table.heat details[open]').forEach((d) => d.removeAttribute('open')));
+        const cells = rows.nth(row).locator('td.cell:has(summary)');
+        if ((await cells.count()) === 0) continue;
+        const cell = which === 'first' ? cells.first() : cells.last();
+        await cell.scrollIntoViewIfNeeded();
+        // The table's size and the cell's place in it (the page may scroll to show the cell).
+        const layout = () => Promise.all([table.boundingBox(), cell.boundingBox()]).then(([t, c]) => ({ width: t?.width, height: t?.height, x: (c?.x ?? 0) - (t?.x ?? 0), y: (c?.y ?? 0) - (t?.y ?? 0), cw: c?.width, ch: c?.height }));
+        const before = await layout();
+        await cell.locator('summary').click();
+        const list = cell.locator('details[open] ul');
+        await expect(list.isVisible()).resolves.toBe(true);
+        expect(await layout(), `row ${row} ${which}: no cell moves or resizes`).toEqual(before);
+        // Nothing clips or covers the reasons: the list is what the page shows at its centre.
+        const onTop = await list.evaluate((ul) => {
+          const r = ul.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit !== null && ul.contains(hit);
+        });
+        expect(onTop, `row ${row} ${which}: the reasons are visible`).toBe(true);
+      }
+    }
+  });
+
   it('has a dark scheme and a print layout', async () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.emulateMedia({ colorScheme: 'light' });

@@ -25,14 +25,17 @@ ins{background:var(--ins);color:var(--ins-fg);text-decoration:underline}del{back
 .kind{display:inline-block;font:600 .8rem/1.4 ui-monospace,monospace;border:1px solid var(--line);border-radius:4px;padding:0 .35rem;margin-left:.4rem}
 .k-added .kind{border-color:var(--support)}.k-removed .kind{border-color:var(--oppose)}
 .terms{width:auto;font-size:.9rem}.flags{margin:.3rem 0;padding-left:1.2rem;font-size:.9rem}
-.heat td.cell{text-align:center;min-width:3.2rem;padding:0}
+.heat td.cell{text-align:center;min-width:3.2rem;padding:0;position:relative}
 .heat td.cell>details>summary,.heat td.cell>span{display:block;padding:.35rem;cursor:default}
 .heat td.cell summary{cursor:pointer;list-style:none}.heat td.cell summary:focus-visible{outline-offset:-3px}.heat td.cell summary::-webkit-details-marker{display:none}
 .s-support{background:color-mix(in srgb,var(--support) calc(var(--sal,0.5)*var(--heat)),transparent)}
 .s-conditional{background:color-mix(in srgb,var(--conditional) calc(var(--sal,0.5)*var(--heat)),transparent)}
 .s-ambiguous{background:color-mix(in srgb,var(--ambiguous) calc(var(--sal,0.5)*var(--heat)),transparent)}
 .s-oppose{background:color-mix(in srgb,var(--oppose) calc(var(--sal,0.5)*var(--heat)),transparent)}
-.heat details[open]{text-align:left;font-size:.85rem;background:var(--panel)}.heat details ul{margin:.2rem .4rem .4rem 1.2rem;padding:0}
+/* A cell's reasons open over the table, not in it, so opening one never moves the other cells. */
+.heat details ul{position:absolute;z-index:2;top:100%;left:0;width:max-content;max-width:min(22rem,80vw);margin:0;padding:.4rem .6rem .4rem 1.6rem;text-align:left;font-size:.85rem;background:var(--panel);border:1px solid var(--line);border-radius:4px;box-shadow:0 2px 8px rgb(0 0 0/.25)}
+.heat tbody tr:nth-last-child(-n+3):not(:nth-child(-n+3)) details ul{top:auto;bottom:100%}.heat td.cell:nth-last-child(-n+3) details ul{left:auto;right:0}
+.heat details[open]>summary{outline:2px solid var(--focus);outline-offset:-2px}
 .blocked th{box-shadow:inset 4px 0 0 var(--oppose)}.blocked-note{color:var(--oppose);font-weight:600;font-size:.85rem}
 .score{font:600 .9rem ui-monospace,monospace}
 .legend{font-size:.9rem;color:var(--muted)}

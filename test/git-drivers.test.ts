@@ -82,6 +82,12 @@ describe('git drivers', () => {
       ['army-cap', 'bracketed', 750000],
       ['army-cap-alt', 'bracketed', 650000],
     ]);
+    // Both branches hold one version id: the notes name the sides ours and theirs.
+    expect(conflicted?.clauses.find((c) => c.id === 'army-cap-alt')?.note).toMatch(/^Merge conflict: the reading of theirs \(us-28-point\) for clause army-cap/);
+    // The file is laid out as fmt lays it out: the alternative's fields in the format's order, long texts folded.
+    const alt = /\n  - id: army-cap-alt\n((?: {4}.*\n)+)/.exec(text)?.[1] ?? '';
+    expect(alt.split('\n').filter((l) => /^ {4}\w/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['number', 'topic', 'title', 'text', 'terms', 'status', 'certainty', 'parties', 'sources', 'note']);
+    expect(spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), 'fmt', join(repo, plan), '--check'], { encoding: 'utf8' }).status).toBe(0);
     git('merge', '--abort');
   });
 });

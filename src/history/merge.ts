@@ -11,7 +11,7 @@ import type { Clause, Plan } from '../model/types.js';
 import { clone } from '../util/clone.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termSpec } from '../diff/term-kinds.js';
-import { PLAN_FIELD_ORDER } from '../model/field-order.js';
+import { CLAUSE_FIELD_ORDER, PLAN_FIELD_ORDER } from '../model/field-order.js';
 
 /** A change the two sides made differently. */
 export interface MergeConflict {
@@ -39,6 +39,8 @@ export interface MergeResult {
 export interface MergeOptions {
   /** The merged version's id. Default: the side that changed it, or `<ours>-with-<theirs>`. */
   version?: string;
+  /** How notes and conflicts name the two sides. Default: their version ids, or `ours (<id>)` and `theirs (<id>)` when the ids are the same (two branches of one file). */
+  labels?: { ours: string; theirs: string };
 }
 
 const PLAN_FIELDS = ['title', 'provenance', 'summary'] as const;
@@ -58,7 +60,12 @@ const PLAN_FIELDS = ['title', 'provenance', 'summary'] as const;
  */
 export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeOptions = {}): MergeResult {
   const conflicts: MergeConflict[] = [];
-  const names = { ours: ours.version, theirs: theirs.version };
+  // Two branches of one file carry the same version id: then the sides are named ours and theirs.
+  const names = options.labels
+    ? { ours: options.labels.ours, theirs: options.labels.theirs }
+    : ours.version === theirs.version
+      ? { ours: `ours (${ours.version})`, theirs: `theirs (${theirs.version})` }
+      : { ours: ours.version, theirs: theirs.version };
   // The merge is written in the newest format any side uses: a format-2 field from either side must stay readable.
   const plan: Record<string, unknown> = { peaceplan: Math.max(base.peaceplan, ours.peaceplan, theirs.peaceplan), plan: ours.plan };
   // Lineage fields always differ between two revisions: they follow the side that changed them, never a conflict.
@@ -244,8 +251,12 @@ function setField(target: Record<string, unknown>, field: string, value: unknown
   else target[field] = clone(value);
 }
 
+/** A clause marked bracketed with a note, its fields in the format's order (a reading rebuilt from two sides keeps the layout of its neighbours). */
 function bracket(clause: Clause, note: string): Clause {
-  return { ...clause, status: 'bracketed', note: clause.note ? `${note} ${clause.note}` : note };
+  const marked: Record<string, unknown> = { ...clause, status: 'bracketed', note: clause.note ? `${note} ${clause.note}` : note };
+  const known = CLAUSE_FIELD_ORDER.filter((k) => Object.hasOwn(marked, k));
+  const keys = [...known, ...Object.keys(marked).filter((k) => !known.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, marked[k]])) as unknown as Clause;
 }
 
 function freeId(wanted: string, taken: Set<string>): string {

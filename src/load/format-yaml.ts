@@ -11,6 +11,11 @@ import { preamble } from './preamble.js';
 /** Quoted texts longer than this are written folded, so no line runs past the width. */
 const FOLD_FROM = 90;
 
+/** A text written folded (`>-`) rather than on one line: long, with spaces to break at, and nothing a fold would not keep. */
+export function foldable(value: string): boolean {
+  return value.length > FOLD_FROM && value.includes(' ') && !/^\s|\s$|\n|\t|  /.test(value);
+}
+
 /** The canonical text, or why it could not be made. */
 export type Formatted = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -34,7 +39,7 @@ export function formatYamlText(text: string, order: ReadonlyArray<readonly [stri
     Scalar(key, node) {
       // A long quoted text (a merge note, a summary) is folded like any other: quoted, it would stay one line.
       if (key === 'key' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || typeof node.value !== 'string') return;
-      if (node.value.length > FOLD_FROM && node.value.includes(' ') && !/^\s|\s$|\n|\t/.test(node.value)) node.type = 'BLOCK_FOLDED';
+      if (foldable(node.value)) node.type = 'BLOCK_FOLDED';
     },
   });
   const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true });

@@ -11,6 +11,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, stringify, visit } fro
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
 import { preamble } from './preamble.js';
+import { foldable } from './format-yaml.js';
 
 interface Edit {
   start: number;
@@ -301,6 +302,7 @@ function blockEntry(key: string, value: unknown, indent: string): string {
     const inner = stringify(value, { version: '1.2', lineWidth: 100 }).trimEnd().split('\n').map((l) => `${indent}  ${l}`).join('\n');
     return `${indent}${key}:\n${inner}\n`;
   }
+  if (typeof value === 'string' && foldable(value)) return `${indent}${key}: >-\n${fold(value, 100 - indent.length - 2).map((l) => `${indent}  ${l}`).join('\n')}\n`;
   return `${indent}${key}: ${flowValue(value)}\n`;
 }
 
@@ -311,8 +313,13 @@ function blockItem(value: unknown, dashIndent: string): string {
     Seq(_key, node) {
       if (node.items.length > 0 && node.items.every((x) => isScalar(x))) node.flow = true;
     },
+    // Long texts folded (`>-`), as the shipped files and `fmt` write them.
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string' && foldable(node.value)) node.type = 'BLOCK_FOLDED';
+    },
   });
-  const text = doc.toString({ lineWidth: 100 }).trimEnd();
+  // Laid out as `fmt` lays out a file: the item's lines, once indented, end by column 100.
+  const text = doc.toString({ lineWidth: Math.max(40, 100 - dashIndent.length), minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
   return `${text.split('\n').map((l) => dashIndent + l).join('\n')}\n`;
 }
 

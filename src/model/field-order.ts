@@ -13,3 +13,6 @@ export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = 
 
 /** The order of the plan's own fields. */
 export const PLAN_FIELD_ORDER: readonly string[] = FIELD_ORDER[0]?.[1] ?? [];
+
+/** The order of a clause's fields. */
+export const CLAUSE_FIELD_ORDER: readonly string[] = FIELD_ORDER.find(([at]) => at === 'clauses/*')?.[1] ?? [];

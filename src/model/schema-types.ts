@@ -575,9 +575,11 @@ export interface Rule {
   /** Names the rule, unique in the file; shown as the reason for a stance. */
   id: Id;
   stakeholder: StakeholderId;
-  /** The id of the clause the rule is about, in any version of the family. Give this or topic. */
+  /** The id of the clause the rule is about, in any version of the family; in a revision it covers the clause paired with it along the parent chain. Give this, clauses or topic. */
   clause?: Id;
-  /** The topic the rule is about: every clause of it. Give this or clause. */
+  /** The ids of several clauses the rule is about, each followed through lineage like `clause`: for a position on specific texts that appear under different ids. Give this, clause or topic. */
+  clauses?: Array<Id>;
+  /** The topic the rule is about: every clause of it that states the terms `when` tests. Give this, clause or clauses. Prefer it (with `when`) for a position on substance: it survives re-drafting. */
   topic?: Topic;
   /** The condition on the clause's terms; without it the rule holds for every clause it covers. */
   when?: Condition;
@@ -590,6 +592,8 @@ export interface Rule {
   /** Versions known not to contain the clause the rule names, though one of their clauses resembles it: no RULE_CLAUSE_NOT_FOUND warning for them. */
   absentFrom?: Array<Id>;
   salience: Salience;
+  /** stated (the default): the stakeholder said so about what the rule covers; inferred: read from a reaction to a whole document or from other positions, so weaker evidence. Shown with every stance the rule gives. */
+  basis?: "stated" | "inferred";
   /** When the position was stated or first reported. */
   date: CalendarDate;
   sources: SourceRefs;
@@ -606,6 +610,8 @@ export interface Statement {
   version: Id;
   /** The clause of that version, when the statement is about one clause. */
   clause?: Id;
+  /** version (the default): the statement is about its version only; forward: it also holds for the revisions of that version (down the parent chain, its clause followed through lineage) until the stakeholder states a stance on a later one. */
+  carries?: "version" | "forward";
   stance: Stance;
   /** How much the stakeholder cares, from 0 to 1; 1 when not given. */
   salience?: Salience;

@@ -25,8 +25,8 @@ export function checkPositionsFile(file: Positions, refs: readonly SchemaRef[], 
     const earlier = first.get(rule.id);
     if (earlier === undefined) first.set(rule.id, i);
     else out.add(map.errorFor(['rules', i, 'id'], { code: 'DUPLICATE_RULE_ID', message: `rule id \`${rule.id}\` is used twice`, hint: `first used on line ${map.locate(['rules', earlier, 'id']).line}` }));
-    if (rule.clause === undefined && rule.topic === undefined) {
-      out.add(map.errorFor(['rules', i], { code: 'MISSING_FIELD', message: 'a rule needs `clause` or `topic`', hint: 'name the clause id it is about, or a topic for all its clauses' }, 'key'));
+    if (rule.clause === undefined && rule.clauses === undefined && rule.topic === undefined) {
+      out.add(map.errorFor(['rules', i], { code: 'MISSING_FIELD', message: 'a rule needs `clause`, `clauses` or `topic`', hint: 'name a topic (with `when` on its terms) for a position on substance, or the clause id (or ids) for a position on specific texts' }, 'key'));
     }
   });
   const dated: Array<[Array<string | number>, string]> = [];

@@ -48,7 +48,7 @@ describe('positions that do not fit the family', () => {
       '  - { id: r1, stakeholder: a, stance: oppose, salience: 1, date: 2025-02-30, sources: [p2] }\n';
     expect(problems(yaml)).toEqual([
       '6:28 UNKNOWN_STAKEHOLDER unknown stakeholder `zed`',
-      '7:5 MISSING_FIELD a rule needs `clause` or `topic`',
+      '7:5 MISSING_FIELD a rule needs `clause`, `clauses` or `topic`',
       '7:11 DUPLICATE_RULE_ID rule id `r1` is used twice',
       '7:66 INVALID_DATE 2025-02-30 is not a date in the calendar',
       '7:88 UNKNOWN_SOURCE unknown source `p2`',

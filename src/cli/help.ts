@@ -102,7 +102,7 @@ Exit codes: 0 the versions are the same, 1 they differ (not a failure),
 `,
   matrix: `Usage: peaceplan matrix <file> [--positions file] [--by clause|topic]
                         [--decision veto|unanimity] [--blocs as-listed|expand|collapse]
-                        [--format text|markdown|csv|json|html] [-o file]
+                        [--format text|markdown|csv|json|html] [-o file] [--strict]
 
 Evaluates the family's stance rules and statements on one version: for each
 clause (or topic), each stakeholder's stance (✓ support, ◐ conditional,
@@ -124,9 +124,13 @@ Options:
                        text for a terminal (default), markdown, csv for a
                        spreadsheet, json for programs, html for a heat map
   -o, --output <file>  write to this file (whole or not at all) instead of stdout
+                       (html needs it on a terminal)
+  --strict             warnings about the positions (a rule that lost its
+                       clause) are errors: they are printed and no matrix is
 
 Exit codes: 0 nothing is blocked, 1 some clause is blocked (not a failure),
-2 could not run (missing or invalid file, bad arguments).
+2 could not run (missing or invalid file, bad arguments, or warnings under
+--strict).
 `,
   report: `Usage: peaceplan report <dir> [-o report.html]
 

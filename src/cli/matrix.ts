@@ -12,7 +12,7 @@ import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 import { positionsFor } from './positions.js';
 import { reportTrouble } from './trouble.js';
-import { emit } from './output.js';
+import { emit, refuseTerminal } from './output.js';
 import { renderHtml } from '../render/html/page.js';
 
 // `--decision` is the library's name (MatrixOptions.decision); `--blocking` its older spelling.
@@ -25,6 +25,8 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     io.stderr.write('peaceplan matrix: name exactly one plan file (see peaceplan help matrix)\n');
     return EXIT.TROUBLE;
   }
+  const refused = format === 'html' ? refuseTerminal(io, args.options.get('output'), 'matrix', 'an HTML page', `peaceplan matrix ${path} --format html -o matrix.html`) : undefined;
+  if (refused !== undefined) return refused;
   const chosen: Record<string, string> = {};
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = args.options.get(name);
@@ -51,8 +53,13 @@ export async function runMatrix(args: Args, io: CliIO, format: string): Promise<
     if (missing) io.stderr.write(`peaceplan matrix: no ${POSITIONS_FILE} beside ${basename(resolve(path))}; name one with --positions\n`);
     return reportTrouble(io, 'matrix', [positions as ParseResult]);
   }
-  // Warnings about the positions (a rule that lost its clause) are worth seeing before the matrix.
+  // Warnings about the positions (a rule that lost its clause) are worth seeing before the matrix; under --strict, instead of it.
+  const strict = args.options.has('strict');
   for (const w of positions.warnings) io.stderr.write(`${formatError(w, (n) => positions.sourceMap.lineText(n))}\n\n`);
+  if (strict && positions.warnings.length) {
+    io.stderr.write(`peaceplan matrix: ${positions.warnings.length} warning${positions.warnings.length === 1 ? '' : 's'} about the positions, errors under --strict\n`);
+    return EXIT.TROUBLE;
+  }
   const terms = await termsBeside(path);
   const options: MatrixOptions = {
     ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}),

@@ -1,5 +1,6 @@
 import type { Plan, Positions } from '../model/types.js';
 import { acceptabilityShift, buildMatrix } from './matrix.js';
+import { ancestorsOf } from './lineage.js';
 import type { AcceptabilityComparison, AcceptabilityTrack, MatrixOptions } from './types.js';
 
 /**
@@ -14,7 +15,9 @@ import type { AcceptabilityComparison, AcceptabilityTrack, MatrixOptions } from 
  */
 export function compareAcceptability(versions: readonly Plan[], positions: Positions, options: Omit<MatrixOptions, 'by'> = {}): AcceptabilityComparison {
   const byDate = [...versions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const matrices = byDate.map((v) => buildMatrix(v, positions, { ...options, by: 'clause' }));
+  // The versions compared are the family: rules and carried statements follow clauses along their parents.
+  const family = options.versions ?? versions;
+  const matrices = byDate.map((v) => buildMatrix(v, positions, { ...options, versions: family, by: 'clause' }));
   const tracks = new Map<string, AcceptabilityTrack>();
   for (const m of matrices) {
     for (const row of m.rows) {
@@ -22,7 +25,8 @@ export function compareAcceptability(versions: readonly Plan[], positions: Posit
       if (!track) tracks.set(row.stakeholder, (track = { stakeholder: row.stakeholder, name: row.name, versions: [] }));
       // Against the version before it: which statements and absence rules stop or start counting.
       const previous = track.versions.at(-1);
-      const shift = previous ? acceptabilityShift(previous, row.acceptability, previous.version, m.version) : undefined;
+      const here = byDate.find((v) => v.version === m.version);
+      const shift = previous ? acceptabilityShift(previous, row.acceptability, previous.version, m.version, here ? ancestorsOf(here, family) : []) : undefined;
       track.versions.push({ version: m.version, date: m.date, ...row.acceptability, ...(shift ?? {}) });
     }
   }

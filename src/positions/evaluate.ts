@@ -35,15 +35,21 @@ export interface VersionStances {
  */
 export type ClauseAliases = ReadonlyMap<string, ReadonlyArray<{ id: string; version: string; method: string }>>;
 
+/** The clause ids a rule names (`clause`, or the list `clauses`); undefined for a rule by topic. */
+export function namedClauses(rule: Pick<Rule, 'clause' | 'clauses'>): readonly string[] | undefined {
+  return rule.clauses ?? (rule.clause !== undefined ? [rule.clause] : undefined);
+}
+
 /** The alias of `clause` a rule names, if the rule names one. */
 function aliasNamed(rule: Rule, clause: Clause, aliases: ClauseAliases | undefined) {
-  return rule.clause === undefined ? undefined : aliases?.get(clause.id)?.find((a) => a.id === rule.clause);
+  const ids = namedClauses(rule);
+  return ids === undefined ? undefined : aliases?.get(clause.id)?.find((a) => ids.includes(a.id));
 }
 
 /** True when the rule covers the clause: the clause (by id, or an id it had before) or its topic matches, and it states every term the condition needs. */
 export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
-  const named = rule.clause === undefined || rule.clause === clause.id || aliasNamed(rule, clause, aliases) !== undefined;
-  if (rule.clause !== undefined ? !named : rule.topic !== clause.topic) return false;
+  const ids = namedClauses(rule);
+  if (ids !== undefined ? !ids.includes(clause.id) && aliasNamed(rule, clause, aliases) === undefined : rule.topic !== clause.topic) return false;
   const terms = testableValues(clause);
   return requiredTerms(rule.when).every((t) => Object.hasOwn(terms, t) && terms[t] !== undefined && terms[t] !== null);
 }
@@ -55,13 +61,16 @@ export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases, 
   const met = rule.when === undefined || holds(specs, terms, rule.when);
   const stance = met ? rule.stance : rule.otherwise;
   if (stance === undefined) return undefined;
-  const scope = rule.clause !== undefined ? 'applies to this clause' : `applies to every ${clause.topic} clause`;
+  const scope = namedClauses(rule) !== undefined ? 'applies to this clause' : `applies to every ${clause.topic} clause`;
   const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met, schema);
   // A rule that found its clause through lineage says so: the id it names is not this clause's.
   const alias = aliasNamed(rule, clause, aliases);
   const found = alias ? ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})` : '';
-  return reason('rule', rule, stance, why + found);
+  return reason('rule', rule, stance, why + found + INFERRED(rule));
 }
+
+/** What an inferred rule adds to every reason it gives. */
+const INFERRED = (rule: Pick<Rule, 'basis'>) => (rule.basis === 'inferred' ? ' (inferred, not stated on this point)' : '');
 
 /** What a rule can test on a clause: its terms, and its conditions as the list `conditions`. */
 export function testableValues(clause: Clause): Record<string, unknown> {
@@ -72,9 +81,10 @@ export function testableValues(clause: Clause): Record<string, unknown> {
 /**
  * Evaluates every rule and statement of `positions` on `plan`; `aliases` lets
  * rules naming an earlier id follow the clause; `schema` is the family's plan
- * schema when it declares terms of its own.
+ * schema when it declares terms of its own; `ancestors` (the versions `plan`
+ * revises, nearest first) lets statements marked `carries: forward` reach it.
  */
-export function evaluateVersion(plan: Plan, positions: Positions, aliases?: ClauseAliases, schema?: object): VersionStances {
+export function evaluateVersion(plan: Plan, positions: Positions, aliases?: ClauseAliases, schema?: object, ancestors: readonly string[] = []): VersionStances {
   const out: VersionStances = { byClause: new Map(), absent: new Map(), stated: new Map() };
   const push = <K>(map: Map<string, K[]>, key: string, item: K) => {
     const list = map.get(key);
@@ -107,16 +117,28 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
     if (!covered && rule.ifAbsent !== undefined) {
       const terms = requiredTerms(rule.when).map((t) => termSpec(rule.topic ?? 'other', t, undefined, schema).label);
       const stating = terms.length ? ` stating ${terms.join(', ')}` : '';
-      const what = rule.clause !== undefined ? `no clause \`${rule.clause}\`${stating}` : `no ${rule.topic} clause${stating}`;
-      push(out.absent, rule.stakeholder, reason('absence', rule, rule.ifAbsent, `the version has ${what}`));
+      const ids = namedClauses(rule);
+      const what = ids === undefined ? `no ${rule.topic} clause${stating}` : ids.length === 1 ? `no clause \`${ids[0]}\`${stating}` : `none of the clauses ${ids.map((x) => `\`${x}\``).join(', ')}${stating}`;
+      push(out.absent, rule.stakeholder, reason('absence', rule, rule.ifAbsent, `the version has ${what}${INFERRED(rule)}`));
     }
   }
   const ids = new Set(plan.clauses.map((c) => c.id));
-  (positions.statements ?? []).forEach((s, i) => {
-    if (s.version !== plan.version) return;
-    const r: Reason = { ...reason('statement', s, s.stance, s.note ?? (s.quote !== undefined ? `“${s.quote}”` : `stated on ${s.date}`)), statement: i };
-    if (s.clause === undefined) push(out.stated, s.stakeholder, r);
-    else if (ids.has(s.clause)) push(row(out.byClause, s.stakeholder), s.clause, r);
+  // The version, then its ancestors nearest first: a statement carried forward reaches down this chain.
+  const chain = [plan.version, ...ancestors];
+  const statements = positions.statements ?? [];
+  statements.forEach((s, i) => {
+    const depth = chain.indexOf(s.version);
+    if (depth < 0 || (depth > 0 && s.carries !== 'forward')) return;
+    // Superseded: the stakeholder said something on the same thing about a version nearer this one.
+    if (depth > 0 && statements.some((t) => t !== s && t.stakeholder === s.stakeholder && t.clause === s.clause && chain.indexOf(t.version) >= 0 && chain.indexOf(t.version) < depth)) return;
+    const said = s.note ?? (s.quote !== undefined ? `“${s.quote}”` : `stated on ${s.date}`);
+    const carried = depth > 0 ? ` (stated on ${s.version}, carried forward)` : '';
+    const r: Reason = { ...reason('statement', s, s.stance, said + carried), statement: i, version: s.version };
+    if (s.clause === undefined) return push(out.stated, s.stakeholder, r);
+    // A carried statement's clause as this version has it: the same id, or the one lineage pairs with it.
+    const target = s.clause;
+    const here = ids.has(target) ? target : depth > 0 ? plan.clauses.find((c) => aliases?.get(c.id)?.some((a) => a.id === target))?.id : undefined;
+    if (here !== undefined) push(row(out.byClause, s.stakeholder), here, r);
   });
   for (const list of out.stated.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
@@ -128,12 +150,13 @@ function row(map: Map<string, Map<string, Reason[]>>, stakeholder: string): Map<
   return r;
 }
 
-type Entry = { stakeholder: string; salience?: number; date: string; sources: string[]; id?: string };
+type Entry = { stakeholder: string; salience?: number; date: string; sources: string[]; id?: string; basis?: Rule['basis'] };
 
 function reason(kind: Reason['kind'], entry: Entry, stance: Stance, says: string): Reason {
   return {
     kind,
     ...(kind !== 'statement' && entry.id !== undefined ? { rule: entry.id } : {}),
+    ...(entry.basis === 'inferred' ? { inferred: true as const } : {}),
     stakeholder: entry.stakeholder,
     stance,
     salience: entry.salience ?? 1,

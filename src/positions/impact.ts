@@ -14,7 +14,7 @@ import { vocabularyOf } from '../schema/family-schema.js';
 import { acceptabilityShift } from './matrix.js';
 import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
 import type { ClauseAliases, VersionStances } from './evaluate.js';
-import { diffAliases } from './lineage.js';
+import { ancestorsOf, diffAliases } from './lineage.js';
 import { borrow, matrixOf, round, rowsOf } from './matrix.js';
 import type { ClauseImpact, DiffImpact, MatrixOptions, Move, Reason, Stance } from './types.js';
 
@@ -45,7 +45,8 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   // Rules follow the clause: on each side, a clause also answers to the id the diff paired it with.
   const [akaFrom, akaTo] = [diffAliases(diff, 'from'), diffAliases(diff, 'to')];
   const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
-  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom, schema), evaluateVersion(to, positions, akaTo, schema)];
+  const lineage = (plan: Plan) => (options.versions ? ancestorsOf(plan, options.versions) : plan.parent ? [plan.parent] : []);
+  const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom, schema, lineage(from)), evaluateVersion(to, positions, akaTo, schema, lineage(to))];
   const viewOf = (stances: VersionStances) => {
     const own = borrow(stances, people, rowIds, mode);
     const views = new Map(rowIds.map((id) => [id, own(id)]));
@@ -76,7 +77,7 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
       const was = [...olds.flatMap((c) => rules(before(id).clauses.get(c.id))), ...absences(before(id).absent, after(id).absent, news, ruleById, akaTo)];
       const now = [...news.flatMap((c) => rules(after(id).clauses.get(c.id))), ...absences(after(id).absent, before(id).absent, olds, ruleById, akaFrom)];
       const pair = olds.length === 1 && news.length === 1 ? ([olds[0], news[0]] as [Clause, Clause]) : undefined;
-      const move = moveOf(id, was, now, pair, rulesOf.get(id) ?? [], [akaFrom, akaTo]);
+      const move = moveOf(id, was, now, pair, rulesOf.get(id) ?? [], [akaFrom, akaTo], schema);
       if (move) (move.direction === 'toward' ? impact.toward : impact.away).push(move);
     }
     if (impact.toward.length + impact.away.length > 0) clauses.push(impact);
@@ -93,7 +94,7 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
       after: now?.score ?? null,
       toward: clauses.filter((c) => c.toward.some((m) => m.stakeholder === id)).length,
       away: clauses.filter((c) => c.away.some((m) => m.stakeholder === id)).length,
-      ...(was && now ? acceptabilityShift(was, now, from.version, to.version) : { entered: [], left: [] }),
+      ...(was && now ? acceptabilityShift(was, now, from.version, to.version, lineage(to)) : { entered: [], left: [] }),
     };
   });
   return { from: from.version, to: to.version, clauses, stakeholders };
@@ -137,7 +138,7 @@ function splitGroups(changes: readonly ClauseChange[]): Map<number, number[]> {
 
 const weighted = (stance: Stance | null, salience: number) => (stance === null ? 0 : STANCE_VALUE[stance] * salience);
 
-function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[], [akaA, akaB]: [ClauseAliases, ClauseAliases]): Move | undefined {
+function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause, Clause] | undefined, rules: readonly Rule[], [akaA, akaB]: [ClauseAliases, ClauseAliases], schema?: object): Move | undefined {
   const [x, y] = [toCell(was), toCell(now)];
   const delta = round(weighted(y.stance, y.salience) - weighted(x.stance, x.salience));
   if (delta === 0 && !pair) return undefined;
@@ -150,7 +151,7 @@ function moveOf(stakeholder: string, was: Reason[], now: Reason[], pair: [Clause
   const notes: string[] = [];
   for (const rule of rules) {
     if (!rule.when || !covers(rule, a, akaA) || !covers(rule, b, akaB)) continue;
-    const shift = thresholdShift(rule, a, b);
+    const shift = thresholdShift(rule, a, b, schema);
     if (shift) {
       lean += shift.lean;
       notes.push(shift.says);
@@ -169,8 +170,8 @@ type Bound = { term: string; op: 'lt' | 'lte' | 'gt' | 'gte'; arg: unknown };
  * failing tests, which must all be such bounds (otherwise no change of amount
  * can flip it), and the sum of how far each is from passing.
  */
-function flipDistance(rule: Rule, clause: Clause): { met: boolean; failing: string; distance: number; nearest: Bound } | undefined {
-  const specs = termsOf(clause.topic);
+function flipDistance(rule: Rule, clause: Clause, schema?: object): { met: boolean; failing: string; distance: number; nearest: Bound } | undefined {
+  const specs = termsOf(clause.topic, schema);
   const terms = (clause.terms ?? {}) as Record<string, unknown>;
   const tests = Object.entries(rule.when ?? {}).flatMap(([term, test]) => (Object.keys(test) as Array<keyof Test>).map((op) => ({ term, op, arg: test[op] })));
   const distanceOf = (t: { term: string; arg: unknown }) => {
@@ -191,16 +192,16 @@ function flipDistance(rule: Rule, clause: Clause): { met: boolean; failing: stri
   return { met, failing: met ? '' : relevant.map((t) => `${t.term}.${t.op}`).join(','), distance, nearest };
 }
 
-/** For a rule with the same outcome on both clauses: +1 when the change nears a better outcome, −1 when it nears a worse one. */
-function thresholdShift(rule: Rule, a: Clause, b: Clause): { lean: number; says: string } | undefined {
-  const [da, db] = [flipDistance(rule, a), flipDistance(rule, b)];
+/** For a rule with the same outcome on both clauses: +1 when the change nears a better outcome, −1 when it nears a worse one; `schema` types a family's own terms. */
+function thresholdShift(rule: Rule, a: Clause, b: Clause, schema?: object): { lean: number; says: string } | undefined {
+  const [da, db] = [flipDistance(rule, a, schema), flipDistance(rule, b, schema)];
   if (!da || !db || da.met !== db.met || da.failing !== db.failing || da.distance === db.distance) return undefined;
   const current = da.met ? rule.stance : rule.otherwise;
   const other = da.met ? rule.otherwise : rule.stance;
   const better = Math.sign((other ? STANCE_VALUE[other] : 0) - (current ? STANCE_VALUE[current] : 0));
   if (better === 0) return undefined;
   const nearer = db.distance < da.distance;
-  const label = termsOf(b.topic)[db.nearest.term]?.label ?? db.nearest.term;
+  const label = termsOf(b.topic, schema)[db.nearest.term]?.label ?? db.nearest.term;
   return {
     lean: nearer ? better : -better,
     says: `${rule.id}: ${label} moved ${nearer ? 'nearer to' : 'further from'} ${formatValue(db.nearest.arg)}, where ${rule.stakeholder}'s stance would become ${other ?? 'none'}`,

@@ -79,6 +79,18 @@ function follow(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<stri
   return { aliases: out, guesses };
 }
 
+/** The versions `plan` revises, nearest first, along `parent` among `versions` (a cycle stops the walk). */
+export function ancestorsOf(plan: Plan, versions: readonly Plan[]): string[] {
+  const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
+  const out: string[] = [];
+  const seen = new Set([plan.version]);
+  for (let at = plan.parent ?? undefined; at !== undefined && !seen.has(at); at = byVersion.get(at)?.parent ?? undefined) {
+    seen.add(at);
+    out.push(at);
+  }
+  return out;
+}
+
 /** The ids the clauses of one side of a diff had on the other side, by the diff's own pairs. */
 export function diffAliases(diff: PlanDiff, side: 'from' | 'to'): ClauseAliases {
   const out = new Map<string, Alias[]>();

@@ -6,8 +6,8 @@
  */
 import type { Plan, Positions, Stakeholder, Topic } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
-import { evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
-import { lineageAliases } from './lineage.js';
+import { evaluateVersion, namedClauses, STANCE_VALUE, toCell } from './evaluate.js';
+import { ancestorsOf, lineageAliases } from './lineage.js';
 import type { VersionStances } from './evaluate.js';
 import type { Acceptability, AcceptabilityPart, AcceptabilityShift, Alignment, Cell, MatrixColumn, MatrixOptions, MatrixRow, PositionMatrix, Reason } from './types.js';
 
@@ -24,9 +24,11 @@ import type { Acceptability, AcceptabilityPart, AcceptabilityShift, Alignment, C
  */
 export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOptions = {}): PositionMatrix {
   if (positions.plan !== plan.plan) throw new TypeError(`peaceplan: these positions are about ${positions.plan}, not about ${plan.plan}`);
-  const named = new Set((positions.rules ?? []).flatMap((r) => (r.clause !== undefined ? [r.clause] : [])));
+  // The clause ids rules name, and those of statements carried forward: each is followed to this version's clause.
+  const named = new Set([...(positions.rules ?? []).flatMap((r) => namedClauses(r) ?? []), ...(positions.statements ?? []).flatMap((st) => (st.carries === 'forward' && st.clause !== undefined ? [st.clause] : []))]);
   const aliases = options.versions && named.size ? lineageAliases(plan, options.versions, named) : undefined;
-  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases, options.terms ? vocabularyOf(options.terms).plan : undefined), options);
+  const ancestors = options.versions ? ancestorsOf(plan, options.versions) : plan.parent ? [plan.parent] : [];
+  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases, options.terms ? vocabularyOf(options.terms).plan : undefined, ancestors), options);
 }
 
 /** The matrix of a version whose stances are already evaluated. */
@@ -176,22 +178,26 @@ function acceptability(cells: readonly Cell[], columns: readonly MatrixColumn[],
 /** Where a part's reason comes from: its rule or statement, and its date. */
 function origin(r: Reason | undefined): Pick<AcceptabilityPart, 'rule' | 'statement' | 'date'> {
   if (!r) return {};
-  return { ...(r.rule !== undefined ? { rule: r.rule } : {}), ...(r.statement !== undefined ? { statement: r.statement } : {}), date: r.date };
+  return { ...(r.rule !== undefined ? { rule: r.rule } : {}), ...(r.statement !== undefined ? { statement: r.statement } : {}), ...(r.version !== undefined ? { version: r.version } : {}), date: r.date };
 }
 
 /**
  * The reasons about a version as a whole (its statement, rules on what it
  * lacks) that apply to one version and not the other, in words.
  */
-export function acceptabilityShift(before: Acceptability, after: Acceptability, from: string, to: string): AcceptabilityShift {
+export function acceptabilityShift(before: Acceptability, after: Acceptability, from: string, to: string, toAncestors: readonly string[] = []): AcceptabilityShift {
   const whole = (a: Acceptability) => a.parts.filter((p) => p.kind !== 'cell');
   const id = (p: AcceptabilityPart) => `${p.kind}:${p.rule ?? ''}:${p.statement ?? ''}`;
   const [was, now] = [whole(before), whole(after)];
   const told = (p: AcceptabilityPart, version: string) =>
-    p.kind === 'statement' ? `statement of ${p.date ?? '?'} on ${version} (${p.stance})` : `rule ${p.rule ?? '?'} on what ${version} lacks (${p.stance}): ${p.says}`;
+    p.kind === 'statement'
+      ? `statement of ${p.date ?? '?'} on ${p.version ?? version} (${p.stance})${p.version !== undefined && p.version !== version ? `, carried forward to ${version}` : ''}`
+      : `rule ${p.rule ?? '?'} on what ${version} lacks (${p.stance}): ${p.says}`;
+  // A statement left behind on a version `to` revises: the default (about its version only) said, with the way to change it.
+  const why = (p: AcceptabilityPart) => (p.kind === 'statement' && toAncestors.includes(p.version ?? from) ? `: it is about ${p.version ?? from} only (\`carries: forward\` carries a statement to revisions)` : '');
   return {
     entered: now.filter((p) => !was.some((q) => id(q) === id(p))).map((p) => told(p, to)),
-    left: was.filter((p) => !now.some((q) => id(q) === id(p))).map((p) => `${told(p, from)} does not apply to ${to}`),
+    left: was.filter((p) => !now.some((q) => id(q) === id(p))).map((p) => `${told(p, from)} does not apply to ${to}${why(p)}`),
   };
 }
 

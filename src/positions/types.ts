@@ -23,6 +23,10 @@ export interface Reason {
   via?: string;
   /** Set when the reason is about one of the clause's rival options (its id), not the clause as it stands. */
   option?: string;
+  /** Set when the rule is marked `basis: inferred`: read from a reaction to a whole document, not stated on this point. */
+  inferred?: true;
+  /** For a statement: the version it was made on (another one when it is carried forward). */
+  version?: string;
 }
 
 /** One stakeholder's stance on one clause (or topic) of one version. */
@@ -98,6 +102,8 @@ export interface AcceptabilityPart {
   rule?: string;
   statement?: number;
   date?: string;
+  /** For a statement: the version it was made on. */
+  version?: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { SchemaRef } from '../schema/ajv.js';
 import { termsOf, testableTerms } from '../diff/term-kinds.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { lineageGuesses } from '../positions/lineage.js';
+import { namedClauses } from '../positions/evaluate.js';
 import type { TermSpec } from '../diff/term-kinds.js';
 import { conditionProblems } from '../positions/condition.js';
 import { closest } from '../util/closest.js';
@@ -58,16 +59,19 @@ function idsOf(results: readonly PlanResult[]): Map<string, Set<string>> {
  */
 function lostClauses(file: Positions, versions: readonly Plan[], map: PositionsResult['sourceMap']): PlanError[] {
   const rules = file.rules ?? [];
-  const named = new Set(rules.flatMap((r) => (r.clause !== undefined ? [r.clause] : [])));
+  const named = new Set(rules.flatMap((r) => namedClauses(r) ?? []));
   if (named.size === 0) return [];
   const out: PlanError[] = [];
   for (const v of versions) {
     if (v.plan !== file.plan || !v.parent) continue;
     const guesses = lineageGuesses(v, versions, named);
     rules.forEach((rule, i) => {
-      const guess = guesses.find((g) => g.was === rule.clause);
+      const ids = namedClauses(rule) ?? [];
+      // A rule naming several clauses has lost nothing while the version has one of them.
+      if (ids.length > 1 && v.clauses.some((c) => ids.includes(c.id))) return;
+      const guess = guesses.find((g) => ids.includes(g.was));
       if (!guess || rule.absentFrom?.includes(v.version)) return;
-      out.push(map.errorFor(['rules', i, 'clause'], {
+      out.push(map.errorFor(rule.clauses ? ['rules', i, 'clauses', ids.indexOf(guess.was)] : ['rules', i, 'clause'], {
         code: 'RULE_CLAUSE_NOT_FOUND',
         severity: 'warning',
         message: `rule \`${rule.id}\` names \`${guess.was}\`, which ${v.version} lacks; its clause \`${guess.id}\` nearly paired with it (${guess.score.toFixed(2)}) but not surely enough to follow`,
@@ -114,15 +118,21 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
       out.push(map.errorFor(['rules', i, 'absentFrom', j], { code: 'UNKNOWN_VERSION', message: `the family has no version \`${v}\``, hint: guess ? `did you mean \`${guess}\`?` : `its versions: ${[...byVersion.keys()].join(', ')}` }));
     });
     let topics: Topic[];
-    if (rule.clause !== undefined) {
-      topics = [...(topicsOf.get(rule.clause) ?? [])];
-      if (topics.length === 0) {
+    const ids = namedClauses(rule);
+    if (ids !== undefined) {
+      const found = new Set<Topic>();
+      let unknown = false;
+      ids.forEach((id, j) => {
+        const seen = topicsOf.get(id);
+        if (seen) return seen.forEach((t) => found.add(t));
         // A clause of a version that has errors of its own: its rule is checked once the version is fixed.
-        if ([...unchecked.values()].some((ids) => ids.has(rule.clause as string))) return;
-        const guess = closest(rule.clause, allClauses);
-        out.push(map.errorFor(['rules', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `no version of the family has a clause \`${rule.clause}\``, hint: guess ? `did you mean \`${guess}\`?` : 'check the id against the plan files, or name a topic instead' }));
-        return;
-      }
+        if ([...unchecked.values()].some((known) => known.has(id))) return;
+        unknown = true;
+        const guess = closest(id, allClauses);
+        out.push(map.errorFor(rule.clauses ? ['rules', i, 'clauses', j] : ['rules', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `no version of the family has a clause \`${id}\``, hint: guess ? `did you mean \`${guess}\`?` : 'check the id against the plan files, or name a topic instead' }));
+      });
+      topics = [...found];
+      if (unknown || topics.length === 0) return;
     } else if (rule.topic !== undefined) topics = [rule.topic];
     else return;
     if (!rule.when) return;
@@ -130,7 +140,7 @@ export function checkPositions(positions: PositionsResult, versions: readonly Pl
     const specs: Record<string, TermSpec> = Object.assign({}, ...topics.map((t) => testableTerms(t, schema)));
     const open = topics.some((t) => Object.keys(termsOf(t, schema)).length === 0);
     if (open) return;
-    const what = rule.clause !== undefined ? `clause \`${rule.clause}\` (${topics.join(', ')})` : `topic ${rule.topic}`;
+    const what = ids !== undefined ? `${ids.length === 1 ? 'clause' : 'clauses'} ${ids.map((x) => `\`${x}\``).join(', ')} (${topics.join(', ')})` : `topic ${rule.topic}`;
     for (const p of conditionProblems(specs, rule.when, what)) {
       out.push(map.errorFor(['rules', i, 'when', ...p.path], { code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }, p.code === 'UNKNOWN_TERM' && p.path.length === 1 ? 'key' : 'value'));
     }

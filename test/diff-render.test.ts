@@ -59,3 +59,14 @@ describe('Markdown rendering', () => {
     expect(md).toContain('a \\| b \\<script\\>alert\\(1\\)\\</script\\> \\*x\\*');
   });
 });
+
+describe('a clause on one side only that the other version may hold unseen', () => {
+  it('says it is not known whether the version has it, not that it is unconfirmed', async () => {
+    const { loadPlan } = await import('peaceplan/node');
+    const geneva = (await loadPlan('plans/russia-ukraine-2025/geneva-19-point.yaml')).plan as Plan;
+    const later: Plan = { ...geneva, version: 'later', parent: 'geneva-19-point', clauses: geneva.clauses.filter((c) => c.id !== 'elections') };
+    const text = renderDiffText(diffPlans(geneva, later));
+    expect(text).toContain('not known whether geneva-19-point has it (carried from us-28-point): told as not reported in the new version, not as removed');
+    expect(text).not.toMatch(/unconfirmed in geneva-19-point/);
+  });
+});

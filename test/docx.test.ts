@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRedline, diffPlans, DOCX_STYLES, renderDiffDocx } from 'peaceplan';
+import { buildRedline, diffImpact, diffPlans, DOCX_STYLES, renderDiffDocx } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 import { xmlText } from '../src/render/docx/diff-docx.js';
@@ -97,6 +97,18 @@ describe('US 28-point → E3 counter-proposal', async () => {
     for (const id of ids) expect(xml).toContain(`<w:commentReference w:id="${id}"/>`);
   });
 
+  it('with positions, lists each stakeholder and each move on the cover as sentences, not terminal columns', async () => {
+    const positions = ru!.positions?.positions;
+    expect(positions).toBeDefined();
+    const diff = diffPlans(us, e3);
+    const impact = diffImpact(diff, positions!, { from: us, to: e3, ...(ru!.stakeholders?.stakeholders ? { stakeholders: ru!.stakeholders.stakeholders } : {}) });
+    const cover = paragraphs(unzip(await renderDiffDocx({ diff, from: us, to: e3, impact })).get('word/document.xml') ?? '').map((p) => p.accepted);
+    expect(cover.filter((t) => t === 'Stakeholders')).toHaveLength(1);
+    expect(cover).toContain('Which change moved whom');
+    expect(cover.some((t) => /^Ukraine: acceptability [+-]?\d\.\d\d → [+-]?\d\.\d\d; \d+ changes? toward, \d+ away$/.test(t))).toBe(true);
+    expect(cover.some((t) => / {3}/.test(t))).toBe(false); // no column padding
+  });
+
   it('opens with the counts and the ranked changes', () => {
     const all = paragraphs(xml).map((p) => p.accepted);
     expect(all).toContain('us-28-point (2025-11-20) → e3-counter-proposal (2025-11-23)');
@@ -176,6 +188,21 @@ describe('the CLI', () => {
     const r = await runCli('diff', `${P}/us-28-point.yaml`, `${P}/geneva-19-point.yaml`, '--format', 'docx', '-o', out);
     expect(r).toMatchObject({ code: 1, stderr: '' });
     expect(unzip(readFileSync(out)).get('word/document.xml')).toContain(DOCX_STYLES.heading);
+  });
+
+  it('takes the format from the extension of -o when --format is not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peaceplan-ext-'));
+    await runCli('diff', `${P}/us-28-point.yaml`, `${P}/geneva-19-point.yaml`, '-o', join(dir, 'r.docx'));
+    expect(readFileSync(join(dir, 'r.docx')).subarray(0, 2).toString()).toBe('PK');
+    await runCli('diff', `${P}/us-28-point.yaml`, `${P}/geneva-19-point.yaml`, '-o', join(dir, 'r.md'));
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^### us-28-point/);
+    await runCli('matrix', `${P}/us-28-point.yaml`, '-o', join(dir, 'm.csv'));
+    expect(readFileSync(join(dir, 'm.csv'), 'utf8')).toMatch(/^clause,/);
+    // --format wins; an extension the command has no format for changes nothing.
+    await runCli('diff', `${P}/us-28-point.yaml`, `${P}/geneva-19-point.yaml`, '--format', 'json', '-o', join(dir, 'r2.md'));
+    expect(readFileSync(join(dir, 'r2.md'), 'utf8')).toMatch(/^\{/);
+    await runCli('diff', `${P}/us-28-point.yaml`, `${P}/geneva-19-point.yaml`, '-o', join(dir, 'r.csv'));
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toMatch(/^us-28-point \(2025-11-20\)/);
   });
 
   it('refuses to pour a document into a terminal, and says where it should go', async () => {

@@ -233,7 +233,15 @@ describe('peaceplan apply and fmt', () => {
     const refused = await runCli('apply', source, diffFile);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('(as the diff would make it):5:8 CONTROL_CHARACTER');
-    expect(refused.stderr).toContain('> 5 | title: "bell\\a"');
+    expect(refused.stderr).toContain('> 5 | title: "bell\\u0007"');
+  });
+
+  it('fmt, migrate and apply refuse a family’s stakeholders, positions or terms file in words, not with plan-field errors', async () => {
+    for (const [command, file] of [['fmt', 'plans/russia-ukraine-2025/stakeholders.yaml'], ['migrate', 'plans/russia-ukraine-2025/positions.yaml'], ['fmt', 'test/fixtures/family-terms/terms.yaml']] as const) {
+      const r = await runCli(command, file, ...(command === 'fmt' ? ['--check'] : []));
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(new RegExp(`^peaceplan ${command}: ${file} is the family's (stakeholders|positions|terms) file; ${command} works on plan files \\(the versions\\)\\n$`));
+    }
   });
 
   it('fmt --check exits 1 on a file out of order and 0 once it is formatted', async () => {

@@ -75,6 +75,9 @@ describe('git drivers', () => {
     git('commit', '-q', '-am', 'main: 750,000');
     const r = spawnSync('git', ['merge', '--no-edit', 'other'], { cwd: repo, encoding: 'utf8' });
     expect(r.status).not.toBe(0);
+    // Messages name the file in the work tree (git's %P), not git's temporary copy, and give the values.
+    expect(r.stderr).toContain(`peaceplan merge: 1 conflict; conflicted clauses are bracketed in ${plan} with the other reading beside them`);
+    expect(r.stderr).toContain('terms.personnelCap changed differently: ours 750,000, theirs 650,000 (base 700,000)');
     const text = readFileSync(join(repo, plan), 'utf8');
     expect(text).not.toContain('<<<<<<<');
     const conflicted = parsePlan(text).plan;
@@ -83,7 +86,7 @@ describe('git drivers', () => {
       ['army-cap-alt', 'bracketed', 650000],
     ]);
     // Both branches hold one version id: the notes name the sides ours and theirs.
-    expect(conflicted?.clauses.find((c) => c.id === 'army-cap-alt')?.note).toMatch(/^Merge conflict: the reading of theirs \(us-28-point\) for clause army-cap/);
+    expect(conflicted?.clauses.find((c) => c.id === 'army-cap-alt')?.note).toMatch(/^Merge conflict: the reading of theirs for clause army-cap\. Keep one\. It was proposed\./);
     // The file is laid out as fmt lays it out: the alternative's fields in the format's order, long texts folded.
     const alt = /\n  - id: army-cap-alt\n((?: {4}.*\n)+)/.exec(text)?.[1] ?? '';
     expect(alt.split('\n').filter((l) => /^ {4}\w/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['number', 'topic', 'title', 'text', 'terms', 'status', 'certainty', 'parties', 'sources', 'note']);

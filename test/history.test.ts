@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /** Family history on the shipped drafts, and three-way merge with its laws. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +54,7 @@ describe('mergePlans on the shipped family: the E3 counter-proposal and the Gene
   it('never resolves a conflict silently', () => {
     expect(m.clean).toBe(false);
     expect(conflict('army-cap')).toEqual(['clause: changed in e3-counter-proposal, removed in geneva-19-point']);
-    expect(conflict('nato-membership')).toContain('terms.natoMembership: terms.natoMembership changed differently in e3-counter-proposal and geneva-19-point');
+    expect(conflict('nato-membership')).toContain('terms.natoMembership: terms.natoMembership changed differently: e3-counter-proposal consensus-required, geneva-19-point deferred (base barred)');
   });
 
   it('takes what both sides did alike, and brackets each conflicted clause beside its alternative', () => {
@@ -186,6 +188,27 @@ describe('peaceplan log, history, blame and merge', () => {
     expect(m.stdout.split('\n')[0]).toBe(text.split('\n')[0]);
     expect(m.stdout).toMatch(/- id: russia-nato-dialogue-alt\n(?:.*\n)*?    sources: \[ /);
     expect((await runCli('merge', base, ours)).code).toBe(2);
+  });
+
+  it('lays a conflicted merge out as fmt does, also where the clause had a one-line quoted note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peaceplan-merge-note-'));
+    const source = readFileSync('plans/russia-ukraine-2025/us-28-point.yaml', 'utf8');
+    const start = source.indexOf('  - id: army-cap\n');
+    const end = source.indexOf('  - id: nato-membership');
+    const clause = source.slice(start, end).replace(/    note: >-\n(?: {6}.*\n)+/, '    note: "A short note."\n');
+    const base = source.slice(0, start) + clause + source.slice(end);
+    const files = ['base', 'ours', 'theirs'].map((n) => join(dir, `${n}.yaml`)) as [string, string, string];
+    writeFileSync(files[0], base);
+    writeFileSync(files[1], base.replace('personnelCap: 600000', 'personnelCap: 700000').replace('no more than 600,000', 'no more than 700,000'));
+    writeFileSync(files[2], base.replace('personnelCap: 600000', 'personnelCap: 850000').replace('no more than 600,000', 'no more than 850,000'));
+    expect((await runCli('fmt', files[0], '--check')).code).toBe(0);
+    const out = join(dir, 'merged.yaml');
+    const m = await runCli('merge', ...files, '-o', out);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain('terms.personnelCap changed differently: ours 700,000, theirs 850,000 (base 600,000)');
+    expect(m.stderr).toMatch(/2 conflicts; conflicted clauses are bracketed in .*merged\.yaml/);
+    expect(await runCli('fmt', out, '--check')).toMatchObject({ code: 0 });
+    expect(readFileSync(out, 'utf8')).toMatch(/    note: >-\n      Merge conflict on text, terms\.personnelCap: this is the reading of ours; /);
   });
 
   it('history suggests the clause id meant', async () => {

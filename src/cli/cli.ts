@@ -25,6 +25,9 @@ const COMMANDS = {
   'git-merge': { load: async () => (await import('./git.js')).runGitMerge, options: [], formats: ['yaml'] },
 } as const;
 
+/** The format a file extension asks for, where `-o` names a file and `--format` is not given. */
+const EXTENSION_FORMAT: Record<string, string> = { docx: 'docx', html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', txt: 'text', yaml: 'yaml', yml: 'yaml' };
+
 /**
  * Runs the peaceplan command line in-process and returns the exit code. It
  * writes only to `io`; it never calls process.exit.
@@ -68,7 +71,11 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.TROUBLE;
     }
   }
-  const format = String(args.options.get('format') ?? spec.formats[0]);
+  // Without --format, a file named by -o says what it wants by its extension (redline.docx, report.html).
+  const output = args.options.get('output');
+  const byName = typeof output === 'string' ? EXTENSION_FORMAT[/\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase() ?? ''] : undefined;
+  const implied = byName !== undefined && (spec.formats as readonly string[]).includes(byName) ? byName : undefined;
+  const format = String(args.options.get('format') ?? implied ?? spec.formats[0]);
   if (!(spec.formats as readonly string[]).includes(format)) {
     io.stderr.write(`peaceplan ${command}: --format must be ${spec.formats.join(', ')}; not ${format}\n`);
     return EXIT.TROUBLE;

@@ -59,7 +59,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   let text: string | Uint8Array;
   if (format === 'json') text = JSON.stringify(impact ? { diff, impact } : diff, null, 2) + '\n';
   else if (format === 'markdown') text = renderDiffMarkdown(diff) + (impact ? '\n' + renderImpactMarkdown(impact) : '');
-  else if (format === 'docx') text = await renderDiffDocx({ diff, from: a.plan, to: b.plan, ...(impact ? { impact: renderImpactText(impact).trimEnd().split('\n') } : {}) });
+  else if (format === 'docx') text = await renderDiffDocx({ diff, from: a.plan, to: b.plan, ...(impact ? { impact } : {}) });
   else if (format === 'html') text = renderHtml({ diffs: [{ diff, from: a.plan, to: b.plan, ...(impact ? { impact } : {}) }] });
   else text = renderDiffText(diff, { color }) + (impact ? '\n' + renderImpactText(impact, { color }) : '');
   return (await emit(io, text, toFile)) ?? (diff.summary.identical ? EXIT.OK : EXIT.FOUND);

@@ -1,7 +1,10 @@
 import { applyDiffToYaml, formatPlanYaml, migratePlanYaml } from '../edit/edit-file.js';
 import type { ErrorCode } from '../errors.js';
 import type { FamilyTerms } from '../model/types.js';
-import { termsBeside } from '../node/load-plan.js';
+import { POSITIONS_FILE, STAKEHOLDERS_FILE, TERMS_FILE, termsBeside } from '../node/load-plan.js';
+import { basename } from 'node:path';
+
+const FAMILY_FILES: Record<string, string> = { [STAKEHOLDERS_FILE]: 'stakeholders', [POSITIONS_FILE]: 'positions', [TERMS_FILE]: 'terms' };
 import type { TextEditResult } from '../edit/edit-file.js';
 import type { PlanDiff } from '../diff/types.js';
 import { readBytes } from '../node/read-file.js';
@@ -87,6 +90,12 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
  * gives exit code 2.
  */
 async function readPlanText(io: CliIO, command: string, file: string, tolerated?: ErrorCode): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
+  // A family's other files are not plan versions: say so rather than list the plan fields they lack.
+  const kind = FAMILY_FILES[basename(file)];
+  if (kind) {
+    io.stderr.write(`peaceplan ${command}: ${file} is the family's ${kind} file; ${command} works on plan files (the versions)\n`);
+    return EXIT.TROUBLE;
+  }
   const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
   // The family's own topics and terms, when a terms.yaml lies beside the file.

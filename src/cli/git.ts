@@ -71,7 +71,7 @@ export async function runGitMerge(args: Args, io: CliIO): Promise<number> {
     return EXIT.TROUBLE;
   }
   const { mergeFiles } = await import('./history.js');
-  return mergeFiles([base, ours, theirs], io, 'yaml', { output: ours, family: dirname(path) });
+  return mergeFiles([base, ours, theirs], io, 'yaml', { output: ours, family: dirname(path), shownAs: path });
 }
 
 /** `rev:path` as git names a file at a revision (`HEAD~1:plans/x.yaml`), when `arg` is not a file on disk. */

@@ -188,7 +188,9 @@ bracketed, with the other side's reading beside it as an alternative clause
 
 Options:
   -o, --output <file>  write the merged version to this file (whole or not at all)
-  --as <version-id>    the merged version's id (default: <ours>-with-<theirs>)
+  --as <version-id>    the merged version's id (default: the id both sides
+                       share, or the one a side changed from the base, else
+                       <ours>-with-<theirs>)
   --format yaml|json   the merged version as YAML (default), or { plan,
                        conflicts, clean } as JSON
 

@@ -118,6 +118,8 @@ export interface MergeFilesOptions {
   output?: string;
   /** The family folder to read stakeholders and terms from (for files outside it, as git's temporary copies are). */
   family?: string;
+  /** The name to give the result in messages (git's %P: the file in the work tree, not git's temporary copy). */
+  shownAs?: string;
 }
 
 /** Merges three plan files; the exit code of `peaceplan merge`. */
@@ -133,7 +135,9 @@ export async function mergeFiles(paths: readonly string[], io: CliIO, format: st
   const failedWrite = await emit(io, text, out);
   if (failedWrite !== undefined) return failedWrite;
   for (const c of result.conflicts) io.stderr.write(`conflict: ${c.clause ?? '(plan)'} ${c.field}: ${c.says}\n`);
-  if (result.conflicts.length) io.stderr.write(`peaceplan merge: ${result.conflicts.length} conflicts; conflicted clauses are bracketed${typeof out === 'string' ? ` in ${out}` : ''} with the other reading beside them\n`);
+  const n = result.conflicts.length;
+  const where = options.shownAs ?? out;
+  if (n) io.stderr.write(`peaceplan merge: ${n} conflict${n === 1 ? '' : 's'}; conflicted clauses are bracketed${typeof where === 'string' ? ` in ${where}` : ''} with the other reading beside them\n`);
   return result.clean ? EXIT.OK : EXIT.FOUND;
 }
 

@@ -11,6 +11,7 @@ import type { Clause, Plan } from '../model/types.js';
 import { clone } from '../util/clone.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termSpec } from '../diff/term-kinds.js';
+import { formatValue } from '../diff/format-value.js';
 import { CLAUSE_FIELD_ORDER, PLAN_FIELD_ORDER } from '../model/field-order.js';
 
 /** A change the two sides made differently. */
@@ -37,9 +38,9 @@ export interface MergeResult {
 
 /** Options of {@link mergePlans}. */
 export interface MergeOptions {
-  /** The merged version's id. Default: the side that changed it, or `<ours>-with-<theirs>`. */
+  /** The merged version's id. Default: the id both sides share, or the one a side changed from the base, else `<ours>-with-<theirs>`. */
   version?: string;
-  /** How notes and conflicts name the two sides. Default: their version ids, or `ours (<id>)` and `theirs (<id>)` when the ids are the same (two branches of one file). */
+  /** How notes and conflicts name the two sides. Default: their version ids, or `ours` and `theirs` when the ids are the same (two branches of one file). */
   labels?: { ours: string; theirs: string };
 }
 
@@ -64,7 +65,7 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   const names = options.labels
     ? { ours: options.labels.ours, theirs: options.labels.theirs }
     : ours.version === theirs.version
-      ? { ours: `ours (${ours.version})`, theirs: `theirs (${theirs.version})` }
+      ? { ours: 'ours', theirs: 'theirs' }
       : { ours: ours.version, theirs: theirs.version };
   // The merge is written in the newest format any side uses: a format-2 field from either side must stay readable.
   const plan: Record<string, unknown> = { peaceplan: Math.max(base.peaceplan, ours.peaceplan, theirs.peaceplan), plan: ours.plan };
@@ -110,8 +111,18 @@ function pick<T>(base: T, ours: T, theirs: T): { v: T } | undefined {
 function field3(base: unknown, ours: unknown, theirs: unknown, clause: string | null, field: string, names: { ours: string; theirs: string }, out: MergeConflict[]): unknown {
   const picked = pick(base, ours, theirs);
   if (picked) return picked.v;
-  out.push({ clause, field, ...slot('base', base), ...slot('ours', ours), ...slot('theirs', theirs), says: `${field} changed differently in ${names.ours} and ${names.theirs}` });
+  const values = `${names.ours} ${shortValue(ours)}, ${names.theirs} ${shortValue(theirs)}${base === undefined ? '' : ` (base ${shortValue(base)})`}`;
+  out.push({ clause, field, ...slot('base', base), ...slot('ours', ours), ...slot('theirs', theirs), says: `${field} changed differently: ${values}` });
   return ours;
+}
+
+/** A value in a conflict message: numbers and short words as they are, text quoted and cut at 60 characters. */
+function shortValue(v: unknown): string {
+  if (v === undefined) return '(not set)';
+  if (typeof v === 'number') return formatValue(v);
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  const cut = text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
+  return typeof v === 'string' && /\s/.test(v) ? `“${cut}”` : cut;
 }
 
 function slot(name: 'base' | 'ours' | 'theirs', value: unknown): Record<string, unknown> {
@@ -253,7 +264,9 @@ function setField(target: Record<string, unknown>, field: string, value: unknown
 
 /** A clause marked bracketed with a note, its fields in the format's order (a reading rebuilt from two sides keeps the layout of its neighbours). */
 function bracket(clause: Clause, note: string): Clause {
-  const marked: Record<string, unknown> = { ...clause, status: 'bracketed', note: clause.note ? `${note} ${clause.note}` : note };
+  // The status it had is kept in words, so resolving the conflict can restore it.
+  const was = clause.status !== 'bracketed' ? ` It was ${clause.status}.` : '';
+  const marked: Record<string, unknown> = { ...clause, status: 'bracketed', note: clause.note ? `${note}${was} ${clause.note}` : `${note}${was}` };
   const known = CLAUSE_FIELD_ORDER.filter((k) => Object.hasOwn(marked, k));
   const keys = [...known, ...Object.keys(marked).filter((k) => !known.includes(k))];
   return Object.fromEntries(keys.map((k) => [k, marked[k]])) as unknown as Clause;

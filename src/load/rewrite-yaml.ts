@@ -263,9 +263,32 @@ function scalarText(src: string, node: Scalar, value: unknown, inFlow: boolean):
     const chomp = value.endsWith('\n') ? header.replace(/-/, '') : header.includes('-') ? header : `${header}-`;
     return `${chomp}\n${body.map((l) => (l ? contentIndent + l : '')).join('\n')}`;
   }
+  if (!inFlow) {
+    const laid = asFmtWrites(src, node, value);
+    if (laid !== undefined) return laid;
+  }
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
   return flowValue(value, inFlow);
+}
+
+/**
+ * A new text for `key: <scalar>` laid out as `fmt` lays it out: the scalar keeps its style (a
+ * long quoted text becomes folded, `>-`), and lines break by column 100 with continuation
+ * lines under the key. Undefined where the scalar does not follow its key on the key's line.
+ */
+function asFmtWrites(src: string, node: Scalar, value: string): string | undefined {
+  const start = (node.range ?? [0])[0];
+  const prefix = src.slice(lineStartOf(src, start), start);
+  if (!/^[ -]*[^\s#][^#]*:\s+$/.test(prefix)) return undefined;
+  const keyCol = prefix.search(/[^ -]/);
+  const doc = new Document({ k: value }, { version: '1.2' });
+  const scalar = (doc.contents as YAMLMap).items[0]?.value as Scalar;
+  const type = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && foldable(value) ? 'BLOCK_FOLDED' : node.type;
+  if (type) scalar.type = type;
+  const text = doc.toString({ lineWidth: Math.max(40, 100 - keyCol), minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
+  if (!text.startsWith('k: ')) return undefined;
+  return text.slice(3).split('\n').map((l, i) => (i === 0 || l === '' ? l : ' '.repeat(keyCol) + l)).join('\n');
 }
 
 /** Folds text into lines of at most `width` characters at spaces. */

@@ -52,7 +52,10 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
-      if (c.uncertain) out.push(`    unconfirmed in ${c.to ? diff.to.version : diff.from.version}: told as ${c.to ? 'newly reported, not as added' : 'not reported in the new version, not as removed'}`);
+      const side = c.to ? diff.to.version : diff.from.version;
+      const carried = c.clause?.presence === 'unknown' || c.clause?.presence === 'assumed' ? c.clause : undefined;
+      const why = carried ? `${carried.presence === 'unknown' ? 'not known whether' : 'assumed, not seen, that'} ${side} has it (carried from ${carried.carriedFrom ?? 'another version'})` : `unconfirmed in ${side}`;
+      if (c.uncertain) out.push(`    ${why}: told as ${c.to ? 'newly reported, not as added' : 'not reported in the new version, not as removed'}`);
       else if (c.partial) out.push(`    ${c.to ? diff.from.version : diff.to.version} is known only in part: the clause may be there unreported`);
       if (c.clause) {
         out.push(`    text: ${visible(c.clause.text.replace(/\s*\n\s*/g, ' '))}`);

@@ -1,7 +1,9 @@
 import { clauseDetails, describeClause, describeRun, termsInWords } from '../diff/describe-clause.js';
 import type { ClauseChange, ClauseRef, PlanDiff, TextHunk } from '../diff/types.js';
 import type { Clause, Plan } from '../model/types.js';
+import type { DiffImpact } from '../positions/types.js';
 import { countsLine, metaLines, possibleLine, titleLine } from './diff-words.js';
+import { formatScore } from './matrix-words.js';
 
 /** Whether a run or a paragraph mark is kept, or tracked as inserted or deleted. */
 export type RedlineOp = 'equal' | 'insert' | 'delete';
@@ -48,13 +50,15 @@ export interface Redline {
  * version's clauses; rejecting them all gives the old version's (a moved clause
  * stays at its new place, its move told in its comment).
  */
-export function buildRedline(diff: PlanDiff, from: Plan, to: Plan, notes: { impact?: string[] } = {}): Redline {
+export function buildRedline(diff: PlanDiff, from: Plan, to: Plan, notes: { impact?: DiffImpact } = {}): Redline {
+  const impact = notes.impact;
   const cover: Redline['cover'] = [
     { heading: 'Plan', lines: metaLines(diff) },
     { heading: 'What matters most', lines: diff.summary.highlights.map((h) => h.says) },
     { heading: 'Renumbered only', lines: diff.summary.renumberings.map(describeRun) },
     { heading: 'Possible pairs (pin them with a pairs file if they are the same clause)', lines: diff.possiblePairs.map(possibleLine) },
-    { heading: 'Stakeholders', lines: notes.impact ?? [] },
+    { heading: 'Stakeholders', lines: impact ? impact.stakeholders.flatMap(stakeholderLines) : [] },
+    { heading: 'Which change moved whom', lines: impact ? impact.clauses.map(moveLine) : [] },
     { heading: 'Not tracked', lines: diff.ignored.length ? [`These classes of change were left out of the diff: ${diff.ignored.join(', ')}.${diff.ignored.includes('wording') ? ' Clause texts are the new version’s, untracked.' : ''}`] : [] },
   ].filter((s) => s.lines.length > 0);
   return {
@@ -64,6 +68,18 @@ export function buildRedline(diff: PlanDiff, from: Plan, to: Plan, notes: { impa
     cover,
     clauses: diff.clauses.map((c) => redlineClause(c, from, to)),
   };
+}
+
+/** "Ukraine: acceptability +1.00 → +0.50; 1 change toward, 0 away", then what stopped or started counting. */
+function stakeholderLines(s: DiffImpact['stakeholders'][number]): string[] {
+  const moved = `${s.toward} change${s.toward === 1 ? '' : 's'} toward, ${s.away} away`;
+  return [`${s.name}: acceptability ${formatScore(s.before).trim()} → ${formatScore(s.after).trim()}; ${moved}`, ...[...s.left, ...s.entered].map((l) => `${s.name}: ${l}`)];
+}
+
+/** "Clause 6 (…): cap raised …: toward ukraine (oppose → conditional); away russia (support → oppose)" */
+function moveLine(c: DiffImpact['clauses'][number]): string {
+  const who = (dir: string, ms: DiffImpact['clauses'][number]['toward']) => ms.map((m) => `${dir} ${m.stakeholder} (${m.before ?? 'no position'} → ${m.after ?? 'no position'})`);
+  return `${c.change}: ${[...who('toward', c.toward), ...who('away', c.away)].join('; ')}`;
 }
 
 function redlineClause(c: ClauseChange, from: Plan, to: Plan): RedlineClause {

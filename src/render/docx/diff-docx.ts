@@ -6,6 +6,7 @@
 import type { ICommentOptions, IRunOptions, Paragraph, ParagraphChild } from 'docx';
 import type { PlanDiff } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
+import type { DiffImpact } from '../../positions/types.js';
 import { buildRedline } from '../redline.js';
 import type { RedlineParagraph, RedlineRun } from '../redline.js';
 
@@ -14,8 +15,8 @@ export interface DocxDiff {
   diff: PlanDiff;
   from: Plan;
   to: Plan;
-  /** Lines on how the change moves each stakeholder (e.g. from `renderImpactText`), shown on the cover. */
-  impact?: string[];
+  /** How the change moves each stakeholder (`diffImpact`), shown on the cover. */
+  impact?: DiffImpact;
 }
 
 /** Options of {@link renderDiffDocx}. */

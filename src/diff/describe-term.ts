@@ -40,8 +40,10 @@ export function describeTerm(term: string, spec: TermSpec, from: unknown, to: un
   if (deepEqual(from, to)) return undefined;
   const base = { term, kind: spec.kind, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
   const show = (v: unknown) => formatTerm(spec, v);
-  if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}` };
-  if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} dropped (was ${show(from)})` };
+  // A number of a stated unit says it, as a changed one does ("cap set to 800,000 personnel").
+  const unit = spec.unit && (typeof from === 'number' || typeof to === 'number') ? ` ${spec.unit}` : '';
+  if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}${typeof to === 'number' ? unit : ''}` };
+  if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} dropped (was ${show(from)}${typeof from === 'number' ? unit : ''})` };
   // A value of several forms is named by the form both sides share.
   const kind = spec.kind === 'value' && isMoney(from) && isMoney(to) ? 'money' : spec.kind;
   const changed = { ...base, kind, change: 'changed' as const };

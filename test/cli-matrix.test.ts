@@ -103,7 +103,7 @@ describe('peaceplan diff --positions', () => {
   it('adds who moved toward agreement and who away, change by change', async () => {
     const r = await runCli('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--positions', join(family, 'positions.yaml'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/ukraine\s+acceptability -0\.62 → \+0\.\d\d/);
+    expect(r.stdout).toMatch(/ukraine\s+acceptability -0\.62 → -0\.34/);
     expect(r.stdout).toContain('+ toward ukraine: oppose → conditional');
     expect(r.stdout).toContain('- away russia: support → oppose');
   });

@@ -33,11 +33,12 @@ describe('the shipped positions', () => {
     expect(m.columns.find((c) => c.key === 'territory')?.blockedBy).toContain('ukraine');
   });
 
-  it('the E3 version satisfies Ukraine’s army-cap rule (800,000 is not below 800,000)', () => {
+  it('Ukraine opposes the E3 version’s 800,000 cap too (it rejected any cap), the later report of a softer line only adding a reason', () => {
     const m = matrix(e3);
     const cell = m.rows.find((r) => r.stakeholder === 'ukraine')?.cells[m.columns.findIndex((c) => c.key === 'army-cap')];
-    expect(cell?.stance).not.toBe('oppose');
-    expect(cell?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toBe('cap 800,000 is not below 800,000');
+    expect(cell?.stance).toBe('oppose');
+    expect(cell?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toBe('cap is stated');
+    expect(cell?.reasons.find((r) => r.rule === 'ukraine-peacetime-cap-800k-reported')?.stance).toBe('conditional');
   });
 
   it('Russia opposes the E3 counter-proposal’s foreign-troop and territory terms', () => {

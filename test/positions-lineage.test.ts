@@ -36,12 +36,13 @@ describe('rules follow the clause along the parent chain', () => {
     expect(cell(buildMatrix(draft, positions, stakeholders ? { stakeholders } : {}), 'ukraine', 'armed-forces-cap')?.stance ?? null).toBeNull();
   });
 
-  it('reads a cut from 800,000 to 700,000 under a new id as a move away from Ukraine, not to "no position"', () => {
+  it('reads a cut from 800,000 to 700,000 under a new id as a move away from the UK, not to "no position"', () => {
     const diff = diffPlans(e3, draft);
     expect(diff.clauses.find((c) => c.to?.id === 'armed-forces-cap')?.from?.id).toBe('army-cap');
     const impact = diffImpact(diff, positions, { from: e3, to: draft, ...(stakeholders ? { stakeholders } : {}) });
     const moves = impact.clauses.find((c) => c.clause === 'armed-forces-cap');
-    expect(moves?.away.find((m) => m.stakeholder === 'ukraine')).toMatchObject({ before: 'conditional', after: 'oppose' });
+    expect(moves?.away.find((m) => m.stakeholder === 'uk')).toMatchObject({ before: 'conditional', after: 'oppose' });
+    expect(moves?.toward.map((m) => m.stakeholder)).not.toContain('uk');
     expect(moves?.toward.map((m) => m.stakeholder)).not.toContain('ukraine');
   });
 
@@ -90,6 +91,6 @@ describe('acceptability that moves with nothing to explain it', () => {
     const trend = compareAcceptability(family.versions, positions, { ...(stakeholders ? { stakeholders } : {}) });
     const germany = trend.stakeholders.find((s) => s.stakeholder === 'germany')?.versions;
     expect(germany?.[0]?.entered).toBeUndefined();
-    expect(germany?.at(-1)?.entered).toEqual(['statement of 2025-11-24 on geneva-19-point (support)']);
+    expect(germany?.at(-1)?.entered).toEqual(['statement of 2025-11-24 on geneva-19-point (conditional)']);
   });
 });

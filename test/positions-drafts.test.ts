@@ -37,7 +37,7 @@ describe('the shipped positions', () => {
     const m = matrix(e3);
     const cell = m.rows.find((r) => r.stakeholder === 'ukraine')?.cells[m.columns.findIndex((c) => c.key === 'army-cap')];
     expect(cell?.stance).toBe('oppose');
-    expect(cell?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toBe('cap is stated');
+    expect(cell?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toBe('party is ukraine; cap is stated');
     expect(cell?.reasons.find((r) => r.rule === 'ukraine-peacetime-cap-800k-reported')?.stance).toBe('conditional');
   });
 

@@ -27,13 +27,20 @@ const cell = (m: PositionMatrix, who: string, clause: string) => {
 
 describe('rules follow the clause along the parent chain', () => {
   it('gives a renamed clause the stances written for its old id, and says how it was found', () => {
-    const m = buildMatrix(draft, positions, { ...(stakeholders ? { stakeholders } : {}), versions });
+    // A rule about this text, by its id (the shipped rules on the cap go by topic and terms, and need no lineage).
+    const byId: Positions = { ...positions, rules: [...(positions.rules ?? []), { id: 'cap-by-id', stakeholder: 'ukraine', clause: 'army-cap', when: { personnelCap: { lt: 800000 } }, stance: 'oppose', salience: 1, date: '2025-11-20', sources: ['s10-bbc'] }] };
+    const m = buildMatrix(draft, byId, { ...(stakeholders ? { stakeholders } : {}), versions });
     const ukraine = cell(m, 'ukraine', 'armed-forces-cap');
     expect(ukraine?.stance).toBe('oppose');
-    expect(ukraine?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.says).toMatch(/`army-cap` in e3-counter-proposal, paired by (similarity|topic)/);
+    expect(ukraine?.reasons.find((r) => r.rule === 'cap-by-id')?.says).toMatch(/`army-cap` in e3-counter-proposal, paired by (similarity|topic)/);
     expect(m.blocked).toContain('armed-forces-cap');
-    // Without the family, rules follow ids only: the clause has no stance.
-    expect(cell(buildMatrix(draft, positions, stakeholders ? { stakeholders } : {}), 'ukraine', 'armed-forces-cap')?.stance ?? null).toBeNull();
+    // Without the family, a rule by id follows ids only: it says nothing of the renamed clause.
+    expect(cell(buildMatrix(draft, byId, stakeholders ? { stakeholders } : {}), 'ukraine', 'armed-forces-cap')?.reasons.some((r) => r.rule === 'cap-by-id')).toBe(false);
+  });
+
+  it('the shipped rules on substance, by topic and terms, cover a renamed clause with no lineage at all', () => {
+    const m = buildMatrix(draft, positions, stakeholders ? { stakeholders } : {});
+    expect(cell(m, 'ukraine', 'armed-forces-cap')?.reasons.find((r) => r.rule === 'ukraine-army-cap-floor')?.stance).toBe('oppose');
   });
 
   it('reads a cut from 800,000 to 700,000 under a new id as a move away from the UK, not to "no position"', () => {

@@ -1,6 +1,6 @@
 /** Rules follow the clause, not its id: a renamed clause keeps the stances written for it. */
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, diffImpact, diffPlans } from 'peaceplan';
+import { buildMatrix, buildReport, diffImpact, diffPlans } from 'peaceplan';
 import type { Clause, Plan, PositionMatrix, Positions } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 import { familyWithRenamedClause, runCli } from './helpers.js';
@@ -36,6 +36,15 @@ describe('rules follow the clause along the parent chain', () => {
     expect(m.blocked).toContain('armed-forces-cap');
     // Without the family, a rule by id follows ids only: it says nothing of the renamed clause.
     expect(cell(buildMatrix(draft, byId, stakeholders ? { stakeholders } : {}), 'ukraine', 'armed-forces-cap')?.reasons.some((r) => r.rule === 'cap-by-id')).toBe(false);
+  });
+
+  it('follows the clause in the family report too: its heat map and its impact', () => {
+    const byId: Positions = { ...positions, rules: [...(positions.rules ?? []), { id: 'cap-by-id', stakeholder: 'ukraine', clause: 'army-cap', when: { personnelCap: { lt: 800000 } }, stance: 'oppose', salience: 1, date: '2025-11-20', sources: ['s10-bbc'] }] };
+    const report = buildReport(versions, { positions: byId, ...(stakeholders ? { stakeholders } : {}) });
+    const m = report.matrices?.find((x) => x.version === 'my-draft') as PositionMatrix;
+    expect(cell(m, 'ukraine', 'armed-forces-cap')?.reasons.find((r) => r.rule === 'cap-by-id')?.says).toMatch(/this clause is `army-cap` in e3-counter-proposal/);
+    const impact = report.diffs?.find((d) => d.to?.version === 'my-draft')?.impact;
+    expect(impact?.clauses.find((c) => c.clause === 'armed-forces-cap')?.away.map((mv) => mv.stakeholder)).toContain('uk');
   });
 
   it('the shipped rules on substance, by topic and terms, cover a renamed clause with no lineage at all', () => {

@@ -137,3 +137,23 @@ describe('peaceplan matrix --strict', () => {
     expect(shipped.code).toBe(1);
   });
 });
+
+describe('includesAny: a set with at least one of several members', () => {
+  const rule = (test: string) => parsePositions(`${HEAD}rules:\n  - { id: r1, stakeholder: russia, topic: guarantees, when: { guarantors: ${test} }, stance: oppose, salience: 1, date: 2025-08-20, sources: [s1] }\n`);
+  const withGuarantors = (g: string[]): Plan => ({ ...us, clauses: us.clauses.map((c) => (c.id === 'us-guarantee-terms' ? ({ ...c, terms: { ...(c.terms as object), guarantors: g } } as Clause) : c)) });
+
+  it('holds when one of the members is there, and says which were asked for', () => {
+    const positions = rule('{ includesAny: [nato, e3, europe], excludes: russia }').positions as Positions;
+    const on = (g: string[]) => cell(buildMatrix(withGuarantors(g), positions), 'russia', 'us-guarantee-terms');
+    expect(on(['us', 'europe'])?.stance).toBe('oppose');
+    expect(on(['us', 'europe'])?.reasons[0]?.says).toBe('guarantors us, europe includes one of nato, e3, europe; guarantors us, europe lacks russia');
+    expect(on(['us'])?.stance ?? null).toBeNull();
+    expect(on(['us', 'e3', 'russia'])?.stance ?? null).toBeNull();
+  });
+
+  it('fits sets only, and each member is checked where the set has a list of values', () => {
+    const r = parsePositions(`${HEAD}rules:\n  - { id: r1, stakeholder: ukraine, topic: military-limits, when: { personnelCap: { includesAny: [1, 2] } }, stance: oppose, salience: 1, date: 2025-11-20, sources: [s1] }\n`);
+    expect(checkPositions(r, family.versions).map((p) => p.code)).toEqual(['INVALID_CONDITION']);
+    expect(checkPositions(rule('{ includesAny: [nato] }'), family.versions)).toEqual([]);
+  });
+});

@@ -562,6 +562,8 @@ export interface Test {
   includes?: Scalar;
   /** For a set: lacks this member. */
   excludes?: Scalar;
+  /** For a set: has at least one of these members (guarantors including NATO, the E3 or Europe). */
+  includesAny?: ScalarList;
   /** true: the clause states the term; false: it does not. */
   present?: boolean;
   /** For a list of records (regions, allocations): at least one item meets this condition on its fields. */

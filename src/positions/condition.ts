@@ -21,7 +21,7 @@ const ALLOWED: Readonly<Record<TermSpec['kind'], readonly Op[]>> = {
   enum: VALUE_OPS,
   text: VALUE_OPS,
   boolean: ['eq', 'ne'],
-  set: ['includes', 'excludes'],
+  set: ['includes', 'excludes', 'includesAny'],
   list: ['any', 'every'],
   duration: [],
   deadline: [],
@@ -63,10 +63,11 @@ function testProblems(spec: TermSpec, op: Op, arg: unknown): ConditionProblem[] 
     return bad(`\`${op}\` does not apply to ${spec.label} (${describeKind(spec)})`, `tests that apply: ${can}`);
   }
   if (op === 'any' || op === 'every') return conditionProblems(spec.fields ?? {}, arg as Condition, `an item of ${spec.label}`);
-  const args = op === 'in' || op === 'notIn' ? (arg as unknown[]) : [arg];
+  const listed = op === 'in' || op === 'notIn' || op === 'includesAny';
+  const args = listed ? (arg as unknown[]) : [arg];
   return args.flatMap((value, i) => {
     const problem = valueProblem(spec, value);
-    return problem ? bad(problem.message, problem.hint, op === 'in' || op === 'notIn' ? [i] : []) : [];
+    return problem ? bad(problem.message, problem.hint, listed ? [i] : []) : [];
   });
 }
 
@@ -135,6 +136,10 @@ function passes(spec: TermSpec, value: unknown, op: Op, arg: unknown): boolean {
       return (Array.isArray(value) ? value : spec.kind === 'set' ? [value] : []).includes(arg);
     case 'excludes':
       return (Array.isArray(value) || spec.kind === 'set') && !(Array.isArray(value) ? value : [value]).includes(arg);
+    case 'includesAny': {
+      const members = Array.isArray(value) ? value : spec.kind === 'set' ? [value] : [];
+      return (arg as unknown[]).some((a) => members.includes(a));
+    }
     case 'any':
     case 'every': {
       if (!Array.isArray(value)) return false;

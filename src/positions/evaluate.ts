@@ -199,6 +199,7 @@ const OPS: Record<string, [string, string]> = {
   notIn: ['is none of', 'is one of'],
   includes: ['includes', 'lacks'],
   excludes: ['lacks', 'includes'],
+  includesAny: ['includes one of', 'includes none of'],
 };
 
 /**

@@ -35,7 +35,7 @@ export function buildReport(versions: readonly Plan[], options: ReportOptions = 
     const from = parentOf(to, all) ?? byDate[byDate.indexOf(to) - 1];
     if (!from) return;
     const diff = diffPlans(from, to, matrixOptions.terms ? { terms: matrixOptions.terms } : {});
-    const impact = positions ? diffImpact(diff, positions, { from, to, ...shared }) : undefined;
+    const impact = positions ? diffImpact(diff, positions, { from, to, versions, ...shared }) : undefined;
     diffs.push({ diff, from, to, ...(impact ? { impact } : {}) });
   });
   const plan = versions[0]?.plan ?? 'plan';

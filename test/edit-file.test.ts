@@ -348,3 +348,27 @@ describe('writeFileAtomic when the process is interrupted', () => {
     expect(readFileSync(file, 'utf8')).toBe('old');
   });
 });
+
+describe('apply writes as fmt writes', () => {
+  it('between every ordered pair of shipped versions, the edited file is one fmt leaves as it is', () => {
+    let pairs = 0;
+    for (const dir of ['plans/russia-ukraine-2025', 'plans/gaza-2025']) {
+      const termsFile = join(dir, 'terms.yaml');
+      const terms = readdirSync(dir).includes('terms.yaml') ? parseTerms(readFileSync(termsFile, 'utf8')).terms : undefined;
+      const options = terms ? { terms } : {};
+      const names = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !['stakeholders.yaml', 'positions.yaml', 'terms.yaml'].includes(f));
+      const texts = new Map(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+      for (const a of names) {
+        for (const b of names) {
+          if (a === b) continue;
+          const [from, to] = [a, b].map((f) => parsePlan(texts.get(f) as string, options).plan as Plan) as [Plan, Plan];
+          const applied = applyDiffToYaml(texts.get(a) as string, diffPlans(from, to, options), options);
+          expect(applied.ok, `${a} → ${b}`).toBe(true);
+          expect(formatPlanYaml(applied.text as string, options).text, `${a} → ${b}: fmt would change the applied file`).toBe(applied.text);
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBe(12);
+  });
+});

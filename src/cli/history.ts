@@ -1,3 +1,4 @@
+import { FIELD_ORDER } from '../model/field-order.js';
 import type { FamilyTerms, Plan } from '../model/types.js';
 import type { PlanResult } from '../parse-plan.js';
 import { rewriteYaml } from '../load/rewrite-yaml.js';
@@ -147,7 +148,7 @@ export async function mergeFiles(paths: readonly string[], io: CliIO, format: st
  * done faithfully, the merged version in canonical layout, as `peaceplan fmt` leaves it.
  */
 function mergedText(ours: PlanResult, merged: Plan): string {
-  const edited = rewriteYaml(ours.text, ours.data, JSON.parse(JSON.stringify(merged)) as unknown);
+  const edited = rewriteYaml(ours.text, ours.data, JSON.parse(JSON.stringify(merged)) as unknown, { order: FIELD_ORDER });
   if (edited.ok) return edited.text;
   const yaml = toYaml(merged);
   return formatPlanYaml(yaml).text ?? yaml;

@@ -47,7 +47,7 @@ export function applyDiffToYaml(text: string, diff: PlanDiff, options: ParseOpti
   if (!applied.plan) return { ok: false, errors: [], conflicts: applied.conflicts };
   // Clauses the diff paired are the same clause even when their id changed: they are edited in place.
   const pairs = diff.clauses.flatMap((c) => (c.from && c.to ? [[c.from.index, c.to.index] as const] : []));
-  const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)), { pairs: new Map([['/clauses', pairs]]) });
+  const rewritten = rewriteYaml(text, parsed.data, JSON.parse(JSON.stringify(applied.plan)), { pairs: new Map([['/clauses', pairs]]), order: FIELD_ORDER });
   if (!rewritten.ok) return { ok: false, errors: [], conflicts: [], reason: rewritten.reason };
   // A diff can carry values a valid plan may not hold (it is data from outside): the result must be a valid plan too.
   const check = parsePlan(rewritten.text, { ...options, file: `${options.file ?? '<input>'} (as the diff would make it)` });

@@ -26,6 +26,32 @@ export type Rewrite = { ok: true; text: string } | { ok: false; reason: string }
 export interface RewriteHints {
   /** For a list at a JSON Pointer (`/clauses`): pairs of [index in the current list, index in the target list]. */
   pairs?: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /**
+   * The order of keys in maps, by the path of the map (`''` the root, `clauses/*` every clause),
+   * as `fmt` uses it: a key added to a map goes where that order puts it among the keys
+   * already there, and a new list item is written in that order. Keys it does not name keep
+   * the target's order, after the named ones.
+   */
+  order?: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** The key order for the map at a JSON Pointer (`/clauses/3` matches `clauses/*`). */
+function orderAt(order: RewriteHints['order'], path: string): readonly string[] | undefined {
+  if (!order) return undefined;
+  const parts = path.split('/').slice(1);
+  return order.find(([pattern]) => {
+    const want = pattern === '' ? [] : pattern.split('/');
+    return want.length === parts.length && want.every((w, i) => w === '*' || w === parts[i]);
+  })?.[1];
+}
+
+/** A copy of `value` with the keys of each map at a path `order` names in that order. */
+function keysInOrder(value: unknown, path: string, order: RewriteHints['order']): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => keysInOrder(v, `${path}/${i}`, order));
+  if (!isObject(value)) return value;
+  const keys = orderAt(order, path);
+  const names = keys ? [...keys.filter((k) => Object.hasOwn(value, k)), ...Object.keys(value).filter((k) => !keys.includes(k))] : Object.keys(value);
+  return Object.fromEntries(names.map((k) => [k, keysInOrder(value[k], `${path}/${k}`, order)]));
 }
 
 /**
@@ -129,9 +155,27 @@ function editMap(src: string, node: YAMLMap, current: Record<string, unknown>, t
   }
   const last = pairs[pairs.length - 1];
   const indent = last ? indentOf(src, pairStart(last)) : '  ';
-  const at = last ? lineEnd(src, nodeEnd(last.value as Node, last)) : lineEnd(src, (node.range ?? [0, 0, 0])[0]);
-  const lines = added.map((k) => blockEntry(flowValue(k), target[k], indent)).join('');
-  out.push({ start: at, end: at, text: (at === src.length && !src.endsWith('\n') ? '\n' : '') + lines });
+  const end = last ? lineEnd(src, nodeEnd(last.value as Node, last)) : lineEnd(src, (node.range ?? [0, 0, 0])[0]);
+  // Each added key goes after the last key kept in the file that the map's order puts before it (else at the end).
+  const keys = orderAt(hints.order, path);
+  const rank = (k: string) => (keys ? (keys.indexOf(k) < 0 ? keys.length : keys.indexOf(k)) : 0);
+  const keptPairs = pairs.filter((p) => Object.hasOwn(target, keyOf(p)));
+  const groups = new Map<number, string[]>();
+  for (const k of added) {
+    let at = end;
+    if (keys && rank(k) < keys.length) {
+      const before = keptPairs.filter((p) => rank(keyOf(p)) <= rank(k));
+      const after = keptPairs.find((p) => rank(keyOf(p)) > rank(k));
+      // Before the first key it precedes, unless that key shares its line with a list dash (then after the one before).
+      if (before.length) at = lineEnd(src, nodeEnd((before[before.length - 1] as Pair).value as Node, before[before.length - 1]));
+      else if (after && !/\S/.test(src.slice(lineStartOf(src, pairStart(after)), pairStart(after)))) at = lineStartOf(src, pairStart(after));
+    }
+    groups.set(at, [...(groups.get(at) ?? []), k]);
+  }
+  for (const [at, ks] of groups) {
+    const lines = ks.map((k) => blockEntry(flowValue(k), keysInOrder(target[k], `${path}/${k}`, hints.order), indent)).join('');
+    out.push({ start: at, end: at, text: (at === src.length && !src.endsWith('\n') ? '\n' : '') + lines });
+  }
 }
 
 function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown[], out: Edit[], path: string, hints: RewriteHints): void {
@@ -160,7 +204,7 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
   const render = (k: string): string => {
     const i = haveAt.get(k) ?? -1;
     const j = wantAt.get(k) ?? -1;
-    if (i < 0) return blockItem(target[j], dashIndent);
+    if (i < 0) return blockItem(keysInOrder(target[j], `${path}/${j}`, hints.order), dashIndent);
     const block = blocks[i] as { start: number; end: number };
     const inner: Edit[] = [];
     editNode(src, items[i] as Node, current[i], target[j], inner, `${path}/${j}`, hints);
@@ -182,7 +226,7 @@ function editSeq(src: string, node: YAMLSeq, current: unknown[], target: unknown
         return;
       }
       const at = before !== undefined ? (blocks[before] as { end: number }).end : (first?.start ?? lineEnd(src, (node.range ?? [0])[0]));
-      out.push({ start: at, end: at, text: blockItem(target[j], dashIndent) });
+      out.push({ start: at, end: at, text: blockItem(keysInOrder(target[j], `${path}/${j}`, hints.order), dashIndent) });
     });
     return;
   }
@@ -243,6 +287,16 @@ function replaceNode(src: string, node: Node, value: unknown, out: Edit[], inFlo
     out.push({ start, end: valueEnd, text: keepBreak(scalarText(src, node, value, inFlow)) });
     return;
   }
+  if (isMap(node) && !node.flow && isObject(value)) {
+    // A block map given all new keys: laid out as fmt lays it out at its column.
+    const col = indentOf(src, start).length;
+    const laid = col >= 2 ? fmtBlock('k', value, col - 2) : undefined;
+    const lines = laid?.split('\n').slice(1);
+    if (lines?.length && lines.every((l) => l.startsWith(' '.repeat(col)))) {
+      out.push({ start, end: trimRight(src, valueEnd), text: lines.join('\n').slice(col) });
+      return;
+    }
+  }
   if ((isMap(node) || isSeq(node)) && !(node as Collection).flow) {
     // A block collection becomes something else: write the new value in block form under the same key.
     const indent = indentOf(src, start);
@@ -250,22 +304,31 @@ function replaceNode(src: string, node: Node, value: unknown, out: Edit[], inFlo
     out.push({ start, end: trimRight(src, valueEnd), text });
     return;
   }
+  if (!inFlow && value !== null && typeof value === 'object') {
+    // A flow list or map after its key: as fmt lays it out there (broken over lines when long).
+    const prefix = src.slice(lineStartOf(src, start), start);
+    const key = /^([ -]*)([^\s#][^#]*?):\s+$/.exec(prefix);
+    const laid = key ? fmtBlock(key[2] as string, value, (key[1] as string).length) : undefined;
+    const after = laid?.slice(prefix.trimEnd().length);
+    if (after !== undefined && after.startsWith(' ')) return void out.push({ start, end: valueEnd, text: keepBreak(after.slice(1)) });
+    if (after !== undefined && after.startsWith('\n')) return void out.push({ start: start - (prefix.length - prefix.trimEnd().length), end: valueEnd, text: keepBreak(after) });
+  }
   out.push({ start, end: valueEnd, text: keepBreak(flowValue(value, inFlow)) });
 }
 
 function scalarText(src: string, node: Scalar, value: unknown, inFlow: boolean): string {
   if (typeof value !== 'string') return flowValue(value, inFlow);
   const style = node.type;
+  if (style !== 'BLOCK_LITERAL' && !inFlow) {
+    const laid = asFmtWrites(src, node, value);
+    if (laid !== undefined) return laid;
+  }
   if (style === 'BLOCK_FOLDED' || style === 'BLOCK_LITERAL') {
     const header = src.slice((node.range ?? [0])[0]).match(/^[|>][-+0-9]*/)?.[0] ?? '>-';
     const contentIndent = blockContentIndent(src, node);
     const body = style === 'BLOCK_LITERAL' ? value.split('\n') : fold(value, 100 - contentIndent.length);
     const chomp = value.endsWith('\n') ? header.replace(/-/, '') : header.includes('-') ? header : `${header}-`;
     return `${chomp}\n${body.map((l) => (l ? contentIndent + l : '')).join('\n')}`;
-  }
-  if (!inFlow) {
-    const laid = asFmtWrites(src, node, value);
-    if (laid !== undefined) return laid;
   }
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
@@ -282,13 +345,37 @@ function asFmtWrites(src: string, node: Scalar, value: string): string | undefin
   const prefix = src.slice(lineStartOf(src, start), start);
   if (!/^[ -]*[^\s#][^#]*:\s+$/.test(prefix)) return undefined;
   const keyCol = prefix.search(/[^ -]/);
-  const doc = new Document({ k: value }, { version: '1.2' });
-  const scalar = (doc.contents as YAMLMap).items[0]?.value as Scalar;
-  const type = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && foldable(value) ? 'BLOCK_FOLDED' : node.type;
+  return fmtScalar(value, keyCol, prefix.slice(keyCol).replace(/:\s*$/, '').length, node.type);
+}
+
+/**
+ * `value` as `fmt` writes it after a key at column `keyCol`: in style `type` (the library's
+ * choice without one), a long quoted text folded (`>-`), lines breaking by column 100, and
+ * lines after the first indented under the key.
+ */
+function fmtScalar(value: string, keyCol: number, keyLength: number, type?: Scalar['type']): string | undefined {
+  // Laid out where it will stand: under as many two-space levels as the key's column, behind a
+  // key as long as the real one, so the library breaks the lines exactly as in the whole file.
+  if (keyCol % 2 !== 0) return undefined;
+  const key = 'k'.repeat(Math.max(1, keyLength));
+  let leaf: Record<string, unknown> = { [key]: value };
+  for (let level = keyCol / 2; level > 0; level--) leaf = { a: leaf };
+  const doc = new Document(leaf, { version: '1.2' });
+  const scalar = doc.getIn([...Array<string>(keyCol / 2).fill('a'), key], true) as Scalar;
   if (type) scalar.type = type;
-  const text = doc.toString({ lineWidth: Math.max(40, 100 - keyCol), minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
-  if (!text.startsWith('k: ')) return undefined;
-  return text.slice(3).split('\n').map((l, i) => (i === 0 || l === '' ? l : ' '.repeat(keyCol) + l)).join('\n');
+  const render = () => doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
+  const head = `${' '.repeat(keyCol)}${key}: `;
+  const pick = (text: string) => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(head));
+    return at < 0 ? undefined : [lines[at]?.slice(head.length) ?? '', ...lines.slice(at + 1)].join('\n');
+  };
+  let laid = pick(render());
+  if (laid !== undefined && /^["']/.test(laid) && foldable(value)) {
+    scalar.type = 'BLOCK_FOLDED';
+    laid = pick(render());
+  }
+  return laid;
 }
 
 /** Folds text into lines of at most `width` characters at spaces. */
@@ -307,9 +394,10 @@ function fold(text: string, width: number): string[] {
   return lines;
 }
 
-/** A value written inline, as the shipped files write them: `[a, b]`, `{ key: value }`, plain scalars where YAML 1.2 reads them back as the same value. */
+/** A value written inline, as the shipped files write them: `[ a, b ]`, `{ key: value }`, plain scalars where YAML 1.2 reads them back as the same value. */
 function flowValue(value: unknown, inFlow = false): string {
-  if (Array.isArray(value)) return `[${value.map((v) => flowValue(v, true)).join(', ')}]`;
+  // Padded inside the brackets, as `fmt` writes flow lists: `[ a, b ]`.
+  if (Array.isArray(value)) return value.length ? `[ ${value.map((v) => flowValue(v, true)).join(', ')} ]` : '[]';
   if (isObject(value)) {
     const entries = Object.entries(value).map(([k, v]) => `${flowValue(k, true)}: ${flowValue(v, true)}`);
     return entries.length ? `{ ${entries.join(', ')} }` : '{}';
@@ -322,27 +410,52 @@ function flowValue(value: unknown, inFlow = false): string {
 /** `key: value` as a new line of a block map, with nested blocks for long values. */
 function blockEntry(key: string, value: unknown, indent: string): string {
   if (value !== null && typeof value === 'object' && JSON.stringify(value).length > 80) {
+    const laid = fmtBlock(key, value, indent.length);
+    if (laid !== undefined) return `${laid}\n`;
     const inner = stringify(value, { version: '1.2', lineWidth: 100 }).trimEnd().split('\n').map((l) => `${indent}  ${l}`).join('\n');
     return `${indent}${key}:\n${inner}\n`;
   }
-  if (typeof value === 'string' && foldable(value)) return `${indent}${key}: >-\n${fold(value, 100 - indent.length - 2).map((l) => `${indent}  ${l}`).join('\n')}\n`;
-  return `${indent}${key}: ${flowValue(value)}\n`;
+  const laid = typeof value === 'string' ? fmtScalar(value, indent.length, key.length) : undefined;
+  return `${indent}${key}: ${laid ?? flowValue(value)}\n`;
+}
+
+/**
+ * `key:` and a map or list under it, at column `col`, laid out as `fmt` lays it out there: lists
+ * of plain values inline (the value itself too, unless `inlineTop` is false), long texts the
+ * library quotes folded.
+ */
+function fmtBlock(key: string, value: object, col: number, inlineTop = true): string | undefined {
+  if (col % 2 !== 0) return undefined;
+  let tree: Record<string, unknown> = { [key]: value };
+  for (let level = col / 2; level > 0; level--) tree = { a: tree };
+  const options = { lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true } as const;
+  const first = new Document(tree, { version: '1.2' });
+  const top = first.getIn([...Array<string>(col / 2).fill('a'), key], true);
+  visit(first, {
+    Seq(_key, node) {
+      if ((inlineTop || node !== top) && node.items.length > 0 && node.items.every((x) => isScalar(x))) node.flow = true;
+    },
+  });
+  // Read back as fmt reads a file: a long text the library had to quote is folded, as fmt folds it.
+  const doc = parseDocument(first.toString(options), { version: '1.2' });
+  visit(doc, {
+    Scalar(k, node) {
+      if (k !== 'key' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && typeof node.value === 'string' && foldable(node.value)) node.type = 'BLOCK_FOLDED';
+    },
+  });
+  const lines = doc.toString(options).trimEnd().split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${' '.repeat(col)}${key}:`));
+  if (at < 0) return undefined;
+  const end = lines.findIndex((l, i) => i > at && !l.startsWith(' '.repeat(col + 1)));
+  return lines.slice(at, end < 0 ? undefined : end).join('\n');
 }
 
 /** A new item of a block sequence, as whole lines; lists of plain values inline (`[a, b]`), as the shipped files write them. */
 function blockItem(value: unknown, dashIndent: string): string {
-  const doc = new Document([value], { version: '1.2' });
-  visit(doc, {
-    Seq(_key, node) {
-      if (node.items.length > 0 && node.items.every((x) => isScalar(x))) node.flow = true;
-    },
-    // Long texts folded (`>-`), as the shipped files and `fmt` write them.
-    Scalar(key, node) {
-      if (key !== 'key' && typeof node.value === 'string' && foldable(node.value)) node.type = 'BLOCK_FOLDED';
-    },
-  });
-  // Laid out as `fmt` lays out a file: the item's lines, once indented, end by column 100.
-  const text = doc.toString({ lineWidth: Math.max(40, 100 - dashIndent.length), minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
+  // The item as fmt lays it out in a list whose dash stands at this column (under a key two to the left).
+  const laid = dashIndent.length >= 2 ? fmtBlock('k', [value], dashIndent.length - 2, false) : undefined;
+  if (laid !== undefined) return `${laid.split('\n').slice(1).join('\n')}\n`;
+  const text = new Document([value], { version: '1.2' }).toString({ lineWidth: 100, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
   return `${text.split('\n').map((l) => dashIndent + l).join('\n')}\n`;
 }
 

@@ -70,3 +70,28 @@ describe('a clause on one side only that the other version may hold unseen', () 
     expect(text).not.toMatch(/unconfirmed in geneva-19-point/);
   });
 });
+
+describe('term changes on a clause one side only carries over unseen', () => {
+  it('are not ranked, and the summary and every renderer say so', async () => {
+    const { loadPlan } = await import('peaceplan/node');
+    const geneva = (await loadPlan('plans/russia-ukraine-2025/geneva-19-point.yaml')).plan as Plan;
+    const later: Plan = {
+      ...geneva,
+      version: 'later',
+      parent: 'geneva-19-point',
+      clauses: geneva.clauses.map((c) => {
+        if (c.id !== 'elections') return c;
+        const { presence: _p, carriedFrom: _c, ...stated } = c;
+        return { ...stated, terms: { ...(c.terms as object), deadline: 'asap' } } as Plan['clauses'][number];
+      }),
+    };
+    const diff = diffPlans(geneva, later);
+    expect(diff.summary.carriedUnranked).toEqual(['elections']);
+    expect(diff.summary.highlights.map((h) => h.clause)).not.toContain('elections');
+    const line = 'Not ranked: 1 clause whose terms differ, but one side only carries it over unseen from another version (elections)';
+    expect(renderDiffText(diff)).toContain(`(${line})`);
+    expect(renderDiffMarkdown(diff)).toContain('Not ranked: 1 clause');
+    // A diff with nothing of the kind has no such field.
+    expect(diffPlans(geneva, geneva).summary.carriedUnranked).toBeUndefined();
+  });
+});

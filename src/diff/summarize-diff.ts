@@ -32,7 +32,14 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
     byTopic: [...topics].map(([topic, row]) => ({ topic, ...row })),
     renumberings: renumberRuns(clauses),
     highlights: rank(clauses, boost),
+    ...unranked(clauses),
   };
+}
+
+/** Clauses carried over unseen whose terms or operative words differ: left out of the ranking, counted so a reader knows. */
+function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[] } {
+  const ids = clauses.filter((c) => c.carried && (c.terms.length > 0 || (c.text?.flags.length ?? 0) > 0)).map((c) => (c.to ?? c.from)?.id ?? '');
+  return ids.length ? { carriedUnranked: ids } : {};
 }
 
 /**

@@ -114,6 +114,12 @@ export interface DiffSummary {
   /** Runs of clauses that were only renumbered. */
   renumberings: RenumberRun[];
   highlights: Highlight[];
+  /**
+   * Clauses whose terms or operative words differ but which are not ranked, because one side is
+   * carried over unseen from another version (its content is that version's, so the difference
+   * is not a reported change); absent when there are none.
+   */
+  carriedUnranked?: string[];
 }
 
 /** Identity of one side of a diff. */

@@ -1,6 +1,6 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from './diff-words.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 
 /** Escapes text for Markdown tables and inline use (no HTML, no emphasis, no pipes). */
 export function escapeMarkdown(text: string): string {
@@ -19,9 +19,11 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
     out.push('', '**Plan**', '');
     for (const line of metaLines(diff)) out.push(`- ${escapeMarkdown(line)}`);
   }
-  if (diff.summary.highlights.length) {
+  const unranked = unrankedLine(diff);
+  if (diff.summary.highlights.length || unranked) {
     out.push('', '**What matters most**', '');
     diff.summary.highlights.forEach((h, i) => out.push(`${i + 1}. ${escapeMarkdown(h.says)}`));
+    if (unranked) out.push('', `_${escapeMarkdown(unranked)}_`);
   }
   if (diff.summary.renumberings.length) {
     out.push('', '**Renumbered only**', '');

@@ -1,6 +1,6 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from './diff-words.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 import { painter, visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
@@ -28,9 +28,11 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     out.push('', paint('bold', 'Plan'));
     for (const line of metaLines(diff)) out.push(`  ${visible(line)}`);
   }
-  if (diff.summary.highlights.length) {
+  const unranked = unrankedLine(diff);
+  if (diff.summary.highlights.length || unranked) {
     out.push('', paint('bold', 'What matters most'));
     for (const h of diff.summary.highlights) out.push(`  * ${visible(h.says)}`);
+    if (unranked) out.push(`  (${visible(unranked)})`);
   }
   if (diff.summary.renumberings.length) {
     out.push('', paint('bold', 'Renumbered only'));

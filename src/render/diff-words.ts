@@ -60,3 +60,11 @@ export function possibleLine(p: PossiblePairRef): string {
   const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : [])];
   return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})`;
 }
+
+/** "Not ranked: 3 clauses whose terms differ, but one side only carries them over unseen (a, b, c)"; undefined when there are none. */
+export function unrankedLine(diff: PlanDiff): string | undefined {
+  const ids = diff.summary.carriedUnranked ?? [];
+  if (!ids.length) return undefined;
+  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  return `Not ranked: ${ids.length} clause${ids.length === 1 ? ' whose terms differ, but one side only carries it' : 's whose terms differ, but one side only carries them'} over unseen from another version (${shown})`;
+}

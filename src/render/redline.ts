@@ -2,7 +2,7 @@ import { clauseDetails, describeClause, describeRun, termsInWords } from '../dif
 import type { ClauseChange, ClauseRef, PlanDiff, TextHunk } from '../diff/types.js';
 import type { Clause, Plan } from '../model/types.js';
 import type { DiffImpact } from '../positions/types.js';
-import { countsLine, metaLines, possibleLine, titleLine } from './diff-words.js';
+import { countsLine, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 import { formatScore } from './matrix-words.js';
 
 /** Whether a run or a paragraph mark is kept, or tracked as inserted or deleted. */
@@ -54,7 +54,7 @@ export function buildRedline(diff: PlanDiff, from: Plan, to: Plan, notes: { impa
   const impact = notes.impact;
   const cover: Redline['cover'] = [
     { heading: 'Plan', lines: metaLines(diff) },
-    { heading: 'What matters most', lines: diff.summary.highlights.map((h) => h.says) },
+    { heading: 'What matters most', lines: [...diff.summary.highlights.map((h) => h.says), ...(unrankedLine(diff) ? [unrankedLine(diff) as string] : [])] },
     { heading: 'Renumbered only', lines: diff.summary.renumberings.map(describeRun) },
     { heading: 'Possible pairs (pin them with a pairs file if they are the same clause)', lines: diff.possiblePairs.map(possibleLine) },
     { heading: 'Stakeholders', lines: impact ? impact.stakeholders.flatMap(stakeholderLines) : [] },

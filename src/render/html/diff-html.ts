@@ -3,7 +3,7 @@ import { formatValue, isDeadline, isDuration, isMoney } from '../../diff/format-
 import type { ClauseChange, PlanDiff, TextHunk } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
 import type { DiffImpact, Move } from '../../positions/types.js';
-import { countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine } from '../diff-words.js';
+import { countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
 import { formatScore } from '../matrix-words.js';
 import { anchor, esc } from './escape.js';
 
@@ -25,8 +25,11 @@ export function diffSection(d: HtmlDiff): string {
   out.push(`<p class="counts">${esc(countsLine(diff))}</p>`);
   const meta = metaLines(diff);
   if (meta.length) out.push(`<ul>${meta.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`);
-  if (diff.summary.highlights.length) {
-    out.push('<h3>What matters most</h3><ol>', ...diff.summary.highlights.map((h) => `<li>${esc(h.says)}</li>`), '</ol>');
+  const unranked = unrankedLine(diff);
+  if (diff.summary.highlights.length || unranked) {
+    out.push('<h3>What matters most</h3>');
+    if (diff.summary.highlights.length) out.push('<ol>', ...diff.summary.highlights.map((h) => `<li>${esc(h.says)}</li>`), '</ol>');
+    if (unranked) out.push(`<p class="muted">${esc(unranked)}</p>`);
   }
   if (diff.summary.renumberings.length) {
     out.push('<h3>Renumbered only</h3><ul>', ...diff.summary.renumberings.map((r) => `<li>${esc(describeRun(r))}</li>`), '</ul>');

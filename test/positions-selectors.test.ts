@@ -157,3 +157,15 @@ describe('includesAny: a set with at least one of several members', () => {
     expect(checkPositions(rule('{ includesAny: [nato] }'), family.versions)).toEqual([]);
   });
 });
+
+describe('a statement carried forward and then superseded', () => {
+  it('leaves with the reason that it was superseded, not the hint to carry it', () => {
+    const positions = parse(`statements:
+  - { stakeholder: russia, version: us-28-point, stance: support, carries: forward, date: 2025-11-21, sources: [s1] }
+  - { stakeholder: russia, version: geneva-19-point, stance: oppose, date: 2025-11-25, sources: [s1] }
+`);
+    const russia = compareAcceptability([us, geneva], positions).stakeholders.find((s) => s.stakeholder === 'russia');
+    expect(russia?.versions[1]?.left).toEqual(['statement of 2025-11-21 on us-28-point (support) does not apply to geneva-19-point: a newer statement of the stakeholder on a nearer version supersedes it']);
+    expect(russia?.versions[1]?.entered).toEqual(['statement of 2025-11-25 on geneva-19-point (oppose)']);
+  });
+});

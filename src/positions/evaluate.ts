@@ -133,7 +133,7 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
     if (depth > 0 && statements.some((t) => t !== s && t.stakeholder === s.stakeholder && t.clause === s.clause && chain.indexOf(t.version) >= 0 && chain.indexOf(t.version) < depth)) return;
     const said = s.note ?? (s.quote !== undefined ? `“${s.quote}”` : `stated on ${s.date}`);
     const carried = depth > 0 ? ` (stated on ${s.version}, carried forward)` : '';
-    const r: Reason = { ...reason('statement', s, s.stance, said + carried), statement: i, version: s.version };
+    const r: Reason = { ...reason('statement', s, s.stance, said + carried), statement: i, version: s.version, ...(s.carries === 'forward' ? { carries: 'forward' as const } : {}) };
     if (s.clause === undefined) return push(out.stated, s.stakeholder, r);
     // A carried statement's clause as this version has it: the same id, or the one lineage pairs with it.
     const target = s.clause;

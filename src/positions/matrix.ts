@@ -176,9 +176,9 @@ function acceptability(cells: readonly Cell[], columns: readonly MatrixColumn[],
 }
 
 /** Where a part's reason comes from: its rule or statement, and its date. */
-function origin(r: Reason | undefined): Pick<AcceptabilityPart, 'rule' | 'statement' | 'date'> {
+function origin(r: Reason | undefined): Pick<AcceptabilityPart, 'rule' | 'statement' | 'date' | 'version' | 'carries'> {
   if (!r) return {};
-  return { ...(r.rule !== undefined ? { rule: r.rule } : {}), ...(r.statement !== undefined ? { statement: r.statement } : {}), ...(r.version !== undefined ? { version: r.version } : {}), date: r.date };
+  return { ...(r.rule !== undefined ? { rule: r.rule } : {}), ...(r.statement !== undefined ? { statement: r.statement } : {}), ...(r.version !== undefined ? { version: r.version } : {}), ...(r.carries ? { carries: r.carries } : {}), date: r.date };
 }
 
 /**
@@ -194,7 +194,13 @@ export function acceptabilityShift(before: Acceptability, after: Acceptability, 
       ? `statement of ${p.date ?? '?'} on ${p.version ?? version} (${p.stance})${p.version !== undefined && p.version !== version ? `, carried forward to ${version}` : ''}`
       : `rule ${p.rule ?? '?'} on what ${version} lacks (${p.stance}): ${p.says}`;
   // A statement left behind on a version `to` revises: the default (about its version only) said, with the way to change it.
-  const why = (p: AcceptabilityPart) => (p.kind === 'statement' && toAncestors.includes(p.version ?? from) ? `: it is about ${p.version ?? from} only (\`carries: forward\` carries a statement to revisions)` : '');
+  // One carried forward that stops counting was superseded by the stakeholder's newer word on a nearer version.
+  const why = (p: AcceptabilityPart) =>
+    p.kind !== 'statement' || !toAncestors.includes(p.version ?? from)
+      ? ''
+      : p.carries === 'forward'
+        ? ': a newer statement of the stakeholder on a nearer version supersedes it'
+        : `: it is about ${p.version ?? from} only (\`carries: forward\` carries a statement to revisions)`;
   return {
     entered: now.filter((p) => !was.some((q) => id(q) === id(p))).map((p) => told(p, to)),
     left: was.filter((p) => !now.some((q) => id(q) === id(p))).map((p) => `${told(p, from)} does not apply to ${to}${why(p)}`),

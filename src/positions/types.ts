@@ -27,6 +27,8 @@ export interface Reason {
   inferred?: true;
   /** For a statement: the version it was made on (another one when it is carried forward). */
   version?: string;
+  /** For a statement marked `carries: forward`. */
+  carries?: 'forward';
 }
 
 /** One stakeholder's stance on one clause (or topic) of one version. */
@@ -104,6 +106,8 @@ export interface AcceptabilityPart {
   date?: string;
   /** For a statement: the version it was made on. */
   version?: string;
+  /** For a statement marked `carries: forward`. */
+  carries?: 'forward';
 }
 
 /**

@@ -4,6 +4,7 @@
  * a byte-order mark are kept as the file had them.
  */
 import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
 import { preamble } from './preamble.js';
@@ -14,6 +15,19 @@ const FOLD_FROM = 90;
 /** A text written folded (`>-`) rather than on one line: long, with spaces to break at, and nothing a fold would not keep. */
 export function foldable(value: string): boolean {
   return value.length > FOLD_FROM && value.includes(' ') && !/^\s|\s$|\n|\t|  /.test(value);
+}
+
+/** How `fmt` lays text out: lines end by column 100, flow lists padded (`[ a, b ]`), double quotes as JSON writes them. */
+export const FMT_LAYOUT = { lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true } as const;
+
+/** Folds the long quoted texts of a document (a merge note, a summary), as `fmt` does: quoted, they would stay one line. */
+export function foldQuotedTexts(doc: Document | Document.Parsed): void {
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || typeof node.value !== 'string') return;
+      if (foldable(node.value)) node.type = 'BLOCK_FOLDED';
+    },
+  });
 }
 
 /** The canonical text, or why it could not be made. */
@@ -36,13 +50,9 @@ export function formatYamlText(text: string, order: ReadonlyArray<readonly [stri
       const rule = rules.find(([re]) => re.test(keyPath));
       if (rule) sortMap(node as YAMLMap, rule[1]);
     },
-    Scalar(key, node) {
-      // A long quoted text (a merge note, a summary) is folded like any other: quoted, it would stay one line.
-      if (key === 'key' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || typeof node.value !== 'string') return;
-      if (foldable(node.value)) node.type = 'BLOCK_FOLDED';
-    },
   });
-  const out = doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true });
+  foldQuotedTexts(doc);
+  const out = doc.toString(FMT_LAYOUT);
   const after = parseDocument(out, { version: '1.2' });
   if (after.errors.length || !deepEqual(after.toJS(), before)) return { ok: false, reason: 'the formatted text does not read as the same data' };
   return { ok: true, text: bom + out.replace(/\n/g, eol) };

@@ -11,7 +11,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, stringify, visit } fro
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../util/deep-equal.js';
 import { preamble } from './preamble.js';
-import { foldable } from './format-yaml.js';
+import { FMT_LAYOUT, foldable, foldQuotedTexts } from './format-yaml.js';
 
 interface Edit {
   start: number;
@@ -354,28 +354,36 @@ function asFmtWrites(src: string, node: Scalar, value: string): string | undefin
  * lines after the first indented under the key.
  */
 function fmtScalar(value: string, keyCol: number, keyLength: number, type?: Scalar['type']): string | undefined {
-  // Laid out where it will stand: under as many two-space levels as the key's column, behind a
-  // key as long as the real one, so the library breaks the lines exactly as in the whole file.
-  if (keyCol % 2 !== 0) return undefined;
+  // A key as long as the real one, so the library breaks the first line where it will in the file.
   const key = 'k'.repeat(Math.max(1, keyLength));
-  let leaf: Record<string, unknown> = { [key]: value };
-  for (let level = keyCol / 2; level > 0; level--) leaf = { a: leaf };
-  const doc = new Document(leaf, { version: '1.2' });
-  const scalar = doc.getIn([...Array<string>(keyCol / 2).fill('a'), key], true) as Scalar;
+  const placed = placedAt(keyCol, key, value);
+  if (!placed) return undefined;
+  const scalar = placed.doc.getIn(placed.path, true) as Scalar;
   if (type) scalar.type = type;
-  const render = () => doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
   const head = `${' '.repeat(keyCol)}${key}: `;
-  const pick = (text: string) => {
-    const lines = text.split('\n');
+  const pick = () => {
+    const lines = placed.doc.toString(FMT_LAYOUT).trimEnd().split('\n');
     const at = lines.findIndex((l) => l.startsWith(head));
     return at < 0 ? undefined : [lines[at]?.slice(head.length) ?? '', ...lines.slice(at + 1)].join('\n');
   };
-  let laid = pick(render());
+  let laid = pick();
   if (laid !== undefined && /^["']/.test(laid) && foldable(value)) {
     scalar.type = 'BLOCK_FOLDED';
-    laid = pick(render());
+    laid = pick();
   }
   return laid;
+}
+
+/**
+ * A document holding `key: value` where it will stand in the file: under as many two-space
+ * levels as the key's column, so the library lays it out (breaks lines, indents) exactly as in
+ * the whole file. Undefined for a key at an odd column.
+ */
+function placedAt(col: number, key: string, value: unknown): { doc: Document; path: string[] } | undefined {
+  if (col % 2 !== 0) return undefined;
+  const path = [...Array<string>(col / 2).fill('a'), key];
+  const tree = path.reduceRight<unknown>((inner, k) => ({ [k]: inner }), value);
+  return { doc: new Document(tree, { version: '1.2' }), path };
 }
 
 /** Folds text into lines of at most `width` characters at spaces. */
@@ -412,7 +420,7 @@ function blockEntry(key: string, value: unknown, indent: string): string {
   if (value !== null && typeof value === 'object' && JSON.stringify(value).length > 80) {
     const laid = fmtBlock(key, value, indent.length);
     if (laid !== undefined) return `${laid}\n`;
-    const inner = stringify(value, { version: '1.2', lineWidth: 100 }).trimEnd().split('\n').map((l) => `${indent}  ${l}`).join('\n');
+    const inner = stringify(value, { version: '1.2', ...FMT_LAYOUT }).trimEnd().split('\n').map((l) => `${indent}  ${l}`).join('\n');
     return `${indent}${key}:\n${inner}\n`;
   }
   const laid = typeof value === 'string' ? fmtScalar(value, indent.length, key.length) : undefined;
@@ -425,25 +433,18 @@ function blockEntry(key: string, value: unknown, indent: string): string {
  * library quotes folded.
  */
 function fmtBlock(key: string, value: object, col: number, inlineTop = true): string | undefined {
-  if (col % 2 !== 0) return undefined;
-  let tree: Record<string, unknown> = { [key]: value };
-  for (let level = col / 2; level > 0; level--) tree = { a: tree };
-  const options = { lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true, doubleQuotedAsJSON: true } as const;
-  const first = new Document(tree, { version: '1.2' });
-  const top = first.getIn([...Array<string>(col / 2).fill('a'), key], true);
-  visit(first, {
+  const placed = placedAt(col, key, value);
+  if (!placed) return undefined;
+  const top = placed.doc.getIn(placed.path, true);
+  visit(placed.doc, {
     Seq(_key, node) {
       if ((inlineTop || node !== top) && node.items.length > 0 && node.items.every((x) => isScalar(x))) node.flow = true;
     },
   });
-  // Read back as fmt reads a file: a long text the library had to quote is folded, as fmt folds it.
-  const doc = parseDocument(first.toString(options), { version: '1.2' });
-  visit(doc, {
-    Scalar(k, node) {
-      if (k !== 'key' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && typeof node.value === 'string' && foldable(node.value)) node.type = 'BLOCK_FOLDED';
-    },
-  });
-  const lines = doc.toString(options).trimEnd().split('\n');
+  // Read back as fmt reads a file, so a long text the library had to quote is folded as fmt folds it.
+  const doc = parseDocument(placed.doc.toString(FMT_LAYOUT), { version: '1.2' });
+  foldQuotedTexts(doc);
+  const lines = doc.toString(FMT_LAYOUT).trimEnd().split('\n');
   const at = lines.findIndex((l) => l.startsWith(`${' '.repeat(col)}${key}:`));
   if (at < 0) return undefined;
   const end = lines.findIndex((l, i) => i > at && !l.startsWith(' '.repeat(col + 1)));
@@ -455,7 +456,7 @@ function blockItem(value: unknown, dashIndent: string): string {
   // The item as fmt lays it out in a list whose dash stands at this column (under a key two to the left).
   const laid = dashIndent.length >= 2 ? fmtBlock('k', [value], dashIndent.length - 2, false) : undefined;
   if (laid !== undefined) return `${laid.split('\n').slice(1).join('\n')}\n`;
-  const text = new Document([value], { version: '1.2' }).toString({ lineWidth: 100, flowCollectionPadding: true, doubleQuotedAsJSON: true }).trimEnd();
+  const text = new Document([value], { version: '1.2' }).toString(FMT_LAYOUT).trimEnd();
   return `${text.split('\n').map((l) => dashIndent + l).join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PlanError } from '../errors.js';
+import { packagePath } from './shipped.js';
 
 /** The editor modeline: `# yaml-language-server: $schema=<where>` among the comment lines that open a file. */
 const MODELINE = /^(#\s*yaml-language-server:\s*\$schema=)(\S+)/;
@@ -51,17 +51,8 @@ function schemaNear(folder: string, name: string): string | undefined {
     if (existsSync(candidate)) return pathFrom(folder, candidate);
     if (dirname(dir) === dir) break;
   }
-  let dir: string;
-  try {
-    dir = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined; // bundled where the module has no URL of its own
-  }
-  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
-    const candidate = join(dir, 'schemas', name);
-    if (existsSync(candidate)) return pathFrom(folder, candidate);
-  }
-  return undefined;
+  const own = packagePath(join('schemas', name));
+  return own ? pathFrom(folder, own) : undefined;
 }
 
 function pathFrom(folder: string, target: string): string {

@@ -21,11 +21,25 @@ export function shippedFamily(name: ShippedFamily): string {
   if (!(SHIPPED_FAMILIES as readonly string[]).includes(name)) {
     throw new TypeError(`peaceplan: no shipped family \`${String(name)}\`; the shipped families are ${SHIPPED_FAMILIES.join(', ')}`);
   }
-  // The package's plans/ folder sits beside dist/ (installed) or above src/node/ (a clone).
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
-    const folder = join(dir, 'plans', name);
-    if (existsSync(join(folder, 'stakeholders.yaml'))) return folder;
-  }
+  const found = packagePath(join('plans', name, 'stakeholders.yaml'));
+  if (found) return dirname(found);
   throw new Error(`peaceplan: the shipped family ${name} is missing from this installation (looked above ${fileURLToPath(import.meta.url)})`);
+}
+
+/**
+ * A file of the running package (`schemas/plan.schema.json`, `plans/…`), which sits beside
+ * dist/ once installed or above src/node/ in a clone; undefined when it is not there, or when
+ * the module has no URL of its own (bundled).
+ */
+export function packagePath(relative: string): string | undefined {
+  let dir: string;
+  try {
+    dir = dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return undefined;
+  }
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    if (existsSync(join(dir, relative))) return join(dir, relative);
+  }
+  return undefined;
 }

@@ -45,7 +45,7 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
   // Rules follow the clause: on each side, a clause also answers to the id the diff paired it with.
   const [akaFrom, akaTo] = [diffAliases(diff, 'from'), diffAliases(diff, 'to')];
   const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
-  const lineage = (plan: Plan) => (options.versions ? ancestorsOf(plan, options.versions) : plan.parent ? [plan.parent] : []);
+  const lineage = (plan: Plan) => ancestorsOf(plan, options.versions);
   const [stancesFrom, stancesTo] = [evaluateVersion(from, positions, akaFrom, schema, lineage(from)), evaluateVersion(to, positions, akaTo, schema, lineage(to))];
   const viewOf = (stances: VersionStances) => {
     const own = borrow(stances, people, rowIds, mode);

@@ -79,8 +79,9 @@ function follow(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<stri
   return { aliases: out, guesses };
 }
 
-/** The versions `plan` revises, nearest first, along `parent` among `versions` (a cycle stops the walk). */
-export function ancestorsOf(plan: Plan, versions: readonly Plan[]): string[] {
+/** The versions `plan` revises, nearest first, along `parent` among `versions` (a cycle stops the walk); without `versions`, its parent alone. */
+export function ancestorsOf(plan: Plan, versions?: readonly Plan[]): string[] {
+  if (!versions) return plan.parent ? [plan.parent] : [];
   const byVersion = new Map(versions.filter((v) => v.plan === plan.plan).map((v) => [v.version, v]));
   const out: string[] = [];
   const seen = new Set([plan.version]);

@@ -27,8 +27,7 @@ export function buildMatrix(plan: Plan, positions: Positions, options: MatrixOpt
   // The clause ids rules name, and those of statements carried forward: each is followed to this version's clause.
   const named = new Set([...(positions.rules ?? []).flatMap((r) => namedClauses(r) ?? []), ...(positions.statements ?? []).flatMap((st) => (st.carries === 'forward' && st.clause !== undefined ? [st.clause] : []))]);
   const aliases = options.versions && named.size ? lineageAliases(plan, options.versions, named) : undefined;
-  const ancestors = options.versions ? ancestorsOf(plan, options.versions) : plan.parent ? [plan.parent] : [];
-  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases, options.terms ? vocabularyOf(options.terms).plan : undefined, ancestors), options);
+  return matrixOf(plan, positions, evaluateVersion(plan, positions, aliases, options.terms ? vocabularyOf(options.terms).plan : undefined, ancestorsOf(plan, options.versions)), options);
 }
 
 /** The matrix of a version whose stances are already evaluated. */

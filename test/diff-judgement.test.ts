@@ -86,6 +86,31 @@ describe('matching clauses another author rewrote', () => {
     expect(pinned.possiblePairs).toEqual([]);
   });
 
+  it('pairs the only clauses of a crowded topic that carry one of its terms, when another sign agrees', () => {
+    // Three alliance clauses on the old side, one stub on the new: only the NATO-membership pair shares the term natoMembership.
+    const x = plan('x', [
+      clause({ id: 'no-expansion', topic: 'alliance', title: 'No further enlargement', text: 'The alliance admits no new members.', terms: { natoExpansion: 'halted' } }, 1),
+      clause({ id: 'membership', topic: 'alliance', title: 'Membership barred', text: 'Ukraine writes into its constitution that it will never join.', terms: { candidate: 'ukraine', natoMembership: 'barred' } }, 2),
+      clause({ id: 'troops', topic: 'alliance', title: 'No foreign troops', text: 'No troops of the alliance are stationed in Ukraine.', terms: { candidate: 'ukraine', foreignTroops: 'banned' } }, 3),
+      clause({ id: 'eu', topic: 'eu-accession', title: 'EU path', text: 'Ukraine may join the European Union.', terms: { candidate: 'ukraine', membership: 'eligible' } }, 4),
+    ]);
+    const stub = clause({ id: 'left-open', topic: 'alliance', title: 'Left to the leaders', text: 'The two presidents settle this between themselves.', terms: { candidate: 'ukraine', natoMembership: 'deferred' }, status: 'bracketed' }, 2);
+    // Content alone is not allowed to pair here (threshold 1), so what pairs is the term the two alone share.
+    const strict = { thresholds: { pair: 1 } };
+    const diff = diffPlans(x, plan('y', [stub]), strict);
+    const paired = diff.clauses.find((c) => c.to?.id === 'left-open');
+    expect(paired?.from?.id).toBe('membership');
+    expect(paired?.match?.method).toBe('topic');
+    // With the holder of the term gone, the stub is not paired with another clause of the topic: the name
+    // they share, candidate, is used by another topic too, so it does not say which question they settle.
+    const orphan = diffPlans({ ...x, clauses: x.clauses.filter((c) => c.id !== 'membership') }, plan('y', [stub]), strict);
+    expect(orphan.clauses.find((c) => c.to?.id === 'left-open')?.kind).toBe('added');
+    // Nothing else agreeing (another number, no place among pairs made): offered, not paired.
+    const elsewhere = diffPlans(x, plan('y', [clause({ id: 'z1', topic: 'elections', title: 'Z', text: 'Z.' }, 41), clause({ id: 'z2', topic: 'elections', title: 'W', text: 'W.' }, 42), { ...stub, number: '43' }]), strict);
+    expect(elsewhere.clauses.find((c) => c.to?.id === 'left-open')?.from ?? null).toBe(null);
+    expect(elsewhere.possiblePairs).toEqual([expect.objectContaining({ from: 'membership', to: 'left-open' })]);
+  });
+
   it('takes stricter or looser thresholds when asked', () => {
     expect(matchClauses(a.clauses, b.clauses, { thresholds: { pair: 1, sole: 1 } }).pairs).toEqual([]);
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText } from 'peaceplan';
 import type { Plan } from 'peaceplan';
-import { bytes } from './helpers.js';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytes, runCli } from './helpers.js';
 
 const read = (f: string) => parsePlan(bytes(`test/fixtures/diff/${f}`)).plan as Plan;
 const diff = diffPlans(read('term-quantity-and-enum/a.yaml'), read('renumbered-and-obligation-softened/b.yaml'));
@@ -93,5 +96,61 @@ describe('term changes on a clause one side only carries over unseen', () => {
     expect(renderDiffMarkdown(diff)).toContain('Not ranked: 1 clause');
     // A diff with nothing of the kind has no such field.
     expect(diffPlans(geneva, geneva).summary.carriedUnranked).toBeUndefined();
+  });
+});
+
+describe('what the writer of a carried clause changed in the words it repeats', () => {
+  const load = async (name: string) => {
+    const { loadPlan } = await import('peaceplan/node');
+    return (await loadPlan(`plans/russia-ukraine-2025/${name}.yaml`)).plan as Plan;
+  };
+
+  it('ranks a term that differs from the version the clause is carried from, and leaves the repeated ones unranked', async () => {
+    const [us, e3, geneva] = await Promise.all([load('us-28-point'), load('e3-counter-proposal'), load('geneva-19-point')]);
+    // Without the source version nothing on the carried side can be told apart from what it repeats.
+    const blind = diffPlans(e3, geneva);
+    expect(blind.summary.highlights.map((h) => h.clause)).not.toContain('eu-membership');
+    expect(blind.summary.carriedUnranked).toContain('eu-membership');
+    const diff = diffPlans(e3, geneva, { versions: [us, e3, geneva] });
+    const eu = diff.clauses.find((c) => c.to?.id === 'eu-membership');
+    expect(eu?.terms.map((t) => [t.term, t.stated ?? false])).toEqual([['separateTalks', true]]);
+    const top = diff.summary.highlights.find((h) => h.clause === 'eu-membership');
+    expect(top?.says).toBe('Unnumbered clause (EU membership, with Ukraine\'s EU integration negotiated separately): separate talks set to yes (the rest carried over unseen from us-28-point)');
+    expect(diff.summary.carriedUnranked).not.toContain('eu-membership');
+    expect(eu?.says).toMatch(/^Unnumbered clause \(EU membership[^)]*\): separate talks set to yes; carried over unseen in the new version \(from us-28-point\), so what else differs is not a reported change: /);
+    // A carried clause whose terms all repeat its source states nothing: the E3 wording it differs from is not news.
+    const pact = diff.clauses.find((c) => c.to?.id === 'non-aggression-pact');
+    expect(pact?.carried).toBe(true);
+    expect(pact?.terms.length).toBeGreaterThan(0);
+    expect(pact?.terms.some((t) => t.stated)).toBe(false);
+    expect(diff.summary.carriedUnranked).toContain('non-aggression-pact');
+  });
+
+  it('finds the source clause by content when the carried clause was renamed, and on the old side too', async () => {
+    const [us, geneva] = await Promise.all([load('us-28-point'), load('geneva-19-point')]);
+    const renamed: Plan = { ...geneva, clauses: geneva.clauses.map((c) => (c.id === 'eu-membership' ? { ...c, id: 'eu-path' } : c)) };
+    const later: Plan = {
+      ...geneva,
+      version: 'later',
+      parent: 'geneva-19-point',
+      clauses: geneva.clauses.map((c) => (c.id === 'eu-membership' ? (({ presence: _p, carriedFrom: _c, ...rest }) => ({ ...rest, terms: { ...(c.terms as object), separateTalks: false } }))(c) as Plan['clauses'][number] : c)),
+    };
+    const diff = diffPlans(renamed, later, { versions: [us] });
+    const eu = diff.clauses.find((c) => c.from?.id === 'eu-path');
+    expect(eu?.carried).toBe(true);
+    expect(eu?.terms.find((t) => t.term === 'separateTalks')?.stated).toBe(true);
+    expect(diff.summary.highlights.map((h) => h.clause)).toContain('eu-membership');
+  });
+
+  it('the CLI reads the source version from the folder, and does without it when it is not there', async () => {
+    const ranked = await runCli('diff', 'plans/russia-ukraine-2025/e3-counter-proposal.yaml', 'plans/russia-ukraine-2025/geneva-19-point.yaml');
+    expect(ranked.stdout).toContain('separate talks set to yes (the rest carried over unseen from us-28-point)');
+    const dir = mkdtempSync(join(tmpdir(), 'pp-carried-'));
+    for (const f of ['e3-counter-proposal', 'geneva-19-point', 'stakeholders']) copyFileSync(`plans/russia-ukraine-2025/${f}.yaml`, join(dir, `${f}.yaml`));
+    const alone = await runCli('diff', join(dir, 'e3-counter-proposal.yaml'), join(dir, 'geneva-19-point.yaml'));
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe('');
+    expect(alone.stdout).not.toContain('separate talks set to yes (');
+    expect(alone.stdout).toMatch(/Not ranked: \d+ clauses[^\n]*eu-membership|Not ranked: \d+ clauses[^\n]*and \d+ more/);
   });
 });

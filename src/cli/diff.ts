@@ -6,6 +6,7 @@ import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
 import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { carriedVersionsBeside } from '../node/carried-versions.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
 import type { Args } from './args.js';
@@ -44,8 +45,11 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   const unknown = pairs ? checkPairs(pairs, a.plan, b.plan) : [];
   if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
   // The new version's family terms type what both versions say (a family shares one terms file).
-  const terms = await termsBeside(gitRevisionPath(newPath)?.path ?? newPath);
-  let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore, ...(terms ? { terms } : {}) });
+  const familyPath = gitRevisionPath(newPath)?.path ?? newPath;
+  const terms = await termsBeside(familyPath);
+  // A clause carried over unseen is compared with the version it repeats, read from the same folder.
+  const versions = await carriedVersionsBeside([a.plan, b.plan], familyPath, terms ? { terms } : {});
+  let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore, versions, ...(terms ? { terms } : {}) });
   const positionsPath = args.options.get('positions');
   let impact: DiffImpact | undefined;
   if (typeof positionsPath === 'string') {

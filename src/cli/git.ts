@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { diffPlans } from '../diff/diff-plans.js';
 import { SourceMap } from '../load/source-map.js';
 import { familyOptions, loadPlan } from '../node/load-plan.js';
+import { carriedVersionsBeside } from '../node/carried-versions.js';
 import type { LoadOptions } from '../node/load-plan.js';
 import { fileError } from '../node/read-file.js';
 import { parsePlan } from '../parse-plan.js';
@@ -52,7 +53,9 @@ export async function runGitDiff(args: Args, io: CliIO): Promise<number> {
     }
     return EXIT.OK;
   }
-  io.stdout.write(renderDiffText(diffPlans(a.plan as NonNullable<PlanResult['plan']>, b.plan as NonNullable<PlanResult['plan']>, terms ? { terms } : {}), { color: io.color === true }));
+  const [pa, pb] = [a.plan as NonNullable<PlanResult['plan']>, b.plan as NonNullable<PlanResult['plan']>];
+  const versions = await carriedVersionsBeside([pa, pb], path, options);
+  io.stdout.write(renderDiffText(diffPlans(pa, pb, { versions, ...(terms ? { terms } : {}) }), { color: io.color === true }));
   return EXIT.OK;
 }
 

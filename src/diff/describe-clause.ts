@@ -68,12 +68,27 @@ export function leadOf(c: ClauseChange): string {
   const parts = substanceParts(c);
   if (!parts.length) return c.says;
   if (c.carried) {
-    const status = c.fields.find((f) => f.field === 'status');
-    return status ? `${clauseName(c)}: ${status.says} (carried over unseen${(c.to.presence ? c.to : c.from).carriedFrom ? ` from ${(c.to.presence ? c.to : c.from).carriedFrom}` : ''}; its terms are not reported)` : c.says;
+    const own = statedParts(c);
+    if (!own.length) return c.says;
+    const from = (c.to.presence ? c.to : c.from).carriedFrom;
+    const unseen = `carried over unseen${from ? ` from ${from}` : ''}`;
+    const why = !c.terms.some((t) => t.stated) ? `${unseen}; its terms are not reported` : c.terms.some((t) => !t.stated && !isReorder(t)) ? `its other terms are ${unseen}, not reported` : `the rest ${unseen}`;
+    return `${clauseName(c)}: ${lead(own)} (${why})`;
   }
+  return `${clauseName(c)}: ${lead(parts)}`;
+}
+
+/** The first few parts, each cut short, and how many more there are. */
+function lead(parts: readonly string[]): string {
   const shown = parts.slice(0, LEAD_PARTS).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
   const more = parts.length - shown.length;
-  return `${clauseName(c)}: ${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
+  return `${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/** What the carried side of a pair states itself: the terms its writer changed from the version it repeats, and its status. */
+function statedParts(c: ClauseChange): string[] {
+  const status = c.fields.find((f) => f.field === 'status');
+  return [...c.terms.filter((t) => t.stated && !isReorder(t)).map((t) => t.says), ...(status ? [status.says] : [])];
 }
 
 /** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */
@@ -89,15 +104,17 @@ export function describeClause(c: ClauseChange): string {
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];
   if (!parts.length) return `${name} unchanged`;
+  const own = c.carried ? c.terms.filter((t) => t.stated).map((t) => t.says) : [];
+  if (own.length) return `${name}: ${own.join('; ')}; ${carriedNote(c, 'else ')}${parts.filter((p) => !own.includes(p)).join('; ')}`;
   return `${name}: ${carriedNote(c)}${parts.join('; ')}`;
 }
 
 /** For a pair with a side carried over unseen: "carried over unseen in the new version (from us-28-point), so what differs is not a reported change: ". */
-export function carriedNote(c: Pick<ClauseChange, 'from' | 'to' | 'carried'>): string {
+export function carriedNote(c: Pick<ClauseChange, 'from' | 'to' | 'carried'>, besides = ''): string {
   const side = !c.carried ? undefined : c.to?.presence ? c.to : c.from?.presence ? c.from : undefined;
   if (!side) return '';
   const where = side === c.to ? 'the new version' : 'the old version';
-  return `carried over unseen in ${where}${side.carriedFrom ? ` (from ${side.carriedFrom})` : ''}, so what differs is not a reported change: `;
+  return `carried over unseen in ${where}${side.carriedFrom ? ` (from ${side.carriedFrom})` : ''}, so what ${besides}differs is not a reported change: `;
 }
 
 /** The terms of a whole clause in words, for a clause added or removed: "cap 600,000 personnel; applies in always". */

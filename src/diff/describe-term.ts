@@ -31,6 +31,12 @@ export interface TermChange {
   changes?: TermChange[];
   /** What the change does, in one phrase. */
   says: string;
+  /**
+   * In a pair with a side carried over unseen: this term's value on the carried
+   * side differs from the version it repeats, so its writer stated it and the
+   * change is reported (and ranked). Only on the clause's own terms, not nested ones.
+   */
+  stated?: true;
 }
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };

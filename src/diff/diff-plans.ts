@@ -17,6 +17,8 @@ import type { TermSpec } from './term-kinds.js';
 import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
 import { describeProvision } from './describe-provision.js';
+import { carriedSources, isCarried } from './carried-sources.js';
+import { isReorder } from './weigh.js';
 
 /** Options of {@link diffPlans}. */
 export interface DiffOptions extends PairRules {
@@ -28,6 +30,13 @@ export interface DiffOptions extends PairRules {
   ignore?: readonly IgnoreClass[];
   /** The family's own topics and terms (its terms.yaml), so its terms compare by their declared types. */
   terms?: FamilyTerms;
+  /**
+   * Other versions of the family. A clause carried over unseen (`carriedFrom`) is
+   * compared with its clause in the version it repeats: a term whose value differs
+   * there is its writer's own statement, so its change is reported and ranked
+   * (`stated`). Without them, nothing on a carried side counts as stated.
+   */
+  versions?: readonly Plan[];
 }
 
 /** Every class {@link DiffOptions.ignore} takes. */
@@ -70,17 +79,22 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   };
 
   const changes: ClauseChange[] = [];
+  let sources: Map<Clause, Clause> | undefined;
+  const sourceOf = (c: Clause) => (sources ??= carriedSources([...a.clauses, ...b.clauses], options.versions ?? [])).get(c);
   const pairedA = new Set(matching.pairs.map((p) => p.from));
   const pairedB = new Set(matching.pairs.map((p) => p.to));
   for (const p of matching.pairs) {
     const ca = a.clauses[p.from] as Clause;
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
-    // A side carried unseen from a third version holds that version's words: the differences are not reported.
-    const unseen = (c: Clause, other: Plan) => (c.presence === 'assumed' || c.presence === 'unknown') && c.carriedFrom !== other.version;
+    // A side carried unseen from a third version holds that version's words: the differences are not reported,
+    // save where its writer changed those words (a term that differs from the version it repeats).
+    const unseen = [...(isCarried(ca) && ca.carriedFrom !== b.version ? [ca] : []), ...(isCarried(cb) && cb.carriedFrom !== a.version ? [cb] : [])];
     const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema);
-    if (unseen(ca, b) || unseen(cb, a)) {
+    if (unseen.length) {
       change.carried = true;
+      const own = unseen.map((c) => statedTerms(c, sourceOf(c), schema));
+      change.terms = change.terms.map((t) => (own.every((keys) => keys.has(t.term)) ? { ...t, stated: true as const } : t));
       change.says = describeClause(change);
     }
     changes.push(change);
@@ -104,7 +118,7 @@ function side(p: Plan): DiffSide {
 
 /** Where a clause stands in its version. */
 function refOf(c: Clause, index: number): ClauseRef {
-  const carried = c.presence === 'assumed' || c.presence === 'unknown' ? { presence: c.presence, ...(c.carriedFrom !== undefined ? { carriedFrom: c.carriedFrom } : {}) } : {};
+  const carried = isCarried(c) ? { presence: c.presence, ...(c.carriedFrom !== undefined ? { carriedFrom: c.carriedFrom } : {}) } : {};
   return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...carried };
 }
 
@@ -158,7 +172,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     terms: [],
     text: null,
     clause: c,
-    ...(c.certainty === 'unconfirmed' || c.presence === 'unknown' || c.presence === 'assumed' ? { uncertain: true as const } : {}),
+    ...(c.certainty === 'unconfirmed' || isCarried(c) ? { uncertain: true as const } : {}),
     ...(otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
@@ -168,6 +182,12 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The terms a clause carried over unseen states itself: those that differ from its clause in the version it repeats (none when that is not known). */
+function statedTerms(c: Clause, source: Clause | undefined, schema: object | undefined): Set<string> {
+  if (!source) return new Set();
+  return new Set(diffTerms(source, c, schema).filter((t) => !isReorder(t)).map((t) => t.term));
 }
 
 /** Term by term, in the order the terms first appear (old version first). */

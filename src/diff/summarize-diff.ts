@@ -36,9 +36,9 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
   };
 }
 
-/** Clauses carried over unseen whose terms or operative words differ: left out of the ranking, counted so a reader knows. */
+/** Clauses carried over unseen whose terms (other than those their writer changed) or operative words differ: left out of the ranking, counted so a reader knows. */
 function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[] } {
-  const ids = clauses.filter((c) => c.carried && (c.terms.length > 0 || (c.text?.flags.length ?? 0) > 0)).map((c) => (c.to ?? c.from)?.id ?? '');
+  const ids = clauses.filter((c) => c.carried && (c.terms.some((t) => !t.stated) || (c.text?.flags.length ?? 0) > 0)).map((c) => (c.to ?? c.from)?.id ?? '');
   return ids.length ? { carriedUnranked: ids } : {};
 }
 

@@ -61,7 +61,8 @@ export function termMagnitude(t: TermChange): number {
  * presence is only assumed or unknown, on its only side weighs 0: that it is
  * not reported in the other version is not news; so is a paired clause one of
  * whose sides is carried over unseen from a third version (its content is that
- * version's: `carried`), save for a change of status (4.5).
+ * version's: `carried`), save for what its writer changed in those words
+ * (`stated` terms) and a change of status (4.5).
  */
 export function weightOf(c: ClauseChange): number {
   if (!c.from || !c.to) {
@@ -73,16 +74,12 @@ export function weightOf(c: ClauseChange): number {
     return c.partial ? whole - 2 : whole;
   }
   // A side carried over unseen holds another version's words: how they differ is not a reported change.
-  // Its status is the writer's own statement about the negotiation (left to the leaders), so that still counts.
-  if (c.carried) return c.fields.some((f) => f.field === 'status') ? 4.5 : 0;
-  let w = 0;
-  if (c.terms.length) {
-    // The biggest change leads; the others add a quarter of theirs, so many small edits do not outweigh one big one.
-    const sizes = c.terms.map(termMagnitude).sort((x, y) => y - x);
-    const rest = sizes.slice(1).reduce((s, x) => s + x, 0);
-    // A set or list that only changed order carries no term change of substance.
-    if ((sizes[0] ?? 0) > 0) w = 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest);
+  // What its writer changed in them (`stated` terms) and its status (left to the leaders) are its own statements.
+  if (c.carried) {
+    const w = termsWeight(c.terms.filter((t) => t.stated));
+    return c.fields.some((f) => f.field === 'status') ? Math.max(w + 0.5, 4.5) : w;
   }
+  let w = termsWeight(c.terms);
   // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
   // An option only reworded or re-sourced is bookkeeping, like a clause's own wording and sources.
   const provisions = c.fields.flatMap((f) => (f.field === 'conditions' || f.field === 'options' ? (f.changes ?? []) : [])).filter((t) => t.change !== 'changed' || (t.changes?.length ?? 0) > 0);
@@ -95,6 +92,15 @@ export function weightOf(c: ClauseChange): number {
   if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties' && !isReorder(f))) w = Math.max(w, 3);
   if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && f.field !== 'status' && f.field !== 'parties')) w = Math.max(w, 2);
   return Math.round(w * 100) / 100;
+}
+
+/** 5–6.5 for term changes by the size of the biggest (the others count a quarter); 0 for none of substance. */
+function termsWeight(terms: readonly TermChange[]): number {
+  // The biggest change leads; the others add a quarter of theirs, so many small edits do not outweigh one big one.
+  const sizes = terms.map(termMagnitude).sort((x, y) => y - x);
+  const rest = sizes.slice(1).reduce((s, x) => s + x, 0);
+  // A set or list that only changed order carries no term change of substance.
+  return (sizes[0] ?? 0) > 0 ? 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest) : 0;
 }
 
 function isAsap(d: unknown): boolean {

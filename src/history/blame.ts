@@ -51,7 +51,7 @@ export function blame(versions: readonly Plan[], version: string, options: { ter
       return;
     }
     const next = new Map<string, Omit<BlameLine, 'number' | 'title'>>();
-    for (const change of diffPlans(parent, plan, options).clauses) {
+    for (const change of diffPlans(parent, plan, { ...options, versions }).clauses) {
       if (!change.to) continue;
       const id = change.to.id;
       const clause = plan.clauses[change.to.index];

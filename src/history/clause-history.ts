@@ -42,7 +42,7 @@ export function clauseHistory(versions: readonly Plan[], clauseId: string, optio
     const before = parent?.clauses.some((c) => c.id === clauseId) ?? false;
     let change: ClauseChange | null = null;
     if (parent && (clause || before)) {
-      change = diffPlans(parent, plan, options).clauses.find((c) => c.to?.id === clauseId || (c.to === null && c.from?.id === clauseId)) ?? null;
+      change = diffPlans(parent, plan, { ...options, versions }).clauses.find((c) => c.to?.id === clauseId || (c.to === null && c.from?.id === clauseId)) ?? null;
     }
     return { ...refOf(plan), parent: parent?.version ?? null, state: clause ? stateOf(clause) : null, change };
   });

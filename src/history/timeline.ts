@@ -33,7 +33,7 @@ export function timeline(versions: readonly Plan[], options: { terms?: FamilyTer
     const parent = parentOf(plan, all);
     const base = { ...refOf(plan), title: plan.title, parent: parent?.version ?? null, clauses: plan.clauses.length };
     if (!parent) return { ...base, changes: null, summary: `original draft, ${plan.clauses.length} clause${plan.clauses.length === 1 ? '' : 's'}` };
-    const diff = diffPlans(parent, plan, options);
+    const diff = diffPlans(parent, plan, { ...options, versions });
     return { ...base, changes: { ...diff.summary.counts }, summary: countsLine(diff) };
   });
 }

@@ -5,6 +5,7 @@
 export * from '../index.js';
 export { loadPlan, loadStakeholders, loadPairs, loadPositions, loadPlanFamily, loadTerms, termsBeside, STAKEHOLDERS_FILE, POSITIONS_FILE, TERMS_FILE } from './load-plan.js';
 export type { LoadOptions, FamilyResult } from './load-plan.js';
+export { carriedVersionsBeside } from './carried-versions.js';
 export { writeFileAtomic } from './write-file.js';
 export { shippedFamily, SHIPPED_FAMILIES } from './shipped.js';
 export type { ShippedFamily } from './shipped.js';

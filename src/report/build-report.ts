@@ -34,7 +34,7 @@ export function buildReport(versions: readonly Plan[], options: ReportOptions = 
   versions.forEach((to) => {
     const from = parentOf(to, all) ?? byDate[byDate.indexOf(to) - 1];
     if (!from) return;
-    const diff = diffPlans(from, to, matrixOptions.terms ? { terms: matrixOptions.terms } : {});
+    const diff = diffPlans(from, to, { versions, ...(matrixOptions.terms ? { terms: matrixOptions.terms } : {}) });
     const impact = positions ? diffImpact(diff, positions, { from, to, versions, ...shared }) : undefined;
     diffs.push({ diff, from, to, ...(impact ? { impact } : {}) });
   });

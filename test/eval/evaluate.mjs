@@ -105,11 +105,17 @@ function positional(changes) {
   return n;
 }
 
+/** The diff's options with the case's family as `versions`, as the CLI reads them from the family's folder. */
+function withFamily(corpus, def, options) {
+  const versions = Object.entries(corpus.plans).filter(([k]) => k.startsWith(`${def.family}/`)).map(([, p]) => p);
+  return { ...options, versions };
+}
+
 /** Runs one case. */
 export function evaluateCase(lib, corpus, def, index, options = {}) {
   const a = corpus.plans[def.from];
   const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, index + 1);
-  const diff = lib.diffPlans(a, b, options);
+  const diff = lib.diffPlans(a, b, withFamily(corpus, def, options));
   const la = corpus.lineage[def.from];
   const lb = corpus.lineage[def.to];
   const labelA = (id) => la.get(id);
@@ -194,7 +200,7 @@ export function leaveOneOut(lib, corpus, def, index, options = {}) {
     const rest = b.clauses.filter((d) => lb.get(original.get(d.id)) !== label);
     if (rest.length === b.clauses.length) continue;
     trials++;
-    const diff = lib.diffPlans(a, { ...b, clauses: rest }, options);
+    const diff = lib.diffPlans(a, { ...b, clauses: rest }, withFamily(corpus, def, options));
     const got = diff.clauses.find((x) => x.from?.id === c.id && x.to);
     if (got) wrong.push(`${c.id} → ${original.get(got.to.id)} (${got.match.method} ${got.match.score})`);
     const near = diff.possiblePairs.filter((p) => p.from === c.id).map((p) => p.score);

@@ -1,0 +1,32 @@
+/**
+ * Where a clause carried over unseen came from: its clause in the version it
+ * repeats (`carriedFrom`), so what its writer changed there can be told from
+ * what it only repeats.
+ */
+import { matchClauses } from '../match/match-clauses.js';
+import type { Clause, Plan } from '../model/types.js';
+
+/** True for a clause carried over unseen from another version: its words are that version's unless its writer changed them. */
+export function isCarried(c: Pick<Clause, 'presence'>): boolean {
+  return c.presence === 'assumed' || c.presence === 'unknown';
+}
+
+/**
+ * For each clause of `clauses` carried over unseen, its clause in the version
+ * it is carried from, when `versions` holds that version: by id, else by
+ * content (the same matching as the diff's).
+ */
+export function carriedSources(clauses: readonly Clause[], versions: readonly Plan[]): Map<Clause, Clause> {
+  const out = new Map<Clause, Clause>();
+  const bySource = new Map<string, Clause[]>();
+  for (const c of clauses) {
+    if (!isCarried(c) || c.carriedFrom === undefined) continue;
+    bySource.set(c.carriedFrom, [...(bySource.get(c.carriedFrom) ?? []), c]);
+  }
+  for (const [version, carried] of bySource) {
+    const source = versions.find((v) => v.version === version);
+    if (!source) continue;
+    for (const p of matchClauses(source.clauses, carried).pairs) out.set(carried[p.to] as Clause, source.clauses[p.from] as Clause);
+  }
+  return out;
+}

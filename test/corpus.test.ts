@@ -61,8 +61,9 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('keeps the measured share of key changes in the top 10 (a floor against regressions, not the target)', () => {
     // Measured 93 of 130 when the ranking was set, 91 once the Geneva file stopped claiming clause numbers and a
     // frozen-assets removal its sources do not give (format 2), 98 once terms a carried clause states rank and the
-    // only two clauses of a topic carrying one of its own terms pair; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(98);
+    // only two clauses of a topic carrying one of its own terms pair, 108 with writer-named terms in topic other and
+    // questions left open paired by topic; EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(108);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {

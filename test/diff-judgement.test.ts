@@ -111,6 +111,42 @@ describe('matching clauses another author rewrote', () => {
     expect(elsewhere.possiblePairs).toEqual([expect.objectContaining({ from: 'membership', to: 'left-open' })]);
   });
 
+  it('pairs a question left open (bracketed, no terms) with the only clause of its topic, and nothing less alone', () => {
+    const x = plan('x', [
+      clause({ id: 'regions', topic: 'territory', title: 'Territorial arrangements', text: 'Crimea, Luhansk and Donetsk are recognised as Russian in practice; the line is frozen in Kherson and Zaporizhzhia.', terms: { lineOfContact: 'frozen' } }, 21),
+      clause({ id: 'vote', topic: 'elections', title: 'Elections', text: 'Elections within 100 days.', terms: { party: 'ukraine', deadline: { days: 100 } } }, 25),
+    ]);
+    const stub = clause({ id: 'land', topic: 'territory', title: 'Left to the leaders', text: 'The two presidents settle this between themselves.', status: 'bracketed' }, 3);
+    // Content and the ordinary topic rule are not allowed to pair here (thresholds 1): only the open question can.
+    const only = { thresholds: { pair: 1, sole: 1 } };
+    const diff = diffPlans(x, plan('y', [stub]), only);
+    const paired = diff.clauses.find((c) => c.to?.id === 'land');
+    expect(paired?.from?.id).toBe('regions');
+    expect(paired?.match).toMatchObject({ method: 'topic', evidence: { topic: 'same' } });
+    expect(paired?.match?.score).toBeLessThan(0.2);
+    expect(paired?.fields.find((f) => f.field === 'status')?.says).toBe('status proposed → bracketed');
+    // Not when the stub is not bracketed, has terms, or its topic holds two clauses on the old side.
+    const unchanged = (c: Clause) => diffPlans(x, plan('y', [c]), only).clauses.find((d) => d.to?.id === 'land')?.kind;
+    expect(unchanged({ ...stub, status: 'proposed' })).toBe('added');
+    expect(unchanged({ ...stub, terms: { lineOfContact: 'starting-point-for-talks' } } as Clause)).toBe('added');
+    const two = { ...x, clauses: [...x.clauses, clause({ id: 'no-force', topic: 'territory', title: 'No change by force', text: 'Borders are not changed by force.' }, 22)] };
+    expect(diffPlans(two, plan('y', [stub]), only).clauses.find((d) => d.to?.id === 'land')?.kind).toBe('added');
+  });
+
+  it('counts term names another writer chose in the catch-all topic only when they agree', () => {
+    // Two hands encode the same aid clause under topic other, each with term names of its own.
+    const x = plan('x', [clause({ id: 'aid', topic: 'other', title: 'Aid at full scale', text: 'Full aid enters at once: at least 600 trucks a day, rubble clearing machinery and hospital repairs.', terms: { trucksPerDay: 600 } }, 7)]);
+    const y = plan('y', [clause({ id: 'relief', topic: 'other', title: 'Relief deliveries', text: 'Relief enters at once, with rubble clearing machinery, hospital repairs and bakeries.', terms: { dailyLorries: 600, bakeries: true } }, 7)]);
+    const [pair] = matchClauses(x.clauses, y.clauses, { thresholds: { pair: 0, sole: 1 } }).pairs;
+    // The names differ, so the terms take the text's share instead of counting against the pair.
+    expect(pair?.evidence?.terms).toBe(pair?.evidence?.text);
+    // In a typed topic the names are the schema's, and names that differ are different facets.
+    const typed = (p: Plan): Plan => ({ ...p, clauses: p.clauses.map((c) => ({ ...c, topic: 'humanitarian' }) as Clause) });
+    const [strict] = matchClauses(typed(x).clauses, typed(y).clauses, { thresholds: { pair: 0, sole: 1 } }).pairs;
+    expect(strict?.evidence?.terms).toBe(0);
+    expect(strict?.score).toBeLessThan(pair?.score ?? 0);
+  });
+
   it('takes stricter or looser thresholds when asked', () => {
     expect(matchClauses(a.clauses, b.clauses, { thresholds: { pair: 1, sole: 1 } }).pairs).toEqual([]);
   });

@@ -51,7 +51,7 @@ export interface PairRules {
   pairs?: ReadonlyArray<{ from: string; to: string }>;
   /** Pairs never to make. */
   forbid?: ReadonlyArray<{ from: string; to: string }>;
-  /** Scores a content match (`pair`) or the only clause of a topic on each side (`sole`) needs; defaults in {@link MATCH}. */
+  /** Scores a content match (`pair`) or the only clause of a topic on each side (`sole`) needs; defaults in {@link MATCH}. A question left open (bracketed, no terms) alone in its topic needs no score. */
   thresholds?: { pair?: number; sole?: number };
 }
 
@@ -168,7 +168,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
-      if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
+      // A question left open (bracketed, no terms) says nothing but its topic: alone in it on both sides, that is enough.
+      if ((score >= soleAt && compatible) || openQuestion(a, b, i, j, fa2, fb2)) pair(i, j, 'topic', score, evidence);
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
@@ -319,4 +320,18 @@ function uniqueBy(indices: readonly number[], key: (i: number) => string): Map<s
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * True when one of two clauses is a question left open (status `bracketed`, no terms: its
+ * content is not known, only what it is about) and the two are the only free clauses of their
+ * topic (not the catch-all `other`) on each side.
+ */
+function openQuestion(a: readonly Clause[], b: readonly Clause[], i: number, j: number, fa: readonly number[], fb: readonly number[]): boolean {
+  const [x, y] = [a[i] as Clause, b[j] as Clause];
+  if (x.topic !== y.topic || x.topic === 'other') return false;
+  const open = (c: Clause) => c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
+  if (!open(x) && !open(y)) return false;
+  const alone = (list: readonly Clause[], free: readonly number[]) => free.filter((k) => list[k]?.topic === x.topic).length === 1;
+  return alone(a, fa) && alone(b, fb);
 }

@@ -63,7 +63,9 @@ export class Scorer {
     const text = weightedOverlap(ta, tb, massA, massB, this.rarity);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
-    const terms = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
+    const overlap = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
+    // In the catch-all topic the writer names the terms, so names that differ are no evidence against: terms only add.
+    const terms = overlap !== undefined && ca.topic === 'other' ? Math.max(overlap, text) : overlap;
     const evidence: MatchEvidence = {
       text: round(text),
       ...(terms !== undefined ? { terms: round(terms) } : {}),

@@ -125,6 +125,12 @@ describe('matching clauses another author rewrote', () => {
     expect(paired?.match).toMatchObject({ method: 'topic', evidence: { topic: 'same' } });
     expect(paired?.match?.score).toBeLessThan(0.2);
     expect(paired?.fields.find((f) => f.field === 'status')?.says).toBe('status proposed → bracketed');
+    // Its terms are unsettled, not dropped, and the status leads.
+    expect(paired?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
+    expect(diff.summary.highlights[0]?.says).toBe('Clause 3 (Left to the leaders): status proposed → bracketed; line of contact left open (was frozen)');
+    // A clause that keeps some terms, or is not bracketed, still drops what it loses.
+    const kept = diffPlans(x, plan('y', [{ ...stub, status: 'proposed' }]), { pairs: [{ from: 'regions', to: 'land' }] });
+    expect(kept.clauses.find((c) => c.to?.id === 'land')?.terms.map((t) => t.says)).toEqual(['line of contact dropped (was frozen)']);
     // Not when the stub is not bracketed, has terms, or its topic holds two clauses on the old side.
     const unchanged = (c: Clause) => diffPlans(x, plan('y', [c]), only).clauses.find((d) => d.to?.id === 'land')?.kind;
     expect(unchanged({ ...stub, status: 'proposed' })).toBe('added');

@@ -24,6 +24,9 @@ export function substanceParts(c: ClauseChange): string[] {
   const parts: string[] = [];
   if (!c.from || !c.to) return parts;
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
+  // A clause now left open (bracketed, every term gone) is told by its status first: its terms are unsettled, not dropped.
+  const status = c.fields.find((f) => f.field === 'status');
+  if (status?.to === 'bracketed' && c.terms.length > 0 && c.terms.every((t) => t.change === 'removed')) parts.push(status.says);
   for (const t of c.terms) if (!isReorder(t)) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {

@@ -41,15 +41,19 @@ export interface TermChange {
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
 
-/** Describes the change of a term from `from` to `to` (either may be undefined); undefined when equal. */
-export function describeTerm(term: string, spec: TermSpec, from: unknown, to: unknown): TermChange | undefined {
+/**
+ * Describes the change of a term from `from` to `to` (either may be undefined); undefined when equal.
+ * `gone` says what happened to a term the new side lacks: `dropped`, or `left open` when the new
+ * clause is a question left open (its terms are not known).
+ */
+export function describeTerm(term: string, spec: TermSpec, from: unknown, to: unknown, gone = 'dropped'): TermChange | undefined {
   if (deepEqual(from, to)) return undefined;
   const base = { term, kind: spec.kind, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
   const show = (v: unknown) => formatTerm(spec, v);
   // A number of a stated unit says it, as a changed one does ("cap set to 800,000 personnel").
   const unit = spec.unit && (typeof from === 'number' || typeof to === 'number') ? ` ${spec.unit}` : '';
   if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}${typeof to === 'number' ? unit : ''}` };
-  if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} dropped (was ${show(from)}${typeof from === 'number' ? unit : ''})` };
+  if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} ${gone} (was ${show(from)}${typeof from === 'number' ? unit : ''})` };
   // A value of several forms is named by the form both sides share.
   const kind = spec.kind === 'value' && isMoney(from) && isMoney(to) ? 'money' : spec.kind;
   const changed = { ...base, kind, change: 'changed' as const };

@@ -1,4 +1,4 @@
-import { matchClauses } from '../match/match-clauses.js';
+import { isOpenQuestion, matchClauses } from '../match/match-clauses.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
 import type { Clause, FamilyTerms, Plan } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
@@ -191,7 +191,9 @@ function statedTerms(c: Clause, source: Clause | undefined, schema: object | und
 }
 
 /** Term by term, in the order the terms first appear (old version first). */
-function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms'>, schema: object | undefined): TermChange[] {
+function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms' | 'status'>, schema: object | undefined): TermChange[] {
+  // A question left open does not drop the old terms: it leaves them unsettled.
+  const gone = isOpenQuestion(cb) ? 'left open' : 'dropped';
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
@@ -202,7 +204,7 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic'
     // A term only the old clause has is read by the old clause's topic (a clause can change topic).
     const spec = to !== undefined ? termSpec(cb.topic, k, to, schema) : termSpec(ca.topic, k, from, schema);
     specs.set(k, spec);
-    const c = describeTerm(k, spec, from, to);
+    const c = describeTerm(k, spec, from, to, gone);
     return c ? [c] : [];
   });
   return linkQuantityKinds(changes, specs);

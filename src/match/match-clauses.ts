@@ -322,6 +322,11 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** A question left open: a clause `bracketed` with no terms, whose content is not known, only what it is about. */
+export function isOpenQuestion(c: Pick<Clause, 'status' | 'terms'>): boolean {
+  return c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
+}
+
 /**
  * True when one of two clauses is a question left open (status `bracketed`, no terms: its
  * content is not known, only what it is about) and the two are the only free clauses of their
@@ -330,8 +335,7 @@ function round(x: number): number {
 function openQuestion(a: readonly Clause[], b: readonly Clause[], i: number, j: number, fa: readonly number[], fb: readonly number[]): boolean {
   const [x, y] = [a[i] as Clause, b[j] as Clause];
   if (x.topic !== y.topic || x.topic === 'other') return false;
-  const open = (c: Clause) => c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
-  if (!open(x) && !open(y)) return false;
+  if (!isOpenQuestion(x) && !isOpenQuestion(y)) return false;
   const alone = (list: readonly Clause[], free: readonly number[]) => free.filter((k) => list[k]?.topic === x.topic).length === 1;
   return alone(a, fa) && alone(b, fb);
 }

@@ -340,7 +340,7 @@ describe('noise kept out', () => {
     expect(diff.summary.highlights).toEqual([]);
   });
 
-  it('tells a clause missing from a version known only in part as such, and weighs it less', () => {
+  it('tells a clause missing from a version known only in part as such, and ranks it after every change that version states', () => {
     expect(geneva.provenance).toBe('reported');
     const diff = diffPlans(us, geneva);
     const cap = diff.clauses.find((c) => c.from?.id === 'army-cap');
@@ -350,7 +350,13 @@ describe('noise kept out', () => {
     const full = diffPlans(us, { ...geneva, provenance: 'leaked' });
     const weight = (d: typeof diff) => d.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0;
     expect(full.clauses.find((c) => c.from?.id === 'army-cap')?.partial).toBeUndefined();
-    expect(weight(full) - weight(diff)).toBe(2);
+    expect(weight(full)).toBeGreaterThanOrEqual(5);
+    expect(weight(diff)).toBeLessThan(2);
+    // In the ranked list, no absence comes before a change the version states.
+    const partial = new Set(diff.clauses.filter((c) => c.partial).map((c) => (c.to ?? c.from)?.id));
+    const kinds = diff.summary.highlights.map((h) => partial.has(h.clause));
+    expect(kinds.indexOf(true)).toBeGreaterThan(0);
+    expect(kinds.slice(kinds.indexOf(true))).not.toContain(false);
   });
 
   it('ignores classes of change on request, and such a diff cannot be applied', () => {

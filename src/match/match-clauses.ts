@@ -162,6 +162,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // pair when the evidence does not speak against it.
   {
     const [fa2, fb2] = free();
+    // The pairs made by content now say where a clause stands, as the id pairs did before.
+    scorer.anchorTo([...aTo.values()]);
     // The strongest first, so a clause that is alone with two others by two of its terms takes the closer one.
     const scored = soleCandidates(a, b, fa2, fb2).map((c) => ({ ...c, ...scorer.between(c.i, c.j) }));
     for (const { i, j, score, evidence } of scored.sort((x, y) => y.raw - x.raw || x.i - y.i || x.j - y.j)) {

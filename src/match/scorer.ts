@@ -31,7 +31,7 @@ export class Scorer {
   private readonly rarity: Rarity;
   private readonly massA = new Map<number, number>();
   private readonly massB = new Map<number, number>();
-  private readonly anchors: Array<[number, number]>;
+  private anchors: Array<[number, number]>;
   private readonly termsA: LazyTokens;
   private readonly termsB: LazyTokens;
 
@@ -49,7 +49,12 @@ export class Scorer {
     const sets = [...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))];
     const terms = [...fa.map((i) => this.termsA.at(i)), ...fb.map((j) => this.termsB.at(j))];
     this.rarity = new Rarity(sets.map((s, k) => new Set([...s, ...(terms[k] as Set<string>)])));
-    this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
+    this.anchors = anchorsOf(made);
+  }
+
+  /** Takes `made` as the pairs that place clauses from now on (`order`, `expected`). */
+  anchorTo(made: readonly ClausePair[]): void {
+    this.anchors = anchorsOf(made);
   }
 
   /** The score of a pair and its evidence; the shared words are named only when `explain` (naming them costs more than scoring). */
@@ -108,6 +113,10 @@ export class Scorer {
   }
 }
 
+/** Pairs as (old index, new index), in the old version's order. */
+function anchorsOf(made: readonly ClausePair[]): Array<[number, number]> {
+  return made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText } from 'peaceplan';
+import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText, reverseDiff } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,6 +140,19 @@ describe('what the writer of a carried clause changed in the words it repeats', 
     expect(eu?.carried).toBe(true);
     expect(eu?.terms.find((t) => t.term === 'separateTalks')?.stated).toBe(true);
     expect(diff.summary.highlights.map((h) => h.clause)).toContain('eu-membership');
+  });
+
+  it('finds the source of a clause both versions carry, and a reversed diff keeps what was stated', async () => {
+    const [us, e3, geneva] = await Promise.all([load('us-28-point'), load('e3-counter-proposal'), load('geneva-19-point')]);
+    // Both sides carry the arms-control point from the US draft; each writer changed the treaties differently.
+    const edit = (p: Plan, treaties: string[]): Plan => ({ ...p, clauses: p.clauses.map((c) => (c.id === 'arms-control-treaties' ? ({ ...c, terms: { ...(c.terms as object), treaties } } as Plan['clauses'][number]) : c)) });
+    const diff = diffPlans(edit(e3, ['start', 'inf']), edit(geneva, ['start', 'open-skies']), { versions: [us] });
+    const arms = diff.clauses.find((c) => c.to?.id === 'arms-control-treaties');
+    expect(arms?.terms.map((t) => [t.term, t.stated ?? false])).toEqual([['treaties', true]]);
+    expect(diff.summary.highlights.map((h) => h.clause)).toContain('arms-control-treaties');
+    const back = reverseDiff(diff);
+    expect(back.clauses.find((c) => c.from?.id === 'arms-control-treaties')?.terms[0]?.stated).toBe(true);
+    expect(back.summary.highlights.map((h) => h.clause)).toContain('arms-control-treaties');
   });
 
   it('the CLI reads the source version from the folder, and does without it when it is not there', async () => {

@@ -12,16 +12,27 @@ export function isCarried(c: Pick<Clause, 'presence'>): boolean {
 }
 
 /**
- * For each clause of `clauses` carried over unseen, its clause in the version
- * it is carried from, when `versions` holds that version: by id, else by
- * content (the same matching as the diff's).
+ * For each clause of `plans` carried over unseen, its clause in the version it
+ * is carried from, when `versions` holds that version: by id, else by content
+ * (the same matching as the diff's). Each plan's clauses are matched apart, so
+ * two versions carrying the same clause each find it.
  */
-export function carriedSources(clauses: readonly Clause[], versions: readonly Plan[]): Map<Clause, Clause> {
+export function carriedSources(plans: readonly Plan[], versions: readonly Plan[]): Map<Clause, Clause> {
+  const out = new Map<Clause, Clause>();
+  for (const plan of plans) {
+    for (const [c, source] of sourcesIn(plan.clauses, versions)) out.set(c, source);
+  }
+  return out;
+}
+
+function sourcesIn(clauses: readonly Clause[], versions: readonly Plan[]): Map<Clause, Clause> {
   const out = new Map<Clause, Clause>();
   const bySource = new Map<string, Clause[]>();
   for (const c of clauses) {
     if (!isCarried(c) || c.carriedFrom === undefined) continue;
-    bySource.set(c.carriedFrom, [...(bySource.get(c.carriedFrom) ?? []), c]);
+    const list = bySource.get(c.carriedFrom);
+    if (list) list.push(c);
+    else bySource.set(c.carriedFrom, [c]);
   }
   for (const [version, carried] of bySource) {
     const source = versions.find((v) => v.version === version);

@@ -80,7 +80,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
 
   const changes: ClauseChange[] = [];
   let sources: Map<Clause, Clause> | undefined;
-  const sourceOf = (c: Clause) => (sources ??= carriedSources([...a.clauses, ...b.clauses], options.versions ?? [])).get(c);
+  const sourceOf = (c: Clause) => (sources ??= carriedSources([a, b], options.versions ?? [])).get(c);
   const pairedA = new Set(matching.pairs.map((p) => p.from));
   const pairedB = new Set(matching.pairs.map((p) => p.to));
   for (const p of matching.pairs) {

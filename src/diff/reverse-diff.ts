@@ -45,13 +45,16 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
   // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
   const oldTopic = (c.to ?? c.from)?.topic ?? topic;
+  // The side that becomes new was a question left open when it was bracketed and had none of the terms.
+  const status = c.fields.find((f) => f.field === 'status');
+  const gone = status?.from === 'bracketed' && c.terms.length > 0 && c.terms.every((t) => t.change === 'added') ? 'left open' : 'dropped';
   const flipped: ClauseChange = {
     ...c,
     kind: OPPOSITE[c.kind] ?? c.kind,
     from: c.to,
     to: c.from,
     fields: flipFields(c.fields, topic, schema),
-    terms: flipTerms(c.terms, topic, oldTopic, schema),
+    terms: flipTerms(c.terms, topic, oldTopic, schema, gone),
     text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',
   };
@@ -60,14 +63,15 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
 }
 
 /** Term changes seen from the other side, a quantity that changed kind told once again. */
-function flipTerms(terms: readonly TermChange[], topic: string, oldTopic: string, schema: object | undefined): TermChange[] {
+function flipTerms(terms: readonly TermChange[], topic: string, oldTopic: string, schema: object | undefined, gone: string): TermChange[] {
   const specs = new Map(terms.map((t) => [t.term, termSpec(t.from !== undefined ? topic : oldTopic, t.term, t.from ?? t.to, schema)]));
-  return linkQuantityKinds(terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema)), specs);
+  return linkQuantityKinds(terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema, gone)), specs);
 }
 
-function flipTerm(t: TermChange, topic: string, schema: object | undefined): TermChange[] {
-  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to, schema), t.to, t.from);
-  return back ? [back] : [];
+function flipTerm(t: TermChange, topic: string, schema: object | undefined, gone: string): TermChange[] {
+  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to, schema), t.to, t.from, gone);
+  // What a carried clause's writer stated stays stated, whichever side it is on.
+  return back ? [t.stated ? { ...back, stated: true } : back] : [];
 }
 
 /** A flag seen from the other side (a diff that ignored wording keeps flags without hunks). */

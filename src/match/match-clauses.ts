@@ -2,7 +2,7 @@
  * Pairs the clauses of two versions, and says how each pair was found:
  * pinned by the user, the same id, the same title within a topic, or by the
  * evidence of their content (rare words, terms, topic, number, place), assigned
- * for the best total rather than best-first; last, the only clause of a topic (or of one of its own terms)
+ * for the best total rather than best-first; last, the only clause of a topic
  * left on each side. Near misses are kept as possible pairs. Then finds splits
  * (one clause → many) and merges (many → one) by how much of one clause's
  * content the others cover.
@@ -14,7 +14,7 @@ import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 
-/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic, or the only two carrying one of its own terms, left on both sides. */
+/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides. */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -158,13 +158,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     if (kept) pair(c.from, c.to, 'similarity', kept.score, scorer.explain(c.from, c.to, kept.evidence));
   }
 
-  // The only clause of a topic left on each side, or the only two of a topic left that carry one of its terms,
-  // pair when the evidence does not speak against it.
+  // The only clause of a topic left on each side pairs when the evidence does not speak against it.
   {
     const [fa2, fb2] = free();
-    // The pairs made by content now say where a clause stands, as the id pairs did before.
-    scorer.anchorTo([...aTo.values()]);
-    // The strongest first, so a clause that is alone with two others by two of its terms takes the closer one.
     const scored = soleCandidates(a, b, fa2, fb2).map((c) => ({ ...c, ...scorer.between(c.i, c.j) }));
     for (const { i, j, score, evidence } of scored.sort((x, y) => y.raw - x.raw || x.i - y.i || x.j - y.j)) {
       if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
@@ -253,38 +249,15 @@ function findGroups(
   return groups;
 }
 
-/**
- * Pairs that are alone in what they are about: the only free clause of a topic on each side,
- * or the only free clauses of a topic on each side that carry one of its own terms (a term
- * name no other topic uses in either version).
- */
+/** The only free clause of a topic on each side, as candidate pairs. */
 function soleCandidates(a: readonly Clause[], b: readonly Clause[], fa: readonly number[], fb: readonly number[]): Array<{ i: number; j: number }> {
-  // A term name several topics use (party, candidate) says nothing of which question a clause settles.
-  const topicsOf = new Map<string, Set<string>>();
-  for (const c of [...a, ...b]) for (const name of Object.keys(c.terms ?? {})) (topicsOf.get(name) ?? topicsOf.set(name, new Set()).get(name) as Set<string>).add(c.topic);
-  const holders = (list: readonly Clause[], free: readonly number[]) => {
-    const out = new Map<string, number[]>();
-    const add = (key: string, k: number) => {
-      const list = out.get(key);
-      if (list) list.push(k);
-      else out.set(key, [k]);
-    };
-    for (const k of free) {
-      const c = list[k] as Clause;
-      add(`\u0000${c.topic}`, k);
-      for (const name of Object.keys(c.terms ?? {})) if (topicsOf.get(name)?.size === 1) add(`${c.topic}\u0000${name}`, k);
-    }
-    return out;
-  };
-  const [inA, inB] = [holders(a, fa), holders(b, fb)];
-  const out = new Map<string, { i: number; j: number }>();
-  for (const [key, is] of inA) {
-    const js = inB.get(key);
-    if (is.length !== 1 || js?.length !== 1) continue;
-    const [i, j] = [is[0] as number, js[0] as number];
-    out.set(`${i},${j}`, { i, j });
+  const [topicsA, topicsB] = [groupBy(fa, (i) => a[i]?.topic ?? ''), groupBy(fb, (j) => b[j]?.topic ?? '')];
+  const out: Array<{ i: number; j: number }> = [];
+  for (const [topic, is] of topicsA) {
+    const js = topicsB.get(topic);
+    if (is.length === 1 && js?.length === 1) out.push({ i: is[0] as number, j: js[0] as number });
   }
-  return [...out.values()];
+  return out;
 }
 
 function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {

@@ -31,7 +31,7 @@ export class Scorer {
   private readonly rarity: Rarity;
   private readonly massA = new Map<number, number>();
   private readonly massB = new Map<number, number>();
-  private anchors: Array<[number, number]>;
+  private readonly anchors: Array<[number, number]>;
   private readonly termsA: LazyTokens;
   private readonly termsB: LazyTokens;
 
@@ -49,12 +49,7 @@ export class Scorer {
     const sets = [...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))];
     const terms = [...fa.map((i) => this.termsA.at(i)), ...fb.map((j) => this.termsB.at(j))];
     this.rarity = new Rarity(sets.map((s, k) => new Set([...s, ...(terms[k] as Set<string>)])));
-    this.anchors = anchorsOf(made);
-  }
-
-  /** Takes `made` as the pairs that place clauses from now on (`order`, `expected`). */
-  anchorTo(made: readonly ClausePair[]): void {
-    this.anchors = anchorsOf(made);
+    this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
   }
 
   /** The score of a pair and its evidence; the shared words are named only when `explain` (naming them costs more than scoring). */
@@ -111,11 +106,6 @@ export class Scorer {
     const span = after[0] - before[0];
     return before[1] + ((i - before[0]) * (after[1] - before[1])) / Math.max(1, span);
   }
-}
-
-/** Pairs as (old index, new index), in the old version's order. */
-function anchorsOf(made: readonly ClausePair[]): Array<[number, number]> {
-  return made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
 }
 
 function round(x: number): number {

@@ -24,10 +24,10 @@ if (process.argv.includes('--sweep')) {
     }
   }
 } else {
-  const { results, totals } = evaluateCorpus(lib, root);
+  const { results, totals, byFamily, heldOut } = evaluateCorpus(lib, root);
   for (const r of results) {
     const keys = r.keys.length ? `${r.keys.filter((k) => k.rank !== null).length}/${r.keys.length} key changes in top 10 (ranks ${r.keys.map((k) => k.rank ?? '–').join(' ')})` : 'no key changes annotated';
-    console.log(`${r.name}${r.rewrite ? '  [rewrite]' : ''}`);
+    console.log(`${r.name}${r.rewrite ? '  [rewrite]' : ''}${r.heldOut ? '  [held out]' : ''}`);
     console.log(`  pairs ${r.right}/${r.truth} (recall ${pct(r.right / Math.max(1, r.truth))}), precision ${pct(r.right / Math.max(1, r.pairs))}, wrong ${r.wrong.length}; ${keys}; forbidden claims ${r.violations.length}; positional list pairs ${r.positional}; possible pairs listed ${r.possible}`);
     for (const w of r.wrong) console.log(`  wrong pair: ${w}`);
     for (const m of r.missed) console.log(`  missed: ${m}`);
@@ -35,7 +35,6 @@ if (process.argv.includes('--sweep')) {
     for (const v of r.violations) console.log(`  forbidden: ${v}`);
     if (r.loo) console.log(`  leave-one-out: ${r.loo.wrong.length} wrong of ${r.loo.trials} orphaned clauses${r.loo.wrong.length ? `: ${r.loo.wrong.join('; ')}` : ''}`);
   }
-  const { byFamily } = evaluateCorpus(lib, root);
   for (const [family, t] of Object.entries(byFamily)) {
     console.log('');
     console.log(`${family}: rewrites pair recall ${pct(t.rewriteRecall)}, wrong ${t.rewriteWrong}; all cases recall ${pct(t.recall)}, wrong ${t.wrong}; key changes in the top 10 ${t.keysInTop10}/${t.keys}; leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}`);
@@ -48,4 +47,7 @@ if (process.argv.includes('--sweep')) {
   console.log(`leave-one-out on the rewrites (partner taken away): ${totals.looWrong} wrong pairs in ${totals.looTrials} trials; best score an orphan reached ${totals.looBest.toFixed(3)}`);
   console.log(`weakest right pair found by content or topic: ${totals.weakestTrue.toFixed(3)}`);
   console.log(`forbidden claims: ${totals.violations}; positional list pairings: ${totals.positional}`);
+  console.log('');
+  console.log('held out (a third hand, added after the rules and thresholds were set; not in the figures above)');
+  console.log(`rewrites: pair recall ${pct(heldOut.rewriteRecall)}, wrong pairs ${heldOut.rewriteWrong}; key changes in the top 10: ${heldOut.keysInTop10}/${heldOut.keys}; leave-one-out ${heldOut.looWrong} wrong in ${heldOut.looTrials}, best orphan ${heldOut.looBest.toFixed(3)}; forbidden claims ${heldOut.violations}; positional list pairings ${heldOut.positional}`);
 }

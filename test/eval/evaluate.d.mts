@@ -3,6 +3,8 @@ export interface CaseResult {
   name: string;
   family: string;
   rewrite: boolean;
+  /** Added after the thresholds and rules were set; counted apart (`heldOut` totals). */
+  heldOut: boolean;
   truth: number;
   pairs: number;
   right: number;
@@ -34,5 +36,6 @@ export interface Totals {
 export interface Library {
   parsePlan: (...args: never[]) => unknown;
   diffPlans: (...args: never[]) => unknown;
+  parseTerms: (...args: never[]) => unknown;
 }
-export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals> };
+export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals };

@@ -25,7 +25,9 @@ function loadFamily(lib, root, family) {
   const spec = yaml('cases.yaml');
   const plans = {};
   for (const [alias, f] of Object.entries(spec.files)) {
-    const r = lib.parsePlan(readFileSync(join(root, f.path)));
+    // A file written against its own family terms is read with them.
+    const terms = f.terms ? lib.parseTerms(readFileSync(join(root, f.terms))).terms : undefined;
+    const r = lib.parsePlan(readFileSync(join(root, f.path)), terms ? { terms } : {});
     if (!r.plan) throw new Error(`${f.path}: ${JSON.stringify(r.errors.slice(0, 2))}`);
     plans[alias] = r.plan;
   }
@@ -34,7 +36,8 @@ function loadFamily(lib, root, family) {
   const label = (p, id) => (p === 'new' ? `new:${sameAs.get(id) ?? id}` : String(p));
   for (const [alias, f] of Object.entries(spec.files)) {
     const l = f.lineage;
-    if (l.numbers) lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, String(c.number)]));
+    // An unnumbered clause of the reference draft is a lineage of its own.
+    if (l.numbers) lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, c.number === undefined ? `unnumbered:${c.id}` : String(c.number)]));
   }
   for (const [alias, f] of Object.entries(spec.files)) {
     const l = f.lineage;
@@ -49,7 +52,7 @@ function loadFamily(lib, root, family) {
     }
   }
   const keyFiles = new Map();
-  const cases = spec.cases.map((c) => {
+  const cases = [...spec.cases, ...(spec.heldOutCases ?? []).map((c) => ({ ...c, heldOut: true }))].map((c) => {
     if (!c.keys) return { ...c, family };
     const [file, pair] = c.keys.split('#');
     if (!keyFiles.has(file)) keyFiles.set(file, yaml(file));
@@ -166,6 +169,7 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     name: `${def.from} → ${def.to.slice(def.family.length + 1)} (${def.disguise})`,
     family: def.family,
     rewrite: def.rewrite === true,
+    heldOut: def.heldOut === true,
     truth,
     pairs: paired.length,
     right,
@@ -213,7 +217,15 @@ export function leaveOneOut(lib, corpus, def, index, options = {}) {
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
   const results = corpus.cases.map((def, i) => ({ ...evaluateCase(lib, corpus, def, i, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, i, options) } : {}) }));
-  return { results, totals: totalsOf(results), byFamily: Object.fromEntries(FAMILIES.map((f) => [f, totalsOf(results.filter((r) => r.family === f))])) };
+  // Cases marked heldOut (drafts added after the thresholds and rules were set) are counted apart.
+  const tuned = results.filter((r) => !r.heldOut);
+  const heldOut = results.filter((r) => r.heldOut);
+  return {
+    results,
+    totals: totalsOf(tuned),
+    byFamily: Object.fromEntries(FAMILIES.map((f) => [f, totalsOf(tuned.filter((r) => r.family === f))])),
+    heldOut: totalsOf(heldOut),
+  };
 }
 
 function totalsOf(results) {

@@ -161,13 +161,19 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // The only clause of a topic left on each side pairs when the evidence does not speak against it.
   {
     const [fa2, fb2] = free();
-    const scored = soleCandidates(a, b, fa2, fb2).map((c) => ({ ...c, ...scorer.between(c.i, c.j) }));
-    for (const { i, j, score, evidence } of scored.sort((x, y) => y.raw - x.raw || x.i - y.i || x.j - y.j)) {
-      if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+    const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
+    const topicsB = groupBy(fb2, (j) => b[j]?.topic ?? '');
+    for (const [topic, is] of topicsA) {
+      const js = topicsB.get(topic);
+      if (is.length !== 1 || js?.length !== 1) continue;
+      const [i, j] = [is[0] as number, js[0] as number];
+      if (!allowed(i, j)) continue;
+      const { score, evidence } = scorer.between(i, j);
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
       // A question left open (bracketed, no terms) says nothing but its topic: alone in it on both sides, that is enough.
-      if ((score >= soleAt && compatible) || openQuestion(a, b, i, j, fa2, fb2)) pair(i, j, 'topic', score, evidence);
+      const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
+      if ((score >= soleAt && compatible) || open) pair(i, j, 'topic', score, evidence);
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
@@ -249,17 +255,6 @@ function findGroups(
   return groups;
 }
 
-/** The only free clause of a topic on each side, as candidate pairs. */
-function soleCandidates(a: readonly Clause[], b: readonly Clause[], fa: readonly number[], fb: readonly number[]): Array<{ i: number; j: number }> {
-  const [topicsA, topicsB] = [groupBy(fa, (i) => a[i]?.topic ?? ''), groupBy(fb, (j) => b[j]?.topic ?? '')];
-  const out: Array<{ i: number; j: number }> = [];
-  for (const [topic, is] of topicsA) {
-    const js = topicsB.get(topic);
-    if (is.length === 1 && js?.length === 1) out.push({ i: is[0] as number, j: js[0] as number });
-  }
-  return out;
-}
-
 function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const i of indices) {
@@ -302,15 +297,3 @@ export function isOpenQuestion(c: Pick<Clause, 'status' | 'terms'>): boolean {
   return c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
 }
 
-/**
- * True when one of two clauses is a question left open (status `bracketed`, no terms: its
- * content is not known, only what it is about) and the two are the only free clauses of their
- * topic (not the catch-all `other`) on each side.
- */
-function openQuestion(a: readonly Clause[], b: readonly Clause[], i: number, j: number, fa: readonly number[], fb: readonly number[]): boolean {
-  const [x, y] = [a[i] as Clause, b[j] as Clause];
-  if (x.topic !== y.topic || x.topic === 'other') return false;
-  if (!isOpenQuestion(x) && !isOpenQuestion(y)) return false;
-  const alone = (list: readonly Clause[], free: readonly number[]) => free.filter((k) => list[k]?.topic === x.topic).length === 1;
-  return alone(a, fa) && alone(b, fb);
-}

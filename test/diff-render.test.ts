@@ -165,5 +165,9 @@ describe('what the writer of a carried clause changed in the words it repeats', 
     expect(alone.stderr).toBe('');
     expect(alone.stdout).not.toContain('separate talks set to yes (');
     expect(alone.stdout).toMatch(/Not ranked: \d+ clauses[^\n]*eu-membership|Not ranked: \d+ clauses[^\n]*and \d+ more/);
+    // A source version under another file name is found by reading the folder.
+    copyFileSync('plans/russia-ukraine-2025/us-28-point.yaml', join(dir, 'the-us-draft.yaml'));
+    const renamed = await runCli('diff', join(dir, 'e3-counter-proposal.yaml'), join(dir, 'geneva-19-point.yaml'));
+    expect(renamed.stdout).toContain('separate talks set to yes (the rest carried over unseen from us-28-point)');
   });
 });

@@ -1,7 +1,7 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isCarried } from '../diff/carried-sources.js';
 import type { Plan } from '../model/types.js';
-import { loadPlanFamily } from './load-plan.js';
+import { loadPlan, loadPlanFamily } from './load-plan.js';
 import type { LoadOptions } from './load-plan.js';
 
 /**
@@ -18,6 +18,13 @@ export async function carriedVersionsBeside(plans: readonly Plan[], path: string
   const have = new Set(plans.map((p) => p.version));
   const wanted = new Set(plans.flatMap((p) => p.clauses.flatMap((c) => (isCarried(c) && c.carriedFrom !== undefined && !have.has(c.carriedFrom) ? [c.carriedFrom] : []))));
   if (!wanted.size) return [];
+  // A version usually lives in a file of its own name; the whole folder is read only for the rest.
+  const found: Plan[] = [];
+  for (const version of wanted) {
+    const plan = (await loadPlan(join(dirname(path), `${version}.yaml`), options)).plan;
+    if (plan?.version === version) found.push(plan);
+  }
+  if (found.length === wanted.size) return found;
   const family = await loadPlanFamily(dirname(path), options);
   return family.files.flatMap((f) => (f.plan && wanted.has(f.plan.version) ? [f.plan] : []));
 }

@@ -4,12 +4,8 @@
  * what it only repeats.
  */
 import { matchClauses } from '../match/match-clauses.js';
+import { isCarried } from '../model/clause-state.js';
 import type { Clause, Plan } from '../model/types.js';
-
-/** True for a clause carried over unseen from another version: its words are that version's unless its writer changed them. */
-export function isCarried(c: Pick<Clause, 'presence'>): boolean {
-  return c.presence === 'assumed' || c.presence === 'unknown';
-}
 
 /**
  * For each clause of `plans` carried over unseen, its clause in the version it

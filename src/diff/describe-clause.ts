@@ -1,3 +1,4 @@
+import { isCarried } from '../model/clause-state.js';
 import type { Clause } from '../model/types.js';
 import { formatTerm } from './describe-term.js';
 import type { OperativeFlag } from './operative.js';
@@ -98,7 +99,7 @@ function statedParts(c: ClauseChange): string[] {
 export function describeClause(c: ClauseChange): string {
   const name = clauseName(c);
   const group = c.related.length ? ` ${c.to ? 'from' : 'into'} ${c.related.join(', ')}` : '';
-  const carried = c.clause?.presence === 'unknown' || c.clause?.presence === 'assumed' ? c.clause : undefined;
+  const carried = c.clause && isCarried(c.clause) ? c.clause : undefined;
   if (carried) {
     const how = carried.presence === 'unknown' ? 'not known whether it is in' : 'assumed to remain in, not seen in';
     return c.from ? `${name} ${how} the earlier version (carried from ${carried.carriedFrom ?? 'another version'}); not in this one` : `${name} ${how} this version (carried from ${carried.carriedFrom ?? 'another version'}); not in the earlier one`;

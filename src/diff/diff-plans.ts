@@ -1,4 +1,5 @@
-import { isOpenQuestion, matchClauses } from '../match/match-clauses.js';
+import { matchClauses } from '../match/match-clauses.js';
+import { isCarried, isOpenQuestion } from '../model/clause-state.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
 import type { Clause, FamilyTerms, Plan } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
@@ -17,7 +18,7 @@ import type { TermSpec } from './term-kinds.js';
 import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
 import { describeProvision } from './describe-provision.js';
-import { carriedSources, isCarried } from './carried-sources.js';
+import { carriedSources } from './carried-sources.js';
 import { isReorder } from './weigh.js';
 
 /** Options of {@link diffPlans}. */

@@ -7,6 +7,7 @@
  * (one clause → many) and merges (many → one) by how much of one clause's
  * content the others cover.
  */
+import { isOpenQuestion } from '../model/clause-state.js';
 import type { Clause } from '../model/types.js';
 import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
@@ -290,10 +291,5 @@ function uniqueBy(indices: readonly number[], key: (i: number) => string): Map<s
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** A question left open: a clause `bracketed` with no terms, whose content is not known, only what it is about. */
-export function isOpenQuestion(c: Pick<Clause, 'status' | 'terms'>): boolean {
-  return c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
 }
 

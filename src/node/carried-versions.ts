@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { isCarried } from '../diff/carried-sources.js';
+import { isCarried } from '../model/clause-state.js';
 import type { Plan } from '../model/types.js';
 import { loadPlan, loadPlanFamily } from './load-plan.js';
 import type { LoadOptions } from './load-plan.js';

@@ -1,4 +1,5 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
+import { isCarried } from '../model/clause-state.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
 import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 import { painter, visible } from './text.js';
@@ -55,7 +56,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);
       const side = c.to ? diff.to.version : diff.from.version;
-      const carried = c.clause?.presence === 'unknown' || c.clause?.presence === 'assumed' ? c.clause : undefined;
+      const carried = c.clause && isCarried(c.clause) ? c.clause : undefined;
       const why = carried ? `${carried.presence === 'unknown' ? 'not known whether' : 'assumed, not seen, that'} ${side} has it (carried from ${carried.carriedFrom ?? 'another version'})` : `unconfirmed in ${side}`;
       if (c.uncertain) out.push(`    ${why}: told as ${c.to ? 'newly reported, not as added' : 'not reported in the new version, not as removed'}`);
       else if (c.partial) out.push(`    ${c.to ? diff.from.version : diff.to.version} is known only in part: the clause may be there unreported`);

@@ -1,3 +1,4 @@
+import { isCarried } from '../model/clause-state.js';
 import type { Certainty, Clause, ClauseStatus, Plan, Topic } from '../model/types.js';
 import { outletsOf } from '../validate/check-evidence.js';
 
@@ -40,7 +41,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
   const evidence = { singleOutlet: 0, stateMediaOnly: 0, carried: 0 };
   for (const c of plan.clauses) {
     byPresence[c.presence ?? 'stated']++;
-    if (c.presence === 'assumed' || c.presence === 'unknown') evidence.carried++;
+    if (isCarried(c)) evidence.carried++;
     else {
       const { outlets, stateMediaOnly } = outletsOf(c, plan.sources);
       if (stateMediaOnly) evidence.stateMediaOnly++;

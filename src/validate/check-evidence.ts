@@ -9,6 +9,7 @@
  */
 import type { ErrorList } from '../error-list.js';
 import type { SourceMap } from '../load/source-map.js';
+import { isCarried } from '../model/clause-state.js';
 import type { Clause, Plan, Source } from '../model/types.js';
 
 /** The independent outlets among a clause's sources: one per network, or per publisher where no network is named. */
@@ -21,7 +22,7 @@ export function outletsOf(clause: Pick<Clause, 'sources'>, sources: Readonly<Rec
 /** Adds evidence warnings for the clauses of `plan`. */
 export function checkEvidence(plan: Plan, map: SourceMap, out: ErrorList): void {
   plan.clauses.forEach((clause, i) => {
-    if (clause.presence === 'assumed' || clause.presence === 'unknown' || clause.certainty === 'unconfirmed') return;
+    if (isCarried(clause) || clause.certainty === 'unconfirmed') return;
     const { outlets, stateMediaOnly, official } = outletsOf(clause, plan.sources);
     const at = ['clauses', i, 'certainty'];
     const warn = (code: 'SINGLE_OUTLET' | 'STATE_MEDIA_ONLY' | 'CONFIRMED_WITHOUT_TEXT', message: string, hint: string) =>

@@ -35,6 +35,7 @@ export type {
   ChangeKind,
   FieldChange,
   TermChange,
+  Relabel,
   TextChange,
   TextHunk,
   OperativeFlag,

@@ -84,6 +84,14 @@ describe('matching clauses another author rewrote', () => {
     const pinned = diffPlans(x, y, { pairs: [{ from: 'one', to: 'three' }] });
     expect(pinned.clauses.find((c) => c.from?.id === 'one')?.to?.id).toBe('three');
     expect(pinned.possiblePairs).toEqual([]);
+    // The removal and the addition the matcher offers as one clause take one line of the ranking, not two.
+    const lines = diff.summary.highlights.filter((h) => h.clause === 'three' || h.clause === 'one' || h.with === 'one');
+    expect(lines).toEqual([expect.objectContaining({ clause: 'three', kind: 'added', with: 'one' })]);
+    expect(lines[0]?.says).toMatch(/^Clause 1 \(Monitoring by satellites\) removed; Clause 5 \(Observers\) added: possibly the same clause \(score 0\.\d\d\)$/);
+    expect(diff.summary.highlights.map((h) => h.clause)).toContain('five');
+    // Seen from the other side, the same line the other way round.
+    expect(reverseDiff(diff).summary.highlights.find((h) => h.with)).toMatchObject({ clause: 'one', with: 'three' });
+    expect(pinned.summary.highlights.some((h) => h.with)).toBe(false);
   });
 
   it('does not pair two clauses because they alone share a term (a held-out case)', () => {

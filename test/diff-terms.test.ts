@@ -90,3 +90,36 @@ describe('matching', () => {
     expect(change?.from?.id).toBe('elections');
   });
 });
+
+describe('set members named otherwise by another hand', () => {
+  it('tells a member named more or less precisely as one member, and weighs only what really came or went', () => {
+    const sectors = (s: string[]) => ({ terms: { sectors: s, partners: ['world-bank'] } });
+    const a = plan([sectors(['artificial-intelligence', 'minerals-and-natural-resources', 'infrastructure'])]);
+    const b = plan([{ terms: { sectors: ['ai', 'minerals'], partners: ['world-bank-financing-package'] } }]);
+    const d = diffPlans(a, b);
+    const terms = d.clauses[0]?.terms ?? [];
+    const [set, partners] = ['sectors', 'partners'].map((k) => terms.find((t) => t.term === k));
+    expect(set).toMatchObject({ term: 'sectors', relabelled: [{ from: 'artificial-intelligence', to: 'ai' }, { from: 'minerals-and-natural-resources', to: 'minerals' }] });
+    expect(set?.says).toBe('infrastructure removed from sectors; named otherwise in sectors: artificial-intelligence → ai, minerals-and-natural-resources → minerals');
+    expect(partners?.says).toBe('named otherwise in partners: world-bank → world-bank-financing-package');
+    // The one real removal is what the clause weighs; the relabels count nothing.
+    const relabelOnly = diffPlans(plan([{ terms: { partners: ['world-bank'] } }]), plan([{ terms: { partners: ['world-bank-financing-package'] } }]));
+    expect(relabelOnly.summary.highlights).toEqual([]);
+    expect(d.summary.highlights[0]?.weight).toBeCloseTo(5.3);
+    expectRoundTrip(a, b, d);
+  });
+
+  it('keeps different things apart, and an ambiguous relabel as a removal and an addition', () => {
+    const says = (x: string[], y: string[]) => termsOf(plan([{ terms: { members: x } }]), plan([{ terms: { members: y } }]))[0];
+    // Words in common are not enough: every word of one label must be in the other.
+    expect(says(['world-bank'], ['world-health-organisation'])?.relabelled).toBeUndefined();
+    expect(says(['russia'], ['ukraine'])?.relabelled).toBeUndefined();
+    // Initials that do not spell the other label.
+    expect(says(['un'], ['european-union'])?.relabelled).toBeUndefined();
+    expect(says(['eu'], ['european-union'])?.relabelled).toEqual([{ from: 'eu', to: 'european-union' }]);
+    expect(says(['iaea'], ['international-atomic-energy-agency'])?.relabelled).toHaveLength(1);
+    // Two candidates for one label: neither pair is sure.
+    expect(says(['nato'], ['nato-members', 'nato-partners'])?.relabelled).toBeUndefined();
+    expect(says(['nato'], ['nato-members', 'nato-partners'])?.says).toBe('nato-members, nato-partners added to members; nato removed from members');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { deepEqual } from '../util/deep-equal.js';
 import { deadlineHours, formatNumber, formatPercentChange, formatValue, isAnchoredAsap, isDeadline, isDuration, isMoney } from './format-value.js';
+import { type Relabel, relabels } from './relabels.js';
 import type { TermKind, TermSpec } from './term-kinds.js';
 
 /** One changed term (or field of a term), with typed detail for its kind. */
@@ -27,6 +28,12 @@ export interface TermChange {
   added?: unknown[];
   /** Sets and lists: members or item keys that go. */
   removed?: unknown[];
+  /**
+   * Sets: members that went and came but name the same thing more or less
+   * precisely ("world-bank" → "world-bank-financing-package", "artificial-intelligence" → "ai");
+   * they are also in `removed` and `added`, and weigh nothing.
+   */
+  relabelled?: Relabel[];
   /** Records and list items: the changes inside. */
   changes?: TermChange[];
   /** What the change does, in one phrase. */
@@ -163,11 +170,16 @@ function ordered(spec: TermSpec, from: unknown, to: unknown): Typed {
 function set(spec: TermSpec, from: unknown[], to: unknown[]): Typed {
   const added = to.filter((x) => !from.some((y) => deepEqual(x, y)));
   const removed = from.filter((x) => !to.some((y) => deepEqual(x, y)));
+  // A member named more or less precisely by another hand is told as such, not as one gone and one come.
+  const relabelled = relabels(removed, added);
+  const renamed = new Set<unknown>(relabelled.flatMap((r) => [r.from, r.to]));
+  const [news, gone] = [added.filter((x) => !renamed.has(x)), removed.filter((x) => !renamed.has(x))];
   const parts = [];
-  if (added.length) parts.push(`${formatValue(added)} added to ${spec.label}`);
-  if (removed.length) parts.push(`${formatValue(removed)} removed from ${spec.label}`);
+  if (news.length) parts.push(`${formatValue(news)} added to ${spec.label}`);
+  if (gone.length) parts.push(`${formatValue(gone)} removed from ${spec.label}`);
+  if (relabelled.length) parts.push(`named otherwise in ${spec.label}: ${relabelled.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   if (!parts.length) parts.push(`${spec.label} reordered`);
-  return { added, removed, says: parts.join('; ') };
+  return { added, removed, ...(relabelled.length ? { relabelled } : {}), says: parts.join('; ') };
 }
 
 function deadline(spec: TermSpec, from: unknown, to: unknown): Typed {

@@ -110,7 +110,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
   const possiblePairs = matching.possible.map((p) => ({ from: (a.clauses[p.from] as Clause).id, to: (b.clauses[p.to] as Clause).id, score: p.score, evidence: p.evidence }));
   const ignored = IGNORE_CLASSES.filter((k) => ignore.has(k));
-  return { peaceplanDiff: 2, from: side(a), to: side(b), meta, clauses, possiblePairs, ignored, summary: summarizeDiff(clauses, meta) };
+  return { peaceplanDiff: 2, from: side(a), to: side(b), meta, clauses, possiblePairs, ignored, summary: summarizeDiff(clauses, meta, { possible: possiblePairs }) };
 }
 
 function side(p: Plan): DiffSide {

@@ -28,7 +28,7 @@ export function reverseDiff(diff: PlanDiff, options: { terms?: FamilyTerms } = {
   const meta = diff.meta.map(flipField);
   const clauses = orderChanges(diff.clauses.map((c) => flipClause(c, schema)));
   const possiblePairs = diff.possiblePairs.map((p) => ({ ...p, from: p.to, to: p.from }));
-  return { peaceplanDiff: 2, from: diff.to, to: diff.from, meta, clauses, possiblePairs, ignored: [...diff.ignored], summary: summarizeDiff(clauses, meta) };
+  return { peaceplanDiff: 2, from: diff.to, to: diff.from, meta, clauses, possiblePairs, ignored: [...diff.ignored], summary: summarizeDiff(clauses, meta, { possible: possiblePairs }) };
 }
 
 function flipField(f: FieldChange): FieldChange {

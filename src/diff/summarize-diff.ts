@@ -1,18 +1,25 @@
 import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
 import { leadOf } from './describe-clause.js';
-import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, RenumberRun } from './types.js';
+import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
 import { weightOf } from './weigh.js';
 
 const KINDS: ChangeKind[] = ['added', 'removed', 'split', 'merged', 'modified', 'renumbered', 'moved', 'unchanged'];
 const HIGHLIGHTS = 10;
 
+/** What the ranking knows beside the clause changes. */
+export interface RankOptions {
+  /** Clause id → extra weight, from callers that know the stakeholders. */
+  boost?: ReadonlyMap<string, number>;
+  /** Near misses of the matcher: a removed and an added clause that may be one, told in one line. */
+  possible?: readonly PossiblePairRef[];
+}
+
 /**
  * Counts by kind and topic, runs of renumbered clauses, and the ranked list
- * of what matters most. `boost` (clause id → extra weight) lets callers that
- * know the stakeholders rank changes that move them higher.
+ * of what matters most.
  */
-export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly FieldChange[], boost?: ReadonlyMap<string, number>): DiffSummary {
+export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly FieldChange[], options: RankOptions = {}): DiffSummary {
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   const topics = new Map<Topic, Partial<Record<ChangeKind, number>>>();
   for (const c of clauses) {
@@ -31,7 +38,7 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
     metaChanges: new Set(meta.map((f) => f.field)).size,
     byTopic: [...topics].map(([topic, row]) => ({ topic, ...row })),
     renumberings: renumberRuns(clauses),
-    highlights: rank(clauses, boost),
+    highlights: rank(clauses, options),
     ...unranked(clauses),
   };
 }
@@ -46,18 +53,56 @@ function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[
  * The changes of substance, heaviest first; among equals, more term changes,
  * then reading order. Changes of bookkeeping alone (certainty, sources,
  * notes, titles, wording, numbering) have no weight and are never listed.
+ * A removed clause and an added one that the matcher offers as a possible
+ * pair are one line (the heavier's weight), since they may be one clause
+ * rewritten: two lines would spend two places on one uncertain change.
  */
-export function rank(clauses: readonly ClauseChange[], boost?: ReadonlyMap<string, number>): Highlight[] {
-  return clauses
+export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }: RankOptions = {}): Highlight[] {
+  const weighed = clauses
     .map((c, i) => {
       const id = (c.to ?? c.from)?.id ?? '';
       const base = weightOf(c);
       return { c, i, id, weight: base > 0 ? Math.round((base + (boost?.get(id) ?? 0)) * 100) / 100 : 0 };
     })
     .filter((x) => x.weight > 0)
-    .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i)
-    .slice(0, HIGHLIGHTS)
-    .map(({ c, id, weight }) => ({ clause: id, kind: c.kind, weight, says: leadOf(c) }));
+    .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i);
+  const partner = possiblePartners(weighed.map((x) => x.c), possible);
+  const told = new Set<string>();
+  const out: Highlight[] = [];
+  for (const x of weighed) {
+    if (out.length === HIGHLIGHTS) break;
+    if (told.has(x.id)) continue;
+    const other = partner.get(x.c);
+    const line = weighed.find((y) => y.c === other);
+    if (other && line) {
+      // Told once, the removal first: "Clause 7 (…) removed; Clause E-4 (…) added: possibly the same clause (score 0.33)".
+      const [gone, come] = x.c.from ? [x, line] : [line, x];
+      told.add(gone.id).add(come.id);
+      const score = possible.find((p) => p.from === gone.id && p.to === come.id)?.score ?? 0;
+      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${score.toFixed(2)})` });
+      continue;
+    }
+    told.add(x.id);
+    out.push({ clause: x.id, kind: x.c.kind, weight: x.weight, says: leadOf(x.c) });
+  }
+  return out;
+}
+
+/**
+ * Removed and added clauses of weight paired by their best possible pair,
+ * each used once, best score first: the clause change → the one it may be.
+ */
+function possiblePartners(clauses: readonly ClauseChange[], possible: readonly PossiblePairRef[]): Map<ClauseChange, ClauseChange> {
+  const out = new Map<ClauseChange, ClauseChange>();
+  if (!possible.length) return out;
+  const removed = new Map(clauses.filter((c) => c.kind === 'removed' && c.from).map((c) => [c.from?.id, c]));
+  const added = new Map(clauses.filter((c) => c.kind === 'added' && c.to).map((c) => [c.to?.id, c]));
+  for (const p of [...possible].sort((x, y) => y.score - x.score)) {
+    const [a, b] = [removed.get(p.from), added.get(p.to)];
+    if (!a || !b || out.has(a) || out.has(b)) continue;
+    out.set(a, b).set(b, a);
+  }
+  return out;
 }
 
 /**

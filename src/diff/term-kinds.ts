@@ -112,6 +112,8 @@ export function termSpec(topic: string, term: string, sample?: unknown, schema?:
   if (typeof sample === 'number') return { kind: 'quantity', label };
   if (typeof sample === 'boolean') return { kind: 'boolean', label };
   if (typeof sample === 'string') return { kind: 'text', label };
+  // A list of names or numbers compares by its members: "eu added to guarantors", not "changed: … → …".
+  if (Array.isArray(sample) && sample.every((x) => typeof x === 'string' || typeof x === 'number')) return { kind: 'set', label };
   return { kind: 'value', label };
 }
 

@@ -6,6 +6,7 @@ import type { OperativeFlag } from './operative.js';
 import type { TextHunk } from './text-diff.js';
 
 export type { TermChange } from './describe-term.js';
+export type { Relabel } from './relabels.js';
 export type { OperativeFlag } from './operative.js';
 export type { TextHunk } from './text-diff.js';
 
@@ -94,6 +95,11 @@ export interface Highlight {
   kind: ChangeKind;
   /** Higher first; only changes of substance have weight (see README "Ranking"); ties go to more term changes, then reading order. */
   weight: number;
+  /**
+   * For an added clause the matcher offers as a possible pair of a removed one
+   * (see `possiblePairs`): the removed clause's id. The line tells both, once.
+   */
+  with?: string;
   says: string;
 }
 

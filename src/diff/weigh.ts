@@ -11,7 +11,7 @@ import type { ClauseChange } from './types.js';
 /** Fields that record how a clause is known, not what it does. */
 export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom']);
 
-/** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member. */
+/** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
 export function termMagnitude(t: TermChange): number {
   if (isReorder(t)) return 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
@@ -32,7 +32,8 @@ export function termMagnitude(t: TermChange): number {
       if (isAsap(t.from) !== isAsap(t.to)) return 1;
       return deadlineRatio(t.from, t.to) ?? 0.5;
     case 'set':
-      return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0)));
+      // A member another hand named more or less precisely is not a change of substance.
+      return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0) - 2 * (t.relabelled?.length ?? 0)));
     case 'list':
     case 'record': {
       const inner = (t.changes ?? []).reduce((s, c) => s + termMagnitude(c), 0);

@@ -19,5 +19,5 @@ export function rankByImpact(diff: PlanDiff, impact: DiffImpact): PlanDiff {
     const moved = [...c.toward, ...c.away].reduce((s, m) => s + Math.abs(m.delta), 0);
     if (moved > 0) boost.set(c.clause, Math.min(MOST, moved));
   }
-  return { ...diff, summary: { ...diff.summary, highlights: rank(diff.clauses, boost) } };
+  return { ...diff, summary: { ...diff.summary, highlights: rank(diff.clauses, { boost, possible: diff.possiblePairs }) } };
 }

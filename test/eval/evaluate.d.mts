@@ -11,7 +11,7 @@ export interface CaseResult {
   wrong: string[];
   missed: string[];
   possible: number;
-  keys: Array<{ point: string; kind: string; says: string; rank: number | null }>;
+  keys: Array<{ point: string; kind: string; says: string; rank: number | null; asPossiblePair?: number }>;
   violations: string[];
   positional: number;
   highlights: string[];
@@ -24,6 +24,8 @@ export interface Totals {
   recall: number;
   wrong: number;
   keysInTop10: number;
+  /** Modifications not found, whose old and new clause share one highlight as a possible pair. */
+  keysAsPossiblePairs: number;
   keys: number;
   violations: number;
   positional: number;

@@ -150,11 +150,15 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     const rank = highlights.findIndex((h) => {
       const c = changeOf(h);
       if (!c) return false;
+      // A line that tells a removal with the addition it may be (a possible pair) tells the removal too.
+      if (k.kind === 'removed' && h.with) return is(labelA(h.with));
       if (k.kind === 'removed') return !c.to && is(labelA(c.from.id));
       if (k.kind === 'added') return !c.from && is(labelB(c.to.id));
       return c.from && c.to && is(labelA(c.from.id));
     });
-    return { point, kind: k.kind, says: k.says, rank: rank < 0 ? null : rank + 1 };
+    // Not counted as found: a modification told only as a possible pair (its old and new clause in one line, unpaired).
+    const told = k.kind === 'modified' && rank < 0 ? highlights.findIndex((h) => h.with && is(labelA(h.with)) && is(labelB(h.clause))) : -1;
+    return { point, kind: k.kind, says: k.says, rank: rank < 0 ? null : rank + 1, ...(told >= 0 ? { asPossiblePair: told + 1 } : {}) };
   });
   // What must not appear: a clause present on both sides reported as removed or added.
   const violations = [];
@@ -238,6 +242,7 @@ function totalsOf(results) {
     recall: sum(results, (r) => r.right) / Math.max(1, sum(results, (r) => r.truth)),
     wrong: sum(results, (r) => r.wrong.length),
     keysInTop10: keys.filter((k) => k.rank !== null).length,
+    keysAsPossiblePairs: keys.filter((k) => k.asPossiblePair !== undefined).length,
     keys: keys.length,
     violations: sum(results, (r) => r.violations.length),
     positional: sum(results, (r) => r.positional),

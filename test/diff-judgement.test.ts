@@ -286,6 +286,20 @@ describe('what matters most', () => {
     expect(h[0]?.weight).toBeGreaterThan(h[1]?.weight ?? 0);
   });
 
+  it('weighs a change of status by what the clause carries, as a deferral of more terms defers more', () => {
+    // Jets in Poland carry one term, the humanitarian committee seven: both left to the leaders.
+    const bracket = (p: Plan) => ({ ...p, clauses: p.clauses.map((c) => (c.id === 'jets-in-poland' || c.id === 'humanitarian-committee' ? { ...c, status: 'bracketed' as const } : c)) });
+    const diff = diffPlans(us, bracket(us));
+    const count = (id: string) => Object.keys(us.clauses.find((c) => c.id === id)?.terms ?? {}).length;
+    expect(diff.clauses.find((c) => c.from?.id === 'humanitarian-committee')?.from?.termCount).toBe(count('humanitarian-committee'));
+    const h = diff.summary.highlights;
+    expect(h.map((x) => x.clause)).toEqual(['humanitarian-committee', 'jets-in-poland']);
+    expect(h.map((x) => x.weight)).toEqual([4.5 + 0.1 * count('humanitarian-committee'), 4.5 + 0.1 * count('jets-in-poland')].map((w) => Math.round(w * 100) / 100));
+    // A clause without terms records no count.
+    const bare = { ...us, clauses: [{ ...(us.clauses[0] as Clause), terms: {} }] };
+    expect(diffPlans(bare, bracket(bare)).clauses[0]?.from).not.toHaveProperty('termCount');
+  });
+
   it('says a change of sources by name, after the substance', () => {
     const changed = diffPlans(us, e3).clauses.find((c) => c.to?.id === 'army-cap');
     expect(changed?.says).toMatch(/^Clause 6 \(Peacetime cap on Ukraine's armed forces\): cap raised .*; also|; retitled; sources \+/);

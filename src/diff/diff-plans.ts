@@ -120,7 +120,8 @@ function side(p: Plan): DiffSide {
 /** Where a clause stands in its version. */
 function refOf(c: Clause, index: number): ClauseRef {
   const carried = isCarried(c) ? { presence: c.presence, ...(c.carriedFrom !== undefined ? { carriedFrom: c.carriedFrom } : {}) } : {};
-  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...carried };
+  const terms = isMap(c.terms) ? Object.keys(c.terms).length : 0;
+  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...(terms ? { termCount: terms } : {}), ...carried };
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>, schema: object | undefined): ClauseChange {

@@ -22,6 +22,8 @@ export interface ClauseRef {
   index: number;
   title: string;
   topic: Topic;
+  /** How many terms the clause carries; absent for none. A change of its status weighs by it. */
+  termCount?: number;
   /** For a clause carried over unseen: `assumed` to remain, or `unknown` whether the version keeps it. Its content is the other version's, so how it differs is not news. */
   presence?: 'assumed' | 'unknown';
   /** The version a carried clause repeats. */

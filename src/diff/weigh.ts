@@ -56,7 +56,7 @@ export function termMagnitude(t: TermChange): number {
  * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.9 by its
  * terms when the other version is known only in part, so it may be there
  * unreported: below every change that version states), a status
- * change 4.5 (or half a point on top of term changes),
+ * change 4.5 plus 0.1 per term the clause carries (or half a point on top of term changes),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * conditions and options 5 plus half a point per condition or option changed
  * (up to 1.5), other clause fields 2. A clause that is `unconfirmed`, or whose
@@ -79,7 +79,7 @@ export function weightOf(c: ClauseChange): number {
   // What its writer changed in them (`stated` terms) and its status (left to the leaders) are its own statements.
   if (c.carried) {
     const w = termsWeight(c.terms.filter((t) => t.stated));
-    return c.fields.some((f) => f.field === 'status') ? Math.max(w + 0.5, 4.5) : w;
+    return c.fields.some((f) => f.field === 'status') ? Math.max(w + 0.5, statusWeight(c)) : w;
   }
   let w = termsWeight(c.terms);
   // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
@@ -87,13 +87,19 @@ export function weightOf(c: ClauseChange): number {
   const provisions = c.fields.flatMap((f) => (f.field === 'conditions' || f.field === 'options' ? (f.changes ?? []) : [])).filter((t) => t.change !== 'changed' || (t.changes?.length ?? 0) > 0);
   if (provisions.length) w = Math.max(w, 5 + Math.min(1.5, 0.5 * provisions.length)) + (w > 0 ? 0.25 : 0);
   // A status change (proposed → bracketed: left to the leaders) is news of its own, and adds to term changes.
-  if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, 4.5);
+  if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, statusWeight(c));
   const flags = c.text?.flags ?? [];
   if (flags.some((f) => f.kind === 'obligation')) w = Math.max(w, 3.5);
   else if (flags.length) w = Math.max(w, 2.5);
   if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties' && !isReorder(f))) w = Math.max(w, 3);
   if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && f.field !== 'status' && f.field !== 'parties')) w = Math.max(w, 2);
   return Math.round(w * 100) / 100;
+}
+
+/** A change of status alone: 4.5, plus 0.1 for each term the clause carries (at most 9), as an added clause weighs by what it carries. */
+function statusWeight(c: ClauseChange): number {
+  const carries = Math.max(c.from?.termCount ?? 0, c.to?.termCount ?? 0);
+  return 4.5 + 0.1 * Math.min(carries, 9);
 }
 
 /** 5–6.5 for term changes by the size of the biggest (the others count a quarter); 0 for none of substance. */

@@ -67,9 +67,9 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('keeps the measured share of key changes in the top 10 (a floor against regressions, not the target)', () => {
     // Measured 93 of 130 when the ranking was set, 91 once the Geneva file stopped claiming clause numbers and a
     // frozen-assets removal its sources do not give (format 2), 105 once terms a carried clause states rank,
-    // writer-named terms in topic other no longer count against a pair and questions left open pair by topic;
-    // EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(105);
+    // writer-named terms in topic other no longer count against a pair and questions left open pair by topic,
+    // 107 once a change of status weighs by the terms its clause carries; EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(107);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {

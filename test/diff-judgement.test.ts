@@ -196,7 +196,10 @@ describe('what a new user met on a restructured draft', () => {
   });
 
   it('says in the counts how many additions and removals may only be unreported', () => {
-    expect(renderDiffText(diffPlans(us, geneva))).toMatch(/^\d+ modified, .* removed \(\d+ unchanged\); \d+ of the added or removed may only be unreported; /m);
+    // Geneva without its list of clauses reported dropped: its two absences may only be unreported.
+    const silent = { ...geneva, removed: undefined };
+    expect(renderDiffText(diffPlans(us, silent))).toMatch(/^\d+ modified, .* removed \(\d+ unchanged\); 2 of the added or removed may only be unreported; /m);
+    expect(renderDiffText(diffPlans(us, geneva))).not.toMatch(/may only be unreported/);
   });
 });
 
@@ -352,12 +355,13 @@ describe('noise kept out', () => {
 
   it('tells a clause missing from a version known only in part as such, and ranks it after every change that version states', () => {
     expect(geneva.provenance).toBe('reported');
-    const diff = diffPlans(us, geneva);
+    // Without the reports that the cap and the amnesty were dropped (Geneva's `removed`).
+    const diff = diffPlans(us, { ...geneva, removed: undefined });
     const cap = diff.clauses.find((c) => c.from?.id === 'army-cap');
     expect(cap).toMatchObject({ kind: 'removed', partial: true });
     expect(cap?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) not in this version as far as it is known (its text is known only in part)");
     expect(renderDiffText(diff)).toContain('    geneva-19-point is known only in part: the clause may be there unreported');
-    const full = diffPlans(us, { ...geneva, provenance: 'leaked' });
+    const full = diffPlans(us, { ...geneva, removed: undefined, provenance: 'leaked' });
     const weight = (d: typeof diff) => d.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0;
     expect(full.clauses.find((c) => c.from?.id === 'army-cap')?.partial).toBeUndefined();
     expect(weight(full)).toBeGreaterThanOrEqual(5);
@@ -367,6 +371,25 @@ describe('noise kept out', () => {
     const kinds = diff.summary.highlights.map((h) => partial.has(h.clause));
     expect(kinds.indexOf(true)).toBeGreaterThan(0);
     expect(kinds.slice(kinds.indexOf(true))).not.toContain(false);
+  });
+
+  it('tells a clause the other version is reported to drop as removed, with the reports, whatever its id there', () => {
+    const diff = diffPlans(us, geneva);
+    const cap = diff.clauses.find((c) => c.from?.id === 'army-cap');
+    expect(cap).toMatchObject({ kind: 'removed', reported: { sources: ['s43-caliber', 's46-disreport'] } });
+    expect(cap).not.toHaveProperty('partial');
+    expect(cap?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) removed (reported by s43-caliber, s46-disreport)");
+    expect(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight).toBeGreaterThanOrEqual(5);
+    expect(diff.meta.find((f) => f.field === 'removed')?.says).toBe('reported dropped: army-cap, amnesty');
+    expect(renderDiffText(diff)).toContain('    geneva-19-point is reported to drop it: s43-caliber, s46-disreport');
+    // Another hand's US file names the cap otherwise: found by topic and content.
+    const renamed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, id: 'troop-ceiling', title: 'Ceiling on troop numbers' } : c)) };
+    expect(diffPlans(renamed, geneva).clauses.find((c) => c.from?.id === 'troop-ceiling')?.reported).toBeDefined();
+    // Seen the other way, the clause is restored; a diff without the list says only what is known.
+    const back = reverseDiff(diff).clauses.find((c) => c.to?.id === 'army-cap');
+    expect(back?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) restored (reported dropped from the earlier version by s43-caliber, s46-disreport)");
+    expect(diffPlans(geneva, us).clauses.find((c) => c.to?.id === 'army-cap')?.says).toBe(back?.says);
+    expect(applyDiff(us, diff).plan).toEqual(geneva);
   });
 
   it('ignores classes of change on request, and such a diff cannot be applied', () => {

@@ -157,6 +157,48 @@ describe('carried-over clauses in a family', () => {
   });
 });
 
+describe('clauses reported dropped (removed)', () => {
+  const head = (v: string, parent: string, n = 2) => `peaceplan: ${n}\nplan: p\nversion: ${v}\ntitle: T\ndate: 2025-11-2${v.length}\nparent: ${parent}\nsources:\n  s1: { title: A, publisher: B }\n  s2: { title: C, publisher: D }\nclauses:\n`;
+  const removal = (id: string, extra = '') => `  - clause: ${id}\n    topic: amnesty\n    title: Full amnesty\n    sources: [s2]\n${extra}`;
+  const base = head('a', 'null') + clause('amnesty', 'amnesty', '') + clause('cap', 'military-limits', '');
+
+  it('are checked in the file: a clause of the version, a repeat, format 1, and sources cited', () => {
+    const r = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('cap')}${removal('amnesty')}${removal('amnesty')}`);
+    expect(at(r.errors)).toEqual(['DUPLICATE_CLAUSE_ID 20:13', 'DUPLICATE_CLAUSE_ID 28:13']);
+    expect(r.errors.map((e) => e.message)).toEqual(['clause `cap` is listed as removed but is a clause of this version', 'clause `amnesty` is listed as removed twice']);
+    const v1 = parsePlan(head('bb', 'a', 1) + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`);
+    expect(at(v1.errors)).toEqual(['NEEDS_FORMAT_2 19:1']);
+    // The source a removal cites is a cited source; one it names that is not there is unknown.
+    expect(parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`).errors).toEqual([]);
+    expect(at(parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s3]')}`).errors)).toContain('UNKNOWN_SOURCE 23:15');
+  });
+
+  it('name a clause of the version they drop it from, in the family', async () => {
+    const { checkFamily } = await import('peaceplan');
+    const a = parsePlan(base, { file: 'a.yaml' });
+    const ok = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`, { file: 'bb.yaml' });
+    const typo = parsePlan(head('ccc', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnest')}`, { file: 'ccc.yaml' });
+    const far = parsePlan(head('dddd', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty', '    from: zz\n')}`, { file: 'dddd.yaml' });
+    const orphan = parsePlan(head('eeeee', 'null') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`, { file: 'eeeee.yaml' });
+    const { errors } = checkFamily([a, ok, typo, far, orphan]);
+    expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['ccc.yaml UNKNOWN_CLAUSE 20:13', 'dddd.yaml UNKNOWN_VERSION 24:11', 'eeeee.yaml INVALID_VALUE 20:5']);
+    expect(errors[0]?.hint).toBe('did you mean `amnesty`?');
+  });
+
+  it('merge member by member, and leave out a clause the merged version keeps', async () => {
+    const { mergePlans } = await import('peaceplan');
+    const a = parsePlan(base).plan as Plan;
+    const drops = (v: string, ids: string[], keep: string) => parsePlan(head(v, 'a') + clause(keep, keep === 'cap' ? 'military-limits' : 'amnesty', '') + `removed:\n${ids.map((id) => removal(id)).join('')}`).plan as Plan;
+    // Ours drops the amnesty, theirs the cap: the merge keeps the clause a side changed (a conflict) or drops it, and its list agrees.
+    const merged = mergePlans(a, drops('bb', ['amnesty'], 'cap'), drops('cc', ['cap'], 'amnesty'));
+    const ids = new Set(merged.plan.clauses.map((c) => c.id));
+    expect((merged.plan.removed ?? []).filter((r) => ids.has(r.clause))).toEqual([]);
+    expect(parsePlan(JSON.stringify(merged.plan)).errors.filter((e) => e.code === 'DUPLICATE_CLAUSE_ID')).toEqual([]);
+    const same = drops('bb', ['amnesty'], 'cap');
+    expect(mergePlans(a, same, a).plan).toEqual(same);
+  });
+});
+
 describe('rival options in a position matrix', () => {
   it('gives each option its own stance, without making the clause opposed', async () => {
     const { buildMatrix, parsePositions } = await import('peaceplan');

@@ -42,6 +42,7 @@ function entryChanges(field: string, from: Record<string, unknown>, to: Record<s
 
 function say(c: FieldChange): string {
   const name = c.key !== undefined ? `${c.field} ${c.key}` : c.field;
+  if (c.field === 'removed' && c.key === undefined) return droppedSays(c.from, c.to);
   if (c.field === 'terms') return c.from === undefined || c.from === null ? 'terms added' : c.to === undefined || c.to === null ? 'terms removed' : 'terms changed';
   if (c.from === undefined) return `${name} added${c.key !== undefined ? '' : `: ${formatValue(c.to)}`}`;
   if (c.to === undefined) return `${name} removed`;
@@ -55,6 +56,16 @@ function say(c: FieldChange): string {
   const composite = (v: unknown) => typeof v === 'object' && v !== null;
   if (c.key !== undefined || composite(c.from) || composite(c.to)) return `${name} changed`;
   return `${name} ${formatValue(c.from)} → ${formatValue(c.to)}`;
+}
+
+/** The plan's list of clauses reported dropped, by clause id: "reported dropped: army-cap, amnesty". */
+function droppedSays(from: unknown, to: unknown): string {
+  const ids = (v: unknown) => (Array.isArray(v) ? v.map((r) => String(isMap(r) ? r.clause : r)) : []);
+  const [was, now] = [ids(from), ids(to)];
+  const added = now.filter((x) => !was.includes(x));
+  const gone = was.filter((x) => !now.includes(x));
+  const parts = [...(added.length ? [`reported dropped: ${added.join(', ')}`] : []), ...(gone.length ? [`no longer reported dropped: ${gone.join(', ')}`] : [])];
+  return parts.length ? parts.join('; ') : 'clauses reported dropped: reports changed';
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { matchClauses } from '../match/match-clauses.js';
 import { isCarried, isOpenQuestion } from '../model/clause-state.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
-import type { Clause, FamilyTerms, Plan } from '../model/types.js';
+import type { Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
@@ -100,11 +100,14 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     }
     changes.push(change);
   }
+  // A clause on one side only that the other version is reported to drop (its `removed`) is news, not a gap in what is known.
+  const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), b, options);
+  const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), a, options);
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a)));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), droppedByA.get(cb)));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b)));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), droppedByB.get(ca)));
   });
   const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
@@ -160,7 +163,22 @@ function knownInPart(p: Plan): boolean {
   return p.provenance === 'reported' || p.provenance === 'reconstructed';
 }
 
-function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean): ClauseChange {
+/**
+ * The clauses of one side that `other` is reported to drop: each removal entry
+ * found among them as a clause is found (by id, title, content or as the only
+ * one of its topic), from its id, topic and title.
+ */
+function reportedDrops(clauses: readonly Clause[], other: Plan, options: DiffOptions): Map<Clause, Removal> {
+  const out = new Map<Clause, Removal>();
+  const removals = other.removed ?? [];
+  if (!removals.length || !clauses.length) return out;
+  const stand = removals.map((r): Clause => ({ id: r.clause, topic: r.topic, title: r.title, text: r.title, status: 'proposed', certainty: 'reported', sources: r.sources }));
+  const found = matchClauses(clauses, stand, options.thresholds ? { thresholds: options.thresholds } : {});
+  for (const p of found.pairs) out.set(clauses[p.from] as Clause, removals[p.to] as Removal);
+  return out;
+}
+
+function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean, dropped?: Removal): ClauseChange {
   const ref = refOf(c, index);
   const change: ClauseChange = {
     kind,
@@ -175,7 +193,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     text: null,
     clause: c,
     ...(c.certainty === 'unconfirmed' || isCarried(c) ? { uncertain: true as const } : {}),
-    ...(otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
+    ...(dropped && (kind === 'added' || kind === 'removed') ? { reported: { sources: [...dropped.sources] } } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
   change.says = describeClause(change);

@@ -71,6 +71,12 @@ export interface ClauseChange {
    */
   partial?: true;
   /**
+   * For a clause on one side only: the version it is absent from is reported to
+   * drop it (that version's `removed`), by these sources. It is told as removed
+   * (seen the other way, as restored), not as possibly there unreported.
+   */
+  reported?: { sources: string[] };
+  /**
    * For a pair: true when one side is carried over unseen from a version other
    * than the other side, so how the two differ is not a reported change (a side
    * carried from the other side itself differs only where its writer said so).

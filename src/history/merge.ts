@@ -7,7 +7,7 @@
  * side's reading beside it as an alternative clause, so that a policy writer
  * resolves it in the file.
  */
-import type { Clause, Plan } from '../model/types.js';
+import type { Clause, Plan, Removal } from '../model/types.js';
 import { clone } from '../util/clone.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termSpec } from '../diff/term-kinds.js';
@@ -86,6 +86,8 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   }
   plan.sources = sources;
   plan.clauses = mergeClauses(base, ours, theirs, names, conflicts);
+  const removed = mergeRemovals(base, ours, theirs, plan.parent as string | null, plan.clauses as Clause[]);
+  if (removed.length) plan.removed = removed;
   // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
   const planLevel = conflicts.filter((c) => c.clause === null);
   if (planLevel.length) {
@@ -240,6 +242,20 @@ const SET_FIELDS = new Set(['sources', 'parties']);
  * added are in, members either side removed are out; ours' order first.
  * Undefined when the result would be empty and neither side has the field.
  */
+/**
+ * Clauses reported dropped, merged member by member (by clause id, as sets
+ * merge): each keeps the version it is dropped from, written out where the
+ * merged parent differs, and one the merged version keeps as a clause goes.
+ */
+function mergeRemovals(base: Plan, ours: Plan, theirs: Plan, parent: string | null, clauses: readonly Clause[]): Removal[] {
+  const anchored = (p: Plan) => (p.removed ?? []).map((r) => (r.from === undefined && p.parent != null && p.parent !== parent ? { ...r, from: p.parent } : r));
+  const [b, o, t] = [anchored(base), anchored(ours), anchored(theirs)];
+  const ids = (xs: Removal[]) => xs.map((r) => r.clause);
+  const kept = new Set(clauses.map((c) => c.id));
+  const chosen = (set3(ids(b), ids(o), ids(t)) as string[] | undefined) ?? [];
+  return chosen.filter((id) => !kept.has(id)).map((id) => (o.find((r) => r.clause === id) ?? t.find((r) => r.clause === id)) as Removal);
+}
+
 function set3(base: unknown, ours: unknown, theirs: unknown): unknown {
   const pickOne = pick(base, ours, theirs);
   if (pickOne) return pickOne.v;

@@ -4,11 +4,12 @@
  * merged version is built in it.
  */
 export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses']],
+  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses', 'removed']],
   ['sources/*', ['title', 'publisher', 'network', 'date', 'url', 'language', 'reliability', 'note']],
   ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'presence', 'carriedFrom', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],
   ['clauses/*/options/*', ['id', 'proposedBy', 'text', 'terms', 'status', 'sources']],
+  ['removed/*', ['clause', 'from', 'topic', 'title', 'sources', 'note']],
 ];
 
 /** The order of the plan's own fields. */

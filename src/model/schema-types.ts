@@ -27,6 +27,23 @@ export interface Plan {
   };
   /** The clauses in the order the draft prints them. */
   clauses: Array<Clause>;
+  /** Clauses of an earlier version that this version is reported to drop, when its text is known only in part (format 2): the press says the clause went, though the text is not seen. A diff then tells that clause as removed, not as possibly there unreported. */
+  removed?: Array<Removal>;
+}
+
+/** A clause this version is reported to drop (format 2). */
+export interface Removal {
+  /** The dropped clause's id in the version it is dropped from. */
+  clause: Id;
+  /** The version it is dropped from; the parent when left out. */
+  from?: Id;
+  /** What the dropped clause was about, so a diff finds it in a version that names it otherwise. */
+  topic: Topic;
+  /** The dropped clause in a few words. */
+  title: Title;
+  /** The reports that it was dropped. */
+  sources: Array<SourceRef>;
+  note?: Prose;
 }
 
 /** An identifier: lowercase letters and digits in words joined by single hyphens, starting with a letter (army-cap). */

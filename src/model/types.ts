@@ -18,6 +18,7 @@ export type {
   Condition,
   ClauseCondition,
   Option,
+  Removal,
   FamilyTerms,
   TopicDeclaration,
   TermDeclaration,

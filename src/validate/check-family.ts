@@ -1,12 +1,13 @@
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { PlanResult } from '../parse-plan.js';
+import { closestIn } from '../util/closest.js';
 
 /** The versions of a family in lineage order, and what is wrong with the family as a whole. */
 export interface FamilyCheck {
   /** Valid versions, every parent before its children; siblings by date, then version id. */
   versions: Plan[];
-  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems, and carriedFrom naming no other version of the family (UNKNOWN_VERSION). */
+  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems, carriedFrom naming no other version of the family (UNKNOWN_VERSION), and a removal naming no clause of the version it drops it from (UNKNOWN_CLAUSE). */
   errors: PlanError[];
 }
 
@@ -59,6 +60,29 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
         code: self ? 'INVALID_VALUE' : 'UNKNOWN_VERSION',
         message: self ? `clause \`${c.id}\` is carried from its own version` : `clause \`${c.id}\` is carried from \`${c.carriedFrom}\`, which is not in the family`,
         hint: self ? 'name the version whose text it repeats' : `known versions: ${[...byVersion.keys()].join(', ')}`,
+      }));
+    });
+  }
+  // A clause reported dropped names a clause of the version it is dropped from (the parent, unless it says).
+  const full = new Map(results.flatMap((r) => (r.plan && byVersion.get(r.plan.version)?.plan === r.plan ? [[r.plan.version, r.plan] as const] : [])));
+  for (const r of results) {
+    if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
+    const own = r.plan;
+    (own.removed ?? []).forEach((removal, i) => {
+      const from = removal.from ?? own.parent ?? undefined;
+      const source = from !== undefined && from !== own.version ? full.get(from) : undefined;
+      if (source) {
+        if (source.clauses.some((c) => c.id === removal.clause)) return;
+        const near = closestIn(source.clauses.map((c) => c.id))(removal.clause);
+        errors.push(r.sourceMap.errorFor(['removed', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${removal.clause}\` is not in \`${from}\`, which this version is said to drop it from`, hint: near ? `did you mean \`${near}\`?` : `name a clause of ${from}` }));
+        return;
+      }
+      // A version the family has not got (or none named, and no parent) leaves the removal without its clause.
+      if (from !== undefined && byVersion.has(from) && from !== own.version) return; // present but invalid: reported with its own file
+      errors.push(r.sourceMap.errorFor(removal.from !== undefined ? ['removed', i, 'from'] : ['removed', i], {
+        code: from === undefined || from === own.version ? 'INVALID_VALUE' : 'UNKNOWN_VERSION',
+        message: from === undefined ? 'a removal needs the version it drops the clause from, and this version has no parent' : from === own.version ? 'a removal names its own version' : `the version \`${from}\` is not in the family`,
+        hint: from === undefined ? 'write `from: <version>`' : `known versions: ${[...byVersion.keys()].join(', ')}`,
       }));
     });
   }

@@ -1,6 +1,6 @@
 /**
- * Checks what format 2 adds to a clause, beyond its schema: a version-1 file
- * uses none of it (NEEDS_FORMAT_2), option ids are unique within their clause,
+ * Checks what format 2 adds to a clause (and the plan's `removed`), beyond its
+ * schema: a version-1 file uses none of it (NEEDS_FORMAT_2), option ids are unique within their clause,
  * a condition names a term the clause has, and a day range runs forwards.
  */
 import type { ErrorList } from '../error-list.js';
@@ -15,6 +15,9 @@ const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'conditions', 'options'] as 
 /** Adds positioned errors for misuse of the format-2 clause fields of `plan`. */
 export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList): void {
   const v1 = plan.peaceplan === 1;
+  if (v1 && plan.removed !== undefined) {
+    out.add(map.errorFor(['removed'], { code: 'NEEDS_FORMAT_2', message: '`removed` needs format 2, and this file says `peaceplan: 1`', hint: 'write `peaceplan: 2` at the top (or run `peaceplan migrate`)' }, 'key'));
+  }
   plan.clauses.forEach((clause, i) => {
     const at: PathSegment[] = ['clauses', i];
     if (v1) needsFormat2(clause, at, map, out);

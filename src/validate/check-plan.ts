@@ -23,6 +23,7 @@ export function checkPlan(
   checkDates(plan, map, out);
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
+  checkRemovals(plan, map, out);
   checkFormat(plan, map, out);
 
   checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
@@ -124,6 +125,23 @@ export function unknownRef(
     message: `unknown ${what} \`${id}\``,
     hint: guess ? `did you mean \`${guess}\`?` : fallback,
   }));
+}
+
+/** A clause reported dropped is not also a clause of the version, nor listed twice. */
+function checkRemovals(plan: Plan, map: SourceMap, out: ErrorList): void {
+  const ids = new Set(plan.clauses.map((c) => c.id));
+  const listed = new Map<string, number>();
+  (plan.removed ?? []).forEach((r, i) => {
+    const first = listed.get(r.clause);
+    if (ids.has(r.clause) || first !== undefined) {
+      out.add(map.errorFor(['removed', i, 'clause'], {
+        code: 'DUPLICATE_CLAUSE_ID',
+        message: first !== undefined ? `clause \`${r.clause}\` is listed as removed twice` : `clause \`${r.clause}\` is listed as removed but is a clause of this version`,
+        hint: first !== undefined ? `also at removed[${first}]` : 'keep the clause, or the removal: not both',
+      }, 'value'));
+    }
+    if (first === undefined) listed.set(r.clause, i);
+  });
 }
 
 function checkUnique(plan: Plan, field: 'id' | 'number', code: 'DUPLICATE_CLAUSE_ID' | 'DUPLICATE_CLAUSE_NUMBER', map: SourceMap, out: ErrorList): void {

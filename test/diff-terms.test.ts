@@ -123,3 +123,24 @@ describe('set members named otherwise by another hand', () => {
     expect(says(['nato'], ['nato-members', 'nato-partners'])?.says).toBe('nato-members, nato-partners added to members; nato removed from members');
   });
 });
+
+describe('conditions another hand named otherwise', () => {
+  it('pairs a condition whose event names the same thing, tells it once and weighs only what else changed', () => {
+    const cond = (kind: string, event: string, by: string[]) => ({ topic: 'governance' as const, conditions: [{ kind, event, by }] });
+    const a = plan([cond('compliance', 'pa-reform-programme-completed', ['palestinian-authority'])]);
+    const renamed = plan([cond('milestone', 'pa-reform-completed', ['palestinian-authority'])]);
+    const d = diffPlans(a, renamed);
+    const field = d.clauses[0]?.fields.find((f) => f.field === 'conditions');
+    expect(field?.says).toBe('condition named otherwise: compliance: pa-reform-programme-completed by palestinian-authority → milestone: pa-reform-completed by palestinian-authority');
+    expect(field?.changes?.[0]).toMatchObject({ change: 'changed', changes: [] });
+    expect(d.summary.highlights).toEqual([]);
+    expectRoundTrip(a, renamed, d);
+    // Who must act is substance: a condition named otherwise that another party must meet still weighs.
+    const other = diffPlans(a, plan([cond('milestone', 'pa-reform-completed', ['israel'])]));
+    expect(other.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition named otherwise: .*; israel added to by; palestinian-authority removed from by$/);
+    expect(other.summary.highlights).toHaveLength(1);
+    // Events that do not name the same thing stay a condition dropped and one added.
+    const apart = diffPlans(a, plan([cond('milestone', 'elections-held', ['palestinian-authority'])]));
+    expect(apart.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition added: .*; condition dropped: /);
+  });
+});

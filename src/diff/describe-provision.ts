@@ -8,6 +8,7 @@ import { deepEqual } from '../util/deep-equal.js';
 import { describeTerm, fieldChanges, pairItems } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { formatValue } from './format-value.js';
+import { sameThing } from './relabels.js';
 import { termSpec } from './term-kinds.js';
 import type { FieldChange } from './types.js';
 
@@ -58,6 +59,17 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${label}: ${inner.map((c) => c.says).join(', ')}` });
     parts.push(`condition changed: ${conditionLabel(x as ClauseCondition)} → ${conditionLabel(y as ClauseCondition)}`);
   }
+  // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition.
+  for (const { x, y } of renamedConditions(from.filter((c) => !paired.has(c)), to.filter((c) => !paired.has(c)))) {
+    paired.add(x).add(y);
+    // The kind and event are the condition's name here; what else changed is told.
+    const unnamed = (c: ClauseCondition) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'kind' && k !== 'event'));
+    const inner = fieldChanges(CONDITION_FIELDS, unnamed(x), unnamed(y));
+    const [a, b] = [conditionLabel(x), conditionLabel(y)];
+    const says = `condition named otherwise: ${a} → ${b}${inner.length ? `; ${inner.map((c) => c.says).join(', ')}` : ''}`;
+    changes.push({ term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, relabelled: [{ from: a, to: b }], says });
+    parts.push(says);
+  }
   for (const c of to) if (!paired.has(c)) {
     changes.push({ term: conditionLabel(c), kind: 'record', change: 'added', to: c, says: `condition added: ${conditionLabel(c)}` });
     parts.push(`condition added: ${conditionLabel(c)}`);
@@ -67,6 +79,18 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     parts.push(`condition dropped: ${conditionLabel(c)}`);
   }
   return { says: parts.join('; ') || 'conditions reordered', changes };
+}
+
+/** Conditions left unpaired that are each other's only match: the same term, and events that name the same thing. */
+function renamedConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[]): Array<{ x: ClauseCondition; y: ClauseCondition }> {
+  const alike = (x: ClauseCondition, y: ClauseCondition) => x.term === y.term && x.event !== undefined && y.event !== undefined && (x.event === y.event || sameThing(x.event, y.event));
+  const out: Array<{ x: ClauseCondition; y: ClauseCondition }> = [];
+  for (const x of from) {
+    const ys = to.filter((y) => alike(x, y));
+    const y = ys[0];
+    if (ys.length === 1 && y && from.filter((z) => alike(z, y)).length === 1) out.push({ x, y });
+  }
+  return out;
 }
 
 type Option = NonNullable<Clause['options']>[number];

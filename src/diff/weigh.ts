@@ -92,7 +92,9 @@ export function weightOf(c: ClauseChange): number {
   if (flags.some((f) => f.kind === 'obligation')) w = Math.max(w, 3.5);
   else if (flags.length) w = Math.max(w, 2.5);
   if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties' && !isReorder(f))) w = Math.max(w, 3);
-  if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && f.field !== 'status' && f.field !== 'parties')) w = Math.max(w, 2);
+  // Conditions and options weigh above by what changed in them (a condition only named otherwise, nothing).
+  const counted = new Set(['status', 'parties', 'conditions', 'options']);
+  if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && !counted.has(f.field))) w = Math.max(w, 2);
   return Math.round(w * 100) / 100;
 }
 

@@ -189,6 +189,28 @@ describe('a plan file validated on its own', () => {
     expect((await run('validate', join(FAMILY, 'us-28-point.yaml'))).stdout).not.toContain('note:');
     expect((await run('validate', FAMILY)).stdout).not.toContain('note:');
   });
+
+  it('checks versions named together against each other, and says when a family vocabulary is missing', async () => {
+    const { copyFileSync, readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmp, 'named-'));
+    for (const f of ['us-28-point.yaml', 'stakeholders.yaml']) copyFileSync(join(FAMILY, f), join(dir, f));
+    // A removal naming a clause the parent does not have: found only when the parent is named too.
+    const geneva = readFileSync(join(FAMILY, 'geneva-19-point.yaml'), 'utf8').replace('  - clause: amnesty\n', '  - clause: amnesti\n');
+    writeFileSync(join(dir, 'geneva.yaml'), geneva);
+    const alone = await run('validate', join(dir, 'geneva.yaml'));
+    expect([alone.code, alone.stdout]).toEqual([0, expect.stringContaining('without its parent `us-28-point`')]);
+    const both = await run('validate', join(dir, 'us-28-point.yaml'), join(dir, 'geneva.yaml'));
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(/geneva\.yaml:\d+:\d+ UNKNOWN_CLAUSE clause `amnesti` is not in `us-28-point`/);
+    expect(both.stdout).toContain('did you mean `amnesty`?');
+    expect(both.stdout).not.toContain('note:');
+    // A version of a family with its own topics, read without its terms.yaml.
+    const gaza = join(dir, 'gaza');
+    mkdirSync(gaza);
+    copyFileSync('plans/gaza-2025/wh-20-point.yaml', join(gaza, 'wh.yaml'));
+    const bare = await run('validate', join(gaza, 'wh.yaml'));
+    expect(bare.stdout).toMatch(/its family's own topics and terms \(no terms\.yaml beside it: the \d+ unknown topics and terms above may be declared there\)/);
+  });
 });
 
 describe('peaceplan summary', () => {

@@ -45,4 +45,12 @@ describe('bad input files', () => {
     expect(hint('number-not-quoted.yaml')).toBe('quote it to make it text: "1"');
     expect(hint('duplicate-clause-id.yaml')).toMatch(/first used on line 9/);
   });
+
+  it('says a field of another form of the value does not go with the others, rather than calling it unknown', () => {
+    const source = text('test/fixtures/valid/minimal.yaml').replace('topic: military-limits', 'topic: elections').replace('      personnelCap: 600000', '      deadline: { days: 100, asap: true }');
+    const [e] = parsePlan(source).errors;
+    expect(e).toMatchObject({ code: 'INVALID_VALUE', message: '`asap` cannot be written together with `days` here' });
+    expect(e?.hint).toMatch(/^what goes here: When something must happen: asap/);
+    expect(source.split('\n')[(e?.line ?? 0) - 1]?.slice((e?.col ?? 0) - 1)).toMatch(/^asap: true/);
+  });
 });

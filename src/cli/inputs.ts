@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
-import type { ParseResult } from '../parse-plan.js';
+import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadPlan, loadPlanFamily, loadStakeholders, loadTerms, POSITIONS_FILE, STAKEHOLDERS_FILE, TERMS_FILE } from '../node/load-plan.js';
+import { checkFamily } from '../validate/check-family.js';
 import { positionsFor } from './positions.js';
 
 /** One file as the CLI reports it. */
@@ -29,6 +30,7 @@ export interface Inputs {
 /** Loads each path: a folder as a plan family, anything else as one plan file. */
 export async function readInputs(paths: readonly string[]): Promise<Inputs> {
   const out: Inputs = { files: [], familyErrors: [], versions: [], trouble: false, notes: [] };
+  const single: Array<{ path: string; result: PlanResult }> = [];
   for (const path of paths) {
     const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
     if (isDir) {
@@ -50,9 +52,25 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
       const result = await loadPlan(path);
       out.files.push({ file: path, result });
       if (result.plan) out.versions.push(result.plan);
-      const note = aloneNote(path, result);
-      if (note) out.notes.push(note);
+      single.push({ path, result });
     }
+  }
+  // Versions named one by one are checked together as far as they go: their lineage, carried and removed clauses.
+  // A file named twice is one version.
+  const named = single.filter((f, i) => f.result.plan && single.findIndex((g) => resolve(g.path) === resolve(f.path)) === i);
+  const families = new Map<string, PlanResult[]>();
+  for (const f of named) families.set((f.result.plan as Plan).plan, [...(families.get((f.result.plan as Plan).plan) ?? []), f.result]);
+  const together = new Set<string>();
+  for (const results of families.values()) {
+    if (results.length < 2) continue;
+    // Versions left unnamed are not missing from the family: only what the named ones show counts.
+    out.familyErrors.push(...checkFamily(results).errors.filter((e) => e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION'));
+    for (const r of results) together.add(`${r.plan?.plan}/${r.plan?.version}`);
+  }
+  for (const { path, result } of single) {
+    const family = result.plan?.plan;
+    const note = aloneNote(path, result, (v) => family !== undefined && together.has(`${family}/${v}`));
+    if (note) out.notes.push(note);
   }
   out.trouble ||= out.files.some((f) => f.result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED'));
   return out;
@@ -64,13 +82,19 @@ export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => s
   return found ? (line) => found.result.sourceMap.lineText(line) : undefined;
 }
 
-/** What a plan file read on its own was not checked for: its stakeholders (with no stakeholders file beside it) and its lineage. */
-function aloneNote(path: string, result: ParseResult): string | undefined {
+/**
+ * What a plan file read on its own was not checked for: its stakeholders (with no stakeholders
+ * file beside it), its family's own topics and terms (with none beside it, when some read as
+ * unknown) and its lineage (unless its parent was named too).
+ */
+function aloneNote(path: string, result: ParseResult, named: (version: string) => boolean): string | undefined {
   const data = result.data as { parent?: unknown; stakeholders?: unknown } | undefined;
   if (!data || result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) return undefined;
   const skipped: string[] = [];
   if (!existsSync(join(dirname(path), STAKEHOLDERS_FILE))) skipped.push(`its stakeholder ids (no ${STAKEHOLDERS_FILE} beside it)`);
-  if (typeof data.parent === 'string') skipped.push(`its parent \`${data.parent}\` and what else a family is checked for`);
+  const unknown = result.errors.filter((e) => e.code === 'UNKNOWN_TOPIC' || (e.code === 'UNKNOWN_FIELD' && e.path.includes('terms'))).length;
+  if (unknown && !existsSync(join(dirname(path), TERMS_FILE))) skipped.push(`its family's own topics and terms (no ${TERMS_FILE} beside it: the ${unknown} unknown topics and terms above may be declared there)`);
+  if (typeof data.parent === 'string' && !named(data.parent)) skipped.push(`its parent \`${data.parent}\` and what else a family is checked for`);
   if (skipped.length === 0) return undefined;
   return `${path} was checked on its own, without ${skipped.join(' or ')}; validate its family folder for those checks`;
 }

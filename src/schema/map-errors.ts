@@ -108,6 +108,12 @@ function toPlanError(e: AjvError, data: unknown, map: SourceMap, schema: Schema)
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((schema.properties ?? {}) as object);
+      // A field of another form of the same value (`asap` beside `days` in a deadline): not unknown, but not with the others.
+      if (allowed.includes(extra)) {
+        const others = value !== null && typeof value === 'object' ? Object.keys(value).filter((k) => k !== extra) : [];
+        const with_ = others.length ? `\`${others.join('`, `')}\`` : 'the other fields';
+        return at('INVALID_VALUE', `\`${short(extra)}\` cannot be written together with ${with_} here`, description ?? 'write one form of the value', [...path, extra], 'key');
+      }
       const guess = closest(extra, allowed);
       const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'no fields are allowed here';
       return at('UNKNOWN_FIELD', `unknown field \`${short(extra)}\``, hint, [...path, extra], 'key');

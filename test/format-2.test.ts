@@ -183,6 +183,9 @@ describe('clauses reported dropped (removed)', () => {
     const { errors } = checkFamily([a, ok, typo, far, orphan]);
     expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['ccc.yaml UNKNOWN_CLAUSE 20:13', 'dddd.yaml UNKNOWN_VERSION 24:11', 'eeeee.yaml INVALID_VALUE 20:5']);
     expect(errors[0]?.hint).toBe('did you mean `amnesty`?');
+    // A parent the family lacks is told once, not again for each removal.
+    const lost = parsePlan(head('ffffff', 'zz') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`, { file: 'f.yaml' });
+    expect(checkFamily([a, lost]).errors.map((e) => e.code)).toEqual(['UNKNOWN_PARENT']);
   });
 
   it('merge member by member, and leave out a clause the merged version keeps', async () => {

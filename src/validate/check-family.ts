@@ -69,6 +69,8 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
     const own = r.plan;
     (own.removed ?? []).forEach((removal, i) => {
+      // A parent the family lacks is reported once, as UNKNOWN_PARENT.
+      if (removal.from === undefined && own.parent != null && !byVersion.has(own.parent)) return;
       const from = removal.from ?? own.parent ?? undefined;
       const source = from !== undefined && from !== own.version ? full.get(from) : undefined;
       if (source) {

@@ -393,6 +393,40 @@ describe('noise kept out', () => {
     expect(applyDiff(us, diff).plan).toEqual(geneva);
   });
 
+  it('reads a clause carried over in words of its own as a paraphrase: only its status and the terms it adds are news', () => {
+    // Another hand repeats two US points for reference in a partly known version, in its own words:
+    // it leaves out a term it did not know and adds what the press reported.
+    const carried = (id: string, edit: (c: Clause) => Clause): Clause => {
+      const c = us.clauses.find((x) => x.id === id) as Clause;
+      return { ...edit({ ...c, text: `Repeated for reference: ${c.text}` }), presence: 'unknown', carriedFrom: 'us-28-point' };
+    };
+    const withoutWithdrawals = (c: Clause): Clause => {
+      const { withdrawals: _, ...terms } = c.terms as Record<string, unknown>;
+      return { ...c, terms, status: 'bracketed' } as Clause;
+    };
+    const paraphrase = {
+      ...us,
+      version: 'later',
+      parent: 'us-28-point',
+      provenance: 'reported' as const,
+      clauses: [carried('territory', withoutWithdrawals), carried('eu-membership', (c) => ({ ...c, terms: { ...(c.terms as object), separateTalks: true } }) as Clause)],
+    } as Plan;
+    const diff = diffPlans(us, paraphrase);
+    const territory = diff.clauses.find((c) => c.to?.id === 'territory');
+    expect(territory).toMatchObject({ carried: true });
+    expect(territory?.terms.map((t) => [t.term, t.stated ?? false])).toEqual([['withdrawals', false]]);
+    const eu = diff.clauses.find((c) => c.to?.id === 'eu-membership');
+    expect(eu?.terms.find((t) => t.term === 'separateTalks')?.stated).toBe(true);
+    const h = diff.summary.highlights.filter((x) => x.clause === 'territory' || x.clause === 'eu-membership');
+    expect(h.map((x) => x.says)).toEqual([
+      expect.stringMatching(/^Clause 11 \(.*\): separate talks set to yes \(the rest carried over unseen from us-28-point\)$/),
+      expect.stringMatching(/status proposed → bracketed \(carried over unseen from us-28-point; its terms are not reported\)$/),
+    ]);
+    // A copy (the same id and words) whose writer changed a value states that value.
+    const copy = { ...paraphrase, clauses: [{ ...withoutWithdrawals(us.clauses.find((x) => x.id === 'territory') as Clause), presence: 'unknown', carriedFrom: 'us-28-point' } as Clause] };
+    expect(diffPlans(us, copy).clauses.find((c) => c.to?.id === 'territory')?.carried).toBeUndefined();
+  });
+
   it('ignores classes of change on request, and such a diff cannot be applied', () => {
     const diff = diffPlans(e3, geneva, { ignore: ['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering'] });
     expect(diff.ignored).toEqual(['sources', 'notes', 'certainty', 'titles', 'wording', 'numbering']);

@@ -89,12 +89,14 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const cb = b.clauses[p.to] as Clause;
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
     // A side carried unseen from a third version holds that version's words: the differences are not reported,
-    // save where its writer changed those words (a term that differs from the version it repeats).
-    const unseen = [...(isCarried(ca) && ca.carriedFrom !== b.version ? [ca] : []), ...(isCarried(cb) && cb.carriedFrom !== a.version ? [cb] : [])];
+    // save where its writer changed those words (a term that differs from the version it repeats). A side
+    // carried from the other side itself, under an id of its own, is another hand's paraphrase of it: there too
+    // only what the writer added counts.
+    const unseen = [...carriedSide(ca, cb, b), ...carriedSide(cb, ca, a)];
     const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema);
     if (unseen.length) {
       change.carried = true;
-      const own = unseen.map((c) => statedTerms(c, sourceOf(c), schema));
+      const own = unseen.map(({ c, source }) => statedTerms(c, source ?? sourceOf(c), schema));
       change.terms = change.terms.map((t) => (own.every((keys) => keys.has(t.term)) ? { ...t, stated: true as const } : t));
       change.says = describeClause(change);
     }
@@ -204,10 +206,32 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The terms a clause carried over unseen states itself: those that differ from its clause in the version it repeats (none when that is not known). */
+/**
+ * A side of a pair whose content is another version's, not its own: carried over unseen from a third
+ * version (its source found among the family's versions), or from the other side's version without
+ * being a copy of the clause it is paired with (its source is that clause).
+ */
+function carriedSide(c: Clause, other: Clause, otherPlan: Plan): Array<{ c: Clause; source?: Clause }> {
+  if (!isCarried(c)) return [];
+  if (c.carriedFrom !== otherPlan.version) return [{ c }];
+  return isCopy(c, other) ? [] : [{ c, source: other }];
+}
+
+/** A carried clause that repeats its source as it is written: the same id and the same words. */
+function isCopy(c: Clause, source: Clause): boolean {
+  return c.id === source.id && c.text === source.text;
+}
+
+/**
+ * The terms a clause carried over unseen states itself: those that differ from its clause in the
+ * version it repeats (none when that is not known). In a copy (the same id and words), every value its
+ * writer changed is a statement; a clause carried in words of its own was written from what its writer
+ * knew of the source, often by another hand, so only the terms it adds are.
+ */
 function statedTerms(c: Clause, source: Clause | undefined, schema: object | undefined): Set<string> {
   if (!source) return new Set();
-  return new Set(diffTerms(source, c, schema).filter((t) => !isReorder(t)).map((t) => t.term));
+  const copy = isCopy(c, source);
+  return new Set(diffTerms(source, c, schema).filter((t) => !isReorder(t) && (copy || t.change === 'added')).map((t) => t.term));
 }
 
 /** Term by term, in the order the terms first appear (old version first). */

@@ -173,6 +173,28 @@ describe('clauses reported dropped (removed)', () => {
     expect(at(parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s3]')}`).errors)).toContain('UNKNOWN_SOURCE 23:15');
   });
 
+  it('are held to their evidence as clauses are, and one resting on one report weighs as little as an absence', () => {
+    const one = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`);
+    const onRemovals = (r: typeof one) => r.warnings.filter((w) => w.path[0] === 'removed').map((e) => `${e.code} ${e.severity} ${e.line}:${e.col}`);
+    expect(one.errors).toEqual([]);
+    expect(onRemovals(one)).toEqual(['SINGLE_OUTLET warning 20:13']);
+    // s1 and s2 are two outlets; one of them alone is not enough for `reported`, the default.
+    const single = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s2]\n    certainty: reported')}`);
+    expect(onRemovals(single)).toEqual(['SINGLE_OUTLET warning 24:16']);
+    const two = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s1, s2]')}`);
+    expect(onRemovals(two)).toEqual([]);
+    const weak = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty', '    certainty: unconfirmed\n')}`).plan as Plan;
+    expect(weak.removed?.[0]?.certainty).toBe('unconfirmed');
+    const a = parsePlan(base).plan as Plan;
+    const [firm, soft] = [one.plan as Plan, weak].map((v) => diffPlans(a, v).clauses.find((c) => c.from?.id === 'amnesty'));
+    expect(firm?.says).toBe('Clause 7 (amnesty) removed (reported by s2)');
+    expect(soft?.says).toBe('Clause 7 (amnesty) removed (reported, unconfirmed, by s2)');
+    expect(soft?.reported).toEqual({ sources: ['s2'], unconfirmed: true });
+    const weightOf = (v: Plan) => diffPlans(a, v).summary.highlights.find((h) => h.clause === 'amnesty')?.weight ?? 0;
+    expect(weightOf(one.plan as Plan)).toBeGreaterThanOrEqual(4);
+    expect(weightOf(weak)).toBeLessThan(2);
+  });
+
   it('name a clause of the version they drop it from, in the family', async () => {
     const { checkFamily } = await import('peaceplan');
     const a = parsePlan(base, { file: 'a.yaml' });

@@ -195,7 +195,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     text: null,
     clause: c,
     ...(c.certainty === 'unconfirmed' || isCarried(c) ? { uncertain: true as const } : {}),
-    ...(dropped && (kind === 'added' || kind === 'removed') ? { reported: { sources: [...dropped.sources] } } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
+    ...(dropped && (kind === 'added' || kind === 'removed') ? { reported: { sources: [...dropped.sources], ...(dropped.certainty === 'unconfirmed' ? { unconfirmed: true as const } : {}) } } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
   change.says = describeClause(change);

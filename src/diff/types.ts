@@ -74,8 +74,10 @@ export interface ClauseChange {
    * For a clause on one side only: the version it is absent from is reported to
    * drop it (that version's `removed`), by these sources. It is told as removed
    * (seen the other way, as restored), not as possibly there unreported.
+   * `unconfirmed` when the removal rests on one outlet or is inferred: then it
+   * weighs as little as an absence from a version known in part.
    */
-  reported?: { sources: string[] };
+  reported?: { sources: string[]; unconfirmed?: true };
   /**
    * For a pair: true when one side is carried over unseen from a version other
    * than the other side, so how the two differ is not a reported change (a side

@@ -55,7 +55,7 @@ export function termMagnitude(t: TermChange): number {
  * others count a quarter), a clause added or removed
  * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.9 by its
  * terms when the other version is known only in part, so it may be there
- * unreported: below every change that version states), a status
+ * unreported, or its removal rests on one report: below every change that version states), a status
  * change 4.5 plus 0.1 per term the clause carries (or half a point on top of term changes),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * conditions and options 5 plus half a point per condition or option changed
@@ -72,7 +72,7 @@ export function weightOf(c: ClauseChange): number {
     if (c.kind === 'split' || c.kind === 'merged') return 3;
     const terms = Object.keys(c.clause?.terms ?? {}).length;
     // Absent from a version known only in part: the weakest news there is, after every change the version states.
-    if (c.partial) return Math.round((1 + 0.1 * Math.min(terms, 9)) * 100) / 100;
+    if (c.partial || c.reported?.unconfirmed) return Math.round((1 + 0.1 * Math.min(terms, 9)) * 100) / 100;
     return terms ? 5 + Math.min(1.5, 0.4 * terms) : 4;
   }
   // A side carried over unseen holds another version's words: how they differ is not a reported change.

@@ -9,7 +9,7 @@ export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = 
   ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'status', 'presence', 'carriedFrom', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],
   ['clauses/*/options/*', ['id', 'proposedBy', 'text', 'terms', 'status', 'sources']],
-  ['removed/*', ['clause', 'from', 'topic', 'title', 'sources', 'note']],
+  ['removed/*', ['clause', 'from', 'topic', 'title', 'certainty', 'sources', 'note']],
 ];
 
 /** The order of the plan's own fields. */

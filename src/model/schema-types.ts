@@ -43,6 +43,8 @@ export interface Removal {
   title: Title;
   /** The reports that it was dropped. */
   sources: Array<SourceRef>;
+  /** How well the removal is attested, as for a clause: reported (the default) by more than one outlet; unconfirmed on one outlet or inferred; confirmed by an official text or three independent outlets. */
+  certainty?: "confirmed" | "reported" | "unconfirmed";
   note?: Prose;
 }
 

@@ -303,6 +303,12 @@ describe('what matters most', () => {
     expect(diffPlans(bare, bracket(bare)).clauses[0]?.from).not.toHaveProperty('termCount');
   });
 
+  it('leads the line of a clause with its change of status, what became of the clause as a whole, before its terms', () => {
+    const agreed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, status: 'agreed' as const, terms: { ...(c.terms as object), personnelCap: 800000 } } : c)) } as Plan;
+    const line = diffPlans(us, agreed).summary.highlights[0];
+    expect(line?.says).toMatch(/^Clause 6 \([^)]*\): status proposed → agreed; cap raised 600,000 → 800,000 personnel \(\+33 %\)$/);
+  });
+
   it('says a change of sources by name, after the substance', () => {
     const changed = diffPlans(us, e3).clauses.find((c) => c.to?.id === 'army-cap');
     expect(changed?.says).toMatch(/^Clause 6 \(Peacetime cap on Ukraine's armed forces\): cap raised .*; also|; retitled; sources \+/);

@@ -20,14 +20,13 @@ export function describeFlag(f: OperativeFlag): string {
   return `${f.kind} ${f.change}${what}`;
 }
 
-/** What a paired clause does differently, most important first: split or merge, terms, operative language, status, parties and other fields. */
+/** What a paired clause does differently, most important first: split or merge, status (agreed, left open: what became of the clause as a whole), terms, operative language, parties and other fields. */
 export function substanceParts(c: ClauseChange): string[] {
   const parts: string[] = [];
   if (!c.from || !c.to) return parts;
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
-  // A clause now left open (bracketed, every term gone) is told by its status first: its terms are unsettled, not dropped.
   const status = c.fields.find((f) => f.field === 'status');
-  if (status?.to === 'bracketed' && c.terms.length > 0 && c.terms.every((t) => t.change === 'removed')) parts.push(status.says);
+  if (status) parts.push(status.says);
   for (const t of c.terms) if (!isReorder(t)) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
@@ -92,7 +91,7 @@ function lead(parts: readonly string[]): string {
 /** What the carried side of a pair states itself: the terms its writer changed from the version it repeats, and its status. */
 function statedParts(c: ClauseChange): string[] {
   const status = c.fields.find((f) => f.field === 'status');
-  return [...c.terms.filter((t) => t.stated && !isReorder(t)).map((t) => t.says), ...(status ? [status.says] : [])];
+  return [...(status ? [status.says] : []), ...c.terms.filter((t) => t.stated && !isReorder(t)).map((t) => t.says)];
 }
 
 /** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */

@@ -13,6 +13,7 @@ const validateDiff = new Ajv2020({ strict: false, allErrors: true }).compile(JSO
 const HOSTILE = ['toString', 'constructor', '__proto__', 'prototype', 'hasOwnProperty', 'valueOf'];
 const ids = fc.constantFrom('cap', 'elections', 'amnesty', 'nato', 'guarantees', ...HOSTILE);
 const words = fc.array(fc.constantFrom('Ukraine', 'will', 'not', 'may', 'expected', 'once', 'if', '600,000', '800,000', 'army', 'the', 'NATO', 'expand', 'shall', 'until'), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+const labels = fc.uniqueArray(fc.constantFrom('world-bank', 'world-bank-financing-package', 'eu', 'european-union', 'ai', 'artificial-intelligence', 'nato', 'nato-members'), { maxLength: 4 });
 const scalar = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constantFrom('a', 'b', 'asap'));
 
 const militaryClause = fc.record({
@@ -29,7 +30,8 @@ const otherClause = fc.record({
   text: words,
   status: fc.constantFrom('proposed', 'bracketed'),
   certainty: fc.constantFrom('reported', 'unconfirmed'),
-  terms: fc.dictionary(fc.constantFrom('level', 'note', ...HOSTILE), scalar, { maxKeys: 4 }),
+  // Lists of names, some naming the same thing more or less precisely (relabels).
+  terms: fc.dictionary(fc.constantFrom('level', 'note', ...HOSTILE), fc.oneof(scalar, labels), { maxKeys: 4 }),
 }).map((c) => ({ ...c, topic: 'other' as const }));
 
 // Format 2: conditions, rival options, presence, no number, one operator or several, a family topic with declared terms.
@@ -148,3 +150,25 @@ function canonical(v: unknown): string {
     Array.isArray(x) ? x.map(sort) : x && typeof x === 'object' ? Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])]) : x;
   return JSON.stringify(sort(v));
 }
+
+describe('relabelled set members', () => {
+  it('pair only members that went with members that came, each at most once, whichever way they are read', async () => {
+    const { relabels, sameThing } = await import('../src/diff/relabels.js');
+    const name = fc.constantFrom('world-bank', 'world-bank-financing-package', 'eu', 'european-union', 'ai', 'artificial-intelligence', 'nato', 'nato-members', 'nato-partners', 'un', 'russia');
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { maxLength: 5 }), fc.uniqueArray(name, { maxLength: 5 }), (gone, come) => {
+        const removed = gone.filter((x) => !come.includes(x));
+        const added = come.filter((x) => !gone.includes(x));
+        const pairs = relabels(removed, added);
+        for (const p of pairs) {
+          expect(removed).toContain(p.from);
+          expect(added).toContain(p.to);
+          expect(sameThing(p.from, p.to)).toBe(sameThing(p.to, p.from));
+        }
+        expect(new Set(pairs.map((p) => p.from)).size).toBe(pairs.length);
+        expect(new Set(pairs.map((p) => p.to)).size).toBe(pairs.length);
+      }),
+      runs,
+    );
+  });
+});

@@ -30,7 +30,7 @@ export function substanceParts(c: ClauseChange): string[] {
   for (const t of c.terms) if (!isReorder(t)) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (METADATA_FIELDS.has(f.field) || (f.field === 'terms' && c.terms.length > 0) || isReorder(f)) continue;
+    if (METADATA_FIELDS.has(f.field) || f.field === 'status' || (f.field === 'terms' && c.terms.length > 0) || isReorder(f)) continue;
     parts.push(f.says);
   }
   return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)

@@ -90,8 +90,8 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const group = groupOfA.get(p.from) ?? groupOfB.get(p.to);
     // A side carried unseen from a third version holds that version's words: the differences are not reported,
     // save where its writer changed those words (a term that differs from the version it repeats). A side
-    // carried from the other side itself, under an id of its own, is another hand's paraphrase of it: there too
-    // only what the writer added counts.
+    // carried from the other side itself but not a copy of it (another id or other words) is a paraphrase,
+    // often by another hand: there too only its status and what its writer added count.
     const unseen = [...carriedSide(ca, cb, b), ...carriedSide(cb, ca, a)];
     const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema);
     if (unseen.length) {

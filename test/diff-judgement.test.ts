@@ -94,6 +94,24 @@ describe('matching clauses another author rewrote', () => {
     expect(pinned.summary.highlights.some((h) => h.with)).toBe(false);
   });
 
+  it('says what a possible pair would change, were the two one clause', () => {
+    const x = plan('x', [
+      clause({ id: 'one', topic: 'other', title: 'Monitoring by satellites', text: 'A monitoring mission watches the line with satellites and drones.', terms: { patrols: 4 } }, 1),
+      clause({ id: 'two', topic: 'other', title: 'Prisoner exchange', text: 'All prisoners are exchanged.' }, 2),
+    ]);
+    const y = plan('y', [
+      clause({ id: 'three', topic: 'other', title: 'Observers', text: 'Observers patrol by drones.', terms: { patrols: 6 } }, 5),
+      clause({ id: 'four', topic: 'other', title: 'Prisoner exchange', text: 'All prisoners are exchanged.' }, 6),
+      clause({ id: 'five', topic: 'other', title: 'Grain corridor', text: 'Ships carry grain across the Black Sea.' }, 7),
+    ]);
+    const diff = diffPlans(x, y);
+    expect(diff.possiblePairs).toEqual([expect.objectContaining({ from: 'one', to: 'three', terms: [expect.objectContaining({ term: 'patrols', from: 4, to: 6 })] })]);
+    expect(diff.summary.highlights.find((h) => h.with === 'one')?.says).toMatch(/possibly the same clause \(score 0\.\d\d; if so: patrols raised 4 → 6 \(\+50 %\)\)$/);
+    expect(renderDiffText(diff)).toMatch(/one ↔ three \(score [^)]*\); if so: patrols raised 4 → 6/);
+    // Seen the other way, the change the other way.
+    expect(reverseDiff(diff).possiblePairs[0]?.terms?.[0]).toMatchObject({ term: 'patrols', from: 6, to: 4, direction: 'lowered' });
+  });
+
   it('does not pair two clauses because they alone share a term (a held-out case)', () => {
     // Held-out third hand: its two clauses of the 20-point plan's point 5 taken away, its hostage
     // handover and hand A's prisoner release are the only humanitarian clauses left carrying

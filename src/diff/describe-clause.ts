@@ -81,9 +81,9 @@ export function leadOf(c: ClauseChange): string {
   return `${clauseName(c)}: ${lead(parts)}`;
 }
 
-/** The first few parts, each cut short, and how many more there are. */
-function lead(parts: readonly string[]): string {
-  const shown = parts.slice(0, LEAD_PARTS).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
+/** The first few parts (three unless told), each cut short, and how many more there are. */
+export function lead(parts: readonly string[], count = LEAD_PARTS): string {
+  const shown = parts.slice(0, count).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
   const more = parts.length - shown.length;
   return `${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
 }

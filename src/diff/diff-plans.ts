@@ -113,7 +113,12 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   });
   const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
-  const possiblePairs = matching.possible.map((p) => ({ from: (a.clauses[p.from] as Clause).id, to: (b.clauses[p.to] as Clause).id, score: p.score, evidence: p.evidence }));
+  const possiblePairs = matching.possible.map((p) => {
+    const [ca, cb] = [a.clauses[p.from] as Clause, b.clauses[p.to] as Clause];
+    // What would change were they one clause, so a reader can judge the pair by what it would mean.
+    const terms = diffTerms(ca, cb, schema).filter((t) => !isReorder(t));
+    return { from: ca.id, to: cb.id, score: p.score, evidence: p.evidence, ...(terms.length ? { terms } : {}) };
+  });
   const ignored = IGNORE_CLASSES.filter((k) => ignore.has(k));
   return { peaceplanDiff: 2, from: side(a), to: side(b), meta, clauses, possiblePairs, ignored, summary: summarizeDiff(clauses, meta, { possible: possiblePairs }) };
 }

@@ -27,7 +27,12 @@ export function reverseDiff(diff: PlanDiff, options: { terms?: FamilyTerms } = {
   const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
   const meta = diff.meta.map(flipField);
   const clauses = orderChanges(diff.clauses.map((c) => flipClause(c, schema)));
-  const possiblePairs = diff.possiblePairs.map((p) => ({ ...p, from: p.to, to: p.from }));
+  const topicOf = (id: string, side: 'from' | 'to') => diff.clauses.find((c) => c[side]?.id === id)?.[side]?.topic ?? 'other';
+  const possiblePairs = diff.possiblePairs.map((p) => {
+    const terms = p.terms ? flipTerms(p.terms, topicOf(p.from, 'from'), topicOf(p.to, 'to'), schema, 'dropped') : [];
+    const { terms: _, ...rest } = p;
+    return { ...rest, from: p.to, to: p.from, ...(terms.length ? { terms } : {}) };
+  });
   return { peaceplanDiff: 2, from: diff.to, to: diff.from, meta, clauses, possiblePairs, ignored: [...diff.ignored], summary: summarizeDiff(clauses, meta, { possible: possiblePairs }) };
 }
 

@@ -1,6 +1,6 @@
 import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
-import { leadOf } from './describe-clause.js';
+import { lead, leadOf } from './describe-clause.js';
 import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
 import { weightOf } from './weigh.js';
 
@@ -78,8 +78,9 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
       // Told once, the removal first: "Clause 7 (…) removed; Clause E-4 (…) added: possibly the same clause (score 0.33)".
       const [gone, come] = x.c.from ? [x, line] : [line, x];
       told.add(gone.id).add(come.id);
-      const score = possible.find((p) => p.from === gone.id && p.to === come.id)?.score ?? 0;
-      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${score.toFixed(2)})` });
+      const pair = possible.find((p) => p.from === gone.id && p.to === come.id);
+      const ifSo = pair?.terms?.length ? `; if so: ${lead(pair.terms.map((t) => t.says), 2)}` : '';
+      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${(pair?.score ?? 0).toFixed(2)}${ifSo})` });
       continue;
     }
     told.add(x.id);

@@ -189,6 +189,8 @@ export interface PossiblePairRef {
   to: string;
   score: number;
   evidence: MatchEvidence;
+  /** How their terms differ, were they one clause (as the diff would tell them once pinned); absent when the terms agree. */
+  terms?: TermChange[];
 }
 
 /** Classes of change a diff can leave out: `sources`, `notes`, `certainty`, `titles`, `wording` (text edits), `numbering` (renumbering and moves). */

@@ -1,4 +1,5 @@
 import type { ChangeKind, ClauseChange, PlanDiff, PossiblePairRef } from '../diff/types.js';
+import { lead } from '../diff/describe-clause.js';
 
 /** A symbol per change kind, so kinds read without colour. */
 export const KIND_SYMBOL: Record<ChangeKind, string> = {
@@ -58,7 +59,8 @@ export function metaLines(diff: PlanDiff): string[] {
 export function possibleLine(p: PossiblePairRef): string {
   const e = p.evidence;
   const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : [])];
-  return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})`;
+  const ifSo = p.terms?.length ? `; if so: ${lead(p.terms.map((t) => t.says), 2)}` : '';
+  return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})${ifSo}`;
 }
 
 /** "Not ranked: 3 clauses whose terms differ, but one side only carries them over unseen (a, b, c)"; undefined when there are none. */

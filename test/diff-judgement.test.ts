@@ -410,6 +410,11 @@ describe('noise kept out', () => {
     // Another hand's US file names the cap otherwise: found by topic and content.
     const renamed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, id: 'troop-ceiling', title: 'Ceiling on troop numbers' } : c)) };
     expect(diffPlans(renamed, geneva).clauses.find((c) => c.from?.id === 'troop-ceiling')?.reported).toBeDefined();
+    // Among clauses of one topic, the removal finds its own by title, like with like, not the one beside it.
+    const two = { ...geneva, clauses: geneva.clauses.filter((c) => c.id !== 'no-nato-expansion' && c.id !== 'nato-membership'), removed: [{ clause: 'expectation-no-invasion', topic: 'alliance' as const, title: 'Expectation that Russia will not invade neighbours and NATO will not enlarge', sources: ['s43-caliber'] }] };
+    const both = diffPlans(us, two);
+    expect(both.clauses.find((c) => c.from?.id === 'no-nato-expansion')?.reported).toBeDefined();
+    expect(both.clauses.find((c) => c.from?.id === 'nato-membership')?.reported).toBeUndefined();
     // Seen the other way, the clause is restored; a diff without the list says only what is known.
     const back = reverseDiff(diff).clauses.find((c) => c.to?.id === 'army-cap');
     expect(back?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) restored (reported dropped from the earlier version by s43-caliber, s46-disreport)");

@@ -173,15 +173,23 @@ function knownInPart(p: Plan): boolean {
 /**
  * The clauses of one side that `other` is reported to drop: each removal entry
  * found among them as a clause is found (by id, title, content or as the only
- * one of its topic), from its id, topic and title.
+ * one of its topic), from its id, topic and title against theirs.
  */
 function reportedDrops(clauses: readonly Clause[], other: Plan, options: DiffOptions): Map<Clause, Removal> {
   const out = new Map<Clause, Removal>();
   const removals = other.removed ?? [];
   if (!removals.length || !clauses.length) return out;
   const stand = removals.map((r): Clause => ({ id: r.clause, topic: r.topic, title: r.title, text: r.title, status: 'proposed', certainty: 'reported', sources: r.sources }));
-  const found = matchClauses(clauses, stand, options.thresholds ? { thresholds: options.thresholds } : {});
-  for (const p of found.pairs) out.set(clauses[p.from] as Clause, removals[p.to] as Removal);
+  const rules = options.thresholds ? { thresholds: options.thresholds } : {};
+  // First by what the clauses say (a title may share nothing with the removal's, the text its numbers);
+  // then, for the rest, by their titles alone: a removal names its clause by title, like with like.
+  for (const p of matchClauses(clauses, stand, rules).pairs) out.set(clauses[p.from] as Clause, removals[p.to] as Removal);
+  const left = clauses.filter((c) => !out.has(c));
+  const open = removals.filter((r) => ![...out.values()].includes(r));
+  if (!left.length || !open.length) return out;
+  const titled = left.map((c): Clause => ({ id: c.id, topic: c.topic, title: c.title, text: c.title, status: c.status, certainty: c.certainty, sources: c.sources, ...(c.number !== undefined ? { number: c.number } : {}) }));
+  const standing = open.map((r) => stand[removals.indexOf(r)] as Clause);
+  for (const p of matchClauses(titled, standing, rules).pairs) out.set(left[p.from] as Clause, open[p.to] as Removal);
   return out;
 }
 

@@ -5,6 +5,8 @@ export interface CaseResult {
   rewrite: boolean;
   /** Added after the thresholds and rules were set; counted apart (`heldOut` totals). */
   heldOut: boolean;
+  /** By a later hand, counted apart (`later` totals). */
+  later: boolean;
   truth: number;
   pairs: number;
   right: number;
@@ -40,4 +42,4 @@ export interface Library {
   diffPlans: (...args: never[]) => unknown;
   parseTerms: (...args: never[]) => unknown;
 }
-export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals };
+export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; later: Totals };

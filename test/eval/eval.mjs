@@ -52,6 +52,6 @@ if (process.argv.includes('--sweep')) {
   const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}`;
   console.log(line(heldOut));
   console.log('');
-  console.log('later hands (three more encodings with their own annotations; two of them used to find defects, so not held out; not in the figures above)');
+  console.log('later hands (encodings by further hands, each with its own annotations; most were used to find defects, so not held out; not in the figures above)');
   console.log(line(later));
 }

@@ -5,7 +5,7 @@
  * headline; uncertainty said as such; classes of change ignored on request.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDiff, diffPlans, matchClauses, parsePlan, parseTerms, renderDiffMarkdown, renderDiffText, reverseDiff } from 'peaceplan';
+import { applyDiff, diffPlans, formatSummary, matchClauses, parsePlan, parseTerms, renderDiffMarkdown, renderDiffText, reverseDiff, summarizePlan } from 'peaceplan';
 import type { Clause, Plan } from 'peaceplan';
 import { assign } from '../src/match/assign.js';
 import { bytes, runCli } from './helpers.js';
@@ -406,6 +406,9 @@ describe('noise kept out', () => {
     expect(cap?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) removed (reported by s43-caliber, s46-disreport)");
     expect(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight).toBeGreaterThanOrEqual(5);
     expect(diff.meta.find((f) => f.field === 'removed')?.says).toBe('reported dropped: army-cap, amnesty');
+    expect(summarizePlan(geneva).removed).toEqual(['army-cap', 'amnesty']);
+    expect(formatSummary(summarizePlan(geneva))).toContain('\n  reported dropped: army-cap, amnesty\n');
+    expect(formatSummary(summarizePlan(us))).not.toContain('reported dropped');
     expect(renderDiffText(diff)).toContain('    geneva-19-point is reported to drop it: s43-caliber, s46-disreport');
     // Another hand's US file names the cap otherwise: found by topic and content.
     const renamed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, id: 'troop-ceiling', title: 'Ceiling on troop numbers' } : c)) };

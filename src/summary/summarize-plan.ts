@@ -24,11 +24,14 @@ export interface PlanSummary {
   byPresence: Record<NonNullable<Clause['presence']>, number>;
   /** Ids of clauses left open for leaders. */
   bracketed: string[];
+  /** Ids of clauses of an earlier version this one is reported to drop (its `removed`). */
+  removed: string[];
   sources: number;
 }
 
 /**
- * Counts a plan's clauses by topic, status, certainty and presence.
+ * Counts a plan's clauses by topic, status, certainty and presence, and names
+ * those left open and those it is reported to drop.
  *
  * @example
  * summarizePlan(plan).byStatus; // { agreed: 0, proposed: 26, bracketed: 2 }
@@ -64,6 +67,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     byPresence,
     evidence,
     bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
+    removed: (plan.removed ?? []).map((r) => r.clause),
     sources: Object.keys(plan.sources).length,
   };
 }

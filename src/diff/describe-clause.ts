@@ -82,10 +82,15 @@ export function leadOf(c: ClauseChange): string {
 }
 
 /** The first few parts (three unless told), each cut short, and how many more there are. */
-export function lead(parts: readonly string[], count = LEAD_PARTS): string {
+function lead(parts: readonly string[], count = LEAD_PARTS): string {
   const shown = parts.slice(0, count).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
   const more = parts.length - shown.length;
   return `${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/** What a possible pair would change were the two one clause: "; if so: nato membership moved down: barred → consensus-required"; empty when nothing. */
+export function ifSo(terms: readonly { says: string }[] | undefined): string {
+  return terms?.length ? `; if so: ${lead(terms.map((t) => t.says), 2)}` : '';
 }
 
 /** What the carried side of a pair states itself: the terms its writer changed from the version it repeats, and its status. */

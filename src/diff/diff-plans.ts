@@ -179,17 +179,19 @@ function reportedDrops(clauses: readonly Clause[], other: Plan, options: DiffOpt
   const out = new Map<Clause, Removal>();
   const removals = other.removed ?? [];
   if (!removals.length || !clauses.length) return out;
-  const stand = removals.map((r): Clause => ({ id: r.clause, topic: r.topic, title: r.title, text: r.title, status: 'proposed', certainty: 'reported', sources: r.sources }));
   const rules = options.thresholds ? { thresholds: options.thresholds } : {};
+  // A removal as a clause of its title alone; a clause by its title alone, to compare like with like.
+  const named = (id: string, topic: Clause['topic'], title: string, sources: string[]): Clause => ({ id, topic, title, text: title, status: 'proposed', certainty: 'reported', sources });
+  const match = (cs: readonly Clause[], rs: readonly Removal[], byTitle: boolean) => {
+    const side = byTitle ? cs.map((c) => ({ ...named(c.id, c.topic, c.title, c.sources), ...(c.number !== undefined ? { number: c.number } : {}) })) : cs;
+    for (const p of matchClauses(side, rs.map((r) => named(r.clause, r.topic, r.title, r.sources)), rules).pairs) out.set(cs[p.from] as Clause, rs[p.to] as Removal);
+  };
   // First by what the clauses say (a title may share nothing with the removal's, the text its numbers);
-  // then, for the rest, by their titles alone: a removal names its clause by title, like with like.
-  for (const p of matchClauses(clauses, stand, rules).pairs) out.set(clauses[p.from] as Clause, removals[p.to] as Removal);
-  const left = clauses.filter((c) => !out.has(c));
-  const open = removals.filter((r) => ![...out.values()].includes(r));
-  if (!left.length || !open.length) return out;
-  const titled = left.map((c): Clause => ({ id: c.id, topic: c.topic, title: c.title, text: c.title, status: c.status, certainty: c.certainty, sources: c.sources, ...(c.number !== undefined ? { number: c.number } : {}) }));
-  const standing = open.map((r) => stand[removals.indexOf(r)] as Clause);
-  for (const p of matchClauses(titled, standing, rules).pairs) out.set(left[p.from] as Clause, open[p.to] as Removal);
+  // then, for the rest, by their titles alone: a removal names its clause by title.
+  match(clauses, removals, false);
+  const found = new Set(out.values());
+  const [left, open] = [clauses.filter((c) => !out.has(c)), removals.filter((r) => !found.has(r))];
+  if (left.length && open.length) match(left, open, true);
   return out;
 }
 

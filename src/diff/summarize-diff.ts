@@ -1,6 +1,6 @@
 import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
-import { lead, leadOf } from './describe-clause.js';
+import { ifSo, leadOf } from './describe-clause.js';
 import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
 import { weightOf } from './weigh.js';
 
@@ -79,8 +79,7 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
       const [gone, come] = x.c.from ? [x, line] : [line, x];
       told.add(gone.id).add(come.id);
       const pair = possible.find((p) => p.from === gone.id && p.to === come.id);
-      const ifSo = pair?.terms?.length ? `; if so: ${lead(pair.terms.map((t) => t.says), 2)}` : '';
-      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${(pair?.score ?? 0).toFixed(2)}${ifSo})` });
+      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${(pair?.score ?? 0).toFixed(2)}${ifSo(pair?.terms)})` });
       continue;
     }
     told.add(x.id);

@@ -11,6 +11,9 @@ import type { ClauseChange } from './types.js';
 /** Fields that record how a clause is known, not what it does. */
 export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom']);
 
+/** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise, nothing). */
+const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'conditions', 'options']);
+
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
 export function termMagnitude(t: TermChange): number {
   if (isReorder(t)) return 0;
@@ -92,9 +95,7 @@ export function weightOf(c: ClauseChange): number {
   if (flags.some((f) => f.kind === 'obligation')) w = Math.max(w, 3.5);
   else if (flags.length) w = Math.max(w, 2.5);
   if (c.kind === 'split' || c.kind === 'merged' || c.fields.some((f) => f.field === 'parties' && !isReorder(f))) w = Math.max(w, 3);
-  // Conditions and options weigh above by what changed in them (a condition only named otherwise, nothing).
-  const counted = new Set(['status', 'parties', 'conditions', 'options']);
-  if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && !counted.has(f.field))) w = Math.max(w, 2);
+  if (c.fields.some((f) => !METADATA_FIELDS.has(f.field) && !WEIGHED_APART.has(f.field))) w = Math.max(w, 2);
   return Math.round(w * 100) / 100;
 }
 

@@ -1,5 +1,5 @@
 import type { ChangeKind, ClauseChange, PlanDiff, PossiblePairRef } from '../diff/types.js';
-import { lead } from '../diff/describe-clause.js';
+import { ifSo } from '../diff/describe-clause.js';
 
 /** A symbol per change kind, so kinds read without colour. */
 export const KIND_SYMBOL: Record<ChangeKind, string> = {
@@ -59,8 +59,7 @@ export function metaLines(diff: PlanDiff): string[] {
 export function possibleLine(p: PossiblePairRef): string {
   const e = p.evidence;
   const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : [])];
-  const ifSo = p.terms?.length ? `; if so: ${lead(p.terms.map((t) => t.says), 2)}` : '';
-  return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})${ifSo}`;
+  return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})${ifSo(p.terms)}`;
 }
 
 /** "Not ranked: 3 clauses whose terms differ, but one side only carries them over unseen (a, b, c)"; undefined when there are none. */

@@ -55,7 +55,7 @@ describe('the evaluation corpus (test/corpus)', () => {
   });
 
   it('pairs nothing wrongly when the true partner is taken away, and the threshold stays above every orphan', () => {
-    expect(totals.looTrials).toBeGreaterThan(300);
+    expect(totals.looTrials).toBeGreaterThanOrEqual(300);
     expect(totals.looWrong).toBe(0);
     expect(lib.MATCH.pair).toBeGreaterThan(totals.looBest);
   });
@@ -74,8 +74,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // Measured 93 of 130 when the ranking was set, 91 once the Geneva file stopped claiming clause numbers and a
     // frozen-assets removal its sources do not give (format 2), 105 once terms a carried clause states rank,
     // writer-named terms in topic other no longer count against a pair and questions left open pair by topic,
-    // 107 once a change of status weighs by the terms its clause carries; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(107);
+    // 107 once a change of status weighs by the terms its clause carries, 110 once the Geneva file lists the
+    // frozen-assets removal its one-outlet reports give as unconfirmed; EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(110);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {

@@ -214,9 +214,9 @@ describe('what a new user met on a restructured draft', () => {
   });
 
   it('says in the counts how many additions and removals may only be unreported', () => {
-    // Geneva without its list of clauses reported dropped: its two absences may only be unreported.
+    // Geneva without its list of clauses reported dropped: its three absences may only be unreported.
     const { removed: _, ...silent } = geneva;
-    expect(renderDiffText(diffPlans(us, silent))).toMatch(/^\d+ modified, .* removed \(\d+ unchanged\); 2 of the added or removed may only be unreported; /m);
+    expect(renderDiffText(diffPlans(us, silent))).toMatch(/^\d+ modified, .* removed \(\d+ unchanged\); 3 of the added or removed may only be unreported; /m);
     expect(renderDiffText(diffPlans(us, geneva))).not.toMatch(/may only be unreported/);
   });
 });
@@ -405,10 +405,15 @@ describe('noise kept out', () => {
     expect(cap).not.toHaveProperty('partial');
     expect(cap?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) removed (reported by s43-caliber, s46-disreport)");
     expect(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight).toBeGreaterThanOrEqual(5);
-    expect(diff.meta.find((f) => f.field === 'removed')?.says).toBe('reported dropped: army-cap, amnesty');
-    expect(summarizePlan(geneva).removed).toEqual(['army-cap', 'amnesty']);
-    expect(formatSummary(summarizePlan(geneva))).toContain('\n  reported dropped: army-cap, amnesty\n');
+    expect(diff.meta.find((f) => f.field === 'removed')?.says).toBe('reported dropped: army-cap, amnesty, frozen-assets');
+    expect(summarizePlan(geneva).removed).toEqual(['army-cap', 'amnesty', 'frozen-assets']);
+    expect(formatSummary(summarizePlan(geneva))).toContain('\n  reported dropped: army-cap, amnesty, frozen-assets\n');
     expect(formatSummary(summarizePlan(us))).not.toContain('reported dropped');
+    // A removal on one outlet is told as such and weighs as an absence, still among the highlights on a draft this thin.
+    const assets = diff.clauses.find((c) => c.from?.id === 'frozen-assets');
+    expect(assets).toMatchObject({ kind: 'removed', reported: { unconfirmed: true } });
+    expect(assets?.says).toContain('removed (reported, unconfirmed, by s48-global-european');
+    expect(diff.summary.highlights.find((h) => h.clause === 'frozen-assets')?.weight).toBeLessThan(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0);
     expect(renderDiffText(diff)).toContain('    geneva-19-point is reported to drop it: s43-caliber, s46-disreport');
     // Another hand's US file names the cap otherwise: found by topic and content.
     const renamed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, id: 'troop-ceiling', title: 'Ceiling on troop numbers' } : c)) };

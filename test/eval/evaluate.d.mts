@@ -5,6 +5,8 @@ export interface CaseResult {
   rewrite: boolean;
   /** Added after the thresholds and rules were set; counted apart (`heldOut` totals). */
   heldOut: boolean;
+  /** Which held-out hand wrote the case's new side (c or g); only on held-out cases. */
+  hand?: string;
   /** By a later hand, counted apart (`later` totals). */
   later: boolean;
   truth: number;
@@ -42,4 +44,4 @@ export interface Library {
   diffPlans: (...args: never[]) => unknown;
   parseTerms: (...args: never[]) => unknown;
 }
-export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; later: Totals };
+export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; heldOutBy: Record<string, Totals>; later: Totals };

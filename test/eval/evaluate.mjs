@@ -52,7 +52,7 @@ function loadFamily(lib, root, family) {
     }
   }
   const keyFiles = new Map();
-  const cases = [...spec.cases, ...(spec.heldOutCases ?? []).map((c) => ({ ...c, heldOut: true })), ...(spec.laterCases ?? []).map((c) => ({ ...c, later: true }))].map((c) => {
+  const cases = [...spec.cases, ...[...(spec.heldOutCases ?? []), ...(spec.heldOutGCases ?? [])].map((c) => ({ ...c, heldOut: true })), ...(spec.laterCases ?? []).map((c) => ({ ...c, later: true }))].map((c) => {
     if (!c.keys) return { ...c, family };
     const [file, pair] = c.keys.split('#');
     if (!keyFiles.has(file)) keyFiles.set(file, yaml(file));
@@ -174,6 +174,7 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     family: def.family,
     rewrite: def.rewrite === true,
     heldOut: def.heldOut === true,
+    ...(def.heldOut ? { hand: def.hand ?? 'c' } : {}),
     later: def.later === true,
     truth,
     pairs: paired.length,
@@ -223,15 +224,18 @@ export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
   const results = corpus.cases.map((def, i) => ({ ...evaluateCase(lib, corpus, def, i, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, i, options) } : {}) }));
   // Cases marked heldOut (drafts added after the thresholds and rules were set) are counted apart.
+  // Each held-out hand is counted on its own (`hand`: c unless the case says otherwise).
   const tuned = results.filter((r) => !r.heldOut && !r.later);
-  const heldOut = results.filter((r) => r.heldOut);
+  const hands = [...new Set(results.filter((r) => r.heldOut).map((r) => r.hand))].sort();
+  const heldOutBy = Object.fromEntries(hands.map((h) => [h, totalsOf(results.filter((r) => r.heldOut && r.hand === h))]));
   // Cases marked later (drafts by later hands, some used to find defects) are counted apart too.
   const later = results.filter((r) => r.later);
   return {
     results,
     totals: totalsOf(tuned),
     byFamily: Object.fromEntries(FAMILIES.map((f) => [f, totalsOf(tuned.filter((r) => r.family === f))])),
-    heldOut: totalsOf(heldOut),
+    heldOut: heldOutBy.c ?? totalsOf([]),
+    heldOutBy,
     later: totalsOf(later),
   };
 }

@@ -25,7 +25,27 @@ describe('peaceplan diff', () => {
   it('exits 0 when the versions are the same', async () => {
     const r = await run('diff', plan('geneva-19-point'), plan('geneva-19-point'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/no clause changed \(26 unchanged\)/);
+    expect(r.stdout).toMatch(/no clause changed \(25 unchanged\)/);
+  });
+
+  it('reads a version kept outside its family folder with the family vocabulary beside the other version', async () => {
+    const { copyFileSync, mkdirSync, readFileSync } = await import('node:fs');
+    const gaza = (v: string) => join(root, `plans/gaza-2025/${v}.yaml`);
+    // A draft another delegation sent, saved in a folder of its own: its family terms and stakeholders live beside the other version.
+    const inbox = join(tmp, 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    copyFileSync(gaza('first-phase'), join(inbox, 'first-phase.yaml'));
+    const r = await run('diff', gaza('wh-20-point'), join(inbox, 'first-phase.yaml'));
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toContain('What matters most');
+    // The same the other way round, and a file of another family is not read with them.
+    expect((await run('diff', join(inbox, 'first-phase.yaml'), gaza('wh-20-point'))).code).toBe(1);
+    const other = join(tmp, 'other-family');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'first-phase.yaml'), readFileSync(gaza('first-phase'), 'utf8').replace('plan: gaza-2025', 'plan: gaza-2026'));
+    const refused = await run('diff', gaza('wh-20-point'), join(other, 'first-phase.yaml'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/first-phase\.yaml:\d+:\d+ UNKNOWN_(TOPIC|FIELD)/);
   });
 
   it('prints JSON that follows schemas/diff.schema.json', async () => {

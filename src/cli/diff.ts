@@ -5,7 +5,7 @@ import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { dirname, join } from 'node:path';
-import { loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { familyOptions, loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
 import { carriedVersionsBeside } from '../node/carried-versions.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
@@ -46,7 +46,7 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
   if (unknown.length) return reportTrouble(io, 'diff', [{ ...(pairs as ParseResult), errors: unknown }]);
   // The new version's family terms type what both versions say (a family shares one terms file).
   const familyPath = gitRevisionPath(newPath)?.path ?? newPath;
-  const terms = await termsBeside(familyPath);
+  const terms = (await termsBeside(familyPath)) ?? (await termsBeside(gitRevisionPath(oldPath)?.path ?? oldPath));
   // A clause carried over unseen is compared with the version it repeats, read from the same folder.
   const versions = await carriedVersionsBeside([a.plan, b.plan], familyPath, terms ? { terms } : {});
   let diff = diffPlans(a.plan, b.plan, { ...(pairs?.rules ?? {}), ignore, versions, ...(terms ? { terms } : {}) });
@@ -79,11 +79,29 @@ async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[]
     const read = (arg: string, at: ReturnType<typeof gitRevisionPath>) => (at ? loadPlanAt(arg, at.rev, at.path) : loadPlan(arg));
     return Promise.all([read(oldPath, oldGit), read(newPath, newGit)]);
   }
-  if (dirname(oldPath) !== dirname(newPath)) return Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
+  if (dirname(oldPath) !== dirname(newPath)) {
+    const [a, b] = await Promise.all([loadPlan(oldPath), loadPlan(newPath)]);
+    return Promise.all([borrowFamily(a, oldPath, b, newPath), borrowFamily(b, newPath, a, oldPath)]);
+  }
   const found = await loadStakeholders(join(dirname(oldPath), STAKEHOLDERS_FILE));
   if (!found.ok && !found.errors.some((e) => e.code === 'FILE_NOT_FOUND')) return [found];
   const options = found.stakeholders ? { stakeholders: found.stakeholders } : {};
   return Promise.all([loadPlan(oldPath, options), loadPlan(newPath, options)]);
+}
+
+/**
+ * A version kept outside its family's folder (a draft another delegation sent, a copy in a
+ * scratch folder) is read with the family's topics, terms and stakeholders found beside the
+ * other version, where it has none of its own and names the same family.
+ */
+async function borrowFamily(result: PlanResult, path: string, other: PlanResult, otherPath: string): Promise<PlanResult> {
+  if (!other.plan) return result;
+  const own = await familyOptions(dirname(path));
+  if (own.terms && own.stakeholders) return result;
+  const theirs = await familyOptions(dirname(otherPath));
+  if ((own.terms || !theirs.terms) && (own.stakeholders || !theirs.stakeholders)) return result;
+  const again = await loadPlan(path, { ...theirs, ...own });
+  return again.plan?.plan === other.plan.plan ? again : result;
 }
 
 /** The classes of `--ignore a,b`, or the first word that is not one. */

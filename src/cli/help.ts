@@ -70,7 +70,9 @@ condition added or removed). Clauses pair by pinned pairs, id, title, then
 by the evidence of their content (rare words, terms, topic, number, place),
 and last as the only clause of their topic on both sides; near misses are
 listed as possible pairs. The ranked list leads with substance (terms,
-status, clauses with their terms coming or going), never bookkeeping.
+status, clauses with their terms coming or going), never bookkeeping. A
+version in a folder without the family's terms.yaml or stakeholders.yaml
+is read with those beside the other version, when both name one family.
 
 Options:
   --format text|markdown|json|html|docx

@@ -118,6 +118,8 @@ describe('what the writer of a carried clause changed in the words it repeats', 
     expect(top?.says).toBe('Unnumbered clause (EU membership, with Ukraine\'s EU integration negotiated separately): separate talks set to yes (the rest carried over unseen from us-28-point)');
     expect(diff.summary.carriedUnranked).not.toContain('eu-membership');
     expect(eu?.says).toMatch(/^Unnumbered clause \(EU membership[^)]*\): separate talks set to yes; carried over unseen in the new version \(from us-28-point\), so what else differs is not a reported change: /);
+    // Its status is its own statement too: told first, outside the hedge on what it repeats.
+    expect(diff.clauses.find((c) => c.to?.id === 'nato-troops')?.says).toMatch(/^Unnumbered clause \(No NATO troops in Ukraine\): status proposed → bracketed; carried over unseen in the new version \(from us-28-point\), so what else differs is not a reported change: foreign troops/);
     // A carried clause whose terms all repeat its source states nothing: the E3 wording it differs from is not news.
     const pact = diff.clauses.find((c) => c.to?.id === 'non-aggression-pact');
     expect(pact?.carried).toBe(true);

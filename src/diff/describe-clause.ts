@@ -113,7 +113,8 @@ export function describeClause(c: ClauseChange): string {
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.reported ? `removed${by}` : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];
   if (!parts.length) return `${name} unchanged`;
-  const own = c.carried ? c.terms.filter((t) => t.stated).map((t) => t.says) : [];
+  // A side carried over unseen still states its status and the terms its writer changed: those lead, outside the hedge.
+  const own = c.carried ? statedParts(c) : [];
   if (own.length) return `${name}: ${own.join('; ')}; ${carriedNote(c, 'else ')}${parts.filter((p) => !own.includes(p)).join('; ')}`;
   return `${name}: ${carriedNote(c)}${parts.join('; ')}`;
 }

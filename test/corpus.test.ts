@@ -75,8 +75,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // frozen-assets removal its sources do not give (format 2), 105 once terms a carried clause states rank,
     // writer-named terms in topic other no longer count against a pair and questions left open pair by topic,
     // 107 once a change of status weighs by the terms its clause carries, 110 once the Geneva file lists the
-    // frozen-assets removal its one-outlet reports give as unconfirmed; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(110);
+    // frozen-assets removal its one-outlet reports give as unconfirmed, 113 once titles count on their own; EVAL.md lists
+    // the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(113);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {
@@ -88,16 +89,17 @@ describe('the evaluation corpus (test/corpus)', () => {
     }
   });
 
-  it('holds the held-out third hand to what its first run measured: no orphan paired, one disputed pair', () => {
-    // Added after the rules and thresholds were set (EVAL.md, "A third hand, held out"). Its one pair counted
-    // wrong joins the same first-phase element in two hands that annotated it to different points (2 and 10).
+  it('holds the held-out third hand to what its first run measured: no orphan paired, two disputed pairs', () => {
+    // Added after the rules and thresholds were set (EVAL.md, "A third hand, held out"). Its pairs counted wrong join
+    // the same first-phase element in two hands that annotated it to different points: rebuilding (2 and 10) and, since
+    // titles count on their own (EVAL.md, "Titles"), UN distribution of aid, which hand C folded into its point-7 clause.
     const cases = results.filter((r) => r.heldOut && r.hand === 'c');
     expect(cases).toHaveLength(8);
-    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['redevelopment → later-phase-rebuilding']);
+    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, ''))).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
     expect(heldOut.looWrong).toBe(0);
     expect(lib.MATCH.pair).toBeGreaterThan(heldOut.looBest);
-    expect(heldOut.rewriteRecall).toBeGreaterThanOrEqual(0.43);
-    expect(heldOut.keysInTop10).toBeGreaterThanOrEqual(9);
+    expect(heldOut.rewriteRecall).toBeGreaterThanOrEqual(0.47);
+    expect(heldOut.keysInTop10).toBeGreaterThanOrEqual(10);
     expect(heldOut.positional).toBe(0);
   });
 
@@ -110,8 +112,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['rafah-crossing → neutral-aid-and-rafah']);
     expect(g.looWrong).toBe(0);
     expect(lib.MATCH.pair).toBeGreaterThan(g.looBest);
-    expect(g.rewriteRecall).toBeGreaterThanOrEqual(0.84);
-    expect(g.keysInTop10).toBeGreaterThanOrEqual(46);
+    // First run 84.5 % and 46 of 78; 86.8 % and 51 once titles count on their own.
+    expect(g.rewriteRecall).toBeGreaterThanOrEqual(0.86);
+    expect(g.keysInTop10).toBeGreaterThanOrEqual(51);
     expect(g.positional).toBe(0);
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
@@ -130,8 +133,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['board-of-peace → transitional-governance', 'rafah-crossing → aid-distribution-and-rafah']);
     expect(later.looWrong).toBe(0);
     expect(lib.MATCH.pair).toBeGreaterThan(later.looBest);
-    expect(later.rewriteRecall).toBeGreaterThanOrEqual(0.94);
-    expect(later.keysInTop10).toBeGreaterThanOrEqual(79);
+    expect(later.rewriteRecall).toBeGreaterThanOrEqual(0.95);
+    expect(later.keysInTop10).toBeGreaterThanOrEqual(83);
     expect(later.violations).toBeLessThanOrEqual(1);
   });
 });

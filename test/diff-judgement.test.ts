@@ -55,6 +55,19 @@ describe('matching clauses another author rewrote', () => {
     for (const c of paired) expect(['similarity', 'title', 'topic']).toContain(c.match?.method);
   });
 
+  it('lets titles that agree carry a pair whose long texts another hand paraphrased', () => {
+    // Hand G's first-phase deal (test/corpus) against the shipped 20-point plan: its hostage clause says at length,
+    // in other words, what the shipped one says in a sentence; the titles, each writer's own summary, agree.
+    const terms = parseTerms(bytes('plans/gaza-2025/terms.yaml')).terms as NonNullable<ReturnType<typeof parseTerms>['terms']>;
+    const wh = parsePlan(bytes('plans/gaza-2025/wh-20-point.yaml'), { terms }).plan as Plan;
+    const phase = parsePlan(bytes('test/corpus/gaza-2025/hand-g/first-phase-ninth.yaml'), { terms }).plan as Plan;
+    const hostages = diffPlans(wh, phase).clauses.find((c) => c.to?.id === 'all-hostages-72h');
+    expect(hostages?.from?.id).toBe('hostage-release');
+    const { text } = hostages?.match?.evidence ?? { text: 0 };
+    expect(text).toBeGreaterThan(0.3);
+    expect(hostages?.terms.map((t) => t.says).join('; ')).toContain('72 hours from idf-withdrawal-to-yellow-line');
+  });
+
   it('assigns for the best total, not best pair first', () => {
     // Greedy would take a0–b0 (0.9) and leave a1 without the only partner it has.
     const chosen = assign([

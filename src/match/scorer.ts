@@ -4,11 +4,11 @@
  * evidence.ts for what the evidence is and how it adds up.
  */
 import type { Clause } from '../model/types.js';
-import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap } from './evidence.js';
+import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, wordEvidence } from './evidence.js';
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
-import { clauseTokens, termTokens } from './tokens.js';
+import { clauseTokens, termTokens, titleTokens } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -34,6 +34,8 @@ export class Scorer {
   private readonly anchors: Array<[number, number]>;
   private readonly termsA: LazyTokens;
   private readonly termsB: LazyTokens;
+  private readonly titlesA: LazyTokens;
+  private readonly titlesB: LazyTokens;
 
   constructor(
     private readonly a: readonly Clause[],
@@ -46,6 +48,8 @@ export class Scorer {
   ) {
     this.termsA = new LazyTokens(a, termTokens);
     this.termsB = new LazyTokens(b, termTokens);
+    this.titlesA = new LazyTokens(a, titleTokens);
+    this.titlesB = new LazyTokens(b, titleTokens);
     const sets = [...fa.map((i) => tokensA.at(i)), ...fb.map((j) => tokensB.at(j))];
     const terms = [...fa.map((i) => this.termsA.at(i)), ...fb.map((j) => this.termsB.at(j))];
     this.rarity = new Rarity(sets.map((s, k) => new Set([...s, ...(terms[k] as Set<string>)])));
@@ -60,7 +64,10 @@ export class Scorer {
     const tb = this.tokensB.at(j);
     const massA = this.massA.get(i) ?? this.massA.set(i, this.rarity.mass(ta)).get(i) as number;
     const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
-    const text = weightedOverlap(ta, tb, massA, massB, this.rarity);
+    const tiA = this.titlesA.at(i);
+    const tiB = this.titlesB.at(j);
+    const titles = weightedOverlap(tiA, tiB, this.rarity.mass(tiA), this.rarity.mass(tiB), this.rarity);
+    const text = wordEvidence(weightedOverlap(ta, tb, massA, massB, this.rarity), titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
     const overlap = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;

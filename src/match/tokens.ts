@@ -69,6 +69,13 @@ export function clauseTokens(c: Clause): Set<string> {
   return out;
 }
 
+/** The stems of a clause's title alone. */
+export function titleTokens(c: Clause): Set<string> {
+  const out = new Set<string>();
+  addWords(out, c.title);
+  return out;
+}
+
 /** JSON with object keys sorted, so the same value written in another key order is the same token. */
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;

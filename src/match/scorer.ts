@@ -31,6 +31,8 @@ export class Scorer {
   private readonly rarity: Rarity;
   private readonly massA = new Map<number, number>();
   private readonly massB = new Map<number, number>();
+  private readonly titleMassA = new Map<number, number>();
+  private readonly titleMassB = new Map<number, number>();
   private readonly anchors: Array<[number, number]>;
   private readonly termsA: LazyTokens;
   private readonly termsB: LazyTokens;
@@ -66,7 +68,9 @@ export class Scorer {
     const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
     const tiA = this.titlesA.at(i);
     const tiB = this.titlesB.at(j);
-    const titles = weightedOverlap(tiA, tiB, this.rarity.mass(tiA), this.rarity.mass(tiB), this.rarity);
+    const titleMassA = this.titleMassA.get(i) ?? this.titleMassA.set(i, this.rarity.mass(tiA)).get(i) as number;
+    const titleMassB = this.titleMassB.get(j) ?? this.titleMassB.set(j, this.rarity.mass(tiB)).get(j) as number;
+    const titles = weightedOverlap(tiA, tiB, titleMassA, titleMassB, this.rarity);
     const text = wordEvidence(weightedOverlap(ta, tb, massA, massB, this.rarity), titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';

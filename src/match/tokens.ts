@@ -69,10 +69,15 @@ export function clauseTokens(c: Clause): Set<string> {
   return out;
 }
 
-/** The stems of a clause's title alone. */
+/**
+ * The stems of a clause's title alone, without its numbers: a number in a
+ * title is as often a label ("Article 12", "Point 4") as a term, and the terms
+ * and text already weigh the numbers that are terms.
+ */
 export function titleTokens(c: Clause): Set<string> {
   const out = new Set<string>();
   addWords(out, c.title);
+  for (const t of out) if (/^\d/.test(t)) out.delete(t);
   return out;
 }
 

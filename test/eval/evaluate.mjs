@@ -52,7 +52,7 @@ function loadFamily(lib, root, family) {
     }
   }
   const keyFiles = new Map();
-  const cases = [...spec.cases, ...[...(spec.heldOutCases ?? []), ...(spec.heldOutGCases ?? [])].map((c) => ({ ...c, heldOut: true })), ...(spec.laterCases ?? []).map((c) => ({ ...c, later: true }))].map((c) => {
+  const cases = [...spec.cases, ...(spec.heldOutCases ?? []).map((c) => ({ ...c, heldOut: true })), ...(spec.laterCases ?? []).map((c) => ({ ...c, later: true }))].map((c) => {
     if (!c.keys) return { ...c, family };
     const [file, pair] = c.keys.split('#');
     if (!keyFiles.has(file)) keyFiles.set(file, yaml(file));

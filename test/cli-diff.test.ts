@@ -46,6 +46,14 @@ describe('peaceplan diff', () => {
     const refused = await run('diff', gaza('wh-20-point'), join(other, 'first-phase.yaml'));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/first-phase\.yaml:\d+:\d+ UNKNOWN_(TOPIC|FIELD)/);
+    // A broken stakeholders file beside the draft is reported, not replaced by the other folder's.
+    const broken = join(tmp, 'broken-people');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync(gaza('first-phase'), join(broken, 'first-phase.yaml'));
+    writeFileSync(join(broken, 'stakeholders.yaml'), 'peaceplan: 1\nplan: gaza-2025\nstakeholders: [\n');
+    const told = await run('diff', gaza('wh-20-point'), join(broken, 'first-phase.yaml'));
+    expect(told.code).toBe(2);
+    expect(told.stderr).toContain('stakeholders.yaml');
   });
 
   it('prints JSON that follows schemas/diff.schema.json', async () => {

@@ -4,8 +4,9 @@ import { rankByImpact } from '../positions/rank-by-impact.js';
 import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { familyOptions, loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, termsBeside } from '../node/load-plan.js';
+import { familyOptions, loadPairs, loadPlan, loadStakeholders, STAKEHOLDERS_FILE, TERMS_FILE, termsBeside } from '../node/load-plan.js';
 import { carriedVersionsBeside } from '../node/carried-versions.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { renderDiffText } from '../render/diff-text.js';
@@ -92,15 +93,19 @@ async function loadBoth(oldPath: string, newPath: string): Promise<ParseResult[]
 /**
  * A version kept outside its family's folder (a draft another delegation sent, a copy in a
  * scratch folder) is read with the family's topics, terms and stakeholders found beside the
- * other version, where it has none of its own and names the same family.
+ * other version, where no such file lies beside it (a broken one is reported, not replaced)
+ * and it names the same family.
  */
 async function borrowFamily(result: PlanResult, path: string, other: PlanResult, otherPath: string): Promise<PlanResult> {
   if (!other.plan) return result;
-  const own = await familyOptions(dirname(path));
-  if (own.terms && own.stakeholders) return result;
+  const lacks = (name: string) => !existsSync(join(dirname(path), name));
+  const [lacksTerms, lacksPeople] = [lacks(TERMS_FILE), lacks(STAKEHOLDERS_FILE)];
+  if (!lacksTerms && !lacksPeople) return result;
   const theirs = await familyOptions(dirname(otherPath));
-  if ((own.terms || !theirs.terms) && (own.stakeholders || !theirs.stakeholders)) return result;
-  const again = await loadPlan(path, { ...theirs, ...own });
+  const terms = lacksTerms ? theirs.terms : undefined;
+  const stakeholders = lacksPeople ? theirs.stakeholders : undefined;
+  if (!terms && !stakeholders) return result;
+  const again = await loadPlan(path, { ...(terms ? { terms } : {}), ...(stakeholders ? { stakeholders } : {}) });
   return again.plan?.plan === other.plan.plan ? again : result;
 }
 

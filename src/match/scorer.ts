@@ -64,14 +64,10 @@ export class Scorer {
     const cb = this.b[j] as Clause;
     const ta = this.tokensA.at(i);
     const tb = this.tokensB.at(j);
-    const massA = this.massA.get(i) ?? this.massA.set(i, this.rarity.mass(ta)).get(i) as number;
-    const massB = this.massB.get(j) ?? this.massB.set(j, this.rarity.mass(tb)).get(j) as number;
     const tiA = this.titlesA.at(i);
     const tiB = this.titlesB.at(j);
-    const titleMassA = this.titleMassA.get(i) ?? this.titleMassA.set(i, this.rarity.mass(tiA)).get(i) as number;
-    const titleMassB = this.titleMassB.get(j) ?? this.titleMassB.set(j, this.rarity.mass(tiB)).get(j) as number;
-    const titles = weightedOverlap(tiA, tiB, titleMassA, titleMassB, this.rarity);
-    const text = wordEvidence(weightedOverlap(ta, tb, massA, massB, this.rarity), titles);
+    const titles = weightedOverlap(tiA, tiB, this.massOf(this.titleMassA, i, tiA), this.massOf(this.titleMassB, j, tiB), this.rarity);
+    const text = wordEvidence(weightedOverlap(ta, tb, this.massOf(this.massA, i, ta), this.massOf(this.massB, j, tb), this.rarity), titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
     const overlap = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
@@ -89,6 +85,13 @@ export class Scorer {
     const raw = rawScore(evidence);
     if (explain) evidence.shared = rarestShared(ta, tb, this.rarity);
     return { score, raw, evidence };
+  }
+
+  /** The rarity mass of a clause's token set, computed once per clause. */
+  private massOf(cache: Map<number, number>, k: number, set: ReadonlySet<string>): number {
+    let m = cache.get(k);
+    if (m === undefined) cache.set(k, (m = this.rarity.mass(set)));
+    return m;
   }
 
   /** Names the shared words of a pair scored without them. */

@@ -29,9 +29,9 @@ describe('the evaluation corpus (test/corpus)', () => {
       expect([...r.errors, ...r.warnings], file).toEqual([]);
     }
     // So do the later hands' files, as their hands wrote them (one removal rests on one outlet: a warning of its sourcing).
-    // And the held-out hands G and H, each with a copy of its family's vocabulary beside its files.
+    // And the held-out hands G, H and I, each with a copy of its family's vocabulary beside its files.
     const g = ['russia-ukraine-2025/hand-g/geneva-ninth.yaml', 'gaza-2025/hand-g/hamas-reply-ninth.yaml', 'gaza-2025/hand-g/first-phase-ninth.yaml'];
-    const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml'];
+    const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml', 'russia-ukraine-2025/hand-i/us-28-point-eleventh.yaml', 'gaza-2025/hand-i/wh-20-point-eleventh.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -139,6 +139,19 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(h.rewriteRecall).toBeGreaterThanOrEqual(0.92);
     expect(h.keysInTop10).toBeGreaterThanOrEqual(55);
     expect(h.positional).toBe(0);
+  });
+
+  it('holds the held-out hand I (lineage only) to what its first run measured: no pair wrong, no orphan paired', () => {
+    // The US 28-point and White House 20-point plans once more, against every other hand's later versions (EVAL.md, "Hand I").
+    const cases = results.filter((r) => r.heldOut && r.hand === 'i');
+    expect(cases).toHaveLength(15);
+    const i = heldOutBy.i as Totals;
+    expect(i.rewriteWrong).toBe(0);
+    expect(i.looWrong).toBe(0);
+    expect(lib.MATCH.pair).toBeGreaterThan(i.looBest);
+    expect(i.rewriteRecall).toBeGreaterThanOrEqual(0.94);
+    // Its US draft pairs every clause with every hand's E3 and Geneva.
+    for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025')) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

@@ -52,7 +52,8 @@ if (process.argv.includes('--sweep')) {
   const about = {
     c: 'a third hand, added after the rules and thresholds were set',
     g: 'hand G, added before any run on its files; its first run is in EVAL.md, and titles were given their share after it',
-    h: 'hand H, added before any run on its files, after every rule of this code was set',
+    h: 'hand H, added before any run on its files; its first run is in EVAL.md',
+    i: 'hand I, lineage only, added before any run on its files',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -5,7 +5,7 @@ export interface CaseResult {
   rewrite: boolean;
   /** Added after the thresholds and rules were set; counted apart, by hand (`heldOutBy`; `heldOut` is hand c). */
   heldOut: boolean;
-  /** Which held-out hand wrote the case's new side (c, g, h); only on held-out cases. */
+  /** Which held-out hand wrote the case's new side (c, g, h, i); only on held-out cases. */
   hand?: string;
   /** By a later hand, counted apart (`later` totals). */
   later: boolean;

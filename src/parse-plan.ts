@@ -75,7 +75,7 @@ export interface StakeholdersResult extends ParseResult {
  */
 export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}): PlanResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
-  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out) => checkPlan(plan, refs, map, out, ids), options.terms, (data, refs, map, out) => checkReadableParts(data, refs, map, out, ids));
+  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out, vocabulary) => checkPlan(plan, refs, map, out, ids, vocabulary), options.terms, (data, refs, map, out) => checkReadableParts(data, refs, map, out, ids));
   if (result.ok) result.plan = result.data as Plan;
   return result;
 }
@@ -125,7 +125,8 @@ export function parsePositions(input: string | Uint8Array, options: ParseOptions
   return result;
 }
 
-type Check<T> = (value: T, refs: ReturnType<typeof runSchema>['refs'], map: SourceMap, out: ErrorList) => void;
+/** A check after the schema; `vocabulary` is the plan schema with the family's own topics and terms, when there is one. */
+type Check<T> = (value: T, refs: ReturnType<typeof runSchema>['refs'], map: SourceMap, out: ErrorList, vocabulary?: object) => void;
 
 /**
  * Reads a family's own topics and terms (`terms.yaml`) and checks them: strict
@@ -154,7 +155,7 @@ function parseWith<T>(schema: SchemaName, input: string | Uint8Array, file = '<i
     const family = terms ? vocabularyOf(terms) : undefined;
     const { errors, refs } = runSchema(schema, doc.data, out.max, family);
     mapSchemaErrors(errors, doc.data, doc.sourceMap, out, schemaFor(schema, family));
-    if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out);
+    if (errors.length === 0) check(doc.data as T, refs, doc.sourceMap, out, family?.plan);
     else partial?.(doc.data, refs, doc.sourceMap, out);
   }
   return finish(doc.data, doc.readable, out, doc.sourceMap, doc.text);

@@ -224,6 +224,57 @@ describe('clauses reported dropped (removed)', () => {
   });
 });
 
+describe('terms a version does not report (unreported)', () => {
+  const cap = (extra: string) => clause('cap', 'military-limits', extra);
+  const old = plan(cap('    terms: { party: ukraine, personnelCap: 600000, appliesIn: always }\n'));
+
+  it('are checked: a term of the topic, not also set, in format 2 only', () => {
+    const read = (body: string, format = 2) => parsePlan(`peaceplan: ${format}\nplan: p\nversion: v\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n${body}`);
+    expect(read(cap('    terms: { party: ukraine }\n    unreported: [personnelCap, appliesIn]\n')).errors).toEqual([]);
+    const typo = read(cap('    terms: { party: ukraine }\n    unreported: [personelCap]\n')).errors;
+    expect(typo.map((e) => [e.code, e.message, e.hint])).toEqual([['UNKNOWN_TERM', '`personelCap` is not a term of topic `military-limits`', 'did you mean `personnelCap`?']]);
+    expect(read(cap('    terms: { party: ukraine }\n    unreported: [party]\n')).errors.map((e) => e.code)).toEqual(['INVALID_VALUE']);
+    expect(read(cap('    terms: { party: ukraine }\n    unreported: [personnelCap]\n').replace(/number: "3"\n/, 'number: "3"\n'), 1).errors.map((e) => e.code)).toContain('NEEDS_FORMAT_2');
+    // In the catch-all topic the writer names the terms: any name will do.
+    expect(read(clause('x', 'other', '    unreported: [truckCount]\n')).errors).toEqual([]);
+  });
+
+  it('read as not known in the version, not as dropped, and weigh nothing', () => {
+    const quiet = plan(cap('    terms: { party: ukraine }\n    unreported: [personnelCap, appliesIn]\n'), 'v2');
+    const diff = diffPlans(old, quiet);
+    const c = diff.clauses[0];
+    expect(c?.terms.map((t) => [t.unreported, t.says])).toEqual([
+      ['to', 'cap not reported in this version (was 600,000 personnel)'],
+      ['to', 'applies in not reported in this version (was always)'],
+    ]);
+    expect(diff.summary.highlights).toEqual([]);
+    // Seen the other way, the earlier version is the one that did not report them.
+    expect(reverseDiff(diff).clauses[0]?.terms.map((t) => [t.unreported, t.says])).toEqual([
+      ['from', 'cap set to 600,000 personnel (not reported in the earlier version)'],
+      ['from', 'applies in set to always (not reported in the earlier version)'],
+    ]);
+    expect(applyDiff(old, diff).plan).toEqual(quiet);
+    // Without the list, the same file drops the cap.
+    const { unreported: _, ...bare } = quiet.clauses[0] as Plan['clauses'][number];
+    expect(diffPlans(old, { ...quiet, clauses: [bare] }).clauses[0]?.terms.map((t) => t.says)).toContain('cap dropped (was 600,000 personnel)');
+    // A value the version does report still counts, and the diff applies and reverses.
+    const raised = plan(cap('    terms: { party: ukraine, personnelCap: 800000 }\n    unreported: [appliesIn]\n'), 'v2');
+    expect(diffPlans(old, raised).clauses[0]?.terms.filter((t) => !t.unreported).map((t) => t.says)).toEqual(['cap raised 600,000 → 800,000 personnel (+33 %)']);
+    expect(diffPlans(old, raised).summary.highlights[0]?.says).toBe('Clause 3 (cap): cap raised 600,000 → 800,000 personnel (+33 %)');
+    expect(applyDiff(old, diffPlans(old, raised)).plan).toEqual(raised);
+    expect(applyDiff(raised, reverseDiff(diffPlans(old, raised))).plan).toEqual(old);
+  });
+
+  it('leave the list when a merge takes the value from the side that reports it', async () => {
+    const { mergePlans } = await import('peaceplan');
+    const ours = plan(cap('    terms: { party: ukraine, personnelCap: 800000, appliesIn: always }\n'), 'v2');
+    const theirs = plan(cap('    terms: { party: ukraine, appliesIn: always }\n    unreported: [personnelCap]\n'), 'v3');
+    const merged = mergePlans(old, ours, theirs).plan.clauses[0];
+    expect(merged?.terms).toMatchObject({ personnelCap: 800000 });
+    expect(merged).not.toHaveProperty('unreported');
+  });
+});
+
 describe('rival options in a position matrix', () => {
   it('gives each option its own stance, without making the clause opposed', async () => {
     const { buildMatrix, parsePositions } = await import('peaceplan');

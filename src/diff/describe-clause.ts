@@ -27,7 +27,7 @@ export function substanceParts(c: ClauseChange): string[] {
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
   const status = c.fields.find((f) => f.field === 'status');
   if (status) parts.push(status.says);
-  for (const t of c.terms) if (!isReorder(t)) parts.push(t.says);
+  for (const t of c.terms) if (!isReorder(t) && !t.unreported) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
     if (METADATA_FIELDS.has(f.field) || f.field === 'status' || (f.field === 'terms' && c.terms.length > 0) || isReorder(f)) continue;
@@ -50,7 +50,7 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'certainty' || f.field === 'presence' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
     else if (f.field === 'carriedFrom' && !c.fields.some((g) => g.field === 'presence')) parts.push(f.says);
   }
-  for (const t of c.terms) if (isReorder(t)) parts.push(t.says);
+  for (const t of c.terms) if (isReorder(t) || t.unreported) parts.push(t.says);
   if (c.text?.hunks.length) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
   return parts;
 }

@@ -18,6 +18,12 @@ export interface TermChange {
   from?: unknown;
   /** The new value; absent when the term is no longer set. */
   to?: unknown;
+  /**
+   * The version that does not report this term (`unreported` on its clause): `to` when the new
+   * version does not, `from` when the old one did not. Such a change is not news: it weighs nothing
+   * and is told as "not reported in this version (was …)" or "… (not reported in the earlier version)".
+   */
+  unreported?: 'from' | 'to';
   /** Quantities and money: `to - from`. Durations and dates: in days. */
   delta?: number;
   /** Quantities and money: `to / from`, when `from` is not 0. */
@@ -330,4 +336,16 @@ function asList(v: unknown): unknown[] {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** What a term the new version does not report reads as, in place of "dropped": "cap not reported in this version (was 600,000 personnel)". */
+export const NOT_REPORTED_HERE = 'not reported in this version';
+
+/**
+ * A term change marked as not reported by one side (`to`: the new version, `from`: the old
+ * one). `t` is told with {@link NOT_REPORTED_HERE} where the new side lacks it; where the old
+ * side lacked it, the note goes after what the new side sets.
+ */
+export function asUnreported(t: TermChange, side: 'from' | 'to'): TermChange {
+  return { ...t, unreported: side, ...(side === 'from' ? { says: `${t.says} (not reported in the earlier version)` } : {}) };
 }

@@ -43,6 +43,7 @@ function entryChanges(field: string, from: Record<string, unknown>, to: Record<s
 function say(c: FieldChange): string {
   const name = c.key !== undefined ? `${c.field} ${c.key}` : c.field;
   if (c.field === 'removed' && c.key === undefined) return droppedSays(c.from, c.to);
+  if (c.field === 'unreported') return unreportedSays(c.from, c.to);
   if (c.field === 'terms') return c.from === undefined || c.from === null ? 'terms added' : c.to === undefined || c.to === null ? 'terms removed' : 'terms changed';
   if (c.from === undefined) return `${name} added${c.key !== undefined ? '' : `: ${formatValue(c.to)}`}`;
   if (c.to === undefined) return `${name} removed`;
@@ -66,6 +67,16 @@ function droppedSays(from: unknown, to: unknown): string {
   const gone = was.filter((x) => !now.includes(x));
   const parts = [...(added.length ? [`reported dropped: ${added.join(', ')}`] : []), ...(gone.length ? [`no longer reported dropped: ${gone.join(', ')}`] : [])];
   return parts.length ? parts.join('; ') : 'clauses reported dropped: reports changed';
+}
+
+/** A clause's terms not reported, by version: "not reported in this version: releaseDeadline". */
+function unreportedSays(from: unknown, to: unknown): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const [was, now] = [list(from), list(to)];
+  const here = now.filter((x) => !was.includes(x));
+  const there = was.filter((x) => !now.includes(x));
+  const parts = [...(here.length ? [`not reported in this version: ${here.join(', ')}`] : []), ...(there.length ? [`not reported in the earlier version: ${there.join(', ')}`] : [])];
+  return parts.length ? parts.join('; ') : 'terms not reported: reordered';
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

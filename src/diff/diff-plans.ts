@@ -7,7 +7,7 @@ import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
-import { describeTerm, linkQuantityKinds } from './describe-term.js';
+import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
@@ -250,23 +250,34 @@ function statedTerms(c: Clause, source: Clause | undefined, schema: object | und
 }
 
 /** Term by term, in the order the terms first appear (old version first). */
-function diffTerms(ca: Pick<Clause, 'topic' | 'terms'>, cb: Pick<Clause, 'topic' | 'terms' | 'status'>, schema: object | undefined): TermChange[] {
+function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<Clause, 'topic' | 'terms' | 'status' | 'unreported'>, schema: object | undefined): TermChange[] {
   // A question left open does not drop the old terms: it leaves them unsettled.
   const gone = isOpenQuestion(cb) ? 'left open' : 'dropped';
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
+  // A term one version does not report is not known there: told so, and neither dropped nor added by it.
+  const unknownIn = (c: Pick<Clause, 'unreported'>, t: Record<string, unknown>) => new Set((c.unreported ?? []).filter((k) => !Object.hasOwn(t, k)));
+  const [notInA, notInB] = [unknownIn(ca, ta), unknownIn(cb, tb)];
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])];
   const specs = new Map<string, TermSpec>();
+  const unreported: TermChange[] = [];
   const changes = keys.flatMap((k) => {
     const from = Object.hasOwn(ta, k) ? ta[k] : undefined;
     const to = Object.hasOwn(tb, k) ? tb[k] : undefined;
     // A term only the old clause has is read by the old clause's topic (a clause can change topic).
     const spec = to !== undefined ? termSpec(cb.topic, k, to, schema) : termSpec(ca.topic, k, from, schema);
+    const side = notInB.has(k) ? 'to' : notInA.has(k) ? 'from' : undefined;
+    if (side) {
+      const c = describeTerm(k, spec, from, to, NOT_REPORTED_HERE);
+      if (c) unreported.push(asUnreported(c, side));
+      return [];
+    }
     specs.set(k, spec);
     const c = describeTerm(k, spec, from, to, gone);
     return c ? [c] : [];
   });
-  return linkQuantityKinds(changes, specs);
+  // Kinds are linked among reported terms only: a cap not reported is not replaced by a level that is.
+  return [...linkQuantityKinds(changes, specs), ...unreported];
 }
 
 /** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */

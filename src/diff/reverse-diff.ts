@@ -2,7 +2,7 @@ import type { FamilyTerms } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { describeProvision } from './describe-provision.js';
-import { describeTerm, linkQuantityKinds } from './describe-term.js';
+import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
@@ -74,9 +74,12 @@ function flipTerms(terms: readonly TermChange[], topic: string, oldTopic: string
 }
 
 function flipTerm(t: TermChange, topic: string, schema: object | undefined, gone: string): TermChange[] {
-  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to, schema), t.to, t.from, gone);
+  const back = describeTerm(t.term, termSpec(topic, t.term, t.from ?? t.to, schema), t.to, t.from, t.unreported === 'from' ? NOT_REPORTED_HERE : gone);
+  if (!back) return [];
+  // A term one side did not report stays unreported by that side, which is now the other one.
+  if (t.unreported) return [asUnreported(back, t.unreported === 'from' ? 'to' : 'from')];
   // What a carried clause's writer stated stays stated, whichever side it is on.
-  return back ? [t.stated ? { ...back, stated: true } : back] : [];
+  return [t.stated ? { ...back, stated: true } : back];
 }
 
 /** A flag seen from the other side (a diff that ignored wording keeps flags without hunks). */

@@ -139,12 +139,12 @@ function conditionsSpec(): TermSpec {
   return conditions;
 }
 
-/** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */
-/** The term names a built-in topic declares (empty for an open topic such as `other`). */
+/** The term names a topic declares, the family's own included when `schema` has them (empty for an open topic such as `other`). */
 export function termsOfTopic(topic: string, schema?: object): string[] {
   return Object.keys(table(schema).get(topic) ?? {});
 }
 
+/** True when the schema defines `term` for `topic`; for a topic whose terms are open (`other`), always. */
 export function isKnownTerm(topic: string, term: string, schema?: object): boolean {
   const known = table(schema).get(topic);
   if (!known) return false;

@@ -9,14 +9,15 @@ import { deadlineHours, isAnchoredAsap, isDeadline } from './format-value.js';
 import type { ClauseChange } from './types.js';
 
 /** Fields that record how a clause is known, not what it does. */
-export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom']);
+export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom', 'unreported']);
 
 /** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise, nothing). */
 const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'conditions', 'options']);
 
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
 export function termMagnitude(t: TermChange): number {
-  if (isReorder(t)) return 0;
+  // A term one version does not report has no change to weigh.
+  if (isReorder(t) || t.unreported) return 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
   // A quantity that replaced one of another kind (a level for a cap) is measured against it.
   if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.min(1, Math.max(0.3, 2 * Math.abs(Math.log(t.ratio))));

@@ -231,17 +231,18 @@ function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ou
     if (v !== undefined) terms[k] = clone(v);
   }
   if (co.terms !== undefined || ct.terms !== undefined) merged.terms = terms;
+  // A term one side reports is reported: it leaves the list of those not reported.
+  if (Array.isArray(merged.unreported)) {
+    const still = (merged.unreported as string[]).filter((k) => !Object.hasOwn(terms, k));
+    if (still.length) merged.unreported = still;
+    else delete merged.unreported;
+  }
   return merged as unknown as Clause;
 }
 
 /** Clause fields that are sets: merged member by member, so they never conflict. */
-const SET_FIELDS = new Set(['sources', 'parties']);
+const SET_FIELDS = new Set(['sources', 'parties', 'unreported']);
 
-/**
- * Three-way merge of a set (a list of distinct values): members either side
- * added are in, members either side removed are out; ours' order first.
- * Undefined when the result would be empty and neither side has the field.
- */
 /**
  * Clauses reported dropped, merged member by member (by clause id, as sets
  * merge): each keeps the version it is dropped from, written out where the
@@ -256,6 +257,11 @@ function mergeRemovals(base: Plan, ours: Plan, theirs: Plan, parent: string | nu
   return chosen.filter((id) => !kept.has(id)).map((id) => (o.find((r) => r.clause === id) ?? t.find((r) => r.clause === id)) as Removal);
 }
 
+/**
+ * Three-way merge of a set (a list of distinct values): members either side
+ * added are in, members either side removed are out; ours' order first.
+ * Undefined when the result would be empty and neither side has the field.
+ */
 function set3(base: unknown, ours: unknown, theirs: unknown): unknown {
   const pickOne = pick(base, ours, theirs);
   if (pickOne) return pickOne.v;

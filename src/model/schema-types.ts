@@ -103,6 +103,8 @@ export interface ClauseCommon {
   title: Title;
   /** The clause in the project's own words (a paraphrase of the reported text). */
   text: Prose;
+  /** Terms of this clause that this version's sources do not report (format 2): their value here is not known, so a diff tells them as not reported, not as dropped or changed. A term cannot be both set in terms and listed here. */
+  unreported?: Array<string>;
   /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
   status: "agreed" | "proposed" | "bracketed";
   /** Whether this version is known to contain the clause (format 2). stated (the default): its known text does; assumed: believed to remain, repeated from carriedFrom without being seen in this version; unknown: not known whether this version keeps it. */

@@ -1,19 +1,21 @@
 /**
  * Checks what format 2 adds to a clause (and the plan's `removed`), beyond its
  * schema: a version-1 file uses none of it (NEEDS_FORMAT_2), option ids are unique within their clause,
- * a condition names a term the clause has, and a day range runs forwards.
+ * a condition names a term the clause has, a day range runs forwards, and a term listed as
+ * unreported is one the clause's topic has and the clause does not set.
  */
 import type { ErrorList } from '../error-list.js';
 import type { PathSegment } from '../errors.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { Clause, Plan } from '../model/types.js';
 import { closestIn } from '../util/closest.js';
+import { isKnownTerm, termsOfTopic } from '../diff/term-kinds.js';
 
 /** Clause fields that exist from format 2 on. */
-const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'conditions', 'options'] as const;
+const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'conditions', 'options', 'unreported'] as const;
 
 /** Adds positioned errors for misuse of the format-2 clause fields of `plan`. */
-export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList): void {
+export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList, vocabulary?: object): void {
   const v1 = plan.peaceplan === 1;
   if (v1 && plan.removed !== undefined) {
     out.add(map.errorFor(['removed'], { code: 'NEEDS_FORMAT_2', message: '`removed` needs format 2, and this file says `peaceplan: 1`', hint: 'write `peaceplan: 2` at the top (or run `peaceplan migrate`)' }, 'key'));
@@ -23,6 +25,22 @@ export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList): void {
     if (v1) needsFormat2(clause, at, map, out);
     checkOptions(clause, at, map, out);
     checkConditions(clause, at, map, out);
+    checkUnreported(clause, at, map, out, vocabulary);
+  });
+}
+
+/** Each term listed as unreported is a term of the clause's topic (any name in the open topic) that the clause does not set. */
+function checkUnreported(clause: Clause, at: PathSegment[], map: SourceMap, out: ErrorList, vocabulary?: object): void {
+  const set = isMap(clause.terms) ? clause.terms : {};
+  const near = closestIn(termsOfTopic(clause.topic, vocabulary));
+  (clause.unreported ?? []).forEach((term, j) => {
+    const path = [...at, 'unreported', j];
+    if (Object.hasOwn(set, term)) {
+      out.add(map.errorFor(path, { code: 'INVALID_VALUE', message: `\`${term}\` is set in terms and listed as unreported`, hint: 'a term is either reported (in terms) or not (here): keep one' }));
+    } else if (!isKnownTerm(clause.topic, term, vocabulary)) {
+      const guess = near(term);
+      out.add(map.errorFor(path, { code: 'UNKNOWN_TERM', message: `\`${term}\` is not a term of topic \`${clause.topic}\``, hint: guess ? `did you mean \`${guess}\`?` : 'name a term the topic has (see the schema or the family\'s terms.yaml)' }));
+    }
   });
 }
 

@@ -12,19 +12,20 @@ import { closestIn } from '../util/closest.js';
 import { checkEvidence } from './check-evidence.js';
 import { checkFormat } from './check-format.js';
 
-/** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check. */
+/** Adds positioned errors for semantic problems in `plan`. `stakeholderIds` enables the stakeholder check; `vocabulary` is the plan schema with the family's own terms. */
 export function checkPlan(
   plan: Plan,
   refs: readonly SchemaRef[],
   map: SourceMap,
   out: ErrorList,
   stakeholderIds: ReadonlySet<string> | undefined,
+  vocabulary?: object,
 ): void {
   checkDates(plan, map, out);
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
   checkRemovals(plan, map, out);
-  checkFormat(plan, map, out);
+  checkFormat(plan, map, out, vocabulary);
 
   checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
   checkEvidence(plan, map, out);

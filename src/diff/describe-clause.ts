@@ -58,7 +58,12 @@ export function metadataParts(c: ClauseChange): string[] {
 /** The parts of what happened to a paired clause: substance first, then one line of bookkeeping ("also: retitled; sources +s27 −s10; reworded"). */
 export function clauseDetails(c: ClauseChange): string[] {
   const meta = metadataParts(c);
-  return [...substanceParts(c), ...(meta.length ? [`also: ${meta.join('; ')}`] : [])];
+  const also = meta.length ? [`also: ${meta.join('; ')}`] : [];
+  if (!c.carried) return [...substanceParts(c), ...also];
+  // A side carried over unseen: what its writer stated leads; the rest is said once under the hedge, never as news.
+  const own = statedParts(c);
+  const rest = substanceParts(c).filter((p) => !own.includes(p));
+  return [...own, ...(rest.length ? [`${carriedNote(c, own.length ? 'else ' : '')}${rest.join('; ')}`] : []), ...also];
 }
 
 /** The most a highlight says about one clause: its first few substantive changes. */

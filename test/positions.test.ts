@@ -159,6 +159,37 @@ describe('conditions', () => {
   });
 });
 
+describe('terms a version does not report', () => {
+  const capUnreported: Plan = { ...v1, clauses: v1.clauses.map((c) => (c.id === 'cap' ? ({ ...c, terms: { party: 'a' }, unreported: ['personnelCap'] } as typeof c) : c)) };
+  const capDropped: Plan = { ...v1, clauses: v1.clauses.map((c) => (c.id === 'cap' ? ({ ...c, terms: { party: 'a' } } as typeof c) : c)) };
+  const rules = (...list: Rule[]): Positions => ({ ...positions, statements: [], rules: list });
+  const r = (id: string, when: Condition, extra: Partial<Rule> = {}): Rule => ({ id, stakeholder: 'a', clause: 'cap', when, stance: 'oppose', otherwise: 'support', salience: 1, date: '2025-01-02', sources: ['p1'], ...extra });
+
+  it('give no stance from a rule testing them, not even `present: false`', () => {
+    const p = rules(r('low', { personnelCap: { lt: 800000 } }), r('none', { personnelCap: { present: false } }, { stakeholder: 'b', stance: 'support' }));
+    expect(stances(buildMatrix(capDropped, p))).toMatchObject({ a: ['-', '-', '-', '-'], b: ['support 1', '-', '-', '-'] });
+    expect(stances(buildMatrix(capUnreported, p))).toMatchObject({ a: ['-', '-', '-', '-'], b: ['-', '-', '-', '-'] });
+  });
+
+  it('do not make the clause absent: `ifAbsent` does not fire', () => {
+    const p = rules(r('low', { personnelCap: { lt: 800000 } }, { ifAbsent: 'oppose' }));
+    expect(buildMatrix(capDropped, p).rows[0]?.acceptability.absent.map((x) => x.rule)).toEqual(['low']);
+    expect(buildMatrix(capUnreported, p).rows[0]?.acceptability.absent).toEqual([]);
+  });
+
+  it('leave rules on the clause\'s other terms as they were', () => {
+    const p = rules(r('party', { party: { eq: 'a' } }));
+    expect(stances(buildMatrix(capUnreported, p)).a?.[0]).toBe('oppose 1');
+  });
+
+  it('count as reported for a rival option that sets them', () => {
+    const withOption: Plan = { ...capUnreported, clauses: capUnreported.clauses.map((c) => (c.id === 'cap' ? ({ ...c, options: [{ id: 'o1', proposedBy: ['b'], text: 'A cap of 900,000.', terms: { personnelCap: 900000 } }] } as typeof c) : c)) };
+    const cell = buildMatrix(withOption, rules(r('low', { personnelCap: { lt: 800000 } }))).rows[0]?.cells[0];
+    expect(cell?.options).toEqual([{ option: 'o1', stance: 'support' }]);
+    expect(cell?.stance).toBeNull();
+  });
+});
+
 describe('compareAcceptability', () => {
   it('tracks each stakeholder across versions, and what blocks each version', () => {
     const c = compareAcceptability([v1, v2], positions, { stakeholders });
@@ -239,6 +270,17 @@ describe('diffImpact', () => {
     const impact = diffImpact(diffPlans(a, b), split, { from: a, to: b });
     expect(diffPlans(a, b).clauses.filter((c) => c.kind === 'split')).toHaveLength(2);
     expect(impact.clauses).toEqual([]); // oppose and support before, the same two after
+  });
+
+  it('reads a term the new version does not report as unknown: no move, however the rule would have read its absence', () => {
+    const unreported = (plan: Plan): Plan => ({ ...plan, clauses: plan.clauses.map((c) => (c.id === 'cap' ? ({ ...c, terms: { party: 'a' }, unreported: ['personnelCap'] } as typeof c) : c)) });
+    const [was, now] = [withCap(v1, { personnelCap: 500000 }), unreported(v2)];
+    // Without the list, 500,000 → no cap at all: a opposed (below 800,000), and the cap's absence is what b wants.
+    const absentOk = only(rule('low', { personnelCap: { lt: 800000 } }), { ...rule('none', { personnelCap: { present: false } }), stakeholder: 'b', stance: 'support', otherwise: 'oppose' });
+    const dropped = withCap(v2, {});
+    expect(capMoves(absentOk, was, dropped)).toEqual([[['a', 'b'], []]]);
+    expect(capMoves(absentOk, was, now)).toEqual([]);
+    expect(capMoves(absentOk, now, was)).toEqual([]);
   });
 
   it('refuses positions of another family', () => {

@@ -46,12 +46,36 @@ function aliasNamed(rule: Rule, clause: Clause, aliases: ClauseAliases | undefin
   return ids === undefined ? undefined : aliases?.get(clause.id)?.find((a) => ids.includes(a.id));
 }
 
-/** True when the rule covers the clause: the clause (by id, or an id it had before) or its topic matches, and it states every term the condition needs. */
-export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
+/** True when the rule is about the clause: it names the clause (by id, or an id it had before) or the clause's topic. */
+function aimsAt(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
   const ids = namedClauses(rule);
-  if (ids !== undefined ? !ids.includes(clause.id) && aliasNamed(rule, clause, aliases) === undefined : rule.topic !== clause.topic) return false;
+  return ids !== undefined ? ids.includes(clause.id) || aliasNamed(rule, clause, aliases) !== undefined : rule.topic === clause.topic;
+}
+
+/**
+ * The terms a rule's condition tests that the clause lists as `unreported`:
+ * their value in this version is not known, so the condition can be neither
+ * met nor failed (not even `present: false`).
+ */
+export function untestable(rule: Pick<Rule, 'when'>, clause: Pick<Clause, 'unreported'>): string[] {
+  const unknown = new Set(clause.unreported ?? []);
+  return Object.keys(rule.when ?? {}).filter((t) => unknown.has(t));
+}
+
+/**
+ * True when the rule covers the clause: the clause (by id, or an id it had
+ * before) or its topic matches, it states every term the condition needs, and
+ * none of the terms the condition tests is one its version does not report.
+ */
+export function covers(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
+  if (!aimsAt(rule, clause, aliases) || untestable(rule, clause).length > 0) return false;
   const terms = testableValues(clause);
   return requiredTerms(rule.when).every((t) => Object.hasOwn(terms, t) && terms[t] !== undefined && terms[t] !== null);
+}
+
+/** A clause the rule is about whose tested terms its version does not report: the rule gives it no stance, and the clause is not absent either. */
+export function unknownTo(rule: Rule, clause: Clause, aliases?: ClauseAliases): boolean {
+  return aimsAt(rule, clause, aliases) && untestable(rule, clause).length > 0;
 }
 
 /** The reason a rule gives for a clause it covers, or undefined when it says nothing (condition false, no `otherwise`). */
@@ -94,7 +118,11 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
   for (const rule of positions.rules ?? []) {
     let covered = false;
     for (const clause of plan.clauses) {
-      if (!covers(rule, clause, aliases)) continue;
+      if (!covers(rule, clause, aliases)) {
+        // Its terms are not reported here: not known either way, so not absent.
+        if (unknownTo(rule, clause, aliases)) covered = true;
+        continue;
+      }
       covered = true;
       // Not known to be in the version: no stance on it, but not absent either.
       if (clause.presence === 'unknown') continue;
@@ -106,7 +134,10 @@ export function evaluateVersion(plan: Plan, positions: Positions, aliases?: Clau
       if (!clause.options?.length || clause.presence === 'unknown') continue;
       for (const option of clause.options) {
         if (option.status === 'withdrawn') continue;
-        const variant = { ...clause, terms: { ...((clause.terms ?? {}) as Record<string, unknown>), ...((option.terms ?? {}) as Record<string, unknown>) } } as Clause;
+        const terms = { ...((clause.terms ?? {}) as Record<string, unknown>), ...((option.terms ?? {}) as Record<string, unknown>) };
+        // A term the option sets is reported for that option, whatever the clause leaves unreported.
+        const unreported = clause.unreported?.filter((t) => !Object.hasOwn(terms, t));
+        const variant = { ...clause, terms, ...(clause.unreported ? { unreported } : {}) } as Clause;
         if (!covers(rule, variant, aliases)) continue;
         covered = true;
         const r = ruleReason(rule, variant, aliases, schema);

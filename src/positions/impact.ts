@@ -12,7 +12,7 @@ import { fingerprint } from '../util/fingerprint.js';
 import { holds, rank } from './condition.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { acceptabilityShift } from './matrix.js';
-import { covers, evaluateVersion, STANCE_VALUE, toCell } from './evaluate.js';
+import { covers, evaluateVersion, STANCE_VALUE, toCell, unknownTo } from './evaluate.js';
 import type { ClauseAliases, VersionStances } from './evaluate.js';
 import { ancestorsOf, diffAliases } from './lineage.js';
 import { borrow, matrixOf, round, rowsOf } from './matrix.js';
@@ -72,7 +72,9 @@ export function diffImpact(diff: PlanDiff, positions: Positions, options: Impact
     const news = parts.flatMap((c) => (c.to ? [newClauses.get(c.to.id)] : [])).filter((c): c is Clause => c !== undefined);
     const impact: ClauseImpact = { clause: (change.to ?? change.from)?.id ?? '', kind: change.kind, change: parts.map((c) => c.says).join('; '), toward: [], away: [] };
     // Statements speak of one version as it was; only rules can say how a change moves someone.
-    const rules = (list: readonly Reason[] | undefined) => (list ?? []).filter((r) => r.kind !== 'statement');
+    // A rule whose tested terms one side does not report cannot tell a move: it is left out on both sides.
+    const blind = new Set((positions.rules ?? []).filter((r) => olds.some((c) => unknownTo(r, c, akaFrom)) || news.some((c) => unknownTo(r, c, akaTo))).map((r) => r.id));
+    const rules = (list: readonly Reason[] | undefined) => (list ?? []).filter((r) => r.kind !== 'statement' && !blind.has(r.rule as string));
     for (const id of rowIds) {
       const was = [...olds.flatMap((c) => rules(before(id).clauses.get(c.id))), ...absences(before(id).absent, after(id).absent, news, ruleById, akaTo)];
       const now = [...news.flatMap((c) => rules(after(id).clauses.get(c.id))), ...absences(after(id).absent, before(id).absent, olds, ruleById, akaFrom)];

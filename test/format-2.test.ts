@@ -265,6 +265,17 @@ describe('terms a version does not report (unreported)', () => {
     expect(applyDiff(raised, reverseDiff(diffPlans(old, raised))).plan).toEqual(old);
   });
 
+  it('show in the HTML term table as not reported, not as "(none)"', async () => {
+    const { renderHtml } = await import('peaceplan');
+    const renderDiffHtml = (diff: ReturnType<typeof diffPlans>, sides: { from: Plan }) => renderHtml({ diffs: [{ diff, ...sides }] });
+    const quiet = plan(cap('    terms: { party: ukraine }\n    unreported: [personnelCap, appliesIn]\n'), 'v2');
+    const row = renderDiffHtml(diffPlans(old, quiet), { from: old }).match(/<tr><th scope="row"><code>personnelCap<\/code><\/th>.*?<\/tr>/)?.[0] ?? '';
+    expect(row).toContain('<td>600,000</td><td><span class="muted">not reported</span></td>');
+    expect(row).not.toContain('(none)');
+    const back = renderDiffHtml(reverseDiff(diffPlans(old, quiet)), { from: quiet }).match(/<tr><th scope="row"><code>personnelCap<\/code><\/th>.*?<\/tr>/)?.[0] ?? '';
+    expect(back).toContain('<td><span class="muted">not reported</span></td><td>600,000</td>');
+  });
+
   it('leave the list when a merge takes the value from the side that reports it', async () => {
     const { mergePlans } = await import('peaceplan');
     const ours = plan(cap('    terms: { party: ukraine, personnelCap: 800000, appliesIn: always }\n'), 'v2');

@@ -1,6 +1,6 @@
 import { describeFlag, describeRun, termsInWords } from '../../diff/describe-clause.js';
 import { formatValue, isDeadline, isDuration, isMoney } from '../../diff/format-value.js';
-import type { ClauseChange, PlanDiff, TextHunk } from '../../diff/types.js';
+import type { ClauseChange, PlanDiff, TermChange, TextHunk } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
 import type { DiffImpact, Move } from '../../positions/types.js';
 import { countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
@@ -91,7 +91,9 @@ function termsHtml(c: ClauseChange): string {
   // Lists and records are told by their sentence; a cell holds only a value a reader takes in at a glance.
   const plain = (v: unknown): boolean => v === null || typeof v !== 'object' || isMoney(v) || isDuration(v) || isDeadline(v) || (Array.isArray(v) && v.every(plain));
   const value = (v: unknown) => (plain(v) ? esc(formatValue(v)) : '…');
-  const rows = c.terms.map((t) => `<tr><th scope="row"><code>${esc(t.term)}</code></th><td>${t.changes ? '…' : value(t.from)}</td><td>${t.changes ? '…' : value(t.to)}</td><td>${t.delta === undefined ? '' : esc(formatValue(t.delta))}</td><td>${esc(t.says)}</td></tr>`);
+  // A side whose sources do not report the term holds no value, not "(none)".
+  const cell = (t: TermChange, side: 'from' | 'to') => (t.unreported === side ? '<span class="muted">not reported</span>' : t.changes ? '…' : value(t[side]));
+  const rows = c.terms.map((t) => `<tr><th scope="row"><code>${esc(t.term)}</code></th><td>${cell(t, 'from')}</td><td>${cell(t, 'to')}</td><td>${t.delta === undefined ? '' : esc(formatValue(t.delta))}</td><td>${esc(t.says)}</td></tr>`);
   return `<table class="terms"><caption class="muted">Term changes</caption><thead><tr><th scope="col">term</th><th scope="col">from</th><th scope="col">to</th><th scope="col">delta</th><th scope="col">what it does</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -122,6 +122,8 @@ describe('what the writer of a carried clause changed in the words it repeats', 
     expect(diff.clauses.find((c) => c.to?.id === 'nato-troops')?.says).toMatch(/^Unnumbered clause \(No NATO troops in Ukraine\): status proposed → bracketed; carried over unseen in the new version \(from us-28-point\), so what else differs is not a reported change: foreign troops/);
     // In the clause list too: its own statement on a line, the rest under the hedge, never as a change of its own.
     const block = renderDiffText(diff).split('\n~ ').find((b) => b.includes('[modified, nato-troops]')) ?? '';
+    // Ranked by its status, so not among the clauses "not ranked".
+    expect(diff.summary.carriedUnranked).not.toContain('nato-troops');
     expect(block.split('\n').slice(1, 3)).toEqual(['    status proposed → bracketed', expect.stringMatching(/^ {4}carried over unseen in the new version \(from us-28-point\), so what else differs is not a reported change: foreign troops/)]);
     // A carried clause whose terms all repeat its source states nothing: the E3 wording it differs from is not news.
     const pact = diff.clauses.find((c) => c.to?.id === 'non-aggression-pact');

@@ -43,9 +43,15 @@ export function summarizeDiff(clauses: readonly ClauseChange[], meta: readonly F
   };
 }
 
-/** Clauses carried over unseen whose terms (other than those their writer changed) or operative words differ: left out of the ranking, counted so a reader knows. */
+/**
+ * Clauses carried over unseen whose terms (other than those their writer
+ * changed) or operative words differ, and which weigh nothing for it: left out
+ * of the ranking, counted so a reader knows. One ranked by what its writer
+ * stated (a status, a changed term) is not listed: its line says the rest is
+ * carried over.
+ */
 function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[] } {
-  const ids = clauses.filter((c) => c.carried && (c.terms.some((t) => !t.stated) || (c.text?.flags.length ?? 0) > 0)).map((c) => (c.to ?? c.from)?.id ?? '');
+  const ids = clauses.filter((c) => c.carried && (c.terms.some((t) => !t.stated) || (c.text?.flags.length ?? 0) > 0) && weightOf(c) === 0).map((c) => (c.to ?? c.from)?.id ?? '');
   return ids.length ? { carriedUnranked: ids } : {};
 }
 

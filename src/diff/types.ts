@@ -133,8 +133,8 @@ export interface DiffSummary {
   /**
    * Clauses whose terms or operative words differ but which are not ranked, because one side is
    * carried over unseen from another version (its content is that version's, so the difference
-   * is not a reported change); absent when there are none. Terms the carried side's writer
-   * changed from that version (`stated`) are ranked and do not put a clause here.
+   * is not a reported change); absent when there are none. A clause ranked by what the carried
+   * side's writer stated (terms changed from that version, `stated`, or its status) is not here.
    */
   carriedUnranked?: string[];
 }

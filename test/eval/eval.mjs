@@ -54,6 +54,7 @@ if (process.argv.includes('--sweep')) {
     g: 'hand G, added before any run on its files; its first run is in EVAL.md, and titles were given their share after it',
     h: 'hand H, added before any run on its files; its first run is in EVAL.md',
     i: 'hand I, lineage only, added before any run on its files',
+    j: 'hand J, added before any run on its files; its first run is in EVAL.md',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -124,6 +124,33 @@ describe('set members named otherwise by another hand', () => {
   });
 });
 
+describe('set members perhaps named otherwise', () => {
+  const says = (x: string[], y: string[]) => termsOf(plan([{ terms: { members: x } }]), plan([{ terms: { members: y } }]))[0];
+
+  it('tells labels of three or more words, one word apart after the same first word, as perhaps the same member', () => {
+    const t = says(['gas-infrastructure', 'war-affected-cities'], ['gas-infrastructure', 'war-damaged-cities']);
+    expect(t?.relabelled).toEqual([{ from: 'war-affected-cities', to: 'war-damaged-cities', perhaps: true }]);
+    expect(t?.says).toBe('perhaps named otherwise in members: war-affected-cities → war-damaged-cities');
+    expect(says(['neutral-international-institutions'], ['neutral-international-bodies'])?.relabelled).toEqual([{ from: 'neutral-international-institutions', to: 'neutral-international-bodies', perhaps: true }]);
+    // A sure relabel and a perhaps in one set: each told as what it is.
+    expect(says(['eu', 'war-affected-cities'], ['european-union', 'war-damaged-cities'])?.says).toBe('named otherwise in members: eu → european-union; perhaps named otherwise in members: war-affected-cities → war-damaged-cities');
+  });
+
+  it('keeps apart labels whose first word (most often the name) differs, short labels, and ambiguous partners', () => {
+    expect(says(['zaporizhzhia-nuclear-plant'], ['kursk-nuclear-plant'])?.relabelled).toBeUndefined();
+    expect(says(['daily-services'], ['public-services'])?.relabelled).toBeUndefined();
+    expect(says(['war-affected-cities'], ['war-damaged-cities', 'war-affected-areas'])?.relabelled).toBeUndefined();
+  });
+
+  it('weighs one perhaps-renamed member as one member changed, below a change of a term of substance', () => {
+    const renamed = diffPlans(plan([{ terms: { members: ['war-affected-cities'] } }]), plan([{ terms: { members: ['war-damaged-cities'] } }]));
+    const swapped = diffPlans(plan([{ terms: { members: ['war-affected-cities'] } }]), plan([{ terms: { members: ['frontline-regions'] } }]));
+    expect(renamed.summary.highlights[0]?.weight).toBeCloseTo(5.3);
+    expect(swapped.summary.highlights[0]?.weight).toBeCloseTo(5.6);
+    expectRoundTrip(plan([{ terms: { members: ['war-affected-cities'] } }]), plan([{ terms: { members: ['war-damaged-cities'] } }]), renamed);
+  });
+});
+
 describe('conditions another hand named otherwise', () => {
   it('pairs a condition whose event names the same thing, tells it once and weighs only what else changed', () => {
     const cond = (kind: string, event: string, by: string[]) => ({ topic: 'governance' as const, conditions: [{ kind, event, by }] });

@@ -183,7 +183,9 @@ function set(spec: TermSpec, from: unknown[], to: unknown[]): Typed {
   const parts = [];
   if (news.length) parts.push(`${formatValue(news)} added to ${spec.label}`);
   if (gone.length) parts.push(`${formatValue(gone)} removed from ${spec.label}`);
-  if (relabelled.length) parts.push(`named otherwise in ${spec.label}: ${relabelled.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
+  const [sure, perhaps] = [relabelled.filter((r) => !r.perhaps), relabelled.filter((r) => r.perhaps)];
+  if (sure.length) parts.push(`named otherwise in ${spec.label}: ${sure.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
+  if (perhaps.length) parts.push(`perhaps named otherwise in ${spec.label}: ${perhaps.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   if (!parts.length) parts.push(`${spec.label} reordered`);
   return { added, removed, ...(relabelled.length ? { relabelled } : {}), says: parts.join('; ') };
 }

@@ -10,6 +10,13 @@ import { stem } from '../match/tokens.js';
 export interface Relabel {
   from: string;
   to: string;
+  /**
+   * Only perhaps the same thing: labels of three or more words that share
+   * their first word and all but one of the others ("war-affected-cities",
+   * "war-damaged-cities"). Told as "perhaps named otherwise", and weighed as
+   * one member changed rather than one gone and one come.
+   */
+  perhaps?: true;
 }
 
 const JOINERS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to']);
@@ -25,7 +32,16 @@ export function relabels(removed: readonly unknown[], added: readonly unknown[])
   const gone = removed.filter((x): x is string => typeof x === 'string');
   const come = added.filter((x): x is string => typeof x === 'string');
   if (!gone.length || !come.length) return [];
-  const partners = (x: string, others: string[]) => others.filter((y) => sameThing(x, y));
+  const sure = uniquePairs(gone, come, sameThing);
+  // Among the members left, those that are perhaps the same thing, by the same one-to-one rule.
+  const paired = new Set(sure.flatMap((r) => [r.from, r.to]));
+  const perhaps = uniquePairs(gone.filter((x) => !paired.has(x)), come.filter((x) => !paired.has(x)), nearlySameThing);
+  return [...sure, ...perhaps.map((r) => ({ ...r, perhaps: true as const }))];
+}
+
+/** Pairs of `gone` and `come` that `same` joins and that are each other's only partner. */
+function uniquePairs(gone: readonly string[], come: readonly string[], same: (a: string, b: string) => boolean): Relabel[] {
+  const partners = (x: string, others: readonly string[]) => others.filter((y) => same(x, y));
   const out: Relabel[] = [];
   for (const from of gone) {
     const candidates = partners(from, come);
@@ -33,6 +49,19 @@ export function relabels(removed: readonly unknown[], added: readonly unknown[])
     if (candidates.length === 1 && to !== undefined && partners(to, gone).length === 1) out.push({ from, to });
   }
   return out;
+}
+
+/**
+ * Whether two labels perhaps name the same thing: each has three or more
+ * words besides joining ones, as many as the other, the same first word (a
+ * label's first word is most often the name: "zaporizhzhia-nuclear-plant" and
+ * "kursk-nuclear-plant" are not this), and all but one word in common, by stem.
+ */
+export function nearlySameThing(a: string, b: string): boolean {
+  const [x, y] = [parts(a), parts(b)].map((ws) => ws.filter((w) => !JOINERS.has(w)).map(stem));
+  if (!x || !y || x.length < 3 || x.length !== y.length || x[0] !== y[0]) return false;
+  const others = new Set(y);
+  return x.filter((w) => !others.has(w)).length === 1;
 }
 
 /** Whether two labels name the same thing, one more precisely than the other. */

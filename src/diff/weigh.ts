@@ -35,9 +35,12 @@ export function termMagnitude(t: TermChange): number {
       // A fixed deadline becoming "as soon as possible" (or the reverse) is a change of kind; days compare by ratio.
       if (isAsap(t.from) !== isAsap(t.to)) return 1;
       return deadlineRatio(t.from, t.to) ?? 0.5;
-    case 'set':
-      // A member another hand named more or less precisely is not a change of substance.
-      return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0) - 2 * (t.relabelled?.length ?? 0)));
+    case 'set': {
+      // A member another hand named more or less precisely is not a change of substance; one perhaps
+      // named otherwise counts as one member changed, not as one gone and one come.
+      const renamed = (t.relabelled ?? []).reduce((n, r) => n + (r.perhaps ? 1 : 2), 0);
+      return Math.min(1, 0.3 * ((t.added?.length ?? 0) + (t.removed?.length ?? 0) - renamed));
+    }
     case 'list':
     case 'record': {
       const inner = (t.changes ?? []).reduce((s, c) => s + termMagnitude(c), 0);

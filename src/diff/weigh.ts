@@ -63,7 +63,8 @@ export function termMagnitude(t: TermChange): number {
  * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.9 by its
  * terms when the other version is known only in part, so it may be there
  * unreported, or its removal rests on one report: below every change that version states), a status
- * change 4.5 plus 0.1 per term the clause carries (or half a point on top of term changes),
+ * change 5 plus 0.15 per term the clause carries (or half a point on top of term changes; a
+ * clause that became a question left open weighs its status only, the terms it leaves open being its detail),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * conditions and options 5 plus half a point per condition or option changed
  * (up to 1.5), other clause fields 2. A clause that is `unconfirmed`, or whose
@@ -71,7 +72,7 @@ export function termMagnitude(t: TermChange): number {
  * not reported in the other version is not news; so is a paired clause one of
  * whose sides is carried over unseen from a third version (its content is that
  * version's: `carried`), save for what its writer changed in those words
- * (`stated` terms) and a change of status (4.5).
+ * (`stated` terms) and a change of status.
  */
 export function weightOf(c: ClauseChange): number {
   if (!c.from || !c.to) {
@@ -88,6 +89,9 @@ export function weightOf(c: ClauseChange): number {
     const w = termsWeight(c.terms.filter((t) => t.stated));
     return c.fields.some((f) => f.field === 'status') ? Math.max(w + 0.5, statusWeight(c)) : w;
   }
+  // A clause that became a question left open (bracketed, no terms): its status is the news, and weighs
+  // by what the clause carried; the terms it leaves open are its detail, not changes of their own.
+  if (c.fields.some((f) => f.field === 'status' && f.to === 'bracketed') && !c.to.termCount) return Math.round(statusWeight(c) * 100) / 100;
   let w = termsWeight(c.terms);
   // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
   // An option only reworded or re-sourced is bookkeeping, like a clause's own wording and sources.
@@ -103,10 +107,13 @@ export function weightOf(c: ClauseChange): number {
   return Math.round(w * 100) / 100;
 }
 
-/** A change of status alone: 4.5, plus 0.1 for each term the clause carries (at most 9), as an added clause weighs by what it carries. */
+/**
+ * A change of status alone (agreed, left open): 5, as a clause added, plus 0.15 for each term the
+ * clause carries (at most 9), as an added clause weighs by what it carries.
+ */
 function statusWeight(c: ClauseChange): number {
   const carries = Math.max(c.from?.termCount ?? 0, c.to?.termCount ?? 0);
-  return 4.5 + 0.1 * Math.min(carries, 9);
+  return 5 + 0.15 * Math.min(carries, 9);
 }
 
 /** 5–6.5 for term changes by the size of the biggest (the others count a quarter); 0 for none of substance. */

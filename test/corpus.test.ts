@@ -29,11 +29,12 @@ describe('the evaluation corpus (test/corpus)', () => {
       expect([...r.errors, ...r.warnings], file).toEqual([]);
     }
     // So do the later hands' files, as their hands wrote them (one removal rests on one outlet: a warning of its sourcing).
-    // And the held-out hands G to J, each with a copy of its family's vocabulary beside its files.
+    // And the held-out hands G to K, each with a copy of its family's vocabulary beside its files.
     const g = ['russia-ukraine-2025/hand-g/geneva-ninth.yaml', 'gaza-2025/hand-g/hamas-reply-ninth.yaml', 'gaza-2025/hand-g/first-phase-ninth.yaml'];
     const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml', 'russia-ukraine-2025/hand-i/us-28-point-eleventh.yaml', 'gaza-2025/hand-i/wh-20-point-eleventh.yaml'];
     const j = ['russia-ukraine-2025/hand-j/e3-eleventh.yaml', 'gaza-2025/hand-j/hamas-reply-eleventh.yaml', 'gaza-2025/hand-j/first-phase-eleventh.yaml'];
-    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j]) {
+    const k = ['russia-ukraine-2025/hand-k/geneva-twelfth.yaml', 'gaza-2025/hand-k/hamas-reply-twelfth.yaml', 'gaza-2025/hand-k/first-phase-twelfth.yaml'];
+    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
       expect([...r.errors, ...r.warnings.filter((w) => !evidence.has(w.code))], file).toEqual([]);
@@ -155,6 +156,16 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(cases).toHaveLength(15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
     holds(heldOutBy.j as Totals, { recall: 0.9, keys: 88 });
+  });
+
+  it('holds the held-out hand K to what its first run measured: no orphan paired, Geneva paired but for one stub', () => {
+    // The Geneva framework, Hamas's reply and the first-phase deal once more, added before any diff ran on them, after
+    // the place sign and the status weights of this code were set (EVAL.md, "Hand K"). Its one pair counted wrong joins
+    // hand J's governance-left-to-later clause with hand K's one clause for every point left to later phases (point 9 among them).
+    const cases = results.filter((r) => r.heldOut && r.hand === 'k');
+    expect(cases).toHaveLength(17);
+    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['transitional-governance-later → deferred-to-later-phases']);
+    holds(heldOutBy.k as Totals, { recall: 0.85, keys: 63 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

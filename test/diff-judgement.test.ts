@@ -166,6 +166,27 @@ describe('matching clauses another author rewrote', () => {
     expect(diffPlans(two, plan('y', [stub]), only).clauses.find((d) => d.to?.id === 'land')?.kind).toBe('added');
   });
 
+  it('does not count a term the other version does not report as a difference of terms', () => {
+    // The only EU clause on both sides, unnumbered and out of place: it pairs only if its terms are much alike.
+    const eu = us.clauses.find((c) => c.id === 'eu-membership') as Clause;
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+    const stub = (unreported?: string[]) => {
+      const { number: _n, ...c } = clause({ id: 'eu-track', topic: 'eu-accession', title: 'EU path taken to separate talks', text: 'Integration into the Union is handled in talks of its own.', terms: { candidate: 'ukraine', separateTalks: true } as Clause['terms'] }, 0);
+      return { ...c, ...(unreported ? { unreported } : {}) } as Clause;
+    };
+    const x = plan('x', [filler('a', 1), eu, filler('b', 3)]);
+    const y = (c: Clause) => ({ ...plan('y', [filler('a', 1), filler('b', 3), c]), peaceplan: 2 }) as Plan;
+    const silent = diffPlans(x, y(stub()));
+    expect(silent.clauses.find((c) => c.to?.id === 'eu-track')?.kind).toBe('added');
+    const told = diffPlans(x, y(stub(['membership', 'marketAccess'])));
+    const pair = told.clauses.find((c) => c.to?.id === 'eu-track');
+    expect(pair?.from?.id).toBe('eu-membership');
+    expect(pair?.match?.method).toBe('topic');
+    expect(pair?.match?.evidence?.terms).toBeGreaterThanOrEqual(0.4);
+    // Seen the other way round, the same.
+    expect(diffPlans(y(stub(['membership', 'marketAccess'])), x).clauses.find((c) => c.from?.id === 'eu-track')?.to?.id).toBe('eu-membership');
+  });
+
   it('counts term names another writer chose in the catch-all topic only when they agree', () => {
     // Two hands encode the same aid clause under topic other, each with term names of its own.
     const x = plan('x', [clause({ id: 'aid', topic: 'other', title: 'Aid at full scale', text: 'Full aid enters at once: at least 600 trucks a day, rubble clearing machinery and hospital repairs.', terms: { trucksPerDay: 600 } }, 7)]);

@@ -8,7 +8,7 @@ import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, 
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
-import { clauseTokens, termTokens, titleTokens } from './tokens.js';
+import { clauseTokens, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -70,7 +70,7 @@ export class Scorer {
     const text = wordEvidence(weightedOverlap(ta, tb, this.massOf(this.massA, i, ta), this.massOf(this.massB, j, tb), this.rarity), titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
-    const overlap = topic === 'same' ? termOverlap(this.termsA.at(i), this.termsB.at(j), this.rarity) : undefined;
+    const overlap = topic === 'same' ? termOverlap(withoutValuesOf(this.termsA.at(i), cb.unreported), withoutValuesOf(this.termsB.at(j), ca.unreported), this.rarity) : undefined;
     // In the catch-all topic the writer names the terms, so names that differ are no evidence against: terms only add.
     const terms = overlap !== undefined && ca.topic === 'other' ? Math.max(overlap, text) : overlap;
     const evidence: MatchEvidence = {

@@ -49,7 +49,20 @@ export function termTokens(c: Clause): Set<string> {
     out.add(`term:${k}`);
     out.add(`term:${k}=${stable(v).slice(0, 200)}`);
   }
+  // A term its version does not report is still a term of the clause, its value unknown.
+  for (const k of c.unreported ?? []) out.add(`term:${k}`);
   return out;
+}
+
+/**
+ * `tokens` (from {@link termTokens}) without the values of the terms named in
+ * `unknown`: where the other clause's version does not report a term, a value
+ * on this side can neither agree nor differ with it.
+ */
+export function withoutValuesOf(tokens: ReadonlySet<string>, unknown: readonly string[] | undefined): ReadonlySet<string> {
+  if (!unknown?.length) return tokens;
+  const prefixes = unknown.map((k) => `term:${k}=`);
+  return new Set([...tokens].filter((t) => !prefixes.some((p) => t.startsWith(p))));
 }
 
 /**

@@ -171,7 +171,7 @@ describe('matching clauses another author rewrote', () => {
     const eu = us.clauses.find((c) => c.id === 'eu-membership') as Clause;
     const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
     const stub = (unreported?: string[]) => {
-      const { number: _n, ...c } = clause({ id: 'eu-track', topic: 'eu-accession', title: 'EU path taken to separate talks', text: 'Integration into the Union is handled in talks of its own.', terms: { candidate: 'ukraine', separateTalks: true } as Clause['terms'] }, 0);
+      const { number: _n, ...c } = clause({ id: 'eu-track', topic: 'eu-accession', title: 'EU path taken to separate talks', text: 'Integration into the Union is handled in talks of its own.', terms: { candidate: 'ukraine', separateTalks: true } } as Parameters<typeof clause>[0], 0);
       return { ...c, ...(unreported ? { unreported } : {}) } as Clause;
     };
     const x = plan('x', [filler('a', 1), eu, filler('b', 3)]);

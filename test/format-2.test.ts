@@ -315,6 +315,54 @@ describe('rival options in a position matrix', () => {
   });
 });
 
+describe('conditions a version does not report (unreported: [conditions])', () => {
+  const tied = '    terms: { scope: full }\n    conditions:\n      - { kind: compliance, event: weapons-decommissioned, by: [hamas] }\n';
+  const silent = '    terms: { scope: full }\n    unreported: [conditions]\n';
+  const old = plan(clause('amnesty', 'amnesty', tied));
+  const quiet = plan(clause('amnesty', 'amnesty', silent), 'v2');
+
+  it('are checked: the clause then states no conditions', () => {
+    const read = (body: string) => parsePlan(`peaceplan: 2\nplan: p\nversion: v\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n${body}`).errors;
+    expect(read(clause('amnesty', 'amnesty', silent))).toEqual([]);
+    const both = read(clause('amnesty', 'amnesty', `${tied}    unreported: [conditions]\n`));
+    expect(both.map((e) => [e.code, e.message])).toEqual([['INVALID_VALUE', 'the clause states conditions and lists `conditions` as unreported']]);
+  });
+
+  it('read as not known in the version, not as dropped, weigh nothing, and reverse and apply', async () => {
+    const diff = diffPlans(old, quiet);
+    const f = diff.clauses[0]?.fields.find((x) => x.field === 'conditions');
+    expect([f?.unreported, f?.says]).toEqual(['to', 'conditions not reported in this version (were: compliance: weapons-decommissioned by hamas)']);
+    expect(diff.summary.highlights).toEqual([]);
+    // Told with the bookkeeping, after the clause's substance (here there is none).
+    const { renderDiffText } = await import('peaceplan');
+    expect(renderDiffText(diff)).toContain('also: conditions not reported in this version (were: compliance: weapons-decommissioned by hamas)');
+    const back = reverseDiff(diff).clauses[0]?.fields.find((x) => x.field === 'conditions');
+    expect([back?.unreported, back?.says]).toEqual(['from', 'conditions set: compliance: weapons-decommissioned by hamas (not reported in the earlier version)']);
+    expect(reverseDiff(diff).summary.highlights).toEqual([]);
+    expect(applyDiff(old, diff).plan).toEqual(quiet);
+    expect(applyDiff(quiet, reverseDiff(diff)).plan).toEqual(old);
+    const valid = new Ajv2020({ strict: false }).compile(JSON.parse(text('schemas/diff.schema.json')) as object);
+    expect([valid(JSON.parse(JSON.stringify(diff))), valid(JSON.parse(JSON.stringify(reverseDiff(diff))))]).toEqual([true, true]);
+    // Without the list, the same file drops the condition, and that is news.
+    const { unreported: _, ...bare } = quiet.clauses[0] as Plan['clauses'][number];
+    const dropped = diffPlans(old, { ...quiet, clauses: [bare] });
+    expect(dropped.clauses[0]?.fields.find((x) => x.field === 'conditions')?.says).toBe('condition dropped: compliance: weapons-decommissioned by hamas');
+    expect(dropped.summary.highlights).toHaveLength(1);
+  });
+
+  it('give a rule testing them no stance, and leave the list when a merge takes them from the side that states them', async () => {
+    const { buildMatrix, mergePlans, parsePositions } = await import('peaceplan');
+    const positions = parsePositions(`peaceplan: 1\nplan: p\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n  - { id: r1, stakeholder: hamas, topic: amnesty, when: { conditions: { any: { kind: { eq: compliance } } } }, stance: oppose, otherwise: support, ifAbsent: oppose, salience: 1, date: 2025-10-03, sources: [p1] }\n`).positions!;
+    expect(buildMatrix(old, positions).rows[0]?.cells[0]?.stance).toBe('oppose');
+    const row = buildMatrix(quiet, positions).rows[0];
+    expect([row?.cells[0]?.stance, row?.acceptability.absent]).toEqual([null, []]);
+    const base = plan(clause('amnesty', 'amnesty', '    terms: { scope: full }\n'));
+    const merged = mergePlans(base, plan(clause('amnesty', 'amnesty', tied), 'v2'), plan(clause('amnesty', 'amnesty', silent), 'v3')).plan.clauses[0];
+    expect(merged?.conditions).toHaveLength(1);
+    expect(merged).not.toHaveProperty('unreported');
+  });
+});
+
 describe('conditions in position rules', () => {
   it('can be tested like a list term, and are checked like one', async () => {
     const { buildMatrix, checkPositions, parsePositions } = await import('peaceplan');

@@ -30,7 +30,7 @@ export function substanceParts(c: ClauseChange): string[] {
   for (const t of c.terms) if (!isReorder(t) && !t.unreported) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
-    if (METADATA_FIELDS.has(f.field) || f.field === 'status' || (f.field === 'terms' && c.terms.length > 0) || isReorder(f)) continue;
+    if (METADATA_FIELDS.has(f.field) || f.field === 'status' || (f.field === 'terms' && c.terms.length > 0) || isReorder(f) || f.unreported) continue;
     parts.push(f.says);
   }
   return [...new Set(parts)]; // a term and a clause field can say the same thing (parties)
@@ -51,6 +51,7 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'carriedFrom' && !c.fields.some((g) => g.field === 'presence')) parts.push(f.says);
   }
   for (const t of c.terms) if (isReorder(t) || t.unreported) parts.push(t.says);
+  for (const f of c.fields) if (f.unreported) parts.push(f.says);
   if (c.text?.hunks.length) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
   return parts;
 }

@@ -164,6 +164,24 @@ export function describeProvision(f: FieldChange, fields: readonly FieldChange[]
   return f;
 }
 
+/**
+ * A change of conditions where one side's version does not report them
+ * (`unreported` on that side): "conditions not reported in this version (were:
+ * …)", or, seen the other way, "conditions set: … (not reported in the earlier
+ * version)". The item changes stay for reference; the change weighs nothing.
+ */
+export function asUnreportedConditions(f: FieldChange, side: 'from' | 'to'): FieldChange {
+  const list = (v: unknown) => (Array.isArray(v) ? (v as ClauseCondition[]) : []).map(conditionLabel).join('; ');
+  const says = side === 'to' ? `conditions not reported in this version (were: ${list(f.from)})` : `conditions set: ${list(f.to)} (not reported in the earlier version)`;
+  return { ...f, unreported: side, says };
+}
+
+/** Which side of a change of conditions does not report them: the side whose clause lists `conditions` as unreported and states none. */
+export function conditionsUnreportedBy(a: Pick<Clause, 'unreported' | 'conditions'>, b: Pick<Clause, 'unreported' | 'conditions'>): 'from' | 'to' | undefined {
+  const silent = (c: Pick<Clause, 'unreported' | 'conditions'>) => (c.unreported ?? []).includes('conditions') && !c.conditions?.length;
+  return silent(b) ? 'to' : silent(a) ? 'from' : undefined;
+}
+
 /** Whether a version is known to contain a clause, in words. */
 export function describePresence(from: Pick<Clause, 'presence' | 'carriedFrom'>, to: Pick<Clause, 'presence' | 'carriedFrom'>): string {
   const [a, b] = [from.presence ?? 'stated', to.presence ?? 'stated'];

@@ -17,7 +17,7 @@ import { termSpec } from './term-kinds.js';
 import type { TermSpec } from './term-kinds.js';
 import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
-import { describeProvision } from './describe-provision.js';
+import { asUnreportedConditions, conditionsUnreportedBy, describeProvision } from './describe-provision.js';
 import { carriedSources } from './carried-sources.js';
 import { isReorder } from './weigh.js';
 
@@ -141,7 +141,11 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   const bothMaps = isMap(ca.terms) && isMap(cb.terms);
   const skipped = [...ignore].map((k) => IGNORED_FIELD[k]);
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
-  const told = fields.map((f) => describeProvision(f, fields, cb.topic, cb, schema));
+  const silent = conditionsUnreportedBy(ca, cb);
+  const told = fields.map((f) => {
+    const d = describeProvision(f, fields, cb.topic, cb, schema);
+    return silent && f.field === 'conditions' ? asUnreportedConditions(d, silent) : d;
+  });
   const terms = same ? [] : diffTerms(ca, cb, schema);
   const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
   const renumbered = ca.number !== undefined && cb.number !== undefined && ca.number !== cb.number && !ignore.has('numbering');

@@ -1,7 +1,7 @@
 import type { FamilyTerms } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
-import { describeProvision } from './describe-provision.js';
+import { asUnreportedConditions, describeProvision } from './describe-provision.js';
 import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
@@ -43,7 +43,12 @@ function flipField(f: FieldChange): FieldChange {
 /** A clause's field changes seen from the other side, conditions, options and presence told again. */
 function flipFields(fields: readonly FieldChange[], topic: string, schema: object | undefined): FieldChange[] {
   const flipped = fields.map(flipField);
-  return flipped.map((f) => describeProvision(f, flipped, topic, undefined, schema));
+  // Conditions one side did not report stay unreported by that side, which is now the other one.
+  return flipped.map((f, i) => {
+    const told = describeProvision(f, flipped, topic, undefined, schema);
+    const side = fields[i]?.unreported;
+    return side ? asUnreportedConditions(told, side === 'from' ? 'to' : 'from') : told;
+  });
 }
 
 function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {

@@ -43,6 +43,12 @@ export interface FieldChange {
   removed?: unknown[];
   /** For conditions and options: the change of each item (condition or option). */
   changes?: TermChange[];
+  /**
+   * For `conditions`: the version that does not report them (its clause lists `conditions` in
+   * `unreported`): `to` for the new version, `from` for the old one. Not a change of substance:
+   * it weighs nothing and is told with the bookkeeping.
+   */
+  unreported?: 'from' | 'to';
   says: string;
 }
 

@@ -95,7 +95,8 @@ export function weightOf(c: ClauseChange): number {
   let w = termsWeight(c.terms);
   // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
   // An option only reworded or re-sourced is bookkeeping, like a clause's own wording and sources.
-  const provisions = c.fields.flatMap((f) => (f.field === 'conditions' || f.field === 'options' ? (f.changes ?? []) : [])).filter((t) => t.change !== 'changed' || (t.changes?.length ?? 0) > 0);
+  // Conditions one version does not report are not a change (`unreported`).
+  const provisions = c.fields.flatMap((f) => ((f.field === 'conditions' || f.field === 'options') && !f.unreported ? (f.changes ?? []) : [])).filter((t) => t.change !== 'changed' || (t.changes?.length ?? 0) > 0);
   if (provisions.length) w = Math.max(w, 5 + Math.min(1.5, 0.5 * provisions.length)) + (w > 0 ? 0.25 : 0);
   // A status change (proposed → bracketed: left to the leaders) is news of its own, and adds to term changes.
   if (c.fields.some((f) => f.field === 'status')) w = Math.max(w + 0.5, statusWeight(c));

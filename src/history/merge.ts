@@ -233,7 +233,8 @@ function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ou
   if (co.terms !== undefined || ct.terms !== undefined) merged.terms = terms;
   // A term one side reports is reported: it leaves the list of those not reported.
   if (Array.isArray(merged.unreported)) {
-    const still = (merged.unreported as string[]).filter((k) => !Object.hasOwn(terms, k));
+    const stated = (k: string) => Object.hasOwn(terms, k) || (k === 'conditions' && Array.isArray(merged.conditions) && merged.conditions.length > 0);
+    const still = (merged.unreported as string[]).filter((k) => !stated(k));
     if (still.length) merged.unreported = still;
     else delete merged.unreported;
   }

@@ -103,7 +103,7 @@ export interface ClauseCommon {
   title: Title;
   /** The clause in the project's own words (a paraphrase of the reported text). */
   text: Prose;
-  /** Terms of this clause that this version's sources do not report (format 2): their value here is not known, so a diff tells them as not reported, not as dropped or changed. A term cannot be both set in terms and listed here. */
+  /** Terms of this clause that this version's sources do not report (format 2): their value here is not known, so a diff tells them as not reported, not as dropped or changed. A term cannot be both set in terms and listed here. The name conditions (where the topic has no term of that name) says the same of the clause's conditions, which it then states none of. */
   unreported?: Array<string>;
   /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
   status: "agreed" | "proposed" | "bracketed";

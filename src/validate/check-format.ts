@@ -29,13 +29,16 @@ export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList, vocabula
   });
 }
 
-/** Each term listed as unreported is a term of the clause's topic (any name in the open topic) that the clause does not set. */
+/** Each term listed as unreported is a term of the clause's topic (any name in the open topic) that the clause does not set; `conditions` names the clause's conditions, which it then states none of. */
 function checkUnreported(clause: Clause, at: PathSegment[], map: SourceMap, out: ErrorList, vocabulary?: object): void {
   const set = isMap(clause.terms) ? clause.terms : {};
   const near = closestIn(termsOfTopic(clause.topic, vocabulary));
   (clause.unreported ?? []).forEach((term, j) => {
     const path = [...at, 'unreported', j];
-    if (Object.hasOwn(set, term)) {
+    if (term === 'conditions' && !isKnownTerm(clause.topic, term, vocabulary)) {
+      // The clause's conditions as a whole: not reported, so the clause states none.
+      if (clause.conditions?.length) out.add(map.errorFor(path, { code: 'INVALID_VALUE', message: 'the clause states conditions and lists `conditions` as unreported', hint: 'its conditions are either reported (in conditions) or not (here): keep one' }));
+    } else if (Object.hasOwn(set, term)) {
       out.add(map.errorFor(path, { code: 'INVALID_VALUE', message: `\`${term}\` is set in terms and listed as unreported`, hint: 'a term is either reported (in terms) or not (here): keep one' }));
     } else if (!isKnownTerm(clause.topic, term, vocabulary)) {
       const guess = near(term);

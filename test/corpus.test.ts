@@ -88,9 +88,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // frozen-assets removal its sources do not give (format 2), 105 once terms a carried clause states rank,
     // writer-named terms in topic other no longer count against a pair and questions left open pair by topic,
     // 107 once a change of status weighs by the terms its clause carries, 110 once the Geneva file lists the
-    // frozen-assets removal its one-outlet reports give as unconfirmed, 113 once titles count on their own, 114 once a
-    // clause left open weighs its status only; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(114);
+    // frozen-assets removal its one-outlet reports give as unconfirmed, 113 once titles count on their own (and still
+    // once a change of status weighs as the clause added or removed would); EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(113);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {
@@ -118,8 +118,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = results.filter((r) => r.heldOut && r.hand === 'g');
     expect(cases).toHaveLength(10);
     expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['rafah-crossing → neutral-aid-and-rafah']);
-    // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 53 once a status change weighs like a clause added.
-    holds(heldOutBy.g as Totals, { recall: 0.86, keys: 53 });
+    // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
+    // the clause added or removed would, and a clause left open by its status only.
+    holds(heldOutBy.g as Totals, { recall: 0.86, keys: 55 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -151,8 +152,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // The E3 counter-proposal, Hamas's reply and the first-phase deal once more, added before any diff ran on them
     // (EVAL.md, "Hand J"). Its first run: 90.7 %, 85 key changes, and one leave-one-out orphan paired as the only clause
     // of its topic, as on hand H (the US humanitarian committee with the E3 victims clause, order 0.51); 88 key changes
-    // once set members perhaps named otherwise weigh as one, and no orphan once the place sign needs 0.75; 89 once a status
-    // change weighs like a clause added; 93.7 % and 93 once a term the other version does not report is no difference.
+    // once set members perhaps named otherwise weigh as one, and no orphan once the place sign needs 0.75; 93.7 % and 93
+    // once a term the other version does not report is no difference (and a change of status weighs as a clause added).
     const cases = results.filter((r) => r.heldOut && r.hand === 'j');
     expect(cases).toHaveLength(15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
@@ -166,8 +167,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = results.filter((r) => r.heldOut && r.hand === 'k');
     expect(cases).toHaveLength(17);
     expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['transitional-governance-later → deferred-to-later-phases']);
-    // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference.
-    holds(heldOutBy.k as Totals, { recall: 0.91, keys: 69 });
+    // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
+    // once a change of status weighs as the clause added or removed would.
+    holds(heldOutBy.k as Totals, { recall: 0.91, keys: 72 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

@@ -349,7 +349,7 @@ describe('what matters most', () => {
     expect(diff.clauses.find((c) => c.from?.id === 'humanitarian-committee')?.from?.termCount).toBe(count('humanitarian-committee'));
     const h = diff.summary.highlights;
     expect(h.map((x) => x.clause)).toEqual(['humanitarian-committee', 'jets-in-poland']);
-    expect(h.map((x) => x.weight)).toEqual([5 + 0.15 * count('humanitarian-committee'), 5 + 0.15 * count('jets-in-poland')].map((w) => Math.round(w * 100) / 100));
+    expect(h.map((x) => x.weight)).toEqual([5 + Math.min(1.5, 0.4 * count('humanitarian-committee')), 5 + 0.4 * count('jets-in-poland')].map((w) => Math.round(w * 100) / 100));
     // A clause without terms records no count.
     const bare = { ...us, clauses: [{ ...(us.clauses[0] as Clause), terms: {} }] };
     expect(diffPlans(bare, bracket(bare)).clauses[0]?.from).not.toHaveProperty('termCount');

@@ -63,7 +63,7 @@ export function termMagnitude(t: TermChange): number {
  * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.9 by its
  * terms when the other version is known only in part, so it may be there
  * unreported, or its removal rests on one report: below every change that version states), a status
- * change 5 plus 0.15 per term the clause carries (or half a point on top of term changes; a
+ * change as the clause added or removed would (or half a point on top of term changes; a
  * clause that became a question left open weighs its status only, the terms it leaves open being its detail),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * conditions and options 5 plus half a point per condition or option changed
@@ -109,12 +109,13 @@ export function weightOf(c: ClauseChange): number {
 }
 
 /**
- * A change of status alone (agreed, left open): 5, as a clause added, plus 0.15 for each term the
- * clause carries (at most 9), as an added clause weighs by what it carries.
+ * A change of status alone (agreed, left open) weighs as the clause added or removed would: 5
+ * plus 0.4 for each term it carries, at most 6.5. What became of the whole clause is as much
+ * news as the clause coming or going.
  */
 function statusWeight(c: ClauseChange): number {
   const carries = Math.max(c.from?.termCount ?? 0, c.to?.termCount ?? 0);
-  return 5 + 0.15 * Math.min(carries, 9);
+  return 5 + Math.min(1.5, 0.4 * carries);
 }
 
 /** 5–6.5 for term changes by the size of the biggest (the others count a quarter); 0 for none of substance. */

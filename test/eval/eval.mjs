@@ -13,6 +13,8 @@ import { evaluateCorpus } from './evaluate.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lib = await import(join(root, 'dist/index.js'));
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
+/** How the ranking agrees with the annotated order: pairs of key changes in that order and not, and where the first-annotated one ranks. */
+const order = (t) => `${t.concordant} pairs as annotated, ${t.discordant} not; first-annotated change at mean rank ${t.firstRank === null ? '–' : t.firstRank.toFixed(2)}`;
 
 if (process.argv.includes('--sweep')) {
   console.log('threshold sweep on the corpus (content pairs at `pair`, sole clause of a topic at `sole`)');
@@ -47,8 +49,9 @@ if (process.argv.includes('--sweep')) {
   console.log(`leave-one-out on the rewrites (partner taken away): ${totals.looWrong} wrong pairs in ${totals.looTrials} trials; best score an orphan reached ${totals.looBest.toFixed(3)}`);
   console.log(`weakest right pair found by content or topic: ${totals.weakestTrue.toFixed(3)}`);
   console.log(`forbidden claims: ${totals.violations}; positional list pairings: ${totals.positional}`);
+  console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
-  const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}`;
+  const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; order ${order(t)}`;
   const about = {
     c: 'a third hand, added after the rules and thresholds were set',
     g: 'hand G, added before any run on its files; its first run is in EVAL.md, and titles were given their share after it',

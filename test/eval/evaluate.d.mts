@@ -37,6 +37,11 @@ export interface Totals {
   looWrong: number;
   looBest: number;
   weakestTrue: number;
+  /** Pairs of key changes (both in the top 10) ranked in the order the annotators gave them, and not. */
+  concordant: number;
+  discordant: number;
+  /** Mean rank of each case's first-annotated key change, where it reached the top 10; null for none. */
+  firstRank: number | null;
 }
 /** The library functions the evaluation calls. */
 export interface Library {

@@ -240,6 +240,30 @@ export function evaluateCorpus(lib, root, options = {}) {
   };
 }
 
+/**
+ * How far the ranking agrees with the order the annotators gave their key changes (most
+ * important first): over every two key changes of a case that both reached the top 10, whether
+ * the one annotated first ranks first (`concordant`) or not (`discordant`); and the mean rank of
+ * each case's first-annotated change, where it reached the top 10.
+ */
+function orderAgreement(results) {
+  let concordant = 0;
+  let discordant = 0;
+  const firsts = [];
+  for (const r of results) {
+    const ranks = r.keys.map((k) => k.rank);
+    if (ranks[0] != null) firsts.push(ranks[0]);
+    for (let i = 0; i < ranks.length; i++) {
+      for (let j = i + 1; j < ranks.length; j++) {
+        if (ranks[i] == null || ranks[j] == null) continue;
+        if (ranks[i] < ranks[j]) concordant++;
+        else discordant++;
+      }
+    }
+  }
+  return { concordant, discordant, firstRank: firsts.length ? firsts.reduce((s, x) => s + x, 0) / firsts.length : null };
+}
+
 function totalsOf(results) {
   const sum = (list, f) => list.reduce((s, r) => s + f(r), 0);
   const rewrites = results.filter((r) => r.rewrite);
@@ -257,6 +281,7 @@ function totalsOf(results) {
     looTrials: sum(rewrites, (r) => r.loo.trials),
     looWrong: sum(rewrites, (r) => r.loo.wrong.length),
     looBest: Math.max(0, ...rewrites.map((r) => r.loo.best)),
+    ...orderAgreement(results),
     weakestTrue: Math.min(1, ...results.flatMap((r) => r.scores)),
   };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as lib from 'peaceplan';
 import { fileURLToPath } from 'node:url';
 import { evaluateCorpus } from './eval/evaluate.mjs';
-import type { Library, Totals } from './eval/evaluate.mjs';
+import type { CaseResult, Library, Totals } from './eval/evaluate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,6 +45,14 @@ describe('the evaluation corpus (test/corpus)', () => {
   const ru = byFamily['russia-ukraine-2025'] as Totals;
   const gaza = byFamily['gaza-2025'] as Totals;
   /** A measured first run held as a floor: recall and key changes at least, orphans paired at most, every orphan under the threshold. */
+  /** The cases of one held-out hand, as many as its cases.yaml lists. */
+  const casesOf = (hand: string, count: number) => {
+    const cases = results.filter((r) => r.heldOut && r.hand === hand);
+    expect(cases).toHaveLength(count);
+    return cases;
+  };
+  /** The pairs counted wrong in some cases, without their scores. */
+  const wrongPairs = (cases: readonly CaseResult[]) => cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')));
   const holds = (t: Totals, floor: { recall: number; keys?: number; orphans?: number }) => {
     expect(t.rewriteRecall).toBeGreaterThanOrEqual(floor.recall);
     if (floor.keys !== undefined) expect(t.keysInTop10).toBeGreaterThanOrEqual(floor.keys);
@@ -106,18 +114,16 @@ describe('the evaluation corpus (test/corpus)', () => {
     // Added after the rules and thresholds were set (EVAL.md, "A third hand, held out"). Its pairs counted wrong join
     // the same first-phase element in two hands that annotated it to different points: rebuilding (2 and 10) and, since
     // titles count on their own (EVAL.md, "Titles"), UN distribution of aid, which hand C folded into its point-7 clause.
-    const cases = results.filter((r) => r.heldOut && r.hand === 'c');
-    expect(cases).toHaveLength(8);
-    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, ''))).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
+    const cases = casesOf('c', 8);
+    expect(wrongPairs(cases).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
     holds(heldOut, { recall: 0.47, keys: 10 });
   });
 
   it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
     // Added before any diff ran on its files (EVAL.md, "Hand G, held out"). Its one pair counted wrong joins the shipped
     // 20-point file's unnumbered Rafah clause with the hand's aid-and-Rafah clause of point 8 (lineage by printed numbers).
-    const cases = results.filter((r) => r.heldOut && r.hand === 'g');
-    expect(cases).toHaveLength(10);
-    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['rafah-crossing → neutral-aid-and-rafah']);
+    const cases = casesOf('g', 10);
+    expect(wrongPairs(cases)).toEqual(['rafah-crossing → neutral-aid-and-rafah']);
     // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
     // the clause added or removed would, and a clause left open by its status only.
     holds(heldOutBy.g as Totals, { recall: 0.86, keys: 55 });
@@ -132,16 +138,14 @@ describe('the evaluation corpus (test/corpus)', () => {
     // Added before any diff ran on its files, after every rule of this code was set (EVAL.md, "Hand H"). Its first run
     // paired two orphans in the leave-one-out trials as the only clause of their topic on both sides (order 0.52 and 0.67);
     // the place sign now needs 0.75 (EVAL.md, "Hand J"), and none is paired.
-    const cases = results.filter((r) => r.heldOut && r.hand === 'h');
-    expect(cases).toHaveLength(7);
+    casesOf('h', 7);
     expect((heldOutBy.h as Totals).rewriteWrong).toBe(0);
     holds(heldOutBy.h as Totals, { recall: 0.92, keys: 55 });
   });
 
   it('holds the held-out hand I (lineage only) to what its first run measured: no pair wrong, no orphan paired', () => {
     // The US 28-point and White House 20-point plans once more, against every other hand's later versions (EVAL.md, "Hand I").
-    const cases = results.filter((r) => r.heldOut && r.hand === 'i');
-    expect(cases).toHaveLength(15);
+    const cases = casesOf('i', 15);
     expect((heldOutBy.i as Totals).rewriteWrong).toBe(0);
     holds(heldOutBy.i as Totals, { recall: 0.94 });
     // Its US draft pairs every clause with every hand's E3 and Geneva.
@@ -154,8 +158,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // of its topic, as on hand H (the US humanitarian committee with the E3 victims clause, order 0.51); 88 key changes
     // once set members perhaps named otherwise weigh as one, and no orphan once the place sign needs 0.75; 93.7 % and 93
     // once a term the other version does not report is no difference (and a change of status weighs as a clause added).
-    const cases = results.filter((r) => r.heldOut && r.hand === 'j');
-    expect(cases).toHaveLength(15);
+    casesOf('j', 15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
     holds(heldOutBy.j as Totals, { recall: 0.93, keys: 93 });
   });
@@ -164,9 +167,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // The Geneva framework, Hamas's reply and the first-phase deal once more, added before any diff ran on them, after
     // the place sign and the status weights of this code were set (EVAL.md, "Hand K"). Its one pair counted wrong joins
     // hand J's governance-left-to-later clause with hand K's one clause for every point left to later phases (point 9 among them).
-    const cases = results.filter((r) => r.heldOut && r.hand === 'k');
-    expect(cases).toHaveLength(17);
-    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['transitional-governance-later → deferred-to-later-phases']);
+    const cases = casesOf('k', 17);
+    expect(wrongPairs(cases)).toEqual(['transitional-governance-later → deferred-to-later-phases']);
     // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
     // once a change of status weighs as the clause added or removed would.
     holds(heldOutBy.k as Totals, { recall: 0.91, keys: 72 });
@@ -179,7 +181,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // Two pairs counted wrong join one hand's merged first-phase clause with a part of the same point that the shipped
     // 20-point file splits out unnumbered (the Board of Peace of point 9, Rafah of point 8), which lineage by printed
     // numbers cannot say; EVAL.md. No other.
-    expect(cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')))).toEqual(['board-of-peace → transitional-governance', 'rafah-crossing → aid-distribution-and-rafah']);
+    expect(wrongPairs(cases)).toEqual(['board-of-peace → transitional-governance', 'rafah-crossing → aid-distribution-and-rafah']);
     holds(later, { recall: 0.95, keys: 86 });
     expect(later.violations).toBeLessThanOrEqual(1);
   });

@@ -29,12 +29,13 @@ describe('the evaluation corpus (test/corpus)', () => {
       expect([...r.errors, ...r.warnings], file).toEqual([]);
     }
     // So do the later hands' files, as their hands wrote them (one removal rests on one outlet: a warning of its sourcing).
-    // And the held-out hands G to K, each with a copy of its family's vocabulary beside its files.
+    // And the held-out hands G to L, each with a copy of its family's vocabulary beside its files.
     const g = ['russia-ukraine-2025/hand-g/geneva-ninth.yaml', 'gaza-2025/hand-g/hamas-reply-ninth.yaml', 'gaza-2025/hand-g/first-phase-ninth.yaml'];
     const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml', 'russia-ukraine-2025/hand-i/us-28-point-eleventh.yaml', 'gaza-2025/hand-i/wh-20-point-eleventh.yaml'];
     const j = ['russia-ukraine-2025/hand-j/e3-eleventh.yaml', 'gaza-2025/hand-j/hamas-reply-eleventh.yaml', 'gaza-2025/hand-j/first-phase-eleventh.yaml'];
     const k = ['russia-ukraine-2025/hand-k/geneva-twelfth.yaml', 'gaza-2025/hand-k/hamas-reply-twelfth.yaml', 'gaza-2025/hand-k/first-phase-twelfth.yaml'];
-    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k]) {
+    const l = ['russia-ukraine-2025/hand-l/e3-thirteenth.yaml', 'russia-ukraine-2025/hand-l/geneva-thirteenth.yaml', 'gaza-2025/hand-l/reported-21-point-thirteenth.yaml'];
+    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
       expect([...r.errors, ...r.warnings.filter((w) => !evidence.has(w.code))], file).toEqual([]);
@@ -53,11 +54,13 @@ describe('the evaluation corpus (test/corpus)', () => {
   };
   /** The pairs counted wrong in some cases, without their scores. */
   const wrongPairs = (cases: readonly CaseResult[]) => cases.flatMap((r) => r.wrong.map((w) => w.replace(/ \(.*/, '')));
-  const holds = (t: Totals, floor: { recall: number; keys?: number; orphans?: number }) => {
+  /** A hand's floors: recall, key changes, orphans paired (0 unless measured), and the best orphan's score when one reached the pair threshold. */
+  const holds = (t: Totals, floor: { recall: number; keys?: number; orphans?: number; bestOrphan?: number }) => {
     expect(t.rewriteRecall).toBeGreaterThanOrEqual(floor.recall);
     if (floor.keys !== undefined) expect(t.keysInTop10).toBeGreaterThanOrEqual(floor.keys);
     expect(t.looWrong).toBeLessThanOrEqual(floor.orphans ?? 0);
-    expect(lib.MATCH.pair).toBeGreaterThan(t.looBest);
+    if (floor.bestOrphan !== undefined) expect(t.looBest).toBeLessThanOrEqual(floor.bestOrphan);
+    else expect(lib.MATCH.pair).toBeGreaterThan(t.looBest);
     expect(t.positional).toBe(0);
   };
 
@@ -172,6 +175,17 @@ describe('the evaluation corpus (test/corpus)', () => {
     // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
     // once a change of status weighs as the clause added or removed would.
     holds(heldOutBy.k as Totals, { recall: 0.91, keys: 72 });
+  });
+
+  it('holds the held-out hand L to what its first run measured, its two orphans paired included', () => {
+    // The E3 counter-proposal, the Geneva framework and the reported Gaza 21-point draft once more, added before any diff
+    // ran on them, after every rule of this code was set (EVAL.md, "Hand L"). No pair wrong; in the leave-one-out trials
+    // two orphans paired: the US humanitarian committee with the E3 victims clause by content at 0.380, exactly the pair
+    // threshold (the same two clauses hands H and J paired by topic), and a gradual pull-out as the only clause of its
+    // topic, its place agreeing by chance (order 0.83). Floored as measured, so a change shows; not a target.
+    casesOf('l', 15);
+    expect((heldOutBy.l as Totals).rewriteWrong).toBe(0);
+    holds(heldOutBy.l as Totals, { recall: 0.96, keys: 97, orphans: 2, bestOrphan: 0.38 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

@@ -201,6 +201,35 @@ describe('matching clauses another author rewrote', () => {
     expect(strict?.score).toBeLessThan(pair?.score ?? 0);
   });
 
+  it('pairs the only clauses of a topic that alone name one term, when that term is much of what each says', () => {
+    // The 20-point plan's regional guarantee and a first-phase deal's declaration of the mediators as guarantors:
+    // other words, another place, other values, but the only two clauses that say who guarantees.
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+    const guarantee = clause({ id: 'regional-guarantee', topic: 'guarantees', title: 'Regional guarantee of compliance', text: 'Regional partners guarantee that Hamas and the factions meet their obligations.', terms: { guarantors: ['regional-partners'], model: 'unspecified' } } as Parameters<typeof clause>[0], 14);
+    const declaration = clause({ id: 'mediators', topic: 'guarantees', title: 'Mediators sign as guarantors', text: 'The four mediating states sign a declaration standing behind the deal.', terms: { guarantors: ['us', 'egypt', 'qatar', 'turkiye'] } } as Parameters<typeof clause>[0], 2);
+    const x = plan('x', [filler('a', 1), filler('b', 2), filler('c', 3), filler('d', 4), guarantee, filler('e', 6)]);
+    const y = (...cs: Clause[]) => plan('y', [declaration, filler('a', 1), filler('b', 2), filler('c', 3), filler('d', 4), filler('e', 6), ...cs]);
+    const found = (m: ReturnType<typeof matchClauses>) => m.pairs.find((p) => p.to === 0);
+    const pair = found(matchClauses(x.clauses, y().clauses));
+    expect(pair).toMatchObject({ from: 4, method: 'topic', evidence: { topic: 'same', ownTerms: ['guarantors'] } });
+    expect(pair?.evidence?.order).toBeLessThan(0.75);
+    expect(pair?.evidence?.terms).toBeLessThan(0.4);
+    // Not when another clause of either version names the term too: then it is not theirs alone.
+    const elsewhere = clause({ id: 'board', topic: 'governance', title: 'Board', text: 'A board oversees the transition.', terms: { guarantors: ['us'] } } as Parameters<typeof clause>[0], 9);
+    expect(found(matchClauses(x.clauses, y(elsewhere).clauses))).toBeUndefined();
+    // Not when the shared name is a small part of what one of them says (one term of five).
+    const wide = { ...guarantee, terms: { guarantors: ['regional-partners'], model: 'unspecified', monitoring: true, enforcement: 'sanctions', durationYears: 10 } } as unknown as Clause;
+    const narrow = matchClauses([...x.clauses.slice(0, 4), wide, filler('e', 6)], y().clauses);
+    expect(found(narrow)).toBeUndefined();
+    expect(narrow.possible.find((p) => p.to === 0)?.evidence.ownTerms).toEqual(['guarantors']);
+    // Not when one of them is nearer another clause left unpaired (here a copy of the guarantee filed under other,
+    // kept from pairing by a strict content threshold).
+    const strict = { thresholds: { pair: 0.99 } };
+    const copy = clause({ id: 'copy', topic: 'other', title: guarantee.title, text: guarantee.text }, 8);
+    expect(found(matchClauses(x.clauses, y().clauses, strict))?.from).toBe(4);
+    expect(found(matchClauses(x.clauses, y(copy).clauses, strict))).toBeUndefined();
+  });
+
   it('takes stricter or looser thresholds when asked', () => {
     expect(matchClauses(a.clauses, b.clauses, { thresholds: { pair: 1, sole: 1 } }).pairs).toEqual([]);
   });

@@ -20,6 +20,8 @@ export interface MatchEvidence {
   order: number;
   /** The rarest words they share (stems), at most five. */
   shared: string[];
+  /** Term names these two clauses carry and no other clause of either version does: both versions say something about that one thing, each in this clause alone. Absent when there are none. */
+  ownTerms?: string[];
 }
 
 /** Weights of the score: the words carry most, the title's own share of them `title`; see README "Matching". */

@@ -13,7 +13,7 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { containment, nearest, TokenIndex } from './tokens.js';
+import { containment, nearest, termNames, TokenIndex } from './tokens.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides. */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -71,7 +71,7 @@ export interface Matching {
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.75, soleTerms: 0.4, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -162,6 +162,12 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // The only clause of a topic left on each side pairs when the evidence does not speak against it.
   {
     const [fa2, fb2] = free();
+    // Or when the two say something about one thing no other clause of either version names (a term of their own),
+    // that thing is much of what each carries, and neither is nearer to another clause left free.
+    const ownThing = (i: number, j: number, score: number, e: MatchEvidence) =>
+      (e.ownTerms?.length ?? 0) > 0 &&
+      nameShare(a[i] as Clause, b[j] as Clause) >= MATCH.ownTermShare &&
+      !candidates.some((c) => (c.from === i ? c.to !== j && !bFrom.has(c.to) : c.to === j && !aTo.has(c.from)) && c.score > score);
     const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
     const topicsB = groupBy(fb2, (j) => b[j]?.topic ?? '');
     for (const [topic, is] of topicsA) {
@@ -173,7 +179,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       // The place must agree closely (a quarter of its window): the clause beside the gap a missing partner left is
       // off by about one place (order 0.5–0.67 in the held-out hands' trials), a true partner by less (0.79 and up).
-      const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms;
+      const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms || ownThing(i, j, score, evidence);
       // A question left open (bracketed, no terms) says nothing but its topic: alone in it on both sides, that is enough.
       const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
       if ((score >= soleAt && compatible) || open) pair(i, j, 'topic', score, evidence);
@@ -256,6 +262,13 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/** Dice overlap of two clauses' term names: how much of what each says is about the same things. */
+function nameShare(x: Clause, y: Clause): number {
+  const [nx, ny] = [termNames(x), termNames(y)];
+  const both = [...nx].filter((k) => ny.has(k)).length;
+  return nx.size + ny.size ? (2 * both) / (nx.size + ny.size) : 0;
 }
 
 function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {

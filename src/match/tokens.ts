@@ -54,6 +54,11 @@ export function termTokens(c: Clause): Set<string> {
   return out;
 }
 
+/** The names of a clause's terms, with those its version does not report. */
+export function termNames(c: Clause): Set<string> {
+  return new Set([...Object.keys(c.terms ?? {}), ...(c.unreported ?? [])]);
+}
+
 /**
  * `tokens` (from {@link termTokens}) without the values of the terms named in
  * `unknown`: where the other clause's version does not report a term, a value

@@ -16,7 +16,8 @@ const FAMILIES = ['russia-ukraine-2025', 'gaza-2025'];
 /**
  * Reads one family's files, lineage and annotations, as its cases.yaml lists them. A file's
  * lineage comes from a lineage file (`{ file, key }`), from its own clause numbers
- * (`numbers: true`, for the reference draft), or from the clause of the same id in another
+ * (`numbers: true`, for the reference draft; `parts` names the point of an unnumbered clause that
+ * its file's note places in one), or from the clause of the same id in another
  * file (`sameIdAs`).
  */
 function loadFamily(lib, root, family) {
@@ -36,8 +37,8 @@ function loadFamily(lib, root, family) {
   const label = (p, id) => (p === 'new' ? `new:${sameAs.get(id) ?? id}` : String(p));
   for (const [alias, f] of Object.entries(spec.files)) {
     const l = f.lineage;
-    // An unnumbered clause of the reference draft is a lineage of its own.
-    if (l.numbers) lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, c.number === undefined ? `unnumbered:${c.id}` : String(c.number)]));
+    // An unnumbered clause of the reference draft is a lineage of its own, unless its file places it in a point (`parts`).
+    if (l.numbers) lineage[alias] = new Map(plans[alias].clauses.map((c) => [c.id, c.number !== undefined ? String(c.number) : l.parts?.[c.id] !== undefined ? String(l.parts[c.id]) : `unnumbered:${c.id}`]));
   }
   for (const [alias, f] of Object.entries(spec.files)) {
     const l = f.lineage;

@@ -29,13 +29,14 @@ describe('the evaluation corpus (test/corpus)', () => {
       expect([...r.errors, ...r.warnings], file).toEqual([]);
     }
     // So do the later hands' files, as their hands wrote them (one removal rests on one outlet: a warning of its sourcing).
-    // And the held-out hands G to L, each with a copy of its family's vocabulary beside its files.
+    // And the held-out hands G to M, each with a copy of its family's vocabulary beside its files.
     const g = ['russia-ukraine-2025/hand-g/geneva-ninth.yaml', 'gaza-2025/hand-g/hamas-reply-ninth.yaml', 'gaza-2025/hand-g/first-phase-ninth.yaml'];
     const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml', 'russia-ukraine-2025/hand-i/us-28-point-eleventh.yaml', 'gaza-2025/hand-i/wh-20-point-eleventh.yaml'];
     const j = ['russia-ukraine-2025/hand-j/e3-eleventh.yaml', 'gaza-2025/hand-j/hamas-reply-eleventh.yaml', 'gaza-2025/hand-j/first-phase-eleventh.yaml'];
     const k = ['russia-ukraine-2025/hand-k/geneva-twelfth.yaml', 'gaza-2025/hand-k/hamas-reply-twelfth.yaml', 'gaza-2025/hand-k/first-phase-twelfth.yaml'];
     const l = ['russia-ukraine-2025/hand-l/e3-thirteenth.yaml', 'russia-ukraine-2025/hand-l/geneva-thirteenth.yaml', 'gaza-2025/hand-l/reported-21-point-thirteenth.yaml'];
-    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l]) {
+    const m = ['russia-ukraine-2025/hand-m/geneva-fourteenth.yaml', 'gaza-2025/hand-m/first-phase-fourteenth.yaml'];
+    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
       expect([...r.errors, ...r.warnings.filter((w) => !evidence.has(w.code))], file).toEqual([]);
@@ -105,8 +106,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 107 once a change of status weighs by the terms its clause carries, 110 once the Geneva file lists the
     // frozen-assets removal its one-outlet reports give as unconfirmed, 113 once titles count on their own (and still
     // once a change of status weighs as the clause added or removed would), 114 once the only clauses of a topic that
-    // alone name a term pair; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(114);
+    // alone name a term pair, 116 once so do the only two clauses of both versions that name a term within a topic;
+    // EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(116);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {
@@ -124,7 +126,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // titles count on their own (EVAL.md, "Titles"), UN distribution of aid, which hand C folded into its point-7 clause.
     const cases = casesOf('c', 8);
     expect(wrongPairs(cases).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
-    holds(heldOut, { recall: 0.47, keys: 10 });
+    holds(heldOut, { recall: 0.5, keys: 12 });
   });
 
   it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
@@ -135,7 +137,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(wrongPairs(cases)).toEqual([]);
     // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
     // the clause added or removed would, and a clause left open by its status only.
-    holds(heldOutBy.g as Totals, { recall: 0.875, keys: 55 });
+    holds(heldOutBy.g as Totals, { recall: 0.89, keys: 56 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -149,14 +151,14 @@ describe('the evaluation corpus (test/corpus)', () => {
     // the place sign now needs 0.75 (EVAL.md, "Hand J"), and none is paired.
     casesOf('h', 7);
     expect((heldOutBy.h as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.h as Totals, { recall: 0.92, keys: 55 });
+    holds(heldOutBy.h as Totals, { recall: 0.925, keys: 56 });
   });
 
   it('holds the held-out hand I (lineage only) to what its first run measured: no pair wrong, no orphan paired', () => {
     // The US 28-point and White House 20-point plans once more, against every other hand's later versions (EVAL.md, "Hand I").
     const cases = casesOf('i', 15);
     expect((heldOutBy.i as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.i as Totals, { recall: 0.96 });
+    holds(heldOutBy.i as Totals, { recall: 0.963 });
     // Its US draft pairs every clause with every hand's E3 and Geneva.
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025')) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
@@ -167,10 +169,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // of its topic, as on hand H (the US humanitarian committee with the E3 victims clause, order 0.51); 88 key changes
     // once set members perhaps named otherwise weigh as one, and no orphan once the place sign needs 0.75; 93.7 % and 93
     // once a term the other version does not report is no difference (and a change of status weighs as a clause added);
-    // 94.9 % and 97 once the only clauses of a topic that alone name a term pair.
+    // 94.9 % and 97 once the only clauses of a topic that alone name a term pair; 95.8 % and 100 once so do the only
+    // two clauses of both versions that name a term within a topic.
     casesOf('j', 15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.j as Totals, { recall: 0.945, keys: 97 });
+    holds(heldOutBy.j as Totals, { recall: 0.955, keys: 100 });
   });
 
   it('holds the held-out hand K to what its first run measured: no orphan paired, Geneva paired but for one stub', () => {
@@ -181,8 +184,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(wrongPairs(cases)).toEqual(['transitional-governance-later → deferred-to-later-phases']);
     // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
     // once a change of status weighs as the clause added or removed would; 93.4 % and 76 once the only clauses of a
-    // topic that alone name a term pair.
-    holds(heldOutBy.k as Totals, { recall: 0.93, keys: 76 });
+    // topic that alone name a term pair, 94.1 % and 79 once so do the only two clauses of both versions naming a term.
+    holds(heldOutBy.k as Totals, { recall: 0.94, keys: 79 });
   });
 
   it('holds the held-out hand L to what its first run measured, its two orphans paired included', () => {
@@ -197,6 +200,19 @@ describe('the evaluation corpus (test/corpus)', () => {
     holds(heldOutBy.l as Totals, { recall: 0.97, keys: 98, orphans: 2, bestOrphan: 0.38 });
   });
 
+  it('holds the held-out hand M to what its first run measured: no pair wrong, its Geneva read as annotated', () => {
+    // The Geneva framework and the first-phase deal once more, added before any diff ran on them, after the rule that
+    // pairs the only clauses of a topic that alone name a term was set (EVAL.md, "Hand M"). In the leave-one-out trials
+    // one orphan paired: a first-phase task force with the only other clause of its topic, a question left open.
+    const cases = casesOf('m', 12);
+    expect((heldOutBy.m as Totals).rewriteWrong).toBe(0);
+    holds(heldOutBy.m as Totals, { recall: 0.98, keys: 58, orphans: 1 });
+    for (const r of cases.filter((x) => x.name.includes('→ geneva-m') && x.keys.length)) {
+      expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
+      expect(r.keys.filter((k) => k.rank === null), r.name).toEqual([]);
+    }
+  });
+
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {
     // Three more encodings by hands that saw only the fact sheets (EVAL.md, "Naming by another hand…").
     const cases = results.filter((r) => r.later);
@@ -205,7 +221,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // shipped 20-point file splits out unnumbered (the Board of Peace of point 9, Rafah of point 8): right, now that the
     // lineage reads the point the file's note gives an unnumbered clause (`parts`); EVAL.md.
     expect(wrongPairs(cases)).toEqual([]);
-    holds(later, { recall: 0.965, keys: 89 });
+    holds(later, { recall: 0.979, keys: 90 });
     expect(later.violations).toBeLessThanOrEqual(1);
   });
 });

@@ -201,7 +201,7 @@ describe('matching clauses another author rewrote', () => {
     expect(strict?.score).toBeLessThan(pair?.score ?? 0);
   });
 
-  it('pairs the only clauses of a topic that alone name one term, when that term is much of what each says', () => {
+  it('pairs the clauses of a topic that alone name one term, when that term is much of what each says', () => {
     // The 20-point plan's regional guarantee and a first-phase deal's declaration of the mediators as guarantors:
     // other words, another place, other values, but the only two clauses that say who guarantees.
     const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
@@ -214,6 +214,9 @@ describe('matching clauses another author rewrote', () => {
     expect(pair).toMatchObject({ from: 4, method: 'topic', evidence: { topic: 'same', ownTerms: ['guarantors'] } });
     expect(pair?.evidence?.order).toBeLessThan(0.75);
     expect(pair?.evidence?.terms).toBeLessThan(0.4);
+    // Nor need they be alone in their topic: another clause of it that names other terms does not stand in the way.
+    const monitoring = clause({ id: 'monitoring', topic: 'guarantees', title: 'Monitoring mission', text: 'A monitoring mission reports any breach.', terms: { monitoring: true } } as Parameters<typeof clause>[0], 7);
+    expect(found(matchClauses([...x.clauses, monitoring], y().clauses))).toMatchObject({ from: 4, method: 'topic', evidence: { ownTerms: ['guarantors'] } });
     // Not when another clause of either version names the term too: then it is not theirs alone.
     const elsewhere = clause({ id: 'board', topic: 'governance', title: 'Board', text: 'A board oversees the transition.', terms: { guarantors: ['us'] } } as Parameters<typeof clause>[0], 9);
     expect(found(matchClauses(x.clauses, y(elsewhere).clauses))).toBeUndefined();

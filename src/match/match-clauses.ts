@@ -3,7 +3,8 @@
  * pinned by the user, the same id, the same title within a topic, or by the
  * evidence of their content (rare words, terms, topic, number, place), assigned
  * for the best total rather than best-first; last, the only clause of a topic
- * left on each side. Near misses are kept as possible pairs. Then finds splits
+ * left on each side, and the only two clauses of both versions that name a
+ * term of their topic. Near misses are kept as possible pairs. Then finds splits
  * (one clause → many) and merges (many → one) by how much of one clause's
  * content the others cover.
  */
@@ -15,7 +16,7 @@ import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, termNames, TokenIndex } from './tokens.js';
 
-/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides. */
+/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -186,6 +187,12 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
+    // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
+    for (const [i, j] of ownTermPairs(a, b, aTo, bFrom)) {
+      if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+      const { score, evidence } = scorer.between(i, j);
+      if (score >= soleAt && ownThing(i, j, score, evidence)) pair(i, j, 'topic', score, evidence);
+    }
   }
 
   const possible = candidates
@@ -262,6 +269,37 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/**
+ * Free clauses of the same topic, one in each version, that are the only
+ * clauses of their versions to name some term: each is alone in a part of
+ * its topic, as the only clause of a topic is alone in all of it.
+ */
+function ownTermPairs(a: readonly Clause[], b: readonly Clause[], aTo: ReadonlyMap<number, ClausePair>, bFrom: ReadonlyMap<number, ClausePair>): Array<[number, number]> {
+  if (aTo.size === a.length || bFrom.size === b.length) return [];
+  const [inA, inB] = [namers(a), namers(b)];
+  const out: Array<[number, number]> = [];
+  for (const [name, is] of inA) {
+    const js = inB.get(name);
+    if (is.length !== 1 || js?.length !== 1) continue;
+    const [i, j] = [is[0] as number, js[0] as number];
+    if (!aTo.has(i) && !bFrom.has(j) && a[i]?.topic === b[j]?.topic && a[i]?.topic !== 'other') out.push([i, j]);
+  }
+  return out;
+}
+
+/** For each term name, the clauses that name it. */
+function namers(list: readonly Clause[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  list.forEach((c, k) => {
+    for (const n of termNames(c)) {
+      const at = m.get(n);
+      if (at) at.push(k);
+      else m.set(n, [k]);
+    }
+  });
+  return m;
 }
 
 /** Dice overlap of two clauses' term names: how much of what each says is about the same things. */

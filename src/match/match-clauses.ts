@@ -165,10 +165,17 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const [fa2, fb2] = free();
     // Or when the two say something about one thing no other clause of either version names (a term of their own),
     // that thing is much of what each carries, and neither is nearer to another clause left free.
+    // The candidates of each clause, indexed on first need: most drafts never ask.
+    let byClause: [Map<number, Candidate[]>, Map<number, Candidate[]>] | undefined;
+    const nearer = (i: number, j: number, score: number) => {
+      byClause ??= [indexCandidates(candidates, (c) => c.from), indexCandidates(candidates, (c) => c.to)];
+      return (
+        (byClause[0].get(i) ?? []).some((c) => c.score > score && c.to !== j && !bFrom.has(c.to)) ||
+        (byClause[1].get(j) ?? []).some((c) => c.score > score && c.from !== i && !aTo.has(c.from))
+      );
+    };
     const ownThing = (i: number, j: number, score: number, e: MatchEvidence) =>
-      (e.ownTerms?.length ?? 0) > 0 &&
-      nameShare(a[i] as Clause, b[j] as Clause) >= MATCH.ownTermShare &&
-      !candidates.some((c) => (c.from === i ? c.to !== j && !bFrom.has(c.to) : c.to === j && !aTo.has(c.from)) && c.score > score);
+      (e.ownTerms?.length ?? 0) > 0 && nameShare(a[i] as Clause, b[j] as Clause) >= MATCH.ownTermShare && !nearer(i, j, score);
     const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
     const topicsB = groupBy(fb2, (j) => b[j]?.topic ?? '');
     for (const [topic, is] of topicsA) {
@@ -307,6 +314,16 @@ function nameShare(x: Clause, y: Clause): number {
   const [nx, ny] = [termNames(x), termNames(y)];
   const both = [...nx].filter((k) => ny.has(k)).length;
   return nx.size + ny.size ? (2 * both) / (nx.size + ny.size) : 0;
+}
+
+function indexCandidates(list: readonly Candidate[], key: (c: Candidate) => number): Map<number, Candidate[]> {
+  const out = new Map<number, Candidate[]>();
+  for (const c of list) {
+    const at = out.get(key(c));
+    if (at) at.push(c);
+    else out.set(key(c), [c]);
+  }
+  return out;
 }
 
 function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {

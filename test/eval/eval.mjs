@@ -60,7 +60,8 @@ if (process.argv.includes('--sweep')) {
     j: 'hand J, added before any run on its files; its first run is in EVAL.md',
     k: 'hand K, added before any run on its files; its first run is in EVAL.md',
     l: 'hand L, added before any run on its files; its first run is in EVAL.md',
-    m: 'hand M, added before any run on its files, after the rule on terms only two clauses name was set',
+    m: 'hand M, added before any run on its files; its first run is in EVAL.md',
+    n: 'hand N, added before any run on its files, after the last rule of this code was set',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

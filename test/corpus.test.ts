@@ -197,8 +197,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // topic, its place agreeing by chance (order 0.83). Floored as measured, so a change shows; not a target.
     casesOf('l', 15);
     expect((heldOutBy.l as Totals).rewriteWrong).toBe(0);
-    // 97.1 % and 98 once the only clauses of a topic that alone name a term pair.
-    holds(heldOutBy.l as Totals, { recall: 0.97, keys: 98, orphans: 2, bestOrphan: 0.38 });
+    // 97.1 % and 98 once the only clauses of a topic that alone name a term pair; 102 once an added clause printed with a
+    // removed one's number is told with it, in its place (the E3 victims clause where the amnesty stood).
+    holds(heldOutBy.l as Totals, { recall: 0.97, keys: 102, orphans: 2, bestOrphan: 0.38 });
   });
 
   it('holds the held-out hand M to what its first run measured: no pair wrong, its Geneva read as annotated', () => {
@@ -219,7 +220,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // code was set (EVAL.md, "Hand N"). Its E3 pairs every clause against every US draft.
     const cases = casesOf('n', 12);
     expect((heldOutBy.n as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.n as Totals, { recall: 0.975, keys: 72 });
+    // First run 72 of 80; 76 once an added clause printed with a removed one's number is told with it, in its place.
+    holds(heldOutBy.n as Totals, { recall: 0.975, keys: 76 });
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025' && !x.name.includes('us-i'))) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
 

@@ -45,7 +45,8 @@ describe('US 28-point → E3 counter-proposal', () => {
   it('ranks term changes and removals first in the highlights', () => {
     const weights = diff.summary.highlights.map((h) => h.weight);
     expect(weights).toEqual([...weights].sort((x, y) => y - x));
-    expect(diff.summary.highlights.map((h) => h.clause)).toEqual(expect.arrayContaining(['army-cap', 'amnesty']));
+    // The amnesty's removal is told with the victims clause that took its place (`with`).
+    expect(diff.summary.highlights.flatMap((h) => [h.clause, ...(h.with ? [h.with] : [])])).toEqual(expect.arrayContaining(['army-cap', 'amnesty']));
   });
 });
 

@@ -352,11 +352,24 @@ describe('what a review found, kept fixed', () => {
 describe('what matters most', () => {
   it('leads US → E3 with the changes a negotiator looks for, in short sentences', () => {
     const h = diffPlans(us, e3).summary.highlights;
-    const ids = h.map((x) => x.clause);
-    for (const id of ['territory', 'army-cap', 'elections', 'amnesty', 'nato-membership', 'nato-troops', 'frozen-assets', 'no-nato-expansion']) expect(ids).toContain(id);
+    const ids = h.flatMap((x) => [x.clause, ...(x.with ? [x.with] : [])]);
+    for (const id of ['territory', 'army-cap', 'elections', 'amnesty', 'victims-support', 'nato-membership', 'nato-troops', 'frozen-assets', 'no-nato-expansion', 'us-guarantee-terms']) expect(ids).toContain(id);
     for (const x of h) expect(x.says.length).toBeLessThan(600);
     expect(h.find((x) => x.clause === 'army-cap')?.says).toBe("Clause 6 (Peacetime cap on Ukraine's armed forces): cap raised 600,000 → 800,000 personnel (+33 %); applies in changed: always → peacetime");
-    expect(h.find((x) => x.clause === 'amnesty')).toMatchObject({ kind: 'removed' });
+    // The victims clause stands where the amnesty stood (both printed 26): one line tells both.
+    expect(h.find((x) => x.with === 'amnesty')).toMatchObject({ clause: 'victims-support', kind: 'added', says: 'Clause 26 (Full amnesty and waiver of claims) removed; Clause 26 (Addressing the suffering of victims) added in its place' });
+  });
+
+  it('tells an added clause printed with a removed clause’s number as taking its place, and no other', () => {
+    const at = (n: string) => ({ ...e3, clauses: e3.clauses.map((c) => (c.id === 'victims-support' ? { ...c, number: n } : c)) });
+    const apart = diffPlans(us, at('26a')).summary.highlights;
+    expect(apart.find((x) => x.clause === 'amnesty')).toMatchObject({ kind: 'removed' });
+    expect(apart.some((x) => x.with)).toBe(false);
+    // Its weight is the heavier of the two; the line counts once.
+    const together = diffPlans(us, at('26')).summary.highlights;
+    const line = together.find((x) => x.with === 'amnesty');
+    expect(line?.weight).toBe(Math.max(...['amnesty', 'victims-support'].map((id) => apart.find((x) => x.clause === id)?.weight ?? 0)));
+    expect(together.filter((x) => x.clause === 'victims-support' || x.clause === 'amnesty')).toEqual([line]);
   });
 
   it('never lists a change of certainty, sources, notes, title or wording alone', () => {

@@ -61,7 +61,10 @@ function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[
  * notes, titles, wording, numbering) have no weight and are never listed.
  * A removed clause and an added one that the matcher offers as a possible
  * pair are one line (the heavier's weight), since they may be one clause
- * rewritten: two lines would spend two places on one uncertain change.
+ * rewritten: two lines would spend two places on one uncertain change. So are
+ * a removed clause and an added one printed with the same number: the new
+ * clause took the old one's place ("Clause 26 (Full amnesty) removed; Clause
+ * 26 (Victims' suffering) added in its place").
  */
 export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }: RankOptions = {}): Highlight[] {
   const weighed = clauses
@@ -73,6 +76,7 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
     .filter((x) => x.weight > 0)
     .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i);
   const partner = possiblePartners(weighed.map((x) => x.c), possible);
+  const inPlace = samePlace(weighed.map((x) => x.c), partner);
   const told = new Set<string>();
   const out: Highlight[] = [];
   for (const x of weighed) {
@@ -86,6 +90,14 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
       told.add(gone.id).add(come.id);
       const pair = possible.find((p) => p.from === gone.id && p.to === come.id);
       out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${(pair?.score ?? 0).toFixed(2)}${ifSo(pair?.terms)})` });
+      continue;
+    }
+    const successor = inPlace.get(x.c);
+    const beside = weighed.find((y) => y.c === successor);
+    if (successor && beside) {
+      const [gone, come] = x.c.from ? [x, beside] : [beside, x];
+      told.add(gone.id).add(come.id);
+      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)} in its place` });
       continue;
     }
     told.add(x.id);
@@ -107,6 +119,23 @@ function possiblePartners(clauses: readonly ClauseChange[], possible: readonly P
     const [a, b] = [removed.get(p.from), added.get(p.to)];
     if (!a || !b || out.has(a) || out.has(b)) continue;
     out.set(a, b).set(b, a);
+  }
+  return out;
+}
+
+/**
+ * Removed and added clauses of weight printed with the same number, each used
+ * once and not already told with a possible pair: the added one took the
+ * removed one's place.
+ */
+function samePlace(clauses: readonly ClauseChange[], taken: ReadonlyMap<ClauseChange, ClauseChange>): Map<ClauseChange, ClauseChange> {
+  const out = new Map<ClauseChange, ClauseChange>();
+  const removed = new Map<string, ClauseChange>();
+  for (const c of clauses) if (c.kind === 'removed' && c.from?.number !== undefined && !taken.has(c) && !removed.has(c.from.number)) removed.set(c.from.number, c);
+  for (const c of clauses) {
+    const gone = c.kind === 'added' && c.to?.number !== undefined && !taken.has(c) ? removed.get(c.to.number) : undefined;
+    if (!gone || out.has(gone)) continue;
+    out.set(gone, c).set(c, gone);
   }
   return out;
 }

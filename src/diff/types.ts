@@ -113,7 +113,8 @@ export interface Highlight {
   weight: number;
   /**
    * For an added clause the matcher offers as a possible pair of a removed one
-   * (see `possiblePairs`): the removed clause's id. The line tells both, once.
+   * (see `possiblePairs`), or one printed with a removed clause's number (it
+   * took that clause's place): the removed clause's id. The line tells both, once.
    */
   with?: string;
   says: string;

@@ -370,6 +370,13 @@ describe('what matters most', () => {
     const line = together.find((x) => x.with === 'amnesty');
     expect(line?.weight).toBe(Math.max(...['amnesty', 'victims-support'].map((id) => apart.find((x) => x.clause === id)?.weight ?? 0)));
     expect(together.filter((x) => x.clause === 'victims-support' || x.clause === 'amnesty')).toEqual([line]);
+    // Not when the new version numbers otherwise (a document of its own, whose 26 is not the old 26) ...
+    const renumbered = { ...e3, clauses: e3.clauses.map((c) => (c.id === 'victims-support' || c.number === undefined ? c : { ...c, number: `E-${c.number}` })) };
+    expect(diffPlans(us, renumbered).summary.highlights.some((x) => x.with)).toBe(false);
+    // ... nor when the removal is not stated, only unseen in a version known in part.
+    const { removed: _, ...unstated } = e3;
+    expect(diffPlans(us, unstated).summary.highlights.some((x) => x.with === 'amnesty')).toBe(true);
+    expect(diffPlans(us, { ...unstated, provenance: 'reported' }).summary.highlights.some((x) => x.with === 'amnesty')).toBe(false);
   });
 
   it('never lists a change of certainty, sources, notes, title or wording alone', () => {

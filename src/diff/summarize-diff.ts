@@ -62,9 +62,11 @@ function unranked(clauses: readonly ClauseChange[]): { carriedUnranked?: string[
  * A removed clause and an added one that the matcher offers as a possible
  * pair are one line (the heavier's weight), since they may be one clause
  * rewritten: two lines would spend two places on one uncertain change. So are
- * a removed clause and an added one printed with the same number: the new
- * clause took the old one's place ("Clause 26 (Full amnesty) removed; Clause
- * 26 (Victims' suffering) added in its place").
+ * a removed clause and an added one printed with the same number, where the
+ * two versions number alike (most clauses paired keep their number) and the
+ * removal is stated, not only unseen: the new clause took the old one's place
+ * ("Clause 26 (Full amnesty) removed; Clause 26 (Victims' suffering) added in
+ * its place").
  */
 export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }: RankOptions = {}): Highlight[] {
   const weighed = clauses
@@ -76,7 +78,7 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
     .filter((x) => x.weight > 0)
     .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i);
   const partner = possiblePartners(weighed.map((x) => x.c), possible);
-  const inPlace = samePlace(weighed.map((x) => x.c), partner);
+  const inPlace = numberAlike(clauses) ? samePlace(weighed.map((x) => x.c), partner) : new Map<ClauseChange, ClauseChange>();
   const told = new Set<string>();
   const out: Highlight[] = [];
   for (const x of weighed) {
@@ -131,13 +133,25 @@ function possiblePartners(clauses: readonly ClauseChange[], possible: readonly P
 function samePlace(clauses: readonly ClauseChange[], taken: ReadonlyMap<ClauseChange, ClauseChange>): Map<ClauseChange, ClauseChange> {
   const out = new Map<ClauseChange, ClauseChange>();
   const removed = new Map<string, ClauseChange>();
-  for (const c of clauses) if (c.kind === 'removed' && c.from?.number !== undefined && !taken.has(c) && !removed.has(c.from.number)) removed.set(c.from.number, c);
+  for (const c of clauses) if (c.kind === 'removed' && !c.partial && c.from?.number !== undefined && !taken.has(c) && !removed.has(c.from.number)) removed.set(c.from.number, c);
   for (const c of clauses) {
     const gone = c.kind === 'added' && c.to?.number !== undefined && !taken.has(c) ? removed.get(c.to.number) : undefined;
     if (!gone || out.has(gone)) continue;
     out.set(gone, c).set(c, gone);
   }
   return out;
+}
+
+/** Whether two versions number their clauses alike: at least half the paired clauses printed with a number on both sides keep it. */
+function numberAlike(clauses: readonly ClauseChange[]): boolean {
+  let numbered = 0;
+  let kept = 0;
+  for (const c of clauses) {
+    if (c.from?.number === undefined || c.to?.number === undefined) continue;
+    numbered++;
+    if (c.from.number === c.to.number) kept++;
+  }
+  return numbered > 0 && 2 * kept >= numbered;
 }
 
 /**

@@ -14,7 +14,7 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { containment, nearest, termNames, TokenIndex } from './tokens.js';
+import { clausesNaming, containment, nearest, termNames, TokenIndex } from './tokens.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -285,7 +285,7 @@ function findGroups(
  */
 function ownTermPairs(a: readonly Clause[], b: readonly Clause[], aTo: ReadonlyMap<number, ClausePair>, bFrom: ReadonlyMap<number, ClausePair>): Array<[number, number]> {
   if (aTo.size === a.length || bFrom.size === b.length) return [];
-  const [inA, inB] = [namers(a), namers(b)];
+  const [inA, inB] = [clausesNaming(a), clausesNaming(b)];
   const out: Array<[number, number]> = [];
   for (const [name, is] of inA) {
     const js = inB.get(name);
@@ -294,19 +294,6 @@ function ownTermPairs(a: readonly Clause[], b: readonly Clause[], aTo: ReadonlyM
     if (!aTo.has(i) && !bFrom.has(j) && a[i]?.topic === b[j]?.topic && a[i]?.topic !== 'other') out.push([i, j]);
   }
   return out;
-}
-
-/** For each term name, the clauses that name it. */
-function namers(list: readonly Clause[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  list.forEach((c, k) => {
-    for (const n of termNames(c)) {
-      const at = m.get(n);
-      if (at) at.push(k);
-      else m.set(n, [k]);
-    }
-  });
-  return m;
 }
 
 /** Dice overlap of two clauses' term names: how much of what each says is about the same things. */

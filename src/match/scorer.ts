@@ -8,7 +8,7 @@ import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, 
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
-import { clauseTokens, termNames, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
+import { clausesNaming, clauseTokens, termNames, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -38,8 +38,8 @@ export class Scorer {
   private readonly termsB: LazyTokens;
   private readonly titlesA: LazyTokens;
   private readonly titlesB: LazyTokens;
-  /** How many clauses of each version name each term, counted on first need. */
-  private nameCounts: [Map<string, number>, Map<string, number>] | undefined;
+  /** The clauses of each version that name each term, found on first need. */
+  private naming: [Map<string, number[]>, Map<string, number[]>] | undefined;
 
   constructor(
     private readonly a: readonly Clause[],
@@ -92,16 +92,17 @@ export class Scorer {
   /** Names the shared words of a pair scored without them, and the terms only the two of them carry. */
   private addReasons(i: number, j: number, evidence: MatchEvidence): void {
     evidence.shared = rarestShared(this.tokensA.at(i), this.tokensB.at(j), this.rarity);
-    const own = this.ownTerms(i, j);
+    // Term names belong to a topic: only within one can two clauses be alone in naming the same thing.
+    const own = evidence.topic === 'same' ? this.ownTerms(i, j) : [];
     if (own.length) evidence.ownTerms = own;
   }
 
   /** Term names clause `i` and clause `j` carry and no other clause of either version does. */
   private ownTerms(i: number, j: number): string[] {
-    this.nameCounts ??= [countNames(this.a), countNames(this.b)];
-    const [inA, inB] = this.nameCounts;
+    this.naming ??= [clausesNaming(this.a), clausesNaming(this.b)];
+    const [inA, inB] = this.naming;
     const names = termNames(this.b[j] as Clause);
-    return [...termNames(this.a[i] as Clause)].filter((k) => names.has(k) && inA.get(k) === 1 && inB.get(k) === 1).sort();
+    return [...termNames(this.a[i] as Clause)].filter((k) => names.has(k) && inA.get(k)?.length === 1 && inB.get(k)?.length === 1).sort();
   }
 
   /** The rarity mass of a clause's token set, computed once per clause. */
@@ -140,12 +141,6 @@ export class Scorer {
     const span = after[0] - before[0];
     return before[1] + ((i - before[0]) * (after[1] - before[1])) / Math.max(1, span);
   }
-}
-
-function countNames(list: readonly Clause[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const c of list) for (const k of termNames(c)) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
 }
 
 function round(x: number): number {

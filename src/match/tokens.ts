@@ -59,6 +59,19 @@ export function termNames(c: Clause): Set<string> {
   return new Set([...Object.keys(c.terms ?? {}), ...(c.unreported ?? [])]);
 }
 
+/** For each term name, the clauses of a list that name it (indices). */
+export function clausesNaming(list: readonly Clause[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  list.forEach((c, k) => {
+    for (const n of termNames(c)) {
+      const at = m.get(n);
+      if (at) at.push(k);
+      else m.set(n, [k]);
+    }
+  });
+  return m;
+}
+
 /**
  * `tokens` (from {@link termTokens}) without the values of the terms named in
  * `unknown`: where the other clause's version does not report a term, a value

@@ -14,7 +14,7 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { clausesNaming, containment, nearest, termNames, TokenIndex } from './tokens.js';
+import { containment, nearest, termNames, TokenIndex } from './tokens.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -195,7 +195,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
-    for (const [i, j] of ownTermPairs(a, b, aTo, bFrom)) {
+    for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
       if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       if (score >= soleAt && ownThing(i, j, score, evidence)) pair(i, j, 'topic', score, evidence);
@@ -283,9 +283,15 @@ function findGroups(
  * clauses of their versions to name some term: each is alone in a part of
  * its topic, as the only clause of a topic is alone in all of it.
  */
-function ownTermPairs(a: readonly Clause[], b: readonly Clause[], aTo: ReadonlyMap<number, ClausePair>, bFrom: ReadonlyMap<number, ClausePair>): Array<[number, number]> {
+function ownTermPairs(
+  a: readonly Clause[],
+  b: readonly Clause[],
+  aTo: ReadonlyMap<number, ClausePair>,
+  bFrom: ReadonlyMap<number, ClausePair>,
+  naming: () => [Map<string, number[]>, Map<string, number[]>],
+): Array<[number, number]> {
   if (aTo.size === a.length || bFrom.size === b.length) return [];
-  const [inA, inB] = [clausesNaming(a), clausesNaming(b)];
+  const [inA, inB] = naming();
   const out: Array<[number, number]> = [];
   for (const [name, is] of inA) {
     const js = inB.get(name);

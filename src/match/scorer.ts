@@ -97,10 +97,14 @@ export class Scorer {
     if (own.length) evidence.ownTerms = own;
   }
 
+  /** For each term name, the clauses of each version that name it, found once. */
+  termNaming(): [Map<string, number[]>, Map<string, number[]>] {
+    return (this.naming ??= [clausesNaming(this.a), clausesNaming(this.b)]);
+  }
+
   /** Term names clause `i` and clause `j` carry and no other clause of either version does. */
   private ownTerms(i: number, j: number): string[] {
-    this.naming ??= [clausesNaming(this.a), clausesNaming(this.b)];
-    const [inA, inB] = this.naming;
+    const [inA, inB] = this.termNaming();
     const names = termNames(this.b[j] as Clause);
     return [...termNames(this.a[i] as Clause)].filter((k) => names.has(k) && inA.get(k)?.length === 1 && inB.get(k)?.length === 1).sort();
   }

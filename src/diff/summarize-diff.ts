@@ -84,22 +84,16 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
   for (const x of weighed) {
     if (out.length === HIGHLIGHTS) break;
     if (told.has(x.id)) continue;
-    const other = partner.get(x.c);
-    const line = weighed.find((y) => y.c === other);
-    if (other && line) {
-      // Told once, the removal first: "Clause 7 (…) removed; Clause E-4 (…) added: possibly the same clause (score 0.33)".
+    // A removal and the addition it may be, or that took its place: told once, the removal first
+    // ("Clause 7 (…) removed; Clause E-4 (…) added: possibly the same clause (score 0.33)").
+    const other = partner.get(x.c) ?? inPlace.get(x.c);
+    const line = other && weighed.find((y) => y.c === other);
+    if (line) {
       const [gone, come] = x.c.from ? [x, line] : [line, x];
       told.add(gone.id).add(come.id);
-      const pair = possible.find((p) => p.from === gone.id && p.to === come.id);
-      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}: possibly the same clause (score ${(pair?.score ?? 0).toFixed(2)}${ifSo(pair?.terms)})` });
-      continue;
-    }
-    const successor = inPlace.get(x.c);
-    const beside = weighed.find((y) => y.c === successor);
-    if (successor && beside) {
-      const [gone, come] = x.c.from ? [x, beside] : [beside, x];
-      told.add(gone.id).add(come.id);
-      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)} in its place` });
+      const pair = partner.has(x.c) ? possible.find((p) => p.from === gone.id && p.to === come.id) : undefined;
+      const how = pair ? `: possibly the same clause (score ${pair.score.toFixed(2)}${ifSo(pair.terms)})` : ' in its place';
+      out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}${how}` });
       continue;
     }
     told.add(x.id);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as lib from 'peaceplan';
 import { fileURLToPath } from 'node:url';
-import { evaluateCorpus } from './eval/evaluate.mjs';
+import { evaluateCorpus, loadCorpus, withFamily } from './eval/evaluate.mjs';
 import type { CaseResult, Library, Totals } from './eval/evaluate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -65,6 +65,19 @@ describe('the evaluation corpus (test/corpus)', () => {
     else expect(lib.MATCH.pair).toBeGreaterThan(t.looBest);
     expect(t.positional).toBe(0);
   };
+
+  it('diffs each case as the CLI does from the new version’s folder: with the family’s versions and its own terms', () => {
+    const corpus = loadCorpus(lib as unknown as Library, root);
+    const def = corpus.cases.find((c) => c.from === 'gaza-2025/h-21' && c.to === 'gaza-2025/wh');
+    if (!def) throw new Error('the case h-21 → wh is gone');
+    const options = withFamily(corpus, def);
+    expect(options.terms).toBe(corpus.terms['gaza-2025/wh']);
+    expect(options.versions.length).toBeGreaterThan(10);
+    // The hostages' deadline is a term of the Gaza family: with its terms it is a deadline that loosened 48 h → 72 h.
+    const diff = lib.diffPlans(corpus.plans[def.from] as lib.Plan, corpus.plans[def.to] as lib.Plan, options as lib.DiffOptions);
+    const deadline = diff.clauses.flatMap((c) => c.terms).find((t) => t.term === 'releaseDeadline');
+    expect(deadline).toMatchObject({ kind: 'deadline', direction: 'loosened' });
+  });
 
   it('pairs at least 90 % of the Russia–Ukraine clauses that another hand rewrote, and never wrongly', () => {
     expect(ru.rewriteRecall).toBeGreaterThanOrEqual(0.9);

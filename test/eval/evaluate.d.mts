@@ -49,4 +49,13 @@ export interface Library {
   diffPlans: (...args: never[]) => unknown;
   parseTerms: (...args: never[]) => unknown;
 }
+/** The evaluation corpus: every family's files (read with their terms), lineages and cases. */
+export interface Corpus {
+  plans: Record<string, unknown>;
+  terms: Record<string, unknown>;
+  cases: Array<{ from: string; to: string; family: string }>;
+}
+export function loadCorpus(lib: Library, root: string): Corpus;
+/** The options a case is diffed with, as the CLI reads them from the new version's folder: the family's versions and its terms. */
+export function withFamily(corpus: Corpus, def: { from: string; to: string; family: string }, options?: Record<string, unknown>): Record<string, unknown> & { versions: unknown[]; terms?: unknown };
 export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; heldOutBy: Record<string, Totals>; later: Totals };

@@ -25,12 +25,14 @@ function loadFamily(lib, root, family) {
   const yaml = (path) => parse(readFileSync(join(dir, path), 'utf8'));
   const spec = yaml('cases.yaml');
   const plans = {};
+  const termsOf = {};
   for (const [alias, f] of Object.entries(spec.files)) {
-    // A file written against its own family terms is read with them.
+    // A file written against its own family terms is read with them, and diffed with them.
     const terms = f.terms ? lib.parseTerms(readFileSync(join(root, f.terms))).terms : undefined;
     const r = lib.parsePlan(readFileSync(join(root, f.path)), terms ? { terms } : {});
     if (!r.plan) throw new Error(`${f.path}: ${JSON.stringify(r.errors.slice(0, 2))}`);
     plans[alias] = r.plan;
+    if (terms) termsOf[alias] = terms;
   }
   const sameAs = new Map((spec.sameNew ?? []).flatMap((s) => s.ids.map((id) => [id, s.ids[0]])));
   const lineage = {};
@@ -64,17 +66,18 @@ function loadFamily(lib, root, family) {
     const annotated = Array.isArray(entry) ? { changes: entry, mustNot: all.mustNot ?? [] } : entry;
     return { ...c, family, annotated, keysName: pair };
   });
-  return { plans, lineage, cases };
+  return { plans, lineage, cases, terms: termsOf };
 }
 
 /** Every family of the corpus, as one list of cases over one set of files (aliases prefixed by family). */
 export function loadCorpus(lib, root) {
-  const out = { plans: {}, lineage: {}, cases: [] };
+  const out = { plans: {}, lineage: {}, terms: {}, cases: [] };
   for (const family of FAMILIES) {
     const f = loadFamily(lib, root, family);
     for (const k of Object.keys(f.plans)) {
       out.plans[`${family}/${k}`] = f.plans[k];
       out.lineage[`${family}/${k}`] = f.lineage[k];
+      if (f.terms[k]) out.terms[`${family}/${k}`] = f.terms[k];
     }
     out.cases.push(...f.cases.map((c) => ({ ...c, from: `${family}/${c.from}`, to: `${family}/${c.to}` })));
   }
@@ -109,10 +112,15 @@ function positional(changes) {
   return n;
 }
 
-/** The diff's options with the case's family as `versions`, as the CLI reads them from the family's folder. */
-function withFamily(corpus, def, options) {
+/**
+ * The diff's options as the CLI reads them from the new version's folder: the
+ * case's family as `versions`, and the family terms the new version (else the
+ * old) was written against, so terms of the family's own are typed.
+ */
+export function withFamily(corpus, def, options = {}) {
   const versions = Object.entries(corpus.plans).filter(([k]) => k.startsWith(`${def.family}/`)).map(([, p]) => p);
-  return { ...options, versions };
+  const terms = corpus.terms[def.to] ?? corpus.terms[def.from];
+  return { ...options, versions, ...(terms ? { terms } : {}) };
 }
 
 /** Runs one case. */

@@ -245,8 +245,8 @@ function findGroups(
       let best = -1;
       let bestScore = 0;
       const part = partTokens.at(p);
-      for (const [w, bound] of [...index.sharedAtMost(part)].sort((x, y) => x[0] - y[0])) {
-        if (usedWhole.has(w) || bound < MATCH.partInWhole * part.size) continue; // cannot reach the threshold
+      for (const w of index.mayHold(part, MATCH.partInWhole)) {
+        if (usedWhole.has(w)) continue;
         const score = containment(part, wholeTokens.at(w));
         if (score > bestScore) [best, bestScore] = [w, score];
       }

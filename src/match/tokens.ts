@@ -159,17 +159,30 @@ export class TokenIndex {
   }
 
   /**
-   * For each candidate, an upper bound of the tokens it shares with `set` (common tokens count as shared by all):
-   * the indexed tokens it shares, plus every token of `set` the index left
-   * out. Lets callers skip candidates that cannot reach a threshold without
-   * computing their similarity.
+   * The candidates that may hold at least `share` of the tokens of `set`, in
+   * ascending order (callers measure each). A candidate holding that share
+   * misses at most `m` tokens of `set`, those in no candidate among them, so
+   * it holds one of any `m + 1` of the others: only the lists of the `m + 1`
+   * rarest are read. Where fewer tokens are indexed, every indexed list is
+   * (a candidate sharing only tokens too common to index is not offered).
    */
-  sharedAtMost(set: ReadonlySet<string>): Map<number, number> {
-    const counts = this.counts(set);
-    let unindexed = 0;
-    for (const t of set) if (!this.postings.has(t)) unindexed++;
-    for (const [i, n] of counts) counts.set(i, n + unindexed);
-    return counts;
+  mayHold(set: ReadonlySet<string>, share: number): number[] {
+    const size = set.size;
+    let misses = 0;
+    while (misses < size && (size - misses - 1) / size >= share) misses++;
+    const indexed: number[][] = [];
+    for (const t of set) {
+      const list = this.postings.get(t);
+      if (list) indexed.push(list);
+      else if (!this.common.has(t)) misses--; // in no candidate: missed by all
+    }
+    if (misses < 0) return [];
+    // Common tokens' lists are longer than any indexed one: the m + 1 rarest are indexed when there are as many.
+    indexed.sort((x, y) => x.length - y.length);
+    const lists = indexed.length > misses ? indexed.slice(0, misses + 1) : indexed;
+    const out = new Set<number>();
+    for (const list of lists) for (const i of list) out.add(i);
+    return [...out].sort((x, y) => x - y);
   }
 
   /**
@@ -195,12 +208,6 @@ export class TokenIndex {
     }
     const distance = (i: number) => Math.abs(i - near);
     return [...sums].sort((x, y) => y[1] - x[1] || distance(x[0]) - distance(y[0]) || x[0] - y[0]).slice(0, limit).map(([i]) => i);
-  }
-
-  private counts(set: ReadonlySet<string>): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const t of set) for (const i of this.postings.get(t) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-    return counts;
   }
 }
 

@@ -4,11 +4,13 @@
  * changes found among the ten highlights (and at which rank), forbidden claims,
  * and list items paired by position. `--sweep` prints recall and wrong pairs
  * on the rewrites for a range of thresholds, which is where the defaults come
- * from. Runs against the build (dist/).
+ * from. `--replacements` prints how often a clause pairs with another clause
+ * of its topic put in its number and place (replacementTrials). Runs against
+ * the build (dist/).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { evaluateCorpus } from './evaluate.mjs';
+import { evaluateCorpus, loadCorpus, replacementTrials } from './evaluate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lib = await import(join(root, 'dist/index.js'));
@@ -16,7 +18,15 @@ const pct = (x) => `${(100 * x).toFixed(1)} %`;
 /** How the ranking agrees with the annotated order: pairs of key changes in that order and not, and where the first-annotated one ranks. */
 const order = (t) => `${t.concordant} pairs as annotated, ${t.discordant} not; first-annotated change at mean rank ${t.firstRank === null ? '–' : t.firstRank.toFixed(2)}`;
 
-if (process.argv.includes('--sweep')) {
+if (process.argv.includes('--replacements')) {
+  const { trials, paired } = replacementTrials(lib, loadCorpus(lib, root));
+  const counts = new Map();
+  for (const p of paired) counts.set(p.method, (counts.get(p.method) ?? 0) + 1);
+  const by = [...counts].map(([m, n]) => `${m} ${n}`).join(', ');
+  console.log(`replacements at the same number: the old clause paired with the other clause put in its number in ${paired.length} of ${trials} trials (${by || 'none'})`);
+  const scores = paired.map((p) => p.score).sort((x, y) => x - y);
+  if (scores.length) console.log(`their scores: lowest ${scores[0]}, median ${scores[Math.floor(scores.length / 2)]}, highest ${scores.at(-1)}`);
+} else if (process.argv.includes('--sweep')) {
   console.log('threshold sweep on the corpus (content pairs at `pair`, sole clause of a topic at `sole`)');
   console.log('pair  sole  rewrite recall  rewrite wrong  all recall  all wrong  leave-one-out wrong  best orphan score');
   for (const pair of [0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42, 0.46, 0.5, 0.55, 0.6]) {

@@ -58,4 +58,6 @@ export interface Corpus {
 export function loadCorpus(lib: Library, root: string): Corpus;
 /** The options a case is diffed with, as the CLI reads them from the new version's folder: the family's versions and its terms. */
 export function withFamily(corpus: Corpus, def: { from: string; to: string; family: string }, options?: Record<string, unknown>): Record<string, unknown> & { versions: unknown[]; terms?: unknown };
+/** Replacements at the same number: how often an old clause pairs with another clause of its topic put in its partner's number and place. */
+export function replacementTrials(lib: Library, corpus: Corpus, options?: Record<string, unknown>): { trials: number; paired: Array<{ method: string; score: number; pair: string }> };
 export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; heldOutBy: Record<string, Totals>; later: Totals };

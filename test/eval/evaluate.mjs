@@ -228,6 +228,43 @@ export function leaveOneOut(lib, corpus, def, index, options = {}) {
   return { trials, wrong, best };
 }
 
+/**
+ * Replacements at the same number, a harder negative than {@link leaveOneOut}:
+ * for each clause whose partner carries its printed number, the partner is
+ * taken away and another clause of the new version, of the same topic (or
+ * either in the catch-all), is put in its number and place, with that clause's
+ * own partner taken out of the old version, so it stands as a new clause. Any
+ * pair the old clause then makes with it joins two clauses of different
+ * lineage. Cases shown undisguised only (a disguise changes no number).
+ */
+export function replacementTrials(lib, corpus, options = {}) {
+  let trials = 0;
+  const paired = [];
+  for (const def of corpus.cases) {
+    if (def.disguise !== 'none') continue;
+    const a = corpus.plans[def.from];
+    const b = corpus.plans[def.to];
+    const la = corpus.lineage[def.from];
+    const lb = corpus.lineage[def.to];
+    for (const old of a.clauses) {
+      const j = b.clauses.findIndex((c) => lb.get(c.id) === la.get(old.id));
+      if (j < 0 || old.number === undefined || b.clauses[j].number !== old.number) continue;
+      b.clauses.forEach((other, k) => {
+        if (k === j || lb.get(other.id) === la.get(old.id)) return;
+        if (other.topic !== old.topic && other.topic !== 'other' && old.topic !== 'other') return;
+        trials++;
+        const clauses = b.clauses.filter((_, x) => x !== j && x !== k);
+        clauses.splice(j < k ? j : j - 1, 0, { ...other, number: old.number });
+        const from = { ...a, clauses: a.clauses.filter((c) => la.get(c.id) !== lb.get(other.id)) };
+        const diff = lib.diffPlans(from, { ...b, clauses }, withFamily(corpus, def, options));
+        const got = diff.clauses.find((c) => c.from?.id === old.id && c.to?.id === other.id);
+        if (got) paired.push({ method: got.match.method, score: got.match.score, pair: `${def.from} → ${def.to}: ${old.id} → ${other.id}` });
+      });
+    }
+  }
+  return { trials, paired };
+}
+
 /** Every case of the corpus, with totals. */
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);

@@ -29,7 +29,7 @@ describe('the evaluation corpus (test/corpus)', () => {
       expect([...r.errors, ...r.warnings], file).toEqual([]);
     }
     // So do the later hands' files, as their hands wrote them (one removal rests on one outlet: a warning of its sourcing).
-    // And the held-out hands G to N and Q, each with a copy of its family's vocabulary beside its files.
+    // And the held-out hands G to N, P and Q, each with a copy of its family's vocabulary beside its files.
     const g = ['russia-ukraine-2025/hand-g/geneva-ninth.yaml', 'gaza-2025/hand-g/hamas-reply-ninth.yaml', 'gaza-2025/hand-g/first-phase-ninth.yaml'];
     const h = ['russia-ukraine-2025/hand-h/e3-tenth.yaml', 'gaza-2025/hand-h/reported-21-point-tenth.yaml', 'russia-ukraine-2025/hand-i/us-28-point-eleventh.yaml', 'gaza-2025/hand-i/wh-20-point-eleventh.yaml'];
     const j = ['russia-ukraine-2025/hand-j/e3-eleventh.yaml', 'gaza-2025/hand-j/hamas-reply-eleventh.yaml', 'gaza-2025/hand-j/first-phase-eleventh.yaml'];
@@ -37,7 +37,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const l = ['russia-ukraine-2025/hand-l/e3-thirteenth.yaml', 'russia-ukraine-2025/hand-l/geneva-thirteenth.yaml', 'gaza-2025/hand-l/reported-21-point-thirteenth.yaml'];
     const m = ['russia-ukraine-2025/hand-m/geneva-fourteenth.yaml', 'gaza-2025/hand-m/first-phase-fourteenth.yaml'];
     const n = ['russia-ukraine-2025/hand-n/e3-fifteenth.yaml', 'gaza-2025/hand-n/hamas-reply-fifteenth.yaml'];
-    const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml'];
+    const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);

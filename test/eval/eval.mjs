@@ -72,6 +72,7 @@ if (process.argv.includes('--replacements')) {
     l: 'hand L, added before any run on its files; its first run is in EVAL.md',
     m: 'hand M, added before any run on its files; its first run is in EVAL.md',
     n: 'hand N, added before any run on its files, after the last rule of this code was set',
+    p: 'hand P, added before any run on its files, after every rule of this code was set',
     q: 'hand Q, added after one check against the four US drafts, on code whose rules were all set before it was written',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {

@@ -89,7 +89,7 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('keeps the measured recall on the held-out Gaza family (a floor against regressions, not the target)', () => {
     // Measured 75.6 % when the thresholds were set; EVAL.md says what is missed and why.
     expect(gaza.rewriteRecall).toBeGreaterThanOrEqual(0.75);
-    const sameText = results.filter((r) => r.family === 'gaza-2025' && r.rewrite && r.name.includes('wh → ') && r.name.includes('-wh ('));
+    const sameText = results.filter((r) => r.family === 'gaza-2025' && r.rewrite && !r.heldOut && r.name.includes('wh → ') && r.name.includes('-wh ('));
     expect(sameText).toHaveLength(2);
     for (const r of sameText) expect(r.right, r.name).toBe(r.truth);
   });
@@ -106,11 +106,11 @@ describe('the evaluation corpus (test/corpus)', () => {
 
   it('pairs a clause with another of its topic put in its number and place no more often than measured', () => {
     // The harder negative (EVAL.md, "Replacements at the same number"): alone in their topic, at the same number and
-    // place, two clauses sharing a few words read as one rewritten. Measured 665 of 2,804 (558 by topic, 107 by content);
-    // a rule that makes the diff more eager shows here first.
+    // place, two clauses sharing a few words read as one rewritten. Measured 759 of 3,226 (649 by topic, 110 by content;
+    // 665 of 2,804 before hand P); a rule that makes the diff more eager shows here first.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(2804);
-    expect(paired.length).toBeLessThanOrEqual(665);
+    expect(trials).toBe(3226);
+    expect(paired.length).toBeLessThanOrEqual(759);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -247,6 +247,16 @@ describe('the evaluation corpus (test/corpus)', () => {
     // First run 72 of 80; 76 once an added clause printed with a removed one's number is told with it, in its place.
     holds(heldOutBy.n as Totals, { recall: 0.975, keys: 76 });
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025' && !x.name.includes('us-i'))) expect([r.name, r.right]).toEqual([r.name, r.truth]);
+  });
+
+  it('holds the held-out hand P to what its first run measured: no pair wrong, no orphan paired, no forbidden claim', () => {
+    // The 20-point plan once more, added before any diff ran on it, after every rule of this code was set (EVAL.md,
+    // "Hands P and Q"). Its misses: the Qatar clause's removal, which its own file marks unconfirmed (so it stays out
+    // of the highlights), and hand B's point 3, whose lineage the hands dispute.
+    const cases = casesOf('p', 6);
+    expect((heldOutBy.p as Totals).rewriteWrong).toBe(0);
+    holds(heldOutBy.p as Totals, { recall: 0.97, keys: 34 });
+    expect(cases.flatMap((r) => r.violations)).toEqual([]);
   });
 
   it('holds the held-out hand Q to what its first run measured: every clause paired, every key change in the top 10', () => {

@@ -168,7 +168,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // The candidates of each clause, indexed on first need: most drafts never ask.
     let byClause: [Map<number, Candidate[]>, Map<number, Candidate[]>] | undefined;
     const nearer = (i: number, j: number, score: number) => {
-      byClause ??= [indexCandidates(candidates, (c) => c.from), indexCandidates(candidates, (c) => c.to)];
+      byClause ??= [groupBy(candidates, (c) => c.from), groupBy(candidates, (c) => c.to)];
       return (
         (byClause[0].get(i) ?? []).some((c) => c.score > score && c.to !== j && !bFrom.has(c.to)) ||
         (byClause[1].get(j) ?? []).some((c) => c.score > score && c.from !== i && !aTo.has(c.from))
@@ -309,23 +309,14 @@ function nameShare(x: Clause, y: Clause): number {
   return nx.size + ny.size ? (2 * both) / (nx.size + ny.size) : 0;
 }
 
-function indexCandidates(list: readonly Candidate[], key: (c: Candidate) => number): Map<number, Candidate[]> {
-  const out = new Map<number, Candidate[]>();
-  for (const c of list) {
-    const at = out.get(key(c));
-    if (at) at.push(c);
-    else out.set(key(c), [c]);
-  }
-  return out;
-}
-
-function groupBy(indices: readonly number[], key: (i: number) => string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const i of indices) {
-    const k = key(i);
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
     const list = out.get(k);
-    if (list) list.push(i);
-    else out.set(k, [i]);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }

@@ -131,9 +131,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 107 once a change of status weighs by the terms its clause carries, 110 once the Geneva file lists the
     // frozen-assets removal its one-outlet reports give as unconfirmed, 113 once titles count on their own (and still
     // once a change of status weighs as the clause added or removed would), 114 once the only clauses of a topic that
-    // alone name a term pair, 116 once so do the only two clauses of both versions that name a term within a topic;
-    // EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(116);
+    // alone name a term pair, 116 once so do the only two clauses of both versions that name a term within a topic,
+    // 121 once hand B's Geneva file lists the removals its summary gave in prose and a removal alone in its topic
+    // finds the only clause of that topic; EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(121);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {

@@ -500,6 +500,13 @@ describe('noise kept out', () => {
     expect(assets).toMatchObject({ kind: 'removed', reported: { unconfirmed: true } });
     expect(assets?.says).toContain('removed (reported, unconfirmed, by s48-global-european');
     expect(diff.summary.highlights.find((h) => h.clause === 'frozen-assets')?.weight).toBeLessThan(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0);
+    // Yet one report that it went is more than no report at all: it comes before every clause the version does not mention.
+    const thin = diffPlans(us, { ...geneva, clauses: geneva.clauses.filter((c) => (c.presence ?? 'stated') === 'stated') });
+    const ranked = thin.summary.highlights.map((h) => thin.clauses.find((c) => c.from?.id === h.clause && !c.to));
+    const assetsAt = ranked.findIndex((c) => c?.from?.id === 'frozen-assets');
+    expect(ranked.filter((c) => c?.partial).length).toBeGreaterThan(0);
+    expect(assetsAt).toBeGreaterThanOrEqual(0);
+    expect(ranked.slice(0, assetsAt).some((c) => c?.partial)).toBe(false);
     expect(renderDiffText(diff)).toContain('    geneva-19-point is reported to drop it: s43-caliber, s46-disreport');
     // Another hand's US file names the cap otherwise: found by topic and content.
     const renamed = { ...us, clauses: us.clauses.map((c) => (c.id === 'army-cap' ? { ...c, id: 'troop-ceiling', title: 'Ceiling on troop numbers' } : c)) };
@@ -509,6 +516,23 @@ describe('noise kept out', () => {
     const both = diffPlans(us, two);
     expect(both.clauses.find((c) => c.from?.id === 'no-nato-expansion')?.reported).toBeDefined();
     expect(both.clauses.find((c) => c.from?.id === 'nato-membership')?.reported).toBeUndefined();
+    // Another hand's removal shares neither id nor a word of title with the clause: the only removal of its topic
+    // drops the only clause of that topic in the version, and nothing when the version has several of that topic.
+    const pardon = { clause: 'pardons', topic: 'amnesty' as const, title: 'Pardons for wartime conduct', sources: ['s43-caliber'] };
+    const nato = { clause: 'bloc-question', topic: 'alliance' as const, title: 'Bloc question', sources: ['s43-caliber'] };
+    const other = { clause: 'misc', topic: 'other' as const, title: 'Sundry', sources: ['s43-caliber'] };
+    const strangers = { ...geneva, clauses: geneva.clauses.filter((c) => !['amnesty', 'nato-membership'].includes(c.id)), removed: [pardon, nato, other] };
+    const told = diffPlans(us, strangers);
+    expect(us.clauses.filter((c) => c.topic === 'amnesty').length).toBe(1);
+    expect(told.clauses.find((c) => c.from?.id === 'amnesty')).toMatchObject({ kind: 'removed', reported: { sources: ['s43-caliber'] } });
+    expect(told.clauses.find((c) => c.from?.id === 'nato-membership')).toMatchObject({ kind: 'removed', partial: true });
+    expect(told.clauses.filter((c) => c.reported).map((c) => c.from?.id)).toEqual(['amnesty']);
+    // The catch-all topic says nothing of what a clause is about: its only clause is not taken by topic.
+    const usOther = { ...us, clauses: us.clauses.map((c) => (c.id === 'nato-membership' ? ({ ...c, topic: 'other' }) as Clause : c)) };
+    expect(diffPlans(usOther, strangers).clauses.find((c) => c.from?.id === 'nato-membership')).toMatchObject({ partial: true });
+    // Two removals of one topic leave it to the content: neither takes the clause by topic.
+    const twice = diffPlans(us, { ...strangers, removed: [pardon, { ...pardon, clause: 'pardons-2', title: 'Clemency' }] });
+    expect(twice.clauses.find((c) => c.from?.id === 'amnesty')).toMatchObject({ partial: true });
     // Seen the other way, the clause is restored; a diff without the list says only what is known.
     const back = reverseDiff(diff).clauses.find((c) => c.to?.id === 'army-cap');
     expect(back?.says).toBe("Clause 6 (Cap on Ukraine's armed forces) restored (reported dropped from the earlier version by s43-caliber, s46-disreport)");

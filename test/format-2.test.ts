@@ -173,7 +173,7 @@ describe('clauses reported dropped (removed)', () => {
     expect(at(parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s3]')}`).errors)).toContain('UNKNOWN_SOURCE 23:15');
   });
 
-  it('are held to their evidence as clauses are, and one resting on one report weighs as little as an absence', () => {
+  it('are held to their evidence as clauses are, and one resting on one report weighs with the absences, below every stated change', () => {
     const one = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`);
     const onRemovals = (r: typeof one) => r.warnings.filter((w) => w.path[0] === 'removed').map((e) => `${e.code} ${e.severity} ${e.line}:${e.col}`);
     expect(one.errors).toEqual([]);

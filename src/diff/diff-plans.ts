@@ -5,6 +5,7 @@ import type { Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
+import { groupBy } from '../util/group-by.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
@@ -103,8 +104,8 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     changes.push(change);
   }
   // A clause on one side only that the other version is reported to drop (its `removed`) is news, not a gap in what is known.
-  const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), b, options);
-  const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), a, options);
+  const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), a.clauses, b, options);
+  const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), b.clauses, a, options);
   b.clauses.forEach((cb, j) => {
     if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), droppedByA.get(cb)));
   });
@@ -175,11 +176,13 @@ function knownInPart(p: Plan): boolean {
 }
 
 /**
- * The clauses of one side that `other` is reported to drop: each removal entry
- * found among them as a clause is found (by id, title, content or as the only
- * one of its topic), from its id, topic and title against theirs.
+ * The clauses of one side (`clauses`, those left unpaired of `whole`) that
+ * `other` is reported to drop: each removal entry found among them as a clause
+ * is found (by id, title, content or as the only one of its topic), from its
+ * id, topic and title against theirs; else as the only clause of its topic in
+ * `whole`, when it is the only removal of that topic left.
  */
-function reportedDrops(clauses: readonly Clause[], other: Plan, options: DiffOptions): Map<Clause, Removal> {
+function reportedDrops(clauses: readonly Clause[], whole: readonly Clause[], other: Plan, options: DiffOptions): Map<Clause, Removal> {
   const out = new Map<Clause, Removal>();
   const removals = other.removed ?? [];
   if (!removals.length || !clauses.length) return out;
@@ -196,6 +199,16 @@ function reportedDrops(clauses: readonly Clause[], other: Plan, options: DiffOpt
   const found = new Set(out.values());
   const [left, open] = [clauses.filter((c) => !out.has(c)), removals.filter((r) => !found.has(r))];
   if (left.length && open.length) match(left, open, true);
+  // Last, by topic alone, which a removal declares so it is found under any name: the only removal
+  // left of its topic drops the clause that is the only one of that topic in the whole version.
+  const all = groupBy(whole, (c) => c.topic);
+  const taken = new Set(out.values());
+  const openByTopic = groupBy(removals.filter((r) => !taken.has(r)), (r) => r.topic);
+  for (const [topic, rs] of openByTopic) {
+    const cs = all.get(topic);
+    const c = cs?.[0];
+    if (topic !== 'other' && rs.length === 1 && cs?.length === 1 && c && clauses.includes(c) && !out.has(c)) out.set(c, rs[0] as Removal);
+  }
   return out;
 }
 

@@ -60,9 +60,9 @@ export function termMagnitude(t: TermChange): number {
  * The weight of a change, 0 for nothing of substance (such changes never
  * reach the highlights): terms 5–6.5 by the size of the biggest change (the
  * others count a quarter), a clause added or removed
- * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.9 by its
+ * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.45 by its
  * terms when the other version is known only in part, so it may be there
- * unreported, or its removal rests on one report: below every change that version states), a status
+ * unreported, and 1.5 to 1.95 when its removal rests on one report: below every change that version states), a status
  * change as the clause added or removed would (or half a point on top of term changes; a
  * clause that became a question left open weighs its status only, the terms it leaves open being its detail),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
@@ -79,8 +79,9 @@ export function weightOf(c: ClauseChange): number {
     if (c.uncertain) return 0;
     if (c.kind === 'split' || c.kind === 'merged') return 3;
     const terms = Object.keys(c.clause?.terms ?? {}).length;
-    // Absent from a version known only in part: the weakest news there is, after every change the version states.
-    if (c.partial || c.reported?.unconfirmed) return Math.round((1 + 0.1 * Math.min(terms, 9)) * 100) / 100;
+    // Absent from a version known only in part: the weakest news there is, after every change the version states;
+    // a removal one report tells of comes before a clause no report mentions.
+    if (c.partial || c.reported?.unconfirmed) return Math.round(((c.partial ? 1 : 1.5) + 0.05 * Math.min(terms, 9)) * 100) / 100;
     return terms ? 5 + Math.min(1.5, 0.4 * terms) : 4;
   }
   // A side carried over unseen holds another version's words: how they differ is not a reported change.

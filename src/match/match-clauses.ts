@@ -15,6 +15,7 @@ import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, termNames, TokenIndex } from './tokens.js';
+import { groupBy } from '../util/group-by.js';
 
 /** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
 export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
@@ -307,18 +308,6 @@ function nameShare(x: Clause, y: Clause): number {
   const [nx, ny] = [termNames(x), termNames(y)];
   const both = [...nx].filter((k) => ny.has(k)).length;
   return nx.size + ny.size ? (2 * both) / (nx.size + ny.size) : 0;
-}
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 function indexBy<T>(list: readonly T[], key: (t: T) => string): Map<string, number> {

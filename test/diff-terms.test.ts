@@ -37,10 +37,10 @@ describe('term changes in words and numbers', () => {
     expect(change?.changes).toHaveLength(1);
     expect(change?.changes?.[0]).toMatchObject({ term: 'russian-frozen-assets #1' });
     expect(change?.changes?.[0]?.changes?.[0]).toMatchObject({ term: 'amount', kind: 'money', direction: 'lowered', delta: -20e9 });
-    expect(change?.says).toBe('allocations: russian-frozen-assets #1: amount lowered USD 100 bn → USD 80 bn (-20 %)');
+    expect(change?.says).toBe('allocations: russian-frozen-assets #1: amount lowered USD 100 bn → USD 80 bn (−20 %)');
     const share = (percent: number) => ({ topic: 'nuclear' as const, terms: { electricityShares: [{ to: 'russia', percent }, { to: 'ukraine', percent: 100 - percent }] } });
     expect(termsOf(plan([share(50)]), plan([share(60)]))[0]?.says).toBe(
-      'electricity shares: russia: percent raised 50 → 60 (+20 %); ukraine: percent lowered 50 → 40 (-20 %)',
+      'electricity shares: russia: percent raised 50 → 60 (+20 %); ukraine: percent lowered 50 → 40 (−20 %)',
     );
   });
 
@@ -70,7 +70,7 @@ describe('term changes in words and numbers', () => {
 
   it('keeps ratios finite and signs right on tiny changes', () => {
     expect(termsOf(plan([{ terms: { share: 1e-320 } }]), plan([{ terms: { share: 0.5 } }]))[0]?.ratio).toBeUndefined();
-    expect(termsOf(plan([{ terms: { n: 100000 } }]), plan([{ terms: { n: 99999 } }]))[0]?.says).toBe('n lowered 100,000 → 99,999 (-<0.1 %)');
+    expect(termsOf(plan([{ terms: { n: 100000 } }]), plan([{ terms: { n: 99999 } }]))[0]?.says).toBe('n lowered 100,000 → 99,999 (−<0.1 %)');
   });
 
   it('does not call deadlines counted from different events looser or tighter', () => {

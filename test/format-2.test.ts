@@ -120,7 +120,7 @@ describe('format 2 in the diff', () => {
     expect(applyDiff(after, back).plan).toEqual(before);
     expect(back.clauses.find((c) => c.to?.id === 'amnesty')?.says).toContain('condition dropped: compliance: weapons-decommissioned');
     expect(back.clauses.find((c) => c.to?.id === 'plant')?.says).toContain('option trilateral (proposed by us) added');
-    expect(back.clauses.find((c) => c.to?.id === 'army')?.says).toBe('Clause 4 (army): cap 600,000 personnel replaces level 800,000 (-25 %)');
+    expect(back.clauses.find((c) => c.to?.id === 'army')?.says).toBe('Clause 4 (army): cap 600,000 personnel replaces level 800,000 (−25 %)');
   });
 });
 
@@ -417,7 +417,7 @@ describe('review fixes, kept fixed', () => {
     expect(d('{ amount: 72, unit: hours }', '{ amount: 3, unit: days }')?.direction).toBe('restated');
     expect(d('{ amount: 3, unit: days }', '{ amount: 48, unit: hours }')?.direction).toBe('shortened');
     const floor = diffPlans(plan(clause('a', 'military-limits', '    terms: { personnelCap: 600000 }\n')), plan(clause('a', 'military-limits', '    terms: { personnelFloor: 100000, personnelLevel: 500000 }\n'), 'v2'));
-    expect(floor.clauses[0]?.says).toBe('Clause 1 (a): floor 100,000 personnel replaces cap 600,000 (-83 %); level set to 500,000 personnel');
+    expect(floor.clauses[0]?.says).toBe('Clause 1 (a): floor 100,000 personnel replaces cap 600,000 (−83 %); level set to 500,000 personnel');
   });
 
   it('read version-1 files as before, and migrate one that already uses format-2 fields', async () => {

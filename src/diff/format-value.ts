@@ -12,10 +12,10 @@ export function formatNumber(n: number): string {
   return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
 
-/** 1.3333 → "+33 %"; 0.995 → "-0.5 %". */
+/** 1.3333 → "+33 %"; 0.995 → "−0.5 %" (a minus sign, as renumbering and sources are told). */
 export function formatPercentChange(ratio: number): string {
   const pct = (ratio - 1) * 100;
-  const sign = pct < 0 ? '-' : '+';
+  const sign = pct < 0 ? '−' : '+';
   const size = Math.abs(pct);
   if (size > 0 && size < 0.1) return `${sign}<0.1 %`;
   return `${sign}${size < 1 ? Math.round(size * 10) / 10 : Math.round(size)} %`;

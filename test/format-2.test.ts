@@ -430,3 +430,63 @@ describe('review fixes, kept fixed', () => {
     expect(parsePlan(migrated.text ?? '').ok).toBe(true);
   });
 });
+
+describe('a clause that covers several of its parent (covers)', () => {
+  const head = (v: string, parent: string, n = 2) => `peaceplan: ${n}\nplan: p\nversion: ${v}\ntitle: T\ndate: 2025-11-2${v.length}\nparent: ${parent}\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n`;
+  const base = head('a', 'null') + clause('board', 'governance', '') + clause('committee', 'governance', '') + clause('reform', 'governance', '') + clause('cap', 'military-limits', '');
+  const later = (covers: string, extra = '') => head('bb', 'a') + clause('later', 'governance', `    covers: ${covers}\n`) + clause('cap', 'military-limits', '') + extra;
+
+  it('is checked in the file and in the family, at the id that is wrong', async () => {
+    const { checkFamily } = await import('peaceplan');
+    expect(parsePlan(later('[board, committee, reform]')).errors).toEqual([]);
+    // Format 1 has no such field; a clause the version keeps, or lists as removed, or that two clauses cover, is not covered.
+    expect(at(parsePlan(later('[board]').replace('peaceplan: 2', 'peaceplan: 1')).errors)).toEqual(['NEEDS_FORMAT_2 18:5']);
+    const kept = parsePlan(later('[board, cap]'));
+    expect(kept.errors.map((e) => `${e.code} ${e.line}:${e.col} ${e.message}`)).toEqual(['INVALID_VALUE 18:21 clause `cap` is covered by `later` but is also a clause of this version']);
+    const twice = parsePlan(later('[board]', clause('more', 'governance', '    covers: [committee, board]\n')));
+    expect(twice.errors.map((e) => `${e.code} ${e.line}:${e.col} ${e.message}`)).toEqual(['INVALID_VALUE 35:25 clause `board` is covered by `later` and by `more`']);
+    const dropped = parsePlan(later('[board]') + 'removed:\n  - { clause: board, topic: governance, title: Board, sources: [s1] }\n');
+    expect(dropped.errors.map((e) => e.message)).toContain('clause `board` is covered by `later` but listed as removed');
+    // Its own id may stand among them: the clause goes on, taking the others in.
+    expect(parsePlan(later('[later, board]')).errors).toEqual([]);
+    // In the family, each id is a clause of the parent, with the nearest as a hint.
+    const a = parsePlan(base, { file: 'a.yaml' });
+    const typo = parsePlan(later('[board, comittee]'), { file: 'bb.yaml' });
+    const orphan = parsePlan(later('[board, reform]').replace('parent: a', 'parent: null').replace('version: bb', 'version: cc'), { file: 'cc.yaml' });
+    const { errors } = checkFamily([a, typo, orphan]);
+    expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col} ${e.hint}`)).toEqual(['bb.yaml UNKNOWN_CLAUSE 18:21 did you mean `committee`?', 'cc.yaml INVALID_VALUE 18:14 write the parent version in `parent`']);
+  });
+
+  it('tells the clauses it covers as merged into it, the other way round as split from it, and applies both ways', () => {
+    const a = parsePlan(base).plan as Plan;
+    const b = parsePlan(later('[board, committee, reform]')).plan as Plan;
+    const diff = diffPlans(a, b);
+    const kinds = diff.clauses.map((c) => [c.kind, c.from?.id ?? null, c.to?.id ?? null, c.match?.method ?? null]);
+    expect(kinds).toEqual([
+      ['merged', 'board', 'later', 'covers'],
+      ['merged', 'committee', null, null],
+      ['merged', 'reform', null, null],
+      ['unchanged', 'cap', 'cap', 'id'],
+    ]);
+    expect(diff.clauses[1]?.says).toBe('Clause 9 (committee) merged into later');
+    expect(diff.clauses[0]?.related).toEqual(['committee', 'reform']);
+    // Nothing it covers is told as removed, and the declaration itself is no change of substance.
+    expect(diff.clauses.filter((c) => c.kind === 'removed')).toEqual([]);
+    expect(diff.clauses[0]?.fields.find((f) => f.field === 'covers')).toBeDefined();
+    expect(diff.clauses[0]?.says).not.toContain('covers');
+    // With its own id among them, it pairs with its own clause.
+    const own = diffPlans(a, parsePlan(later('[board, committee, reform]').replace('id: later', 'id: committee')).plan as Plan);
+    expect(own.clauses.find((c) => c.to?.id === 'committee')?.from?.id).toBe('committee');
+    // Read backwards, the same clauses are split from it; a diff applies and reverses as any other.
+    const back = diffPlans(b, a);
+    expect(back.clauses.filter((c) => c.kind === 'split').map((c) => [c.from?.id ?? null, c.to?.id ?? null])).toEqual([['later', 'board'], [null, 'committee'], [null, 'reform']]);
+    expect(applyDiff(a, diff).plan).toEqual(b);
+    expect(applyDiff(b, back).plan).toEqual(a);
+    expect(reverseDiff(diff).clauses.map((c) => c.kind)).toEqual(back.clauses.map((c) => c.kind));
+    // A pair the user forbids is not made; ids the other version lacks are passed over.
+    const forbidden = diffPlans(a, b, { forbid: [{ from: 'board', to: 'later' }] });
+    expect(forbidden.clauses.some((c) => c.match?.method === 'covers')).toBe(false);
+    const strange = diffPlans({ ...a, clauses: a.clauses.filter((c) => c.id !== 'board') }, b);
+    expect(strange.clauses.find((c) => c.to?.id === 'later')).toMatchObject({ kind: 'merged', from: { id: 'committee' } });
+  });
+});

@@ -17,8 +17,8 @@ import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, termNames, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 
-/** How a pair of clauses was matched: pinned by the user, the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
-export type MatchMethod = 'pinned' | 'id' | 'title' | 'similarity' | 'topic';
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
+export type MatchMethod = 'pinned' | 'covers' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
 export interface ClausePair {
@@ -101,15 +101,16 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const j = bId.get(rule.to);
     if (i !== undefined && j !== undefined && !aTo.has(i) && !bFrom.has(j)) pair(i, j, 'pinned', 1);
   }
+  const declared = declaredGroups(a, b, aId, bId, aTo, bFrom, allowed, pair);
   a.forEach((c, i) => {
     const j = bId.get(c.id);
-    if (j !== undefined && !aTo.has(i) && !bFrom.has(j) && allowed(i, j)) pair(i, j, 'id', 1);
+    if (j !== undefined && !aTo.has(i) && !bFrom.has(j) && !declared.a.has(i) && !declared.b.has(j) && allowed(i, j)) pair(i, j, 'id', 1);
   });
 
   // Tokens are computed only for clauses that need them: on large plans most clauses pair by id.
   const tokensA = new LazyTokens(a);
   const tokensB = new LazyTokens(b);
-  const free = () => [a.map((_, i) => i).filter((i) => !aTo.has(i)), b.map((_, j) => j).filter((j) => !bFrom.has(j))] as const;
+  const free = () => [a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i)), b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j))] as const;
 
   // Same topic and the same title, when that title is unique on both sides.
   {
@@ -204,11 +205,11 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   }
 
   const possible = candidates
-    .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to))
+    .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to) && !declared.a.has(c.from) && !declared.b.has(c.to))
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
     .slice(0, MATCH.maxPossible)
     .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: scorer.explain(c.from, c.to, c.evidence) }));
-  const groups = findGroups(a, b, tokensA, tokensB, aTo, bFrom);
+  const groups = [...declared.groups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, declared)];
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };
 }
@@ -225,9 +226,11 @@ function findGroups(
   tokensB: LazyTokens,
   aTo: Map<number, ClausePair>,
   bFrom: Map<number, ClausePair>,
+  declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
 ): ClauseGroup[] {
   const groups: ClauseGroup[] = [];
-  const used = { a: new Set<number>(), b: new Set<number>() };
+  // Clauses of a group their file declares take part in no other.
+  const used = { a: new Set<number>(declared.a), b: new Set<number>(declared.b) };
   const side = (kind: 'split' | 'merged') => {
     const [partList, wholeList, partTokens, wholeTokens, partPaired, wholePaired] =
       kind === 'split' ? [b, a, tokensB, tokensA, bFrom, aTo] : [a, b, tokensA, tokensB, aTo, bFrom];
@@ -300,6 +303,43 @@ function ownTermPairs(
     const [i, j] = [is[0] as number, js[0] as number];
     if (!aTo.has(i) && !bFrom.has(j) && a[i]?.topic === b[j]?.topic && a[i]?.topic !== 'other') out.push([i, j]);
   }
+  return out;
+}
+
+/**
+ * The groups clauses declare (`covers`): a clause of `b` that covers clauses of
+ * `a` (by their ids there) stands for them, merged into it; a clause of `a` that
+ * covers clauses of `b`, split into them (the diff read backwards). It pairs
+ * with the covered clause of its own id, else the first in reading order; the
+ * others it covers are kept from every other pair and group (the sets returned).
+ */
+function declaredGroups(
+  a: readonly Clause[],
+  b: readonly Clause[],
+  aId: Map<string, number>,
+  bId: Map<string, number>,
+  aTo: Map<number, ClausePair>,
+  bFrom: Map<number, ClausePair>,
+  allowed: (i: number, j: number) => boolean,
+  pair: (i: number, j: number, method: MatchMethod, score: number) => void,
+): { groups: ClauseGroup[]; a: Set<number>; b: Set<number> } {
+  const out = { groups: [] as ClauseGroup[], a: new Set<number>(), b: new Set<number>() };
+  const declare = (whole: Clause, w: number, ids: Map<string, number>, kind: 'merged' | 'split') => {
+    const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'merged' ? [bFrom, aTo, out.b, out.a] : [aTo, bFrom, out.a, out.b];
+    if (!whole.covers || wholePaired.has(w) || usedWhole.has(w)) return;
+    const parts = [...new Set(whole.covers.map((id) => ids.get(id)).filter((k): k is number => k !== undefined && !partPaired.has(k) && !usedPart.has(k)))].sort((x, y) => x - y);
+    const own = ids.get(whole.id);
+    const first = own !== undefined && parts.includes(own) ? own : parts[0];
+    if (first === undefined) return;
+    const [i, j] = kind === 'merged' ? [first, w] : [w, first];
+    if (!allowed(i, j)) return;
+    pair(i, j, 'covers', 1);
+    usedWhole.add(w);
+    for (const k of parts) usedPart.add(k);
+    if (parts.length > 1) out.groups.push(kind === 'merged' ? { kind, from: parts, to: [w], score: 1 } : { kind, from: [w], to: parts, score: 1 });
+  };
+  b.forEach((c, j) => declare(c, j, aId, 'merged'));
+  a.forEach((c, i) => declare(c, i, bId, 'split'));
   return out;
 }
 

@@ -111,6 +111,8 @@ export interface ClauseCommon {
   presence?: "stated" | "assumed" | "unknown";
   /** The version whose text this clause repeats, for a clause not seen in this version (format 2). */
   carriedFrom?: Id;
+  /** Clauses of the parent version that this one clause stands for, by their ids there (format 2): several points taken together, e.g. left to a later phase or bracketed as one question. A diff tells them as merged into it; the other way round, as split from it. */
+  covers?: Array<Id>;
   /** How well the clause's content is attested. confirmed: official, or identical in several independent copies; reported: reported by more than one outlet; unconfirmed: resting on one outlet or inferred. (In format 1, unconfirmed also covered clauses carried over from another version; format 2 says that with presence and carriedFrom.) */
   certainty: "confirmed" | "reported" | "unconfirmed";
   /** The stakeholders the clause binds. */

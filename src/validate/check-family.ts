@@ -7,7 +7,7 @@ import { closestIn } from '../util/closest.js';
 export interface FamilyCheck {
   /** Valid versions, every parent before its children; siblings by date, then version id. */
   versions: Plan[];
-  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems, carriedFrom naming no other version of the family (UNKNOWN_VERSION), and a removal naming no clause of the version it drops it from (UNKNOWN_CLAUSE). */
+  /** DUPLICATE_VERSION, PLAN_MISMATCH, UNKNOWN_PARENT and PARENT_CYCLE problems, carriedFrom naming no other version of the family (UNKNOWN_VERSION), a removal naming no clause of the version it drops it from, and a clause covering one its parent lacks (UNKNOWN_CLAUSE). */
   errors: PlanError[];
 }
 
@@ -86,6 +86,24 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
         message: from === undefined ? 'a removal needs the version it drops the clause from, and this version has no parent' : from === own.version ? 'a removal names its own version' : `the version \`${from}\` is not in the family`,
         hint: from === undefined ? 'write `from: <version>`' : `known versions: ${[...byVersion.keys()].join(', ')}`,
       }));
+    });
+  }
+  // A clause that covers others names clauses of the parent.
+  for (const r of results) {
+    if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
+    const own = r.plan;
+    const parent = own.parent != null ? full.get(own.parent) : undefined;
+    own.clauses.forEach((c, i) => {
+      (c.covers ?? []).forEach((id, j) => {
+        if (own.parent != null && !parent) return; // no parent (reported once, as UNKNOWN_PARENT), or an invalid one
+        if (parent?.clauses.some((p) => p.id === id) || (!parent && j > 0)) return;
+        const near = parent ? closestIn(parent.clauses.map((p) => p.id))(id) : undefined;
+        errors.push(r.sourceMap.errorFor(['clauses', i, 'covers', j], {
+          code: parent ? 'UNKNOWN_CLAUSE' : 'INVALID_VALUE',
+          message: parent ? `clause \`${id}\` is not in the parent \`${parent.version}\`` : `clause \`${c.id}\` covers clauses of a parent, and this version has none`,
+          hint: parent ? (near ? `did you mean \`${near}\`?` : `name a clause of ${parent.version}`) : 'write the parent version in `parent`',
+        }));
+      });
     });
   }
   const inCycle = findCycles(byVersion);

@@ -25,6 +25,7 @@ export function checkPlan(
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
   checkRemovals(plan, map, out);
+  checkCovers(plan, map, out);
   checkFormat(plan, map, out, vocabulary);
 
   checkReferences(plan, refs, map, out, stakeholderIds, 'clause');
@@ -142,6 +143,29 @@ function checkRemovals(plan: Plan, map: SourceMap, out: ErrorList): void {
       }, 'value'));
     }
     if (first === undefined) listed.set(r.clause, i);
+  });
+}
+
+/**
+ * A clause of the parent is covered by one clause of the version at most, and a
+ * clause the version still has (other than the covering one) or lists as
+ * removed is not covered: it cannot be both kept apart and taken into another.
+ */
+function checkCovers(plan: Plan, map: SourceMap, out: ErrorList): void {
+  const ids = new Set(plan.clauses.map((c) => c.id));
+  const removed = new Set((plan.removed ?? []).map((r) => r.clause));
+  const by = new Map<string, string>();
+  plan.clauses.forEach((c, i) => {
+    (c.covers ?? []).forEach((id, j) => {
+      const first = by.get(id);
+      const problem =
+        first !== undefined ? { message: `clause \`${id}\` is covered by \`${first}\` and by \`${c.id}\``, hint: 'one clause covers it; the other may cover its own' }
+        : id !== c.id && ids.has(id) ? { message: `clause \`${id}\` is covered by \`${c.id}\` but is also a clause of this version`, hint: `keep \`${id}\` apart, or take it into \`${c.id}\`: not both` }
+        : removed.has(id) ? { message: `clause \`${id}\` is covered by \`${c.id}\` but listed as removed`, hint: 'a clause taken into another is not dropped: keep one of the two' }
+        : undefined;
+      if (problem) out.add(map.errorFor(['clauses', i, 'covers', j], { code: 'INVALID_VALUE', ...problem }, 'value'));
+      if (first === undefined) by.set(id, c.id);
+    });
   });
 }
 

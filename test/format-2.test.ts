@@ -474,9 +474,16 @@ describe('a clause that covers several of its parent (covers)', () => {
     expect(diff.clauses.filter((c) => c.kind === 'removed')).toEqual([]);
     expect(diff.clauses[0]?.fields.find((f) => f.field === 'covers')).toBeDefined();
     expect(diff.clauses[0]?.says).not.toContain('covers');
-    // With its own id among them, it pairs with its own clause.
+    // With its own id among them, or keeping a parent clause's id without listing it, it goes on as that clause.
     const own = diffPlans(a, parsePlan(later('[board, committee, reform]').replace('id: later', 'id: committee')).plan as Plan);
     expect(own.clauses.find((c) => c.to?.id === 'committee')?.from?.id).toBe('committee');
+    const kept = diffPlans(a, parsePlan(later('[board, reform]').replace('id: later', 'id: committee')).plan as Plan);
+    expect(kept.clauses.map((c) => [c.kind, c.from?.id ?? null, c.to?.id ?? null])).toEqual([
+      ['merged', 'board', null],
+      ['merged', 'committee', 'committee'],
+      ['merged', 'reform', null],
+      ['unchanged', 'cap', 'cap'],
+    ]);
     // Read backwards, the same clauses are split from it; a diff applies and reverses as any other.
     const back = diffPlans(b, a);
     expect(back.clauses.filter((c) => c.kind === 'split').map((c) => [c.from?.id ?? null, c.to?.id ?? null])).toEqual([['later', 'board'], [null, 'committee'], [null, 'reform']]);

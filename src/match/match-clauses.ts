@@ -310,7 +310,7 @@ function ownTermPairs(
  * The groups clauses declare (`covers`): a clause of `b` that covers clauses of
  * `a` (by their ids there) stands for them, merged into it; a clause of `a` that
  * covers clauses of `b`, split into them (the diff read backwards). It pairs
- * with the covered clause of its own id, else the first in reading order; the
+ * with the clause of its own id there (covered or not), else the first it covers in reading order; the
  * others it covers are kept from every other pair and group (the sets returned).
  */
 function declaredGroups(
@@ -327,7 +327,8 @@ function declaredGroups(
   const declare = (whole: Clause, w: number, ids: Map<string, number>, kind: 'merged' | 'split') => {
     const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'merged' ? [bFrom, aTo, out.b, out.a] : [aTo, bFrom, out.a, out.b];
     if (!whole.covers || wholePaired.has(w) || usedWhole.has(w)) return;
-    const parts = [...new Set(whole.covers.map((id) => ids.get(id)).filter((k): k is number => k !== undefined && !partPaired.has(k) && !usedPart.has(k)))].sort((x, y) => x - y);
+    // A clause that keeps an id of the other version goes on as that clause, whether or not it lists it.
+    const parts = [...new Set([...whole.covers, whole.id].map((id) => ids.get(id)).filter((k): k is number => k !== undefined && !partPaired.has(k) && !usedPart.has(k)))].sort((x, y) => x - y);
     const own = ids.get(whole.id);
     const first = own !== undefined && parts.includes(own) ? own : parts[0];
     if (first === undefined) return;

@@ -474,7 +474,10 @@ describe('a clause that covers several of its parent (covers)', () => {
     expect(diff.clauses.filter((c) => c.kind === 'removed')).toEqual([]);
     expect(diff.clauses[0]?.fields.find((f) => f.field === 'covers')).toBeDefined();
     expect(diff.clauses[0]?.says).not.toContain('covers');
-    // With its own id among them, or keeping a parent clause's id without listing it, it goes on as that clause.
+    // Under a new id it goes on as the first it lists; with its own id among them, or keeping a parent clause's id
+    // without listing it, as that clause.
+    const listed = diffPlans(a, parsePlan(later('[reform, board, committee]')).plan as Plan);
+    expect(listed.clauses.find((c) => c.to?.id === 'later')?.from?.id).toBe('reform');
     const own = diffPlans(a, parsePlan(later('[board, committee, reform]').replace('id: later', 'id: committee')).plan as Plan);
     expect(own.clauses.find((c) => c.to?.id === 'committee')?.from?.id).toBe('committee');
     const kept = diffPlans(a, parsePlan(later('[board, reform]').replace('id: later', 'id: committee')).plan as Plan);

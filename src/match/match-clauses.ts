@@ -310,7 +310,7 @@ function ownTermPairs(
  * The groups clauses declare (`covers`): a clause of `b` that covers clauses of
  * `a` (by their ids there) stands for them, merged into it; a clause of `a` that
  * covers clauses of `b`, split into them (the diff read backwards). It pairs
- * with the clause of its own id there (covered or not), else the first it covers in reading order; the
+ * with the clause of its own id there (covered or not), else the first it lists; the
  * others it covers are kept from every other pair and group (the sets returned).
  */
 function declaredGroups(
@@ -330,7 +330,8 @@ function declaredGroups(
     // A clause that keeps an id of the other version goes on as that clause, whether or not it lists it.
     const parts = [...new Set([...whole.covers, whole.id].map((id) => ids.get(id)).filter((k): k is number => k !== undefined && !partPaired.has(k) && !usedPart.has(k)))].sort((x, y) => x - y);
     const own = ids.get(whole.id);
-    const first = own !== undefined && parts.includes(own) ? own : parts[0];
+    const listed = whole.covers.map((id) => ids.get(id)).find((k) => k !== undefined && parts.includes(k));
+    const first = own !== undefined && parts.includes(own) ? own : listed;
     if (first === undefined) return;
     const [i, j] = kind === 'merged' ? [first, w] : [w, first];
     if (!allowed(i, j)) return;

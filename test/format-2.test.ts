@@ -499,4 +499,20 @@ describe('a clause that covers several of its parent (covers)', () => {
     const strange = diffPlans({ ...a, clauses: a.clauses.filter((c) => c.id !== 'board') }, b);
     expect(strange.clauses.find((c) => c.to?.id === 'later')).toMatchObject({ kind: 'merged', from: { id: 'committee' } });
   });
+
+  it('merge so that no clause is both kept apart and covered', async () => {
+    const { mergePlans } = await import('peaceplan');
+    const a = parsePlan(base).plan as Plan;
+    const ours = parsePlan(later('[board, committee, reform]')).plan as Plan;
+    // Theirs changes the board clause that ours takes in: a conflict keeps it, so ours' clause no longer covers it.
+    const theirs = parsePlan(base.replace('version: a', 'version: cc').replace('parent: null', 'parent: a').replace('text: About board.', 'text: About the board, changed.')).plan as Plan;
+    const merged = mergePlans(a, ours, theirs);
+    expect(merged.conflicts.map((c) => c.clause)).toEqual(['board']);
+    expect(merged.plan.clauses.map((c) => [c.id, c.covers ?? null])).toEqual([['board', null], ['later', ['committee', 'reform']], ['cap', null]]);
+    expect(parsePlan(JSON.stringify(merged.plan)).errors.filter((e) => e.path.includes('covers'))).toEqual([]);
+    // Both sides covering: the lists merge member by member.
+    const more = parsePlan(later('[board, committee, reform]').replace('version: bb', 'version: dd')).plan as Plan;
+    const fewer = parsePlan(later('[board, committee]').replace('version: bb', 'version: ee')).plan as Plan;
+    expect(mergePlans(ours, more, fewer).plan.clauses.find((c) => c.id === 'later')?.covers).toEqual(['board', 'committee']);
+  });
 });

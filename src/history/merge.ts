@@ -85,7 +85,7 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
     if (merged !== undefined) sources[key] = merged;
   }
   plan.sources = sources;
-  plan.clauses = mergeClauses(base, ours, theirs, names, conflicts);
+  plan.clauses = coversKept(mergeClauses(base, ours, theirs, names, conflicts));
   const removed = mergeRemovals(base, ours, theirs, plan.parent as string | null, plan.clauses as Clause[]);
   if (removed.length) plan.removed = removed;
   // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
@@ -242,7 +242,25 @@ function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ou
 }
 
 /** Clause fields that are sets: merged member by member, so they never conflict. */
-const SET_FIELDS = new Set(['sources', 'parties', 'unreported']);
+const SET_FIELDS = new Set(['sources', 'parties', 'unreported', 'covers']);
+
+/**
+ * Each clause covers only what the merged version does not keep apart and no
+ * clause before it covers (one side may have kept a clause the other took into
+ * another); a list left empty goes.
+ */
+function coversKept(clauses: Clause[]): Clause[] {
+  const ids = new Set(clauses.map((c) => c.id));
+  const taken = new Set<string>();
+  return clauses.map((c) => {
+    if (!c.covers) return c;
+    const covers = c.covers.filter((id) => (id === c.id || !ids.has(id)) && !taken.has(id));
+    for (const id of covers) taken.add(id);
+    if (covers.length === c.covers.length) return c;
+    const { covers: _, ...rest } = c;
+    return (covers.length ? { ...rest, covers } : rest) as Clause;
+  });
+}
 
 /**
  * Clauses reported dropped, merged member by member (by clause id, as sets

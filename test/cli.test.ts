@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,31 @@ describe('peaceplan validate', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('FILE_NOT_FOUND');
     expect(r.stdout).toContain('ok ');
+  });
+
+  it('checks a draft kept outside its family folder against that family with --family', async () => {
+    const gaza = join(root, 'plans/gaza-2025');
+    const draft = readFileSync(join(root, 'test/corpus/gaza-2025/hand-s/first-phase-s.yaml'), 'utf8');
+    // Alone, its family's topics and terms are unknown, and its parent unchecked.
+    const alone = await run('validate', file('first-phase-s.yaml', draft));
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain('no terms.yaml beside it');
+    // With the family: its terms, stakeholders and parent; a covered id the parent lacks is found at its place.
+    const ok = await run('validate', file('first-phase-s.yaml', draft), '--family', gaza);
+    expect([ok.code, ok.stdout.trim().split('\n').at(-1)]).toEqual([0, '1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings']);
+    const typo = file('typo.yaml', draft.replace('board-of-peace, pa-reform]', 'board-of-peace, pa-reforms]'));
+    const bad = await run('validate', typo, '--family', gaza);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(new RegExp(`${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ UNKNOWN_CLAUSE clause \`pa-reforms\` is not in the parent \`wh-20-point\``));
+    expect(bad.stdout).toContain('hint: did you mean `pa-reform`?');
+    // A copy of a version of the folder stands in its place (no duplicate version); a folder that cannot be read is all that is said.
+    const copy = await run('validate', file('wh.yaml', readFileSync(join(gaza, 'wh-20-point.yaml'), 'utf8')), '--family', gaza);
+    expect(copy.stdout).not.toContain('DUPLICATE_VERSION');
+    expect(copy.stdout).toContain('1 file checked: 1 valid');
+    const lost = await run('validate', typo, '--family', join(tmp, 'nowhere'));
+    expect(lost.code).toBe(2);
+    expect(lost.stdout).toContain('FILE_NOT_FOUND no such folder');
+    expect(lost.stdout).not.toContain('UNKNOWN_CLAUSE');
   });
 
   it('prints machine-readable JSON with --format json', async () => {

@@ -5,7 +5,7 @@ export interface Args {
 }
 
 /** Options that take a value; every other option is a flag. */
-const VALUED = new Set(['format', 'pairs', 'positions', 'by', 'blocking', 'decision', 'blocs', 'output', 'as', 'ignore']);
+const VALUED = new Set(['format', 'pairs', 'positions', 'by', 'blocking', 'decision', 'blocs', 'output', 'as', 'ignore', 'family']);
 /** Short options and the long names they stand for. */
 const SHORT: Readonly<Record<string, string>> = { '-o': 'output' };
 

@@ -8,7 +8,7 @@ import { VERSION } from './version.js';
 /** Each command, with the options and output formats it accepts. */
 // Commands load on demand: `peaceplan --version` or `help` must not pay for the YAML reader or the diff engine.
 const COMMANDS = {
-  validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format', 'strict'], formats: ['text', 'json'] },
+  validate: { load: async () => (await import('./validate.js')).runValidate, options: ['format', 'strict', 'family'], formats: ['text', 'json'] },
   summary: { load: async () => (await import('./summary.js')).runSummary, options: ['format'], formats: ['text', 'json'] },
   diff: { load: async () => (await import('./diff.js')).runDiff, options: ['format', 'pairs', 'positions', 'ignore', 'output'], formats: ['text', 'markdown', 'json', 'html', 'docx'] },
   matrix: { load: async () => (await import('./matrix.js')).runMatrix, options: ['format', 'positions', 'by', 'decision', 'blocking', 'blocs', 'output', 'strict'], formats: ['text', 'markdown', 'csv', 'json', 'html'] },

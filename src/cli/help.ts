@@ -29,7 +29,7 @@ Options:
 Exit codes: 0 success, 1 problems found in the input (diff: the versions
 differ; matrix: a clause is blocked; merge: conflicts), 2 could not run.
 `,
-  validate: `Usage: peaceplan validate <file|dir>... [--format text|json] [--strict]
+  validate: `Usage: peaceplan validate <file|dir>... [--format text|json] [--strict] [--family dir]
 
 Checks each plan file (or every version in a family folder, with its
 stakeholders.yaml, terms.yaml and positions.yaml) and prints every problem as
@@ -42,6 +42,8 @@ confirmed without an official text (CONFIRMED_WITHOUT_TEXT).
 Options:
   --format text|json   text for people (default), json for programs
   --strict             warnings make a file invalid (exit 1)
+  --family dir         check each plan file as a version of that family folder:
+                       with its terms and stakeholders, among its versions
 
 Exit codes: 0 all valid (warnings allowed unless --strict), 1 some file invalid,
 2 could not run (missing file, unreadable folder, bad arguments).

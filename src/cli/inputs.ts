@@ -27,10 +27,21 @@ export interface Inputs {
   notes: string[];
 }
 
-/** Loads each path: a folder as a plan family, anything else as one plan file. */
-export async function readInputs(paths: readonly string[]): Promise<Inputs> {
+/**
+ * Loads each path: a folder as a plan family, anything else as one plan file.
+ * With `family` (a family folder), each plan file is read with that folder's
+ * terms and stakeholders and checked with its versions, as if it stood among
+ * them (in place of the version of the same id or file there).
+ */
+export async function readInputs(paths: readonly string[], options: { family?: string } = {}): Promise<Inputs> {
   const out: Inputs = { files: [], familyErrors: [], versions: [], trouble: false, notes: [] };
   const single: Array<{ path: string; result: PlanResult }> = [];
+  const home = options.family !== undefined ? await loadPlanFamily(options.family) : undefined;
+  // A family folder that cannot be read says nothing to check against: that alone is reported.
+  if (home && home.files.length === 0) return { ...out, familyErrors: home.errors, trouble: true };
+  const terms = home?.terms?.terms;
+  const stakeholders = home?.stakeholders?.stakeholders;
+  const within = { ...(terms ? { terms } : {}), ...(stakeholders ? { stakeholders } : {}) };
   for (const path of paths) {
     const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
     if (isDir) {
@@ -49,7 +60,7 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
     } else if (basename(path) === POSITIONS_FILE) {
       out.files.push({ file: path, result: await positionsFor(path, out.versions, undefined) });
     } else {
-      const result = await loadPlan(path);
+      const result = await loadPlan(path, home ? within : {});
       out.files.push({ file: path, result });
       if (result.plan) out.versions.push(result.plan);
       single.push({ path, result });
@@ -61,6 +72,18 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
   const families = new Map<string, PlanResult[]>();
   for (const f of named) families.set((f.result.plan as Plan).plan, [...(families.get((f.result.plan as Plan).plan) ?? []), f.result]);
   const together = new Set<string>();
+  if (home && home.files.length) {
+    // Checked among the family's versions; a version of the folder the named files stand for (same file or id) steps aside.
+    const ids = new Set(named.map((f) => (f.result.plan as Plan).version));
+    const paths = new Set(named.map((f) => resolve(f.path)));
+    const others = home.files.filter((f) => !paths.has(resolve(f.sourceMap.file)) && !(f.plan && ids.has(f.plan.version)));
+    const files = new Set(named.map((f) => f.result.sourceMap.file));
+    out.familyErrors.push(...checkFamily([...others, ...named.map((f) => f.result)], stakeholders?.plan).errors.filter((e) => files.has(e.file)));
+    out.versions.push(...others.flatMap((f) => (f.plan ? [f.plan] : [])));
+    for (const f of home.files) if (f.plan) together.add(`${f.plan.plan}/${f.plan.version}`);
+    for (const f of named) together.add(`${(f.result.plan as Plan).plan}/${(f.result.plan as Plan).version}`);
+    families.clear();
+  }
   for (const results of families.values()) {
     if (results.length < 2) continue;
     // Versions left unnamed are not missing from the family: only what the named ones show counts.
@@ -69,7 +92,7 @@ export async function readInputs(paths: readonly string[]): Promise<Inputs> {
   }
   for (const { path, result } of single) {
     const family = result.plan?.plan;
-    const note = aloneNote(path, result, (v) => family !== undefined && together.has(`${family}/${v}`));
+    const note = home ? undefined : aloneNote(path, result, (v) => family !== undefined && together.has(`${family}/${v}`));
     if (note) out.notes.push(note);
   }
   out.trouble ||= out.files.some((f) => f.result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED'));

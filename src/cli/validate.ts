@@ -13,7 +13,8 @@ export async function runValidate(args: Args, io: CliIO, format: 'text' | 'json'
     return EXIT.TROUBLE;
   }
   const strict = args.options.has('strict');
-  const inputs = await readInputs(args.positionals);
+  const family = args.options.get('family');
+  const inputs = await readInputs(args.positionals, typeof family === 'string' ? { family } : {});
   const errors = allProblems(inputs, 'error');
   const warnings = allProblems(inputs, 'warning');
   if (format === 'json') {

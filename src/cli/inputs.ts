@@ -72,7 +72,7 @@ export async function readInputs(paths: readonly string[], options: { family?: s
   const families = new Map<string, PlanResult[]>();
   for (const f of named) families.set((f.result.plan as Plan).plan, [...(families.get((f.result.plan as Plan).plan) ?? []), f.result]);
   const together = new Set<string>();
-  if (home && home.files.length) {
+  if (home) {
     // Checked among the family's versions; a version of the folder the named files stand for (same file or id) steps aside.
     const ids = new Set(named.map((f) => (f.result.plan as Plan).version));
     const paths = new Set(named.map((f) => resolve(f.path)));
@@ -80,8 +80,6 @@ export async function readInputs(paths: readonly string[], options: { family?: s
     const files = new Set(named.map((f) => f.result.sourceMap.file));
     out.familyErrors.push(...checkFamily([...others, ...named.map((f) => f.result)], stakeholders?.plan).errors.filter((e) => files.has(e.file)));
     out.versions.push(...others.flatMap((f) => (f.plan ? [f.plan] : [])));
-    for (const f of home.files) if (f.plan) together.add(`${f.plan.plan}/${f.plan.version}`);
-    for (const f of named) together.add(`${(f.result.plan as Plan).plan}/${(f.result.plan as Plan).version}`);
     families.clear();
   }
   for (const results of families.values()) {

@@ -93,11 +93,13 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
     const own = r.plan;
     const parent = own.parent != null ? full.get(own.parent) : undefined;
+    if (own.parent != null && !parent) continue; // no parent (reported once, as UNKNOWN_PARENT), or an invalid one
+    const ids = parent?.clauses.map((p) => p.id) ?? [];
+    const known = new Set(ids);
     own.clauses.forEach((c, i) => {
       (c.covers ?? []).forEach((id, j) => {
-        if (own.parent != null && !parent) return; // no parent (reported once, as UNKNOWN_PARENT), or an invalid one
-        if (parent?.clauses.some((p) => p.id === id) || (!parent && j > 0)) return;
-        const near = parent ? closestIn(parent.clauses.map((p) => p.id))(id) : undefined;
+        if (known.has(id) || (!parent && j > 0)) return;
+        const near = parent ? closestIn(ids)(id) : undefined;
         errors.push(r.sourceMap.errorFor(['clauses', i, 'covers', j], {
           code: parent ? 'UNKNOWN_CLAUSE' : 'INVALID_VALUE',
           message: parent ? `clause \`${id}\` is not in the parent \`${parent.version}\`` : `clause \`${c.id}\` covers clauses of a parent, and this version has none`,

@@ -500,6 +500,33 @@ describe('a clause that covers several of its parent (covers)', () => {
     expect(strange.clauses.find((c) => c.to?.id === 'later')).toMatchObject({ kind: 'merged', from: { id: 'committee' } });
   });
 
+  it('takes in the stances written for the clauses it covers, in the matrix and in the impact of the diff', async () => {
+    const { buildMatrix, diffImpact, parsePositions } = await import('peaceplan');
+    const a = parsePlan(base).plan as Plan;
+    const b = parsePlan(later('[board, committee, reform]')).plan as Plan;
+    // Rules by the ids of the parent's clauses; `later` pairs with `board`, and takes `committee` and `reform` in.
+    const rules = [
+      '  - { id: r-reform, stakeholder: hamas, clause: reform, stance: oppose, salience: 1, date: 2025-12-01, sources: [p1] }',
+      '  - { id: r-committee, stakeholder: israel, clause: committee, stance: support, salience: 1, date: 2025-12-01, sources: [p1] }',
+    ].join('\n');
+    const positions = parsePositions(`peaceplan: 1\nplan: p\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n${rules}\n`).positions!;
+    const m = buildMatrix(b, positions, { versions: [a, b] });
+    const at = (who: string) => m.rows.find((r) => r.stakeholder === who)?.cells[m.columns.findIndex((c) => c.key === 'later')];
+    expect(at('hamas')?.stance).toBe('oppose');
+    expect(at('hamas')?.reasons.map((r) => r.says)).toEqual(['applies to this clause (`reform` in a was merged into this clause)']);
+    expect(at('israel')?.stance).toBe('support');
+    // The diff moves no one: each stance is where it was, in the clause that took the other in.
+    const impact = diffImpact(diffPlans(a, b), positions, { from: a, to: b });
+    expect(impact.clauses.flatMap((c) => [...c.toward, ...c.away]).map((mv) => mv.stakeholder)).toEqual([]);
+    // A later version that takes them apart again: a rule written for the covering clause applies to each part.
+    const c = parsePlan(base.replace('version: a', 'version: ccc').replace('parent: null', 'parent: bb')).plan as Plan;
+    const back = parsePositions(`peaceplan: 1\nplan: p\nsources:\n  p1: { title: A report, publisher: Example }\nrules:\n  - { id: r-later, stakeholder: hamas, clause: later, stance: oppose, salience: 1, date: 2025-12-01, sources: [p1] }\n`).positions!;
+    const parts = buildMatrix(c, back, { versions: [a, b, c] });
+    const hamas = parts.rows.find((r) => r.stakeholder === 'hamas');
+    expect(parts.columns.map((col, k) => [col.key, hamas?.cells[k]?.stance ?? null])).toEqual([['board', 'oppose'], ['committee', 'oppose'], ['reform', 'oppose'], ['cap', null]]);
+    expect(hamas?.cells[1]?.reasons[0]?.says).toBe('applies to this clause (this clause is part of `later` in bb, split from it)');
+  });
+
   it('merge so that no clause is both kept apart and covered', async () => {
     const { mergePlans } = await import('peaceplan');
     const a = parsePlan(base).plan as Plan;

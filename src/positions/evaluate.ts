@@ -89,7 +89,13 @@ export function ruleReason(rule: Rule, clause: Clause, aliases?: ClauseAliases, 
   const why = rule.when === undefined ? scope : explain(specs, terms, rule.when, clause.topic, met, schema);
   // A rule that found its clause through lineage says so: the id it names is not this clause's.
   const alias = aliasNamed(rule, clause, aliases);
-  const found = alias ? ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})` : '';
+  const found = !alias
+    ? ''
+    : alias.method === 'merged'
+      ? ` (\`${alias.id}\` in ${alias.version} was merged into this clause)`
+      : alias.method === 'split'
+        ? ` (this clause is part of \`${alias.id}\` in ${alias.version}, split from it)`
+        : ` (this clause is \`${alias.id}\` in ${alias.version}, paired by ${alias.method})`;
   return reason('rule', rule, stance, why + found + INFERRED(rule));
 }
 

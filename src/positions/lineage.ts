@@ -5,7 +5,7 @@
  */
 import type { PlanDiff } from '../diff/types.js';
 import { matchClauses } from '../match/match-clauses.js';
-import type { Plan } from '../model/types.js';
+import type { Clause, Plan } from '../model/types.js';
 import type { ClauseAliases } from './evaluate.js';
 
 type Alias = { id: string; version: string; method: string };
@@ -65,12 +65,16 @@ function follow(plan: Plan, versions: readonly Plan[], wanted?: ReadonlySet<stri
     // Only clauses whose ids this version lacks need following.
     if (at.clauses.every((c) => own.has(c.id) || taken.has(c.id))) continue;
     const matching = matchClauses(at.clauses, plan.clauses);
-    for (const p of matching.pairs) {
-      const [old, now] = [at.clauses[p.from], plan.clauses[p.to]];
-      if (!old || !now || old.id === now.id || own.has(old.id) || taken.has(old.id)) continue;
-      taken.add(old.id);
-      add(out, now.id, { id: old.id, version: at.version, method: p.method });
-    }
+    const here = new Set<string>();
+    const follows = (old: Clause | undefined, now: Clause | undefined, method: string) => {
+      if (!old || !now || old.id === now.id || own.has(old.id) || (taken.has(old.id) && !here.has(old.id))) return;
+      here.add(old.id);
+      add(out, now.id, { id: old.id, version: at.version, method });
+    };
+    for (const p of matching.pairs) follows(at.clauses[p.from], plan.clauses[p.to], p.method);
+    // Clauses merged into one are that one now; a clause split in parts is each of them.
+    for (const g of matching.groups) for (const i of g.from) for (const j of g.to) follows(at.clauses[i], plan.clauses[j], g.kind);
+    for (const id of here) taken.add(id);
     for (const p of matching.possible) {
       const [old, now] = [at.clauses[p.from], plan.clauses[p.to]];
       if (old && now && !own.has(old.id) && !guesses.some((g) => g.was === old.id && g.id === now.id)) guesses.push({ was: old.id, id: now.id, version: at.version, score: p.score });
@@ -98,6 +102,16 @@ export function diffAliases(diff: PlanDiff, side: 'from' | 'to'): ClauseAliases 
   const other = side === 'to' ? diff.from.version : diff.to.version;
   const own = new Set(diff.clauses.flatMap((c) => (c[side] ? [c[side].id] : [])));
   for (const c of diff.clauses) {
+    // A clause merged into another, or split from one, is that clause on the other side (`related` names it).
+    if ((c.kind === 'merged' || c.kind === 'split') && !(c.from && c.to)) {
+      const one = (c.from ?? c.to) as { id: string };
+      const mine = c[side] !== null && c[side] !== undefined;
+      for (const id of c.related) {
+        const [here, there] = mine ? [one.id, id] : [id, one.id];
+        if (!own.has(there)) add(out, here, { id: there, version: other, method: c.kind });
+      }
+      continue;
+    }
     if (!c.from || !c.to || !c.match || c.from.id === c.to.id) continue;
     const [here, there] = side === 'to' ? [c.to, c.from] : [c.from, c.to];
     if (own.has(there.id)) continue;

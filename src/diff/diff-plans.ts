@@ -147,7 +147,8 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
     const d = describeProvision(f, fields, cb.topic, cb, schema);
     return silent && f.field === 'conditions' ? asUnreportedConditions(d, silent) : d;
   });
-  const terms = same ? [] : diffTerms(ca, cb, schema);
+  // Equal terms have no change to tell, whatever else changed (a renumbered clause): no term-by-term walk.
+  const terms = same || deepEqual(ca.terms, cb.terms) ? [] : diffTerms(ca, cb, schema);
   const text = ca.text === cb.text ? null : ignore.has('wording') ? flagsOnly(textChange(ca.text, cb.text)) : textChange(ca.text, cb.text);
   const renumbered = ca.number !== undefined && cb.number !== undefined && ca.number !== cb.number && !ignore.has('numbering');
   const moved = movedAtAll && !ignore.has('numbering');

@@ -268,8 +268,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect((heldOutBy.q as Totals).rewriteWrong).toBe(0);
     holds(heldOutBy.q as Totals, { recall: 1, keys: 24 });
     for (const r of cases) expect([r.name, r.right, r.keys.filter((k) => k.rank === null)]).toEqual([r.name, r.truth, []]);
-    // The one forbidden claim: hand I's US draft splits point 13 in two, and one part is left without a partner.
-    expect(cases.flatMap((r) => r.violations)).toEqual(['13 reported removed: not reported either way: presence unknown']);
+    // Hand I's US draft splits point 13 in two: the part left without a partner is told as merged into the clause its
+    // twin pairs with, which is no claim that it was removed (counted as one until the eval read the kind of change).
+    expect(cases.flatMap((r) => r.violations)).toEqual([]);
   });
 
   it('holds the held-out hand R to what its first run measured: the removals it names its own way found and ranked', () => {

@@ -161,8 +161,8 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
       if (!c) return false;
       // A line that tells a removal with the addition it may be (a possible pair) tells the removal too.
       if (k.kind === 'removed' && h.with) return is(labelA(h.with));
-      if (k.kind === 'removed') return !c.to && is(labelA(c.from.id));
-      if (k.kind === 'added') return !c.from && is(labelB(c.to.id));
+      if (k.kind === 'removed') return c.kind === 'removed' && is(labelA(c.from.id));
+      if (k.kind === 'added') return c.kind === 'added' && is(labelB(c.to.id));
       return c.from && c.to && is(labelA(c.from.id));
     });
     // Not counted as found: a modification told only as a possible pair (its old and new clause in one line, unpaired).
@@ -175,7 +175,7 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
     const point = String(m.point);
     if (m.kind !== 'removed' && m.kind !== 'added') continue;
     if (!countA.has(point) || !countB.has(point)) continue;
-    const bad = diff.clauses.some((c) => (m.kind === 'removed' ? !c.to && labelA(c.from.id) === point : !c.from && labelB(c.to.id) === point));
+    const bad = diff.clauses.some((c) => (m.kind === 'removed' ? c.kind === 'removed' && labelA(c.from.id) === point : c.kind === 'added' && labelB(c.to.id) === point));
     if (bad) violations.push(`${point} reported ${m.kind}: ${m.says}`);
   }
   return {

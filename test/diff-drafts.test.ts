@@ -90,3 +90,25 @@ describe('diffs between the shipped drafts', () => {
     expect(diffPlans(us, e3)).not.toHaveNoChanges();
   });
 });
+
+describe('the fingerprint of a version', () => {
+  it('stays what it was, so a diff saved earlier still applies to its version', async () => {
+    const { parsePlan } = await import('peaceplan');
+    const yaml = [
+      'peaceplan: 2', 'plan: p', 'version: v1', 'title: T', 'date: 2025-11-20', 'parent: null',
+      'sources:', '  s1: { title: A report, publisher: Example }', 'clauses:',
+      '  - id: army-cap', '    number: "6"', '    topic: military-limits', '    title: Cap on the armed forces',
+      '    text: The armed forces are capped at 600,000 personnel.', '    terms: { personnelCap: 600000, appliesIn: always }',
+      '    status: proposed', '    certainty: reported', '    parties: [ukraine]', '    sources: [s1]', '',
+    ].join('\n');
+    const plan = parsePlan(yaml).plan as Plan;
+    const diff = diffPlans(plan, { ...plan, version: 'v2' });
+    // Computed once and written down: a change to how fingerprints are made breaks every diff saved before it.
+    expect(diff.from.fingerprint).toBe('d1b2caf851126117');
+    expect(diff.to.fingerprint).not.toBe(diff.from.fingerprint);
+    // Key order does not matter; a value does.
+    const reordered = Object.fromEntries(Object.entries(plan).reverse()) as unknown as Plan;
+    expect(diffPlans(reordered, plan).from.fingerprint).toBe(diff.from.fingerprint);
+    expect(diffPlans({ ...plan, title: 'U' }, plan).from.fingerprint).not.toBe(diff.from.fingerprint);
+  });
+});

@@ -78,6 +78,10 @@ describe('the Gaza 2025 family', () => {
       expect(term(diff, 'hostage-release', 'deceasedHostages')).toMatchObject({ to: 28 });
     });
 
+    it('starts the ceasefire on the Israeli government\'s approval, not at once', () => {
+      expect(term(diff, 'ceasefire', 'startsWhen')).toMatchObject({ from: 'immediately', to: 'on-approval', says: 'starts when changed: immediately → on-approval' });
+    });
+
     it('says the later-phase points are not in the deal as far as it is known, not that they were removed', () => {
       const gone = diff.clauses.filter((c) => c.kind === 'removed');
       expect(gone.length).toBeGreaterThan(10);

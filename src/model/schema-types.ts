@@ -444,7 +444,7 @@ export interface AmnestyTerms {
 
 export interface CeasefireTerms {
   parties?: StakeholderSet;
-  startsWhen?: "immediately" | "on-signature" | "after-withdrawal-to-agreed-positions";
+  startsWhen?: "immediately" | "on-signature" | "on-approval" | "after-withdrawal-to-agreed-positions";
   domains?: Array<"air" | "land" | "sea">;
   monitors?: StakeholderSet;
   unconditional?: boolean;

@@ -166,6 +166,25 @@ describe('matching clauses another author rewrote', () => {
     expect(diffPlans(two, plan('y', [stub]), only).clauses.find((d) => d.to?.id === 'land')?.kind).toBe('added');
   });
 
+  it('reads a clause deferred to a later phase as a question left open too, and tells the deferral', () => {
+    const x = plan('x', [
+      clause({ id: 'regions', topic: 'territory', title: 'Territorial arrangements', text: 'Crimea, Luhansk and Donetsk are recognised as Russian in practice; the line is frozen in Kherson and Zaporizhzhia.', terms: { lineOfContact: 'frozen' } }, 21),
+      clause({ id: 'vote', topic: 'elections', title: 'Elections', text: 'Elections within 100 days.', terms: { party: 'ukraine', deadline: { days: 100 } } }, 25),
+    ]);
+    const later = clause({ id: 'land-later', topic: 'territory', title: 'Territory in a later phase', text: 'Territorial questions are taken up in a second phase.', status: 'deferred' as Clause['status'] }, 3);
+    const only = { thresholds: { pair: 1, sole: 1 } };
+    const diff = diffPlans(x, plan('y', [later]), only);
+    const paired = diff.clauses.find((c) => c.to?.id === 'land-later');
+    expect(paired?.from?.id).toBe('regions');
+    expect(paired?.fields.find((f) => f.field === 'status')?.says).toBe('status proposed → deferred');
+    expect(paired?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
+    // It weighs as what became of the whole clause, as a bracket would.
+    const bracketed = diffPlans(x, plan('y', [{ ...later, status: 'bracketed' }]), only).summary.highlights.find((h) => h.clause === 'land-later');
+    expect(diff.summary.highlights.find((h) => h.clause === 'land-later')?.weight).toBe(bracketed?.weight);
+    // Read backwards, the deferred clause's terms come back settled, not as new.
+    expect(reverseDiff(diff).clauses.find((c) => c.from?.id === 'land-later')?.terms.map((t) => t.says)).toEqual(['line of contact set to frozen']);
+  });
+
   it('does not count a term the other version does not report as a difference of terms', () => {
     // The only EU clause on both sides, unnumbered and out of place: it pairs only if its terms are much alike.
     const eu = us.clauses.find((c) => c.id === 'eu-membership') as Clause;

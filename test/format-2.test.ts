@@ -420,6 +420,22 @@ describe('review fixes, kept fixed', () => {
     expect(floor.clauses[0]?.says).toBe('Clause 1 (a): floor 100,000 personnel replaces cap 600,000 (−83 %); level set to 500,000 personnel');
   });
 
+  it('take a clause deferred to a later phase and a ceasefire that starts on approval, from format 2 on', async () => {
+    const { summarizePlan } = await import('peaceplan');
+    const deferred = MINIMAL.replace('status: proposed', 'status: deferred');
+    const ceasefire = MINIMAL.replace('topic: military-limits', 'topic: ceasefire').replace(/terms:\n[\s\S]*?status/, 'terms: { startsWhen: on-approval }\n    status');
+    expect(at(parsePlan(deferred).errors)).toEqual(['NEEDS_FORMAT_2 17:13']);
+    expect(at(parsePlan(ceasefire).errors)).toEqual(['NEEDS_FORMAT_2 14:26']);
+    const v2 = parsePlan(deferred.replace('peaceplan: 1', 'peaceplan: 2'));
+    expect(v2.errors).toEqual([]);
+    expect(parsePlan(ceasefire.replace('peaceplan: 1', 'peaceplan: 2')).errors).toEqual([]);
+    const summary = summarizePlan(v2.plan as Plan);
+    expect([summary.byStatus, summary.deferred]).toEqual([{ agreed: 0, proposed: 0, bracketed: 0, deferred: 1 }, ['army-cap']]);
+    const { formatSummary } = await import('peaceplan');
+    expect(formatSummary(summary)).toContain('  status: 0 proposed, 0 agreed, 0 bracketed, 1 deferred (army-cap)\n');
+    expect((await runCli('summary', 'test/fixtures/valid/minimal.yaml')).stdout).not.toContain('deferred');
+  });
+
   it('read version-1 files as before, and migrate one that already uses format-2 fields', async () => {
     const v1other = MINIMAL.replace('topic: military-limits', 'topic: other').replace(/terms:\n[\s\S]*?status/, 'terms: { hours: 12, total: 5 }\n    status');
     expect(parsePlan(v1other).errors).toEqual([]);

@@ -52,7 +52,8 @@ Exit codes: 0 all valid (warnings allowed unless --strict), 1 some file invalid,
 
 Validates the input, then prints one description per version in lineage
 order (parents first): date, parent, clause counts by topic, status and
-certainty, and the clauses left bracketed for leaders.
+certainty, and the clauses left bracketed for leaders or deferred to a later
+phase.
 
 Options:
   --format text|json   text for people (default), json for programs

@@ -1,4 +1,5 @@
 import type { FamilyTerms } from '../model/types.js';
+import { isOpenStatus } from '../model/clause-state.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreportedConditions, describeProvision } from './describe-provision.js';
@@ -57,7 +58,7 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
   const oldTopic = (c.to ?? c.from)?.topic ?? topic;
   // The side that becomes new was a question left open when it was bracketed and had none of the terms.
   const status = c.fields.find((f) => f.field === 'status');
-  const gone = status?.from === 'bracketed' && c.terms.length > 0 && c.terms.every((t) => t.change === 'added') ? 'left open' : 'dropped';
+  const gone = isOpenStatus(status?.from) && c.terms.length > 0 && c.terms.every((t) => t.change === 'added') ? 'left open' : 'dropped';
   const flipped: ClauseChange = {
     ...c,
     kind: OPPOSITE[c.kind] ?? c.kind,

@@ -6,6 +6,7 @@
  */
 import type { TermChange } from './describe-term.js';
 import { deadlineHours, isAnchoredAsap, isDeadline } from './format-value.js';
+import { isOpenStatus } from '../model/clause-state.js';
 import type { ClauseChange } from './types.js';
 
 /** Fields that record how a clause is known, not what it does. */
@@ -92,7 +93,7 @@ export function weightOf(c: ClauseChange): number {
   }
   // A clause that became a question left open (bracketed, no terms): its status is the news, and weighs
   // by what the clause carried; the terms it leaves open are its detail, not changes of their own.
-  if (c.fields.some((f) => f.field === 'status' && f.to === 'bracketed') && !c.to.termCount) return Math.round(statusWeight(c) * 100) / 100;
+  if (c.fields.some((f) => f.field === 'status' && isOpenStatus(f.to)) && !c.to.termCount) return Math.round(statusWeight(c) * 100) / 100;
   let w = termsWeight(c.terms);
   // Conditions and rival options weigh like terms: "amnesty now conditional on decommissioning" is substance.
   // An option only reworded or re-sourced is bookkeeping, like a clause's own wording and sources.

@@ -6,7 +6,12 @@ export function isCarried(c: Pick<Clause, 'presence'>): boolean {
   return c.presence === 'assumed' || c.presence === 'unknown';
 }
 
-/** A question left open: a clause `bracketed` with no terms, whose content is not known, only what it is about. */
+/** A status that leaves a clause's substance unsettled: `bracketed` (for the leaders) or `deferred` (to a later phase). */
+export function isOpenStatus(status: unknown): boolean {
+  return status === 'bracketed' || status === 'deferred';
+}
+
+/** A question left open: a clause `bracketed` or `deferred` with no terms, whose content is not known, only what it is about. */
 export function isOpenQuestion(c: Pick<Clause, 'status' | 'terms'>): boolean {
-  return c.status === 'bracketed' && Object.keys(c.terms ?? {}).length === 0;
+  return isOpenStatus(c.status) && Object.keys(c.terms ?? {}).length === 0;
 }

@@ -105,8 +105,8 @@ export interface ClauseCommon {
   text: Prose;
   /** Terms of this clause that this version's sources do not report (format 2): their value here is not known, so a diff tells them as not reported, not as dropped or changed. A term cannot be both set in terms and listed here. The name conditions (where the topic has no term of that name) says the same of the clause's conditions, which it then states none of. */
   unreported?: Array<string>;
-  /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide. */
-  status: "agreed" | "proposed" | "bracketed";
+  /** agreed: accepted by the negotiating parties; proposed: on the table; bracketed: left open for leaders to decide; deferred (format 2): put off by agreement to a later phase or to talks of its own. */
+  status: "agreed" | "proposed" | "bracketed" | "deferred";
   /** Whether this version is known to contain the clause (format 2). stated (the default): its known text does; assumed: believed to remain, repeated from carriedFrom without being seen in this version; unknown: not known whether this version keeps it. */
   presence?: "stated" | "assumed" | "unknown";
   /** The version whose text this clause repeats, for a clause not seen in this version (format 2). */

@@ -62,7 +62,7 @@ export type {
 
 import type { Clause, Topic } from './schema-types.js';
 
-/** The clause status values: bracketed means left open for leaders to decide. */
+/** The clause status values: bracketed means left open for leaders to decide; deferred, put off by agreement to a later phase (format 2). */
 export type ClauseStatus = Clause['status'];
 
 /** How well a clause's content is attested. */

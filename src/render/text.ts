@@ -57,7 +57,7 @@ export function formatSummary(s: PlanSummary): string {
   const lines = [
     `${s.version} — ${s.title}`,
     `  date ${s.date}${s.parent ? `, revises ${s.parent}` : ', original draft'}; ${s.clauses} clauses, ${s.sources} sources`,
-    `  status: ${s.byStatus.proposed} proposed, ${s.byStatus.agreed} agreed, ${s.byStatus.bracketed} bracketed${s.bracketed.length ? ` (${s.bracketed.join(', ')})` : ''}`,
+    `  status: ${s.byStatus.proposed} proposed, ${s.byStatus.agreed} agreed, ${s.byStatus.bracketed} bracketed${s.bracketed.length ? ` (${s.bracketed.join(', ')})` : ''}${s.deferred.length ? `, ${s.deferred.length} deferred (${s.deferred.join(', ')})` : ''}`,
     `  certainty: ${s.byCertainty.confirmed} confirmed, ${s.byCertainty.reported} reported, ${s.byCertainty.unconfirmed} unconfirmed`,
     ...(s.byPresence.assumed + s.byPresence.unknown > 0 ? [`  presence: ${s.byPresence.stated} stated, ${s.byPresence.assumed} assumed and ${s.byPresence.unknown} unknown (carried over unseen)`] : []),
     ...(s.removed.length ? [`  reported dropped: ${s.removed.join(', ')}`] : []),

@@ -24,6 +24,8 @@ export interface PlanSummary {
   byPresence: Record<NonNullable<Clause['presence']>, number>;
   /** Ids of clauses left open for leaders. */
   bracketed: string[];
+  /** Ids of clauses put off to a later phase or to talks of their own. */
+  deferred: string[];
   /** Ids of clauses of an earlier version this one is reported to drop (its `removed`). */
   removed: string[];
   sources: number;
@@ -34,11 +36,11 @@ export interface PlanSummary {
  * those left open and those it is reported to drop.
  *
  * @example
- * summarizePlan(plan).byStatus; // { agreed: 0, proposed: 26, bracketed: 2 }
+ * summarizePlan(plan).byStatus; // { agreed: 0, proposed: 26, bracketed: 2, deferred: 0 }
  */
 export function summarizePlan(plan: Plan): PlanSummary {
   const byTopic = new Map<Topic, number>();
-  const byStatus: Record<ClauseStatus, number> = { agreed: 0, proposed: 0, bracketed: 0 };
+  const byStatus: Record<ClauseStatus, number> = { agreed: 0, proposed: 0, bracketed: 0, deferred: 0 };
   const byCertainty: Record<Certainty, number> = { confirmed: 0, reported: 0, unconfirmed: 0 };
   const byPresence: Record<NonNullable<Clause['presence']>, number> = { stated: 0, assumed: 0, unknown: 0 };
   const evidence = { singleOutlet: 0, stateMediaOnly: 0, carried: 0 };
@@ -67,6 +69,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     byPresence,
     evidence,
     bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
+    deferred: plan.clauses.filter((c) => c.status === 'deferred').map((c) => c.id),
     removed: (plan.removed ?? []).map((r) => r.clause),
     sources: Object.keys(plan.sources).length,
   };

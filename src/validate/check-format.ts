@@ -50,6 +50,7 @@ function checkUnreported(clause: Clause, at: PathSegment[], map: SourceMap, out:
 function needsFormat2(clause: Clause, at: PathSegment[], map: SourceMap, out: ErrorList): void {
   const used: Array<[PathSegment[], string, 'key' | 'value']> = CLAUSE_FIELDS_2.filter((f) => Object.hasOwn(clause, f)).map((f) => [[...at, f], `\`${f}\``, 'key']);
   if (clause.number === undefined) used.push([[...at, 'id'], 'a clause without `number`', 'value']);
+  if (clause.status === 'deferred') used.push([[...at, 'status'], '`status: deferred`', 'value']);
   // The open topic's terms are the writer's own names: `hours` there is not a format-2 shape.
   if (clause.topic !== 'other') for (const [path, what, part] of valueShapes2(clause.terms, [...at, 'terms'])) used.push([path, what, part]);
   for (const [path, what, part] of used) {
@@ -67,6 +68,7 @@ function valueShapes2(terms: unknown, at: PathSegment[]): Array<[PathSegment[], 
   const walk = (v: unknown, path: PathSegment[], depth: number): void => {
     if (depth > 8 || v === null || typeof v !== 'object') {
       if (v === 'undisclosed' && path.at(-1) === 'targetDate') found.push([path, 'an undisclosed date', 'value']);
+      if (v === 'on-approval' && path.at(-1) === 'startsWhen') found.push([path, 'a ceasefire that starts on approval', 'value']);
       return;
     }
     if (Array.isArray(v)) {

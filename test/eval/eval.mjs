@@ -75,6 +75,7 @@ if (process.argv.includes('--replacements')) {
     p: 'hand P, added before any run on its files, after every rule of this code was set',
     q: 'hand Q, added after one check against the four US drafts, on code whose rules were all set before it was written',
     r: 'hand R, added after one check against the four US drafts, written after the rules for removals named otherwise were set',
+    t: 'hand T, added after one check against the shipped 20-point plan, written after `deferred` was added to the format',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -163,7 +163,11 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
       if (k.kind === 'removed' && h.with) return is(labelA(h.with));
       if (k.kind === 'removed') return c.kind === 'removed' && is(labelA(c.from.id));
       if (k.kind === 'added') return c.kind === 'added' && is(labelB(c.to.id));
-      return c.from && c.to && is(labelA(c.from.id));
+      if (c.from && c.to) return is(labelA(c.from.id));
+      // A clause told as merged into another, or split from one, is told what became of it.
+      if (c.kind === 'merged' && c.from) return is(labelA(c.from.id));
+      if (c.kind === 'split' && c.to) return c.related.some((id) => is(labelA(id)));
+      return false;
     });
     // Not counted as found: a modification told only as a possible pair (its old and new clause in one line, unpaired).
     const told = k.kind === 'modified' && rank < 0 ? highlights.findIndex((h) => h.with && is(labelA(h.with)) && is(labelB(h.clause))) : -1;

@@ -181,6 +181,9 @@ describe('matching clauses another author rewrote', () => {
     // It weighs as what became of the whole clause, as a bracket would.
     const bracketed = diffPlans(x, plan('y', [{ ...later, status: 'bracketed' }]), only).summary.highlights.find((h) => h.clause === 'land-later');
     expect(diff.summary.highlights.find((h) => h.clause === 'land-later')?.weight).toBe(bracketed?.weight);
+    // Conditions do not make it less open: it still pairs on its topic alone.
+    const talks = { ...later, conditions: [{ kind: 'other', event: 'national-talks', text: 'Settled in talks of its own.' }] } as Clause;
+    expect(diffPlans(x, plan('y', [talks]), only).clauses.find((c) => c.to?.id === 'land-later')?.from?.id).toBe('regions');
     // Read backwards, the deferred clause's terms come back settled, not as new.
     expect(reverseDiff(diff).clauses.find((c) => c.from?.id === 'land-later')?.terms.map((t) => t.says)).toEqual(['line of contact set to frozen']);
   });

@@ -34,6 +34,30 @@ describe('timeline, clause history and blame', () => {
     expect(clauseHistory(family.versions, 'victims-support').steps.map((s) => s.change?.kind ?? null)).toEqual([null, 'added', null]);
   });
 
+  it('follow a clause another writer renamed, or merged into one of its own, both ways', () => {
+    // Another hand's Geneva framework names the NATO clause `nato-question-for-leaders`.
+    const q = parsePlan(readFileSync('test/corpus/russia-ukraine-2025/hand-q/geneva-19-point-q.yaml')).plan as Plan;
+    const versions = [us, e3, geneva, q];
+    const row = (id: string) => clauseHistory(versions, id).steps.map((s) => [s.version, s.id ?? null, s.state?.status ?? null, s.change?.kind ?? null]);
+    expect(row('nato-membership')).toEqual([
+      ['us-28-point', null, 'proposed', null],
+      ['e3-counter-proposal', null, 'proposed', 'modified'],
+      ['geneva-19-point', null, 'bracketed', 'modified'],
+      ['geneva-19-point-q', 'nato-question-for-leaders', 'bracketed', 'modified'],
+    ]);
+    // Asked by the later id, the earlier versions have it under theirs.
+    expect(row('nato-question-for-leaders').map((r) => r[1])).toEqual(['nato-membership', 'nato-membership', 'nato-membership', null]);
+    // A clause merged into another is followed into it, and the step tells the merge.
+    const a = parsePlan(['peaceplan: 2', 'plan: p', 'version: a', 'title: T', 'date: 2025-11-20', 'sources:', '  s1: { title: A, publisher: B }', 'clauses:',
+      ...['board', 'committee'].flatMap((id, i) => [`  - id: ${id}`, `    number: "${i + 1}"`, '    topic: governance', `    title: ${id}`, `    text: About the ${id}.`, '    status: proposed', '    certainty: reported', '    sources: [s1]']), ''].join('\n')).plan as Plan;
+    const b = parsePlan(['peaceplan: 2', 'plan: p', 'version: b', 'title: T', 'date: 2025-11-21', 'parent: a', 'sources:', '  s1: { title: A, publisher: B }', 'clauses:',
+      '  - id: later', '    topic: governance', '    title: Governance later', '    text: Left to a later phase.', '    covers: [board, committee]', '    status: deferred', '    certainty: reported', '    sources: [s1]', ''].join('\n')).plan as Plan;
+    expect(clauseHistory([a, b], 'committee').steps.map((s) => [s.version, s.id ?? null, s.change?.kind ?? null, s.change?.says ?? null])).toEqual([
+      ['a', null, null, null],
+      ['b', 'later', 'merged', 'Clause 2 (committee) merged into later'],
+    ]);
+  });
+
   it('name the version that last changed each clause and term', () => {
     const b = blame(family.versions, 'e3-counter-proposal');
     const cap = b?.clauses.find((c) => c.clause === 'army-cap');

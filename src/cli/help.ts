@@ -166,7 +166,9 @@ Exit codes: 0 printed, 2 could not run (an invalid family, bad arguments).
 
 Shows one clause in every version of a family: its number, status,
 certainty, title and terms, and what each version did to it against its
-parent (added, reworded, renumbered, terms changed, removed).
+parent (added, reworded, renumbered, terms changed, merged, removed). The
+clause is followed as the diff pairs it: a version that names it otherwise
+(another writer's id, or a clause it was merged into) shows it "as" that id.
 
 Exit codes: 0 printed, 2 could not run (an invalid family, a clause no
 version has, bad arguments).

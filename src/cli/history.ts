@@ -64,7 +64,7 @@ export async function runHistory(args: Args, io: CliIO, format: string): Promise
     return EXIT.OK;
   }
   for (const s of h.steps) {
-    const state = s.state ? `${s.state.number !== undefined ? `clause ${s.state.number}` : 'unnumbered clause'}, ${s.state.status}, ${s.state.certainty}: ${s.state.title}` : 'not in this version';
+    const state = s.state ? `${s.id ? `as \`${s.id}\`, ` : ''}${s.state.number !== undefined ? `clause ${s.state.number}` : 'unnumbered clause'}, ${s.state.status}, ${s.state.certainty}: ${s.state.title}` : 'not in this version';
     io.stdout.write(`${s.version}  ${s.date}  ${s.parent ? `← ${s.parent}` : '(original)'}\n    ${state}\n`);
     if (s.change) io.stdout.write(`    ${describeClause(s.change)}\n`);
     if (s.state) for (const [k, v] of Object.entries(s.state.terms)) io.stdout.write(`      ${k}: ${JSON.stringify(v)}\n`);

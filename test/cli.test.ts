@@ -249,6 +249,14 @@ describe('peaceplan summary', () => {
     expect(r.stdout).toContain('presence: 2 stated, 1 assumed and 22 unknown (carried over unseen)');
   });
 
+  it("names a family's own topics by their labels, from its folder or from the terms beside a file", async () => {
+    for (const input of ['plans/gaza-2025', 'plans/gaza-2025/wh-20-point.yaml']) {
+      const r = await run('summary', input);
+      expect(r.stdout, input).toContain('Demilitarisation and decommissioning');
+      expect(r.stdout, input).not.toMatch(/topics: .*\bdemilitarisation \d/);
+    }
+  });
+
   it('prints JSON summaries', async () => {
     const r = await run('summary', FAMILY, '--format=json');
     const out = JSON.parse(r.stdout) as { versions: Array<{ version: string; clauses: number }> };

@@ -1,4 +1,6 @@
 import { formatError, formatSummary } from '../render/text.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
+import { termsBeside } from '../node/load-plan.js';
 import { summarizePlan } from '../summary/summarize-plan.js';
 import type { Args } from './args.js';
 import { linesFor, readInputs } from './inputs.js';
@@ -19,7 +21,24 @@ export async function runSummary(args: Args, io: CliIO, format: 'text' | 'json')
     io.stdout.write(JSON.stringify({ versions: summaries, errors: errors.map((e) => e.toJSON()) }, null, 2) + '\n');
   } else {
     for (const e of errors) io.stdout.write(formatError(e, linesFor(inputs, e)) + '\n\n');
-    io.stdout.write(summaries.map(formatSummary).join('\n\n') + (summaries.length ? '\n' : ''));
+    // A family's own topics are named by their labels: from its terms file, read with a folder or found beside a file.
+    const termsOf = new Map<string, FamilyTerms>();
+    for (const f of inputs.files) {
+      const r = f.result as { terms?: FamilyTerms; plan?: Plan };
+      if (r.terms?.plan !== undefined) termsOf.set(r.terms.plan, r.terms);
+    }
+    for (const f of inputs.files) {
+      const plan = (f.result as { plan?: Plan }).plan;
+      if (plan && !termsOf.has(plan.plan)) {
+        const beside = await termsBeside(f.file);
+        if (beside) termsOf.set(plan.plan, beside);
+      }
+    }
+    io.stdout.write(summaries.map((s, i) => formatSummary(s, withTerms(termsOf.get(inputs.versions[i]?.plan ?? '')))).join('\n\n') + (summaries.length ? '\n' : ''));
   }
   return exitCode(inputs);
+}
+
+function withTerms(terms: FamilyTerms | undefined): { terms?: FamilyTerms } {
+  return terms ? { terms } : {};
 }

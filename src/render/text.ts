@@ -1,4 +1,5 @@
 import type { PlanError } from '../errors.js';
+import type { FamilyTerms } from '../model/types.js';
 import type { PlanSummary } from '../summary/summarize-plan.js';
 import { TOPICS } from '../model/topics.js';
 import { codeFrame } from './code-frame.js';
@@ -50,10 +51,14 @@ function indent(text: string): string {
     .join('\n');
 }
 
-const label = (topic: string): string => TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+const label = (topic: string, terms?: FamilyTerms): string => terms?.topics?.[topic]?.label ?? TOPICS.find((t) => t.topic === topic)?.label ?? topic;
 
-/** A short text description of one version: what it is and what it holds. */
-export function formatSummary(s: PlanSummary): string {
+/**
+ * A short text description of one version: what it is and what it holds.
+ *
+ * @param options - `terms`: the family's own topics and terms, so its topics are named by their labels
+ */
+export function formatSummary(s: PlanSummary, options: { terms?: FamilyTerms } = {}): string {
   const lines = [
     `${s.version} — ${s.title}`,
     `  date ${s.date}${s.parent ? `, revises ${s.parent}` : ', original draft'}; ${s.clauses} clauses, ${s.sources} sources`,
@@ -62,7 +67,7 @@ export function formatSummary(s: PlanSummary): string {
     ...(s.byPresence.assumed + s.byPresence.unknown > 0 ? [`  presence: ${s.byPresence.stated} stated, ${s.byPresence.assumed} assumed and ${s.byPresence.unknown} unknown (carried over unseen)`] : []),
     ...(s.removed.length ? [`  reported dropped: ${s.removed.join(', ')}`] : []),
     `  evidence: ${s.evidence.singleOutlet} on one outlet, ${s.evidence.stateMediaOnly} on state media only, ${s.evidence.carried} carried over unseen`,
-    `  topics: ${s.byTopic.map((t) => `${label(t.topic)} ${t.count}`).join(', ')}`,
+    `  topics: ${s.byTopic.map((t) => `${label(t.topic, options.terms)} ${t.count}`).join(', ')}`,
   ];
   return lines.join('\n');
 }

@@ -247,6 +247,16 @@ describe('matching clauses another author rewrote', () => {
     const narrow = matchClauses([...x.clauses.slice(0, 4), wide, filler('e', 6)], y().clauses);
     expect(found(narrow)).toBeUndefined();
     expect(narrow.possible.find((p) => p.to === 0)?.evidence.ownTerms).toEqual(['guarantors']);
+    // Terms a writer lists as unreported, so that none reads as dropped, do not thin out what the clause says (one
+    // term stated of five named would be too small a part), save where the other clause states them.
+    const padded = { ...declaration, unreported: ['monitoring', 'enforcement', 'durationYears', 'verification'] } as Clause;
+    expect(found(matchClauses(x.clauses, plan('y', [padded, ...y().clauses.slice(1)]).clauses))).toMatchObject({ from: 4, method: 'topic' });
+    // A term both clauses leave unreported is no term they share.
+    const silent = (c: Clause, id: string) => ({ ...c, id, terms: undefined, unreported: ['guarantors'] }) as unknown as Clause;
+    // (With a second clause of the topic, so that only the rule on a term of their own could pair them.)
+    const pairOf = (g1: Clause, g2: Clause) => found(matchClauses([...x.clauses.slice(0, 4), g1, filler('e', 6), monitoring], plan('y', [g2, ...y().clauses.slice(1)]).clauses));
+    expect(pairOf(guarantee, declaration)).toMatchObject({ from: 4, method: 'topic' });
+    expect(pairOf(silent(guarantee, 'g1'), silent(declaration, 'g2'))).toBeUndefined();
     // Not when one of them is nearer another clause left unpaired (here a copy of the guarantee filed under other,
     // kept from pairing by a strict content threshold).
     const strict = { thresholds: { pair: 0.99 } };

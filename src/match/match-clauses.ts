@@ -345,11 +345,19 @@ function declaredGroups(
   return out;
 }
 
-/** Dice overlap of two clauses' term names: how much of what each says is about the same things. */
+/**
+ * Dice overlap of two clauses' term names: how much of what each says is about the same things. A
+ * term a clause lists as `unreported` counts only where the other clause states it: a writer who
+ * lists every term its version leaves unsaid (so that none reads as dropped) does not thin out
+ * what the clause is about, and two clauses that both leave a term unsaid do not share it.
+ */
 function nameShare(x: Clause, y: Clause): number {
-  const [nx, ny] = [termNames(x), termNames(y)];
-  const both = [...nx].filter((k) => ny.has(k)).length;
-  return nx.size + ny.size ? (2 * both) / (nx.size + ny.size) : 0;
+  const stated = (c: Clause) => new Set(Object.keys(c.terms ?? {}));
+  const [tx, ty] = [stated(x), stated(y)];
+  const said = (c: Clause, own: ReadonlySet<string>, other: ReadonlySet<string>) => new Set([...own, ...(c.unreported ?? []).filter((k) => other.has(k))]);
+  const [sx, sy] = [said(x, tx, ty), said(y, ty, tx)];
+  const both = [...sx].filter((k) => sy.has(k)).length;
+  return sx.size + sy.size ? (2 * both) / (sx.size + sy.size) : 0;
 }
 
 function indexBy<T>(list: readonly T[], key: (t: T) => string): Map<string, number> {

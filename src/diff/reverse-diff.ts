@@ -56,7 +56,7 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
   // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
   const oldTopic = (c.to ?? c.from)?.topic ?? topic;
-  // The side that becomes new was a question left open when it was bracketed and had none of the terms.
+  // The side that becomes new was a question left open when it was bracketed or deferred and had none of the terms.
   const status = c.fields.find((f) => f.field === 'status');
   const gone = isOpenStatus(status?.from) && c.terms.length > 0 && c.terms.every((t) => t.change === 'added') ? 'left open' : 'dropped';
   const flipped: ClauseChange = {

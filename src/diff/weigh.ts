@@ -91,7 +91,7 @@ export function weightOf(c: ClauseChange): number {
     const w = termsWeight(c.terms.filter((t) => t.stated));
     return c.fields.some((f) => f.field === 'status') ? Math.max(w + 0.5, statusWeight(c)) : w;
   }
-  // A clause that became a question left open (bracketed, no terms): its status is the news, and weighs
+  // A clause that became a question left open (bracketed or deferred, no terms): its status is the news, and weighs
   // by what the clause carried; the terms it leaves open are its detail, not changes of their own.
   if (c.fields.some((f) => f.field === 'status' && isOpenStatus(f.to)) && !c.to.termCount) return Math.round(statusWeight(c) * 100) / 100;
   let w = termsWeight(c.terms);

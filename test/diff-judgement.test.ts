@@ -186,6 +186,9 @@ describe('matching clauses another author rewrote', () => {
     expect(diffPlans(x, plan('y', [talks]), only).clauses.find((c) => c.to?.id === 'land-later')?.from?.id).toBe('regions');
     // Read backwards, the deferred clause's terms come back settled, not as new.
     expect(reverseDiff(diff).clauses.find((c) => c.from?.id === 'land-later')?.terms.map((t) => t.says)).toEqual(['line of contact set to frozen']);
+    // And a diff that settles a deferred clause, read backwards, leaves its terms open again rather than dropping them.
+    const settled = diffPlans(plan('y', [later]), x, only);
+    expect(reverseDiff(settled).clauses.find((c) => c.to?.id === 'land-later')?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
   });
 
   it('does not count a term the other version does not report as a difference of terms', () => {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { formatError, formatSummary } from '../render/text.js';
 import type { FamilyTerms, Plan } from '../model/types.js';
 import { termsBeside } from '../node/load-plan.js';
@@ -27,12 +28,13 @@ export async function runSummary(args: Args, io: CliIO, format: 'text' | 'json')
       const r = f.result as { terms?: FamilyTerms; plan?: Plan };
       if (r.terms?.plan !== undefined) termsOf.set(r.terms.plan, r.terms);
     }
+    const tried = new Set<string>();
     for (const f of inputs.files) {
       const plan = (f.result as { plan?: Plan }).plan;
-      if (plan && !termsOf.has(plan.plan)) {
-        const beside = await termsBeside(f.file);
-        if (beside) termsOf.set(plan.plan, beside);
-      }
+      if (!plan || termsOf.has(plan.plan) || tried.has(dirname(f.file))) continue;
+      tried.add(dirname(f.file));
+      const beside = await termsBeside(f.file);
+      if (beside) termsOf.set(plan.plan, beside);
     }
     io.stdout.write(summaries.map((s, i) => formatSummary(s, withTerms(termsOf.get(inputs.versions[i]?.plan ?? '')))).join('\n\n') + (summaries.length ? '\n' : ''));
   }

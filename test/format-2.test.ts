@@ -516,6 +516,17 @@ describe('a clause that covers several of its parent (covers)', () => {
     expect(strange.clauses.find((c) => c.to?.id === 'later')).toMatchObject({ kind: 'merged', from: { id: 'committee' } });
   });
 
+  it('keeps the clauses it covers out of every other pair, the pair on a term of their own included', () => {
+    // A new clause that alone names the term a covered clause alone named: it must not take that clause from its cover.
+    const a = parsePlan(base.replace('    text: About board.\n', '    text: About the board overseeing the transition.\n    terms: { body: board-of-peace }\n')).plan as Plan;
+    const force = clause('task-force', 'governance', '    terms: { body: task-force }\n').replace('text: About task-force.', 'text: About the task force overseeing the transition.');
+    const b = parsePlan(later('[committee, board, reform]', force)).plan as Plan;
+    expect(parsePlan(later('[committee, board, reform]', force)).errors).toEqual([]);
+    const diff = diffPlans(a, b);
+    expect(diff.clauses.filter((c) => c.from?.id === 'board').map((c) => [c.kind, c.to?.id ?? null])).toEqual([['merged', null]]);
+    expect(diff.clauses.find((c) => c.to?.id === 'task-force')?.kind).toBe('added');
+  });
+
   it('takes in the stances written for the clauses it covers, in the matrix and in the impact of the diff', async () => {
     const { buildMatrix, diffImpact, parsePositions } = await import('peaceplan');
     const a = parsePlan(base).plan as Plan;

@@ -198,7 +198,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     }
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
     for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
-      if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+      // Clauses a `covers` group holds take part in no other pair.
+      if (aTo.has(i) || bFrom.has(j) || declared.a.has(i) || declared.b.has(j) || !allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       if (score >= soleAt && ownThing(i, j, score, evidence)) pair(i, j, 'topic', score, evidence);
     }

@@ -111,6 +111,25 @@ describe('inputs that could hide problems', () => {
     expect(r.stdout).toContain('FILE_NOT_FOUND no plan versions');
   });
 
+  it('checks the first draft of a family against a folder that holds only its stakeholders', async () => {
+    const dir = mkdtempSync(join(tmp, 'first-'));
+    writeFileSync(join(dir, 'stakeholders.yaml'), readFileSync(join(root, 'plans/russia-ukraine-2025/stakeholders.yaml'), 'utf8'));
+    const draft = readFileSync(join(root, 'plans/russia-ukraine-2025/us-28-point.yaml'), 'utf8');
+    const ok = await run('validate', file('first.yaml', draft), '--family', dir);
+    expect([ok.code, ok.stdout.trim().split('\n').at(-1)]).toEqual([0, expect.stringMatching(/^1 file checked: 1 valid, 0 invalid; 0 errors/)]);
+    // Its stakeholders are checked: a party the family does not list is an error at its place.
+    const stranger = await run('validate', file('stranger.yaml', draft.replace('authors: [ us ]', 'authors: [ narnia ]')), '--family', dir);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stdout).toMatch(/stranger\.yaml:\d+:\d+ UNKNOWN_STAKEHOLDER unknown stakeholder `narnia`/);
+    // The folder alone is its stakeholders file, checked; a folder with only positions is still no family.
+    expect((await run('validate', dir)).code).toBe(0);
+    const positionsOnly = mkdtempSync(join(tmp, 'positions-only-'));
+    writeFileSync(join(positionsOnly, 'positions.yaml'), readFileSync(join(root, 'plans/russia-ukraine-2025/positions.yaml'), 'utf8'));
+    const none = await run('validate', file('first.yaml', draft), '--family', positionsOnly);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('FILE_NOT_FOUND no plan versions (*.yaml), stakeholders.yaml or terms.yaml');
+  });
+
   it('reports a broken stakeholders.yaml beside a plan instead of skipping the stakeholder check', async () => {
     const dir = mkdtempSync(join(tmp, 'broken-'));
     writeFileSync(join(dir, 'v1.yaml'), MINIMAL);

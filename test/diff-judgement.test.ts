@@ -268,6 +268,25 @@ describe('matching clauses another author rewrote', () => {
     expect(found(matchClauses(x.clauses, y(copy).clauses, strict))).toBeUndefined();
   });
 
+  it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
+    // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
+    // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that
+    // states one of them (no change of territory by force) is not its partner for that.
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+    const pact = clause({ id: 'pact', topic: 'non-aggression', title: 'Non-aggression agreement', text: 'Russia, Ukraine and Europe sign a comprehensive non-aggression agreement that settles past disputes.', terms: { parties: ['russia', 'ukraine', 'europe'], scope: 'agreed-territorial-arrangements', settlesPastDisputes: true } } as Parameters<typeof clause>[0], 2);
+    const force = clause({ id: 'by-force', topic: 'non-aggression', title: 'No change by force', text: 'Neither side changes the agreed arrangements by force; a breach voids the guarantees given.', terms: { parties: ['russia', 'ukraine'], scope: 'agreed-territorial-arrangements', breachVoidsGuarantees: true } } as Parameters<typeof clause>[0], 22);
+    const law = clause({ id: 'law', topic: 'non-aggression', title: 'Non-aggression in law', text: 'Russia writes its policy of non-aggression into law.', terms: { parties: ['russia'], form: 'domestic-law' } } as Parameters<typeof clause>[0], 16);
+    const x = plan('x', [filler('a', 1), pact, filler('b', 3), law, force]);
+    const end = (unreported: string[]) => ({ ...clause({ id: 'end-of-war', topic: 'non-aggression', title: 'The war ends for good', text: 'The war ends, and guarantees keep it from starting again.', terms: { parties: ['russia', 'ukraine'], scope: 'general' } } as Parameters<typeof clause>[0], 1), unreported }) as Clause;
+    const pairOf = (c: Clause) => matchClauses(x.clauses, plan('y', [c, filler('z', 2)]).clauses).pairs.find((p) => p.to === 0);
+    expect(pairOf(end(['form', 'settlesPastDisputes', 'breachVoidsGuarantees']))).toBeUndefined();
+    // The same clause whose list names what one US clause states, and nothing another does, points at that clause.
+    expect(pairOf(end(['breachVoidsGuarantees']))).toMatchObject({ from: 4, method: 'topic', evidence: { ownTerms: ['breachVoidsGuarantees'] } });
+    // A list mostly of one clause's terms still points at it.
+    const more = { ...force, terms: { ...force.terms, voidsAmnesty: true } } as Clause;
+    expect(matchClauses([filler('a', 1), pact, filler('b', 3), law, more], plan('y', [end(['settlesPastDisputes', 'breachVoidsGuarantees', 'voidsAmnesty']), filler('z', 2)]).clauses).pairs.find((p) => p.to === 0)).toMatchObject({ from: 4, method: 'topic' });
+  });
+
   it('takes stricter or looser thresholds when asked', () => {
     expect(matchClauses(a.clauses, b.clauses, { thresholds: { pair: 1, sole: 1 } }).pairs).toEqual([]);
   });

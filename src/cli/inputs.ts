@@ -38,7 +38,7 @@ export async function readInputs(paths: readonly string[], options: { family?: s
   const single: Array<{ path: string; result: PlanResult }> = [];
   const home = options.family !== undefined ? await loadPlanFamily(options.family) : undefined;
   // A family folder that cannot be read says nothing to check against: that alone is reported.
-  if (home && home.files.length === 0) return { ...out, familyErrors: home.errors, trouble: true };
+  if (home && home.files.length === 0 && !home.stakeholders && !home.terms) return { ...out, familyErrors: home.errors, trouble: true };
   const terms = home?.terms?.terms;
   const stakeholders = home?.stakeholders?.stakeholders;
   const within = { ...(terms ? { terms } : {}), ...(stakeholders ? { stakeholders } : {}) };
@@ -52,7 +52,7 @@ export async function readInputs(paths: readonly string[], options: { family?: s
       if (family.positions) out.files.push({ file: family.positions.sourceMap.file, result: family.positions });
       out.familyErrors.push(...family.errors);
       out.versions.push(...family.versions);
-      if (family.files.length === 0) out.trouble = true; // an unreadable folder, or one with no versions
+      if (family.files.length === 0 && !family.stakeholders && !family.terms) out.trouble = true; // an unreadable folder, or not a family's
     } else if (basename(path) === TERMS_FILE) {
       out.files.push({ file: path, result: await loadTerms(path) });
     } else if (basename(path) === STAKEHOLDERS_FILE) {

@@ -8,7 +8,7 @@ import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, 
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
-import { clausesNaming, clauseTokens, termNames, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
+import { clausesNaming, clauseTokens, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -40,6 +40,8 @@ export class Scorer {
   private readonly titlesB: LazyTokens;
   /** The clauses of each version that name each term, found on first need. */
   private naming: [Map<string, number[]>, Map<string, number[]>] | undefined;
+  /** The clauses of each version that state each term, found on first need. */
+  private stating: [Map<string, number[]>, Map<string, number[]>] | undefined;
 
   constructor(
     private readonly a: readonly Clause[],
@@ -102,11 +104,16 @@ export class Scorer {
     return (this.naming ??= [clausesNaming(this.a), clausesNaming(this.b)]);
   }
 
-  /** Term names clause `i` and clause `j` carry and no other clause of either version does. */
+  /**
+   * Term names clause `i` and clause `j` carry and no other clause of either version does. A name a
+   * clause only lists as `unreported` counts when that list points at the other clause (see
+   * {@link namesToward}): a writer may list there every term the topic has, and those name no clause.
+   */
   private ownTerms(i: number, j: number): string[] {
     const [inA, inB] = this.termNaming();
-    const names = termNames(this.b[j] as Clause);
-    return [...termNames(this.a[i] as Clause)].filter((k) => names.has(k) && inA.get(k)?.length === 1 && inB.get(k)?.length === 1).sort();
+    const [statedA, statedB] = (this.stating ??= [clausesStating(this.a), clausesStating(this.b)]);
+    const [na, nb] = [namesToward(this.a[i] as Clause, j, statedB), namesToward(this.b[j] as Clause, i, statedA)];
+    return [...na].filter((k) => nb.has(k) && inA.get(k)?.length === 1 && inB.get(k)?.length === 1).sort();
   }
 
   /** The rarity mass of a clause's token set, computed once per clause. */
@@ -149,4 +156,33 @@ export class Scorer {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The term names clause `c` carries toward clause `partner` of the other version: those it states,
+ * and those it lists as unreported when that list points at `partner`, which states more of those
+ * names than any other clause of its version (`stating`: name → the clauses that state it) does.
+ */
+function namesToward(c: Clause, partner: number, stating: ReadonlyMap<string, number[]>): Set<string> {
+  const stated = Object.keys(c.terms ?? {});
+  const unsaid = c.unreported ?? [];
+  if (!unsaid.length) return new Set(stated);
+  const counts = new Map<number, number>();
+  for (const k of unsaid) for (const o of stating.get(k) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
+  const mine = counts.get(partner) ?? 0;
+  const pointed = mine > 0 && [...counts].every(([o, n]) => o === partner || n < mine);
+  return new Set(pointed ? [...stated, ...unsaid] : stated);
+}
+
+/** For each term name, the clauses of a list that state it (not those that list it as unreported). */
+function clausesStating(list: readonly Clause[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  list.forEach((c, k) => {
+    for (const n of Object.keys(c.terms ?? {})) {
+      const at = m.get(n);
+      if (at) at.push(k);
+      else m.set(n, [k]);
+    }
+  });
+  return m;
 }

@@ -148,7 +148,8 @@ export interface FamilyResult {
  * Reads every `*.yaml` version in a folder, with the folder's
  * `stakeholders.yaml` and `positions.yaml`, and checks the family: one family
  * id, unique versions, parents that exist and no cycles; the positions
- * against the versions. Versions come back in lineage order.
+ * against the versions. Versions come back in lineage order. A folder with the
+ * family's stakeholders or terms and no version yet is a family with none.
  *
  * @example
  * const family = await loadPlanFamily('plans/russia-ukraine-2025');
@@ -162,8 +163,10 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   } catch (e) {
     return { ok: false, versions: [], files: [], errors: [errnoError(dir, e, 'folder')] };
   }
-  if (!names.some((n) => !NOT_VERSIONS.has(n))) {
-    return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml) in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
+  // A folder with the family's stakeholders or terms and no version yet is a family whose first draft is being
+  // written: checked against them, that draft is not alone. A folder with none of these is not a family folder.
+  if (!names.some((n) => !NOT_VERSIONS.has(n) || n === STAKEHOLDERS_FILE || n === TERMS_FILE)) {
+    return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml), ${STAKEHOLDERS_FILE} or ${TERMS_FILE} in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
   }
   const termsFile = names.includes(TERMS_FILE) ? await loadTerms(join(dir, TERMS_FILE), options) : undefined;
   // Broken family terms are reported once, in their own file; the versions are then read without them

@@ -467,6 +467,37 @@ describe('what matters most', () => {
     expect(line?.says).toMatch(/^Clause 6 \([^)]*\): status proposed → agreed; cap raised 600,000 → 800,000 personnel \(\+33 %\)$/);
   });
 
+  it('tells a term that went to another clause of its topic as moved, not dropped, and weighs it as nothing', () => {
+    // Another hand splits the humanitarian point: the exchange stays with its partner, the children get a point of their own.
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+    const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
+    const exchange = clause({ id: 'exchange', topic: 'humanitarian', title: 'Prisoners and detainees', text: 'All prisoners are exchanged and civilian detainees freed.', terms: { prisonerExchange: 'all-for-all', civilianDetaineesReleased: true } } as Parameters<typeof clause>[0], 7);
+    const children = clause({ id: 'children', topic: 'humanitarian', title: 'Deported children', text: 'Deported children come home without conditions.', terms: { childrenReturned: true } } as Parameters<typeof clause>[0], 6);
+    const x = plan('x', [filler('a', 1), hum]);
+    const y = (...cs: Clause[]) => plan('y', [filler('a', 1), ...cs]);
+    const termsOf = (d: ReturnType<typeof diffPlans>) => d.clauses.find((c) => c.to?.id === 'exchange')?.terms ?? [];
+    const diff = diffPlans(x, y(children, exchange));
+    const kept = termsOf(diff);
+    expect(kept.find((t) => t.term === 'childrenReturned')).toMatchObject({ change: 'removed', moved: { id: 'children', number: '6' }, says: 'children returned moved to clause 6 (was yes)' });
+    // What no other clause states is still dropped.
+    expect(kept.find((t) => t.term === 'familyReunification')).toMatchObject({ change: 'removed', says: 'family reunification dropped (was yes)' });
+    expect(kept.find((t) => t.term === 'familyReunification')?.moved).toBeUndefined();
+    // Read backwards, the term came from that clause; as the diff of the two versions swapped says.
+    const back = reverseDiff(diff).clauses.find((c) => c.from?.id === 'exchange')?.terms.find((t) => t.term === 'childrenReturned');
+    const swapped = diffPlans(y(children, exchange), x).clauses.find((c) => c.from?.id === 'exchange')?.terms.find((t) => t.term === 'childrenReturned');
+    expect(back).toEqual(swapped);
+    expect(back).toMatchObject({ change: 'added', moved: { id: 'children' }, says: 'children returned set to yes (moved from clause 6)' });
+    // A move weighs nothing: the line leads with what was dropped, and weighs as a drop alone would.
+    const alone = { ...hum, terms: { prisonerExchange: 'all-for-all', familyReunification: true } } as Clause;
+    const line = diff.summary.highlights.find((h) => h.clause === 'exchange');
+    expect(line?.weight).toBe(diffPlans(plan('x', [filler('a', 1), alone]), y(exchange)).summary.highlights.find((h) => h.clause === 'exchange')?.weight);
+    // Not a move: two other clauses state it (which one took it?), or the clause that states it did already.
+    const twice = diffPlans(x, y(children, exchange, { ...children, id: 'children-2', number: '8', title: 'Children again' }));
+    expect(termsOf(twice).find((t) => t.term === 'childrenReturned')?.moved).toBeUndefined();
+    const already = diffPlans(plan('x', [filler('a', 1), hum, children]), y(children, exchange));
+    expect(termsOf(already).find((t) => t.term === 'childrenReturned')).toMatchObject({ says: 'children returned dropped (was yes)' });
+  });
+
   it('says a change of sources by name, after the substance', () => {
     const changed = diffPlans(us, e3).clauses.find((c) => c.to?.id === 'army-cap');
     expect(changed?.says).toMatch(/^Clause 6 \(Peacetime cap on Ukraine's armed forces\): cap raised .*; also|; retitled; sources \+/);

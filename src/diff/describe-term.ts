@@ -4,6 +4,7 @@
  * "russia removed from guarantors", "deadline loosened: 100 days → as soon as possible".
  */
 import { deepEqual } from '../util/deep-equal.js';
+import { numbered } from './clause-name.js';
 import { deadlineHours, formatNumber, formatPercentChange, formatValue, isAnchoredAsap, isDeadline, isDuration, isMoney } from './format-value.js';
 import { type Relabel, relabels } from './relabels.js';
 import type { TermKind, TermSpec } from './term-kinds.js';
@@ -50,6 +51,13 @@ export interface TermChange {
    * change is reported (and ranked). Only on the clause's own terms, not nested ones.
    */
   stated?: true;
+  /**
+   * A term that left this clause for another clause of the other version, of the same topic, which
+   * states it with the same value (a clause split in two by another hand): `removed` moved to that
+   * clause of the new version, `added` moved from that clause of the old one. Not a change of
+   * substance: the version still says it, and it weighs nothing.
+   */
+  moved?: { id: string; number?: string; title: string };
 }
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
@@ -350,4 +358,14 @@ export const NOT_REPORTED_HERE = 'not reported in this version';
  */
 export function asUnreported(t: TermChange, side: 'from' | 'to'): TermChange {
   return { ...t, unreported: side, ...(side === 'from' ? { says: `${t.says} (not reported in the earlier version)` } : {}) };
+}
+
+/**
+ * A term change told as a move to or from another clause (`where`): "children returned moved to
+ * clause 6 (was yes)", "children returned set to yes (moved from clause 24)".
+ */
+export function asMoved(t: TermChange, where: NonNullable<TermChange['moved']>, spec: TermSpec): TermChange {
+  const name = numbered(where);
+  const says = t.change === 'removed' ? (describeTerm(t.term, spec, t.from, undefined, `moved to ${name}`)?.says ?? t.says) : `${t.says} (moved from ${name})`;
+  return { ...t, moved: where, says };
 }

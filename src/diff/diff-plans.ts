@@ -21,6 +21,7 @@ import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDi
 import { asUnreportedConditions, conditionsUnreportedBy, describeProvision } from './describe-provision.js';
 import { carriedSources } from './carried-sources.js';
 import { isReorder } from './weigh.js';
+import { markMovedTerms } from './moved-terms.js';
 
 /** Options of {@link diffPlans}. */
 export interface DiffOptions extends PairRules {
@@ -112,6 +113,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   a.clauses.forEach((ca, i) => {
     if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), droppedByB.get(ca)));
   });
+  markMovedTerms(changes, a.clauses, b.clauses, schema);
   const clauses = orderChanges(changes);
   const meta = diffFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['clauses', ...(ignore.has('sources') ? ['sources'] : [])]);
   const possiblePairs = matching.possible.map((p) => {

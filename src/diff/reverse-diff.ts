@@ -3,7 +3,7 @@ import { isOpenStatus } from '../model/clause-state.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreportedConditions, describeProvision } from './describe-provision.js';
-import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
+import { asMoved, asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
@@ -84,6 +84,8 @@ function flipTerm(t: TermChange, topic: string, schema: object | undefined, gone
   if (!back) return [];
   // A term one side did not report stays unreported by that side, which is now the other one.
   if (t.unreported) return [asUnreported(back, t.unreported === 'from' ? 'to' : 'from')];
+  // A term that moved between clauses moved the other way: from the clause it went to.
+  if (t.moved) return [asMoved(back, t.moved, termSpec(topic, t.term, t.from ?? t.to, schema))];
   // What a carried clause's writer stated stays stated, whichever side it is on.
   return [t.stated ? { ...back, stated: true } : back];
 }

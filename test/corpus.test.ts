@@ -40,7 +40,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t]) {
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml'];
+    for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
       expect([...r.errors, ...r.warnings.filter((w) => !evidence.has(w.code))], file).toEqual([]);
@@ -108,11 +109,13 @@ describe('the evaluation corpus (test/corpus)', () => {
 
   it('pairs a clause with another of its topic put in its number and place no more often than measured', () => {
     // The harder negative (EVAL.md, "Replacements at the same number"): alone in their topic, at the same number and
-    // place, two clauses sharing a few words read as one rewritten. Measured 759 of 3,226 (649 by topic, 110 by content;
-    // 665 of 2,804 before hand P); a rule that makes the diff more eager shows here first.
+    // place, two clauses sharing a few words read as one rewritten. Measured 763 of 3,230 (653 by topic, 110 by content;
+    // 759 of 3,226 before hand V, whose four trials all pair the US guarantee with the European plan's coalition of
+    // guarantors put at point 10, on this code and the code before it; 665 of 2,804 before hand P); a rule that makes
+    // the diff more eager shows here first.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(3226);
-    expect(paired.length).toBeLessThanOrEqual(759);
+    expect(trials).toBe(3230);
+    expect(paired.length).toBeLessThanOrEqual(763);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -299,6 +302,22 @@ describe('the evaluation corpus (test/corpus)', () => {
     holds(heldOutBy.t as Totals, { recall: 0.9, keys: 25, orphans: 1, bestOrphan: 1 });
     const shipped = cases.find((r) => r.name.startsWith('gaza-2025/wh → ')) as CaseResult;
     expect([shipped.right, shipped.truth, shipped.keys.filter((k) => k.rank === null).map((k) => k.point), shipped.violations]).toEqual([18, 18, [], []]);
+  });
+
+  it('holds the held-out hand V to what its first run measured, and what that run prompted', () => {
+    // The Telegraph's 24-point European plan, never encoded before: twelve points of 24, no parent, its own numbering,
+    // written from the fact sheet alone (EVAL.md, "Hand V"). Against the shipped US draft the first run paired its "end of
+    // the war" with the US point on changes by force (its writer lists every non-aggression term as unreported, one of them
+    // stated by that point alone), and read the deported children, given a point of their own, as dropped from the
+    // exchange. The other US encodings still pair that point by content or by a list two of whose terms their clause 22
+    // states; the cap and the US guarantee are told as possible pairs only.
+    const cases = casesOf('v', 4);
+    expect(wrongPairs(cases)).toEqual(['no-forcible-border-change → end-of-war-non-recurrence', 'no-forcible-border-change → end-of-war-non-recurrence']);
+    holds(heldOutBy.v as Totals, { recall: 0.54, keys: 19, orphans: 3 });
+    const shipped = cases.find((r) => r.name.startsWith('russia-ukraine-2025/us → ')) as CaseResult;
+    expect([shipped.right, shipped.truth, shipped.wrong, shipped.keys.filter((k) => k.rank === null).map((k) => k.point)]).toEqual([4, 6, [], ['6', '5']]);
+    expect(shipped.keys.filter((k) => k.rank === null).every((k) => k.asPossiblePair !== undefined)).toBe(true);
+    expect(shipped.highlights.find((h) => h.startsWith('Clause 7 '))).toContain('children returned moved to clause 6 (was yes)');
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

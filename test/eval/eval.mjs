@@ -76,6 +76,7 @@ if (process.argv.includes('--replacements')) {
     q: 'hand Q, added after one check against the four US drafts, on code whose rules were all set before it was written',
     r: 'hand R, added after one check against the four US drafts, written after the rules for removals named otherwise were set',
     t: 'hand T, added after one check against the shipped 20-point plan, written after `deferred` was added to the format',
+    v: 'hand V, the Telegraph\'s European plan, added after one check against the shipped US draft; that run prompted two rules of this code',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -6,6 +6,7 @@
  */
 import type { Clause } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
+import { fingerprint } from '../util/fingerprint.js';
 import { describeClause } from './describe-clause.js';
 import { asMoved } from './describe-term.js';
 import { termSpec } from './term-kinds.js';
@@ -28,10 +29,27 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
     partnerOfB.set(c.to.index, a[c.from.index] as Clause);
   }
   const states = (c: Clause | undefined, k: string, v: unknown) => c !== undefined && Object.hasOwn(c.terms ?? {}, k) && deepEqual((c.terms as Record<string, unknown>)[k], v);
+  // The clauses of each version that state a term of a topic with a value, found on first need: most diffs move no term.
+  const stating = new Map<readonly Clause[], Map<string, number[]>>();
+  const statingIn = (list: readonly Clause[]) => {
+    let m = stating.get(list);
+    if (m) return m;
+    const index = new Map<string, number[]>();
+    list.forEach((c, i) => {
+      for (const [k, v] of Object.entries(c.terms ?? {})) {
+        const key = keyOf(c.topic, k, v);
+        const at = index.get(key);
+        if (at) at.push(i);
+        else index.set(key, [i]);
+      }
+    });
+    stating.set(list, (m = index));
+    return m;
+  };
   // The one clause of `list` (not `skip`) of `topic` that states `k` as `v` and whose partner on the other side does not.
   const holder = (list: readonly Clause[], partners: ReadonlyMap<number, Clause>, skip: number, topic: string, k: string, v: unknown) => {
-    const found = list.filter((c, i) => i !== skip && c.topic === topic && states(c, k, v) && !states(partners.get(i), k, v));
-    return found.length === 1 ? found[0] : undefined;
+    const found = (statingIn(list).get(keyOf(topic, k, v)) ?? []).filter((i) => i !== skip && states(list[i], k, v) && !states(partners.get(i), k, v));
+    return found.length === 1 ? list[found[0] as number] : undefined;
   };
   for (const c of changes) {
     if (!c.from || !c.to || !c.terms.length) continue;
@@ -50,3 +68,8 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
   }
 }
 
+/** A term of a topic with its value, as one key (values by their fingerprint, so key order inside them does not matter). */
+function keyOf(topic: string, term: string, value: unknown): string {
+  const v = typeof value === 'object' && value !== null ? fingerprint(value) : `${typeof value}:${String(value)}`;
+  return `${topic}\u0000${term}\u0000${v}`;
+}

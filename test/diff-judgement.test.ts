@@ -548,6 +548,30 @@ describe('noise kept out', () => {
     expect(diff.summary.highlights).toEqual([]);
   });
 
+  it('reads an unconfirmed clause as less sure than its version only where the version states others more firmly', () => {
+    // A proposal known from one outlet: every clause unconfirmed. Its new points are what that report says it holds,
+    // as sure as the changes it makes to points it shares, so they are added and ranked, not "newly reported".
+    const london = (extra: Partial<Clause> = {}): Plan => ({
+      ...us,
+      version: 'london',
+      provenance: 'reported',
+      clauses: [
+        { ...(us.clauses.find((c) => c.id === 'frozen-assets') as Clause), certainty: 'unconfirmed' },
+        { ...(us.clauses.find((c) => c.id === 'territory') as Clause), certainty: 'unconfirmed' },
+        { id: 'kinburn-spit', topic: 'territory', title: 'Kinburn Spit under Ukrainian control', text: 'Ukraine controls the Kinburn Spit.', terms: { regions: [{ region: 'kinburn-spit', controlledBy: 'ukraine', arrangement: 'returned' }] }, status: 'proposed', certainty: 'unconfirmed', sources: ['s1-liga'], ...extra } as Clause,
+      ],
+    });
+    const spit = (d: ReturnType<typeof diffPlans>) => d.clauses.find((c) => c.to?.id === 'kinburn-spit');
+    const sole = diffPlans(us, london());
+    expect(spit(sole)?.uncertain).toBeUndefined();
+    expect(spit(sole)?.says).toBe('Unnumbered clause (Kinburn Spit under Ukrainian control) added');
+    expect(sole.summary.highlights.map((h) => h.clause)).toContain('kinburn-spit');
+    // Beside a clause the version states more firmly, the same clause is the less sure one: newly reported, unranked.
+    const mixed = { ...london(), clauses: london().clauses.map((c, i) => (i === 0 ? { ...c, certainty: 'reported' as const } : c)) };
+    expect(spit(diffPlans(us, mixed))).toMatchObject({ uncertain: true });
+    expect(diffPlans(us, mixed).summary.highlights.map((h) => h.clause)).not.toContain('kinburn-spit');
+  });
+
   it('tells a clause missing from a version known only in part as such, and ranks it after every change that version states', () => {
     expect(geneva.provenance).toBe('reported');
     // Without the reports that the cap and the amnesty were dropped (Geneva's `removed`).

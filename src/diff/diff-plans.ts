@@ -107,11 +107,12 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   // A clause on one side only that the other version is reported to drop (its `removed`) is news, not a gap in what is known.
   const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), a.clauses, b, options);
   const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), b.clauses, a, options);
+  const [unconfirmedA, unconfirmedB] = [a, b].map((p) => p.clauses.every((c) => c.certainty === 'unconfirmed')) as [boolean, boolean];
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), droppedByA.get(cb)));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, droppedByA.get(cb)));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), droppedByB.get(ca)));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, droppedByB.get(ca)));
   });
   markMovedTerms(changes, a.clauses, b.clauses, schema);
   const clauses = orderChanges(changes);
@@ -215,7 +216,12 @@ function reportedDrops(clauses: readonly Clause[], whole: readonly Clause[], oth
   return out;
 }
 
-function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean, dropped?: Removal): ClauseChange {
+/**
+ * The change for a clause on one side only. Unconfirmed there, it is `uncertain` (not news that the other
+ * version lacks it) unless every clause of its version is unconfirmed (`allUnconfirmed`): a version that
+ * rests on one report as a whole is as sure of this clause as of any other it states.
+ */
+function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean, allUnconfirmed: boolean, dropped?: Removal): ClauseChange {
   const ref = refOf(c, index);
   const change: ClauseChange = {
     kind,
@@ -229,7 +235,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     terms: [],
     text: null,
     clause: c,
-    ...(c.certainty === 'unconfirmed' || isCarried(c) ? { uncertain: true as const } : {}),
+    ...((c.certainty === 'unconfirmed' && !allUnconfirmed) || isCarried(c) ? { uncertain: true as const } : {}),
     ...(dropped && (kind === 'added' || kind === 'removed') ? { reported: { sources: [...dropped.sources], ...(dropped.certainty === 'unconfirmed' ? { unconfirmed: true as const } : {}) } } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };

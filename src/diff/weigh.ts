@@ -69,8 +69,8 @@ export function termMagnitude(t: TermChange): number {
  * clause that became a question left open weighs its status only, the terms it leaves open being its detail),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,
  * conditions and options 5 plus half a point per condition or option changed
- * (up to 1.5), other clause fields 2. A clause that is `unconfirmed`, or whose
- * presence is only assumed or unknown, on its only side weighs 0: that it is
+ * (up to 1.5), other clause fields 2. A clause that is `unconfirmed` (where its version states
+ * others more firmly), or whose presence is only assumed or unknown, on its only side weighs 0: that it is
  * not reported in the other version is not news; so is a paired clause one of
  * whose sides is carried over unseen from a third version (its content is that
  * version's: `carried`), save for what its writer changed in those words

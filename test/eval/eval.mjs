@@ -77,6 +77,7 @@ if (process.argv.includes('--replacements')) {
     r: 'hand R, added after one check against the four US drafts, written after the rules for removals named otherwise were set',
     t: 'hand T, added after one check against the shipped 20-point plan, written after `deferred` was added to the format',
     v: 'hand V, the Telegraph\'s European plan, added after one check against the shipped US draft; that run prompted two rules of this code',
+    w: 'hand W, the London proposal of April 2025, added after one check against the shipped US draft; that run prompted one rule of this code',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

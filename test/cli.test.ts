@@ -121,6 +121,12 @@ describe('inputs that could hide problems', () => {
     const stranger = await run('validate', file('stranger.yaml', draft.replace('authors: [ us ]', 'authors: [ narnia ]')), '--family', dir);
     expect(stranger.code).toBe(1);
     expect(stranger.stdout).toMatch(/stranger\.yaml:\d+:\d+ UNKNOWN_STAKEHOLDER unknown stakeholder `narnia`/);
+    // A family whose stakeholders cannot be read says so: the draft is not checked as if there were none to check.
+    const broken = mkdtempSync(join(tmp, 'broken-family-'));
+    writeFileSync(join(broken, 'stakeholders.yaml'), 'peaceplan: 1\nplan: [oops\n');
+    const unread = await run('validate', file('stranger2.yaml', draft.replace('authors: [ us ]', 'authors: [ narnia ]')), '--family', broken);
+    expect(unread.code).toBe(1);
+    expect(unread.stdout).toContain(`${join(broken, 'stakeholders.yaml')}:`);
     // The folder alone is its stakeholders file, checked; a folder with only positions is still no family.
     expect((await run('validate', dir)).code).toBe(0);
     const positionsOnly = mkdtempSync(join(tmp, 'positions-only-'));

@@ -467,7 +467,7 @@ describe('what matters most', () => {
     expect(line?.says).toMatch(/^Clause 6 \([^)]*\): status proposed → agreed; cap raised 600,000 → 800,000 personnel \(\+33 %\)$/);
   });
 
-  it('tells a term that went to another clause of its topic as moved, not dropped, and weighs it as nothing', () => {
+  it('tells a term a new clause of its topic now states as moved there, not dropped, and keeps its weight', () => {
     // Another hand splits the humanitarian point: the exchange stays with its partner, the children get a point of their own.
     const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
     const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
@@ -478,24 +478,28 @@ describe('what matters most', () => {
     const termsOf = (d: ReturnType<typeof diffPlans>) => d.clauses.find((c) => c.to?.id === 'exchange')?.terms ?? [];
     const diff = diffPlans(x, y(children, exchange));
     const kept = termsOf(diff);
-    expect(kept.find((t) => t.term === 'childrenReturned')).toMatchObject({ change: 'removed', moved: { id: 'children', number: '6' }, says: 'children returned moved to clause 6 (was yes)' });
+    expect(kept.find((t) => t.term === 'childrenReturned')).toMatchObject({ change: 'removed', elsewhere: { id: 'children', number: '6' }, says: 'children returned moved to clause 6 (was yes)' });
     // What no other clause states is still dropped.
     expect(kept.find((t) => t.term === 'familyReunification')).toMatchObject({ change: 'removed', says: 'family reunification dropped (was yes)' });
-    expect(kept.find((t) => t.term === 'familyReunification')?.moved).toBeUndefined();
+    expect(kept.find((t) => t.term === 'familyReunification')?.elsewhere).toBeUndefined();
     // Read backwards, the term came from that clause; as the diff of the two versions swapped says.
     const back = reverseDiff(diff).clauses.find((c) => c.from?.id === 'exchange')?.terms.find((t) => t.term === 'childrenReturned');
     const swapped = diffPlans(y(children, exchange), x).clauses.find((c) => c.from?.id === 'exchange')?.terms.find((t) => t.term === 'childrenReturned');
     expect(back).toEqual(swapped);
-    expect(back).toMatchObject({ change: 'added', moved: { id: 'children' }, says: 'children returned set to yes (moved from clause 6)' });
-    // A move weighs nothing: the line leads with what was dropped, and weighs as a drop alone would.
-    const alone = { ...hum, terms: { prisonerExchange: 'all-for-all', familyReunification: true } } as Clause;
-    const line = diff.summary.highlights.find((h) => h.clause === 'exchange');
-    expect(line?.weight).toBe(diffPlans(plan('x', [filler('a', 1), alone]), y(exchange)).summary.highlights.find((h) => h.clause === 'exchange')?.weight);
-    // Not a move: two other clauses state it (which one took it?), or the clause that states it did already.
+    expect(back).toMatchObject({ change: 'added', elsewhere: { id: 'children' }, says: 'children returned set to yes (moved from clause 6)' });
+    // Told, not weighed away: the line weighs as it would with the term dropped, so a drop it is not is never hidden.
+    const weightOf = (d: ReturnType<typeof diffPlans>) => d.summary.highlights.find((h) => h.clause === 'exchange')?.weight;
+    expect(weightOf(diff)).toBe(weightOf(diffPlans(x, y(exchange))));
+    // Not a move: two new clauses state it (which one took it?); the clause that states it was there before (it has a
+    // partner); that clause is unconfirmed beside firmer ones, so unranked; or the topic is the catch-all.
     const twice = diffPlans(x, y(children, exchange, { ...children, id: 'children-2', number: '8', title: 'Children again' }));
-    expect(termsOf(twice).find((t) => t.term === 'childrenReturned')?.moved).toBeUndefined();
+    expect(termsOf(twice).find((t) => t.term === 'childrenReturned')?.elsewhere).toBeUndefined();
     const already = diffPlans(plan('x', [filler('a', 1), hum, children]), y(children, exchange));
     expect(termsOf(already).find((t) => t.term === 'childrenReturned')).toMatchObject({ says: 'children returned dropped (was yes)' });
+    const unsure = diffPlans(x, y({ ...children, certainty: 'unconfirmed' }, exchange));
+    expect(termsOf(unsure).find((t) => t.term === 'childrenReturned')?.elsewhere).toBeUndefined();
+    const other = (c: Clause) => ({ ...c, topic: 'other' }) as Clause;
+    expect(termsOf(diffPlans(plan('x', [filler('a', 1), other(hum)]), y(other(children), other(exchange)))).find((t) => t.term === 'childrenReturned')?.elsewhere).toBeUndefined();
   });
 
   it('says a change of sources by name, after the substance', () => {

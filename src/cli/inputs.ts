@@ -39,6 +39,8 @@ export async function readInputs(paths: readonly string[], options: { family?: s
   const home = options.family !== undefined ? await loadPlanFamily(options.family) : undefined;
   // A family folder that cannot be read says nothing to check against: that alone is reported.
   if (home && home.files.length === 0 && !home.stakeholders && !home.terms) return { ...out, familyErrors: home.errors, trouble: true };
+  // The family's own terms or stakeholders that cannot be read are reported: the files checked against them are not.
+  for (const r of [home?.terms, home?.stakeholders]) if (r && !r.ok) out.files.push({ file: r.sourceMap.file, result: r });
   const terms = home?.terms?.terms;
   const stakeholders = home?.stakeholders?.stakeholders;
   const within = { ...(terms ? { terms } : {}), ...(stakeholders ? { stakeholders } : {}) };

@@ -52,12 +52,12 @@ export interface TermChange {
    */
   stated?: true;
   /**
-   * A term that left this clause for another clause of the other version, of the same topic, which
-   * states it with the same value (a clause split in two by another hand): `removed` moved to that
-   * clause of the new version, `added` moved from that clause of the old one. Not a change of
-   * substance: the version still says it, and it weighs nothing.
+   * A term this clause drops that a new clause of the new version (no partner in the old one, of the
+   * same topic) states with the same value, or one it gains that such a clause of the old version
+   * stated: the term may have gone with a part of the clause that another hand made a clause of its
+   * own. Told "moved to clause 6 (was yes)" or "set to yes (moved from clause 6)"; it keeps its weight.
    */
-  moved?: { id: string; number?: string; title: string };
+  elsewhere?: { id: string; number?: string; title: string };
 }
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
@@ -364,8 +364,8 @@ export function asUnreported(t: TermChange, side: 'from' | 'to'): TermChange {
  * A term change told as a move to or from another clause (`where`): "children returned moved to
  * clause 6 (was yes)", "children returned set to yes (moved from clause 24)".
  */
-export function asMoved(t: TermChange, where: NonNullable<TermChange['moved']>, spec: TermSpec): TermChange {
+export function asMoved(t: TermChange, where: NonNullable<TermChange['elsewhere']>, spec: TermSpec): TermChange {
   const name = numbered(where);
   const says = t.change === 'removed' ? (describeTerm(t.term, spec, t.from, undefined, `moved to ${name}`)?.says ?? t.says) : `${t.says} (moved from ${name})`;
-  return { ...t, moved: where, says };
+  return { ...t, elsewhere: where, says };
 }

@@ -1,8 +1,8 @@
 /**
- * Terms that left one clause for another of the same topic. Another hand often splits a clause
+ * Terms that left one clause for a new one of the same topic. Another hand often splits a clause
  * in two (the US point on humanitarian measures becomes "return of deported children" and "all-
- * for-all exchange"): the partner keeps most of it, and the term the other part now carries read
- * as dropped though the version still says it. Such a term is told as moved, and weighs nothing.
+ * for-all exchange"): the partner keeps most of it, and the term the new part carries would read
+ * as dropped though the version still says it. Such a term is told as now stated in that clause.
  */
 import type { Clause } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
@@ -13,53 +13,58 @@ import { termSpec } from './term-kinds.js';
 import type { ClauseChange } from './types.js';
 
 /**
- * Marks, in place, the term changes of paired clauses that are moves: a term a clause drops that
- * exactly one other clause of the new version, of the old clause's topic, states with the same
- * value and did not state before (it is new, or its old side lacked that value); a term a clause
- * gains that exactly one other clause of the old version stated with the same value and no longer
- * does. The lines of the clauses so marked are told again.
+ * Marks, in place, the term changes of paired clauses whose term is stated elsewhere: a term a
+ * clause drops that exactly one clause of the new version states with the same value, a clause of
+ * the old clause's topic with no partner (added, or a part of a split or merge) that the diff ranks
+ * (not unconfirmed where its version is surer, not carried over unseen); a term a clause gains that
+ * exactly one such clause of the old version stated. Not in the catch-all topic `other`, whose term
+ * names each writer chooses. The term keeps its weight: that the two clauses are one clause split is
+ * the reader's to judge, and a drop is never hidden by it. The lines of the clauses so marked are told again.
  */
 export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b: readonly Clause[], schema: object | undefined): void {
-  // Each clause's partner on the other side, by index.
-  const partnerOfA = new Map<number, Clause>();
-  const partnerOfB = new Map<number, Clause>();
+  // The clauses of each side that may hold a term that moved: alone on their side, and ranked.
+  const open = { a: new Set<number>(), b: new Set<number>() };
   for (const c of changes) {
-    if (!c.from || !c.to) continue;
-    partnerOfA.set(c.from.index, b[c.to.index] as Clause);
-    partnerOfB.set(c.to.index, a[c.from.index] as Clause);
+    if ((c.from && c.to) || c.uncertain || c.carried) continue;
+    if (c.from) open.a.add(c.from.index);
+    if (c.to) open.b.add(c.to.index);
   }
-  const states = (c: Clause | undefined, k: string, v: unknown) => c !== undefined && Object.hasOwn(c.terms ?? {}, k) && deepEqual((c.terms as Record<string, unknown>)[k], v);
-  // The clauses of each version that state a term of a topic with a value, found on first need: most diffs move no term.
-  const stating = new Map<readonly Clause[], Map<string, number[]>>();
-  const statingIn = (list: readonly Clause[]) => {
-    let m = stating.get(list);
+  // Those clauses by the terms they state with their values, found on first need: most diffs move no term.
+  const built = new Map<readonly Clause[], Map<string, number[]>>();
+  const indexOf = (list: readonly Clause[], eligible: ReadonlySet<number>) => {
+    let m = built.get(list);
     if (m) return m;
-    const index = new Map<string, number[]>();
-    list.forEach((c, i) => {
+    m = new Map<string, number[]>();
+    for (const i of eligible) {
+      const c = list[i] as Clause;
+      if (c.topic === 'other') continue;
       for (const [k, v] of Object.entries(c.terms ?? {})) {
         const key = keyOf(c.topic, k, v);
-        const at = index.get(key);
+        const at = m.get(key);
         if (at) at.push(i);
-        else index.set(key, [i]);
+        else m.set(key, [i]);
       }
-    });
-    stating.set(list, (m = index));
+    }
+    built.set(list, m);
     return m;
   };
-  // The one clause of `list` (not `skip`) of `topic` that states `k` as `v` and whose partner on the other side does not.
-  const holder = (list: readonly Clause[], partners: ReadonlyMap<number, Clause>, skip: number, topic: string, k: string, v: unknown) => {
-    const found = (statingIn(list).get(keyOf(topic, k, v)) ?? []).filter((i) => i !== skip && states(list[i], k, v) && !states(partners.get(i), k, v));
+  // The one clause of `list` that may hold `k` as `v` in `topic`.
+  const holder = (list: readonly Clause[], eligible: ReadonlySet<number>, topic: string, k: string, v: unknown) => {
+    const found = (indexOf(list, eligible).get(keyOf(topic, k, v)) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[k], v));
     return found.length === 1 ? list[found[0] as number] : undefined;
   };
+  if (!open.a.size && !open.b.size) return;
   for (const c of changes) {
     if (!c.from || !c.to || !c.terms.length) continue;
     const [ca, cb] = [a[c.from.index] as Clause, b[c.to.index] as Clause];
     let marked = false;
     c.terms = c.terms.map((t) => {
-      if (t.unreported || t.moved || t.change === 'changed') return t;
+      if (t.unreported || t.elsewhere || t.change === 'changed') return t;
       // A cap dropped and a level set are one change told twice ("level replaces cap"): not a move.
       if (c.terms.some((o) => o !== t && o.says === t.says)) return t;
-      const [there, topic, value] = t.change === 'removed' ? [holder(b, partnerOfB, c.to?.index ?? -1, ca.topic, t.term, t.from), ca.topic, t.from] : [holder(a, partnerOfA, c.from?.index ?? -1, cb.topic, t.term, t.to), cb.topic, t.to];
+      const [topic, value] = t.change === 'removed' ? [ca.topic, t.from] : [cb.topic, t.to];
+      if (topic === 'other') return t;
+      const there = t.change === 'removed' ? holder(b, open.b, topic, t.term, value) : holder(a, open.a, topic, t.term, value);
       if (!there) return t;
       marked = true;
       return asMoved(t, { id: there.id, ...(there.number !== undefined ? { number: there.number } : {}), title: there.title }, termSpec(topic, t.term, value, schema));

@@ -85,9 +85,9 @@ function flipTerm(t: TermChange, topic: string, schema: object | undefined, gone
   // A term one side did not report stays unreported by that side, which is now the other one.
   if (t.unreported) return [asUnreported(back, t.unreported === 'from' ? 'to' : 'from')];
   // A term that moved between clauses moved the other way: from the clause it went to.
-  if (t.moved) return [asMoved(back, t.moved, termSpec(topic, t.term, t.from ?? t.to, schema))];
+  const told = t.elsewhere ? asMoved(back, t.elsewhere, termSpec(topic, t.term, t.from ?? t.to, schema)) : back;
   // What a carried clause's writer stated stays stated, whichever side it is on.
-  return [t.stated ? { ...back, stated: true } : back];
+  return [t.stated ? { ...told, stated: true } : told];
 }
 
 /** A flag seen from the other side (a diff that ignored wording keeps flags without hunks). */

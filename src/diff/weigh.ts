@@ -18,8 +18,7 @@ const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'condit
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
 export function termMagnitude(t: TermChange): number {
   // A term one version does not report has no change to weigh.
-  // Nor has a term that only moved to another clause of the version (`moved`).
-  if (isReorder(t) || t.unreported || t.moved) return 0;
+  if (isReorder(t) || t.unreported) return 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
   // A quantity that replaced one of another kind (a level for a cap) is measured against it.
   if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.min(1, Math.max(0.3, 2 * Math.abs(Math.log(t.ratio))));

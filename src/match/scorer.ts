@@ -8,7 +8,7 @@ import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, 
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
-import { clausesNaming, clauseTokens, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
+import { clausesNaming, clauseTokens, termNames, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -111,9 +111,16 @@ export class Scorer {
    */
   private ownTerms(i: number, j: number): string[] {
     const [inA, inB] = this.termNaming();
+    const [ca, cb] = [this.a[i] as Clause, this.b[j] as Clause];
+    const alone = (k: string) => inA.get(k)?.length === 1 && inB.get(k)?.length === 1;
+    const namesB = termNames(cb);
+    const candidates = [...termNames(ca)].filter((k) => namesB.has(k) && alone(k));
+    // Only a name one of them lists as unreported needs the list to point at the other (rare: counted then).
+    const stated = (c: Clause, k: string) => Object.hasOwn(c.terms ?? {}, k);
+    if (candidates.every((k) => stated(ca, k) && stated(cb, k))) return candidates.sort();
     const [statedA, statedB] = (this.stating ??= [clausesStating(this.a), clausesStating(this.b)]);
-    const [na, nb] = [namesToward(this.a[i] as Clause, j, statedB), namesToward(this.b[j] as Clause, i, statedA)];
-    return [...na].filter((k) => nb.has(k) && inA.get(k)?.length === 1 && inB.get(k)?.length === 1).sort();
+    const [na, nb] = [namesToward(ca, j, statedB), namesToward(cb, i, statedA)];
+    return candidates.filter((k) => na.has(k) && nb.has(k)).sort();
   }
 
   /** The rarity mass of a clause's token set, computed once per clause. */
@@ -161,24 +168,26 @@ function round(x: number): number {
 /**
  * The term names clause `c` carries toward clause `partner` of the other version: those it states,
  * and those it lists as unreported when that list points at `partner`, which states more of those
- * names than any other clause of its version (`stating`: name → the clauses that state it) does.
+ * names than any other clause of its version of `c`'s topic does (`stating`: topic and name → the
+ * clauses that state it). A list spread evenly over several clauses points at none.
  */
 function namesToward(c: Clause, partner: number, stating: ReadonlyMap<string, number[]>): Set<string> {
   const stated = Object.keys(c.terms ?? {});
   const unsaid = c.unreported ?? [];
   if (!unsaid.length) return new Set(stated);
   const counts = new Map<number, number>();
-  for (const k of unsaid) for (const o of stating.get(k) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
+  for (const k of unsaid) for (const o of stating.get(`${c.topic}\u0000${k}`) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
   const mine = counts.get(partner) ?? 0;
   const pointed = mine > 0 && [...counts].every(([o, n]) => o === partner || n < mine);
   return new Set(pointed ? [...stated, ...unsaid] : stated);
 }
 
-/** For each term name, the clauses of a list that state it (not those that list it as unreported). */
+/** For each topic and term name (`topic\u0000name`), the clauses of a list that state it (not those that list it as unreported). */
 function clausesStating(list: readonly Clause[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   list.forEach((c, k) => {
-    for (const n of Object.keys(c.terms ?? {})) {
+    for (const name of Object.keys(c.terms ?? {})) {
+      const n = `${c.topic}\u0000${name}`;
       const at = m.get(n);
       if (at) at.push(k);
       else m.set(n, [k]);

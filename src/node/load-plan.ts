@@ -165,7 +165,7 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   }
   // A folder with the family's stakeholders or terms and no version yet is a family whose first draft is being
   // written: checked against them, that draft is not alone. A folder with none of these is not a family folder.
-  if (!names.some((n) => !NOT_VERSIONS.has(n) || n === STAKEHOLDERS_FILE || n === TERMS_FILE)) {
+  if (!names.some((n) => n !== POSITIONS_FILE)) {
     return { ok: false, versions: [], files: [], errors: [fileError('FILE_NOT_FOUND', dir, `no plan versions (*.yaml), ${STAKEHOLDERS_FILE} or ${TERMS_FILE} in ${dir}`, 'name a family folder, such as plans/russia-ukraine-2025')] };
   }
   const termsFile = names.includes(TERMS_FILE) ? await loadTerms(join(dir, TERMS_FILE), options) : undefined;

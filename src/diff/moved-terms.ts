@@ -48,10 +48,15 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
     built.set(list, m);
     return m;
   };
-  // The one clause of `list` that may hold `k` as `v` in `topic`.
+  // The one clause of `list` that may hold `k` as `v` in `topic`, found once for each term and value.
+  const answers = new Map<string, Clause | undefined>();
   const holder = (list: readonly Clause[], eligible: ReadonlySet<number>, topic: string, k: string, v: unknown) => {
+    const key = `${list === a ? 'a' : 'b'}\u0000${keyOf(topic, k, v)}`;
+    if (answers.has(key)) return answers.get(key);
     const found = (indexOf(list, eligible).get(keyOf(topic, k, v)) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[k], v));
-    return found.length === 1 ? list[found[0] as number] : undefined;
+    const one = found.length === 1 ? list[found[0] as number] : undefined;
+    answers.set(key, one);
+    return one;
   };
   if (!open.a.size && !open.b.size) return;
   for (const c of changes) {

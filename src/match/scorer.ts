@@ -107,7 +107,7 @@ export class Scorer {
   /**
    * Term names clause `i` and clause `j` carry and no other clause of either version does. A name a
    * clause only lists as `unreported` counts when that list points at the other clause (see
-   * {@link namesToward}): a writer may list there every term the topic has, and those name no clause.
+   * {@link namesToward}): a writer may list there every term the topic has, spread over several clauses.
    */
   private ownTerms(i: number, j: number): string[] {
     const [inA, inB] = this.termNaming();
@@ -168,7 +168,7 @@ function round(x: number): number {
 /**
  * The term names clause `c` carries toward clause `partner` of the other version: those it states,
  * and those it lists as unreported when that list points at `partner`, which states more of those
- * names than any other clause of its version of `c`'s topic does (`stating`: topic and name → the
+ * names than any other clause of `c`'s topic in its version does (`stating`: topic and name → the
  * clauses that state it). A list spread evenly over several clauses points at none.
  */
 function namesToward(c: Clause, partner: number, stating: ReadonlyMap<string, number[]>): Set<string> {

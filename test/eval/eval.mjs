@@ -78,6 +78,7 @@ if (process.argv.includes('--replacements')) {
     t: 'hand T, added after one check against the shipped 20-point plan, written after `deferred` was added to the format',
     v: 'hand V, the Telegraph\'s European plan, added after one check against the shipped US draft; that run prompted two rules of this code',
     w: 'hand W, the London proposal of April 2025, added after one check against the shipped US draft; that run prompted one rule of this code',
+    x: 'hand X, the US guarantee framework, written and first run after every rule of this code was set',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

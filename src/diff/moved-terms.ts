@@ -29,36 +29,8 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
     if (c.from) open.a.add(c.from.index);
     if (c.to) open.b.add(c.to.index);
   }
-  // Those clauses by the terms they state with their values, found on first need: most diffs move no term.
-  const built = new Map<readonly Clause[], Map<string, number[]>>();
-  const indexOf = (list: readonly Clause[], eligible: ReadonlySet<number>) => {
-    let m = built.get(list);
-    if (m) return m;
-    m = new Map<string, number[]>();
-    for (const i of eligible) {
-      const c = list[i] as Clause;
-      if (c.topic === 'other') continue;
-      for (const [k, v] of Object.entries(c.terms ?? {})) {
-        const key = keyOf(c.topic, k, v);
-        const at = m.get(key);
-        if (at) at.push(i);
-        else m.set(key, [i]);
-      }
-    }
-    built.set(list, m);
-    return m;
-  };
-  // The one clause of `list` that may hold `k` as `v` in `topic`, found once for each term and value.
-  const answers = new Map<string, Clause | undefined>();
-  const holder = (list: readonly Clause[], eligible: ReadonlySet<number>, topic: string, k: string, v: unknown) => {
-    const key = `${list === a ? 'a' : 'b'}\u0000${keyOf(topic, k, v)}`;
-    if (answers.has(key)) return answers.get(key);
-    const found = (indexOf(list, eligible).get(keyOf(topic, k, v)) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[k], v));
-    const one = found.length === 1 ? list[found[0] as number] : undefined;
-    answers.set(key, one);
-    return one;
-  };
   if (!open.a.size && !open.b.size) return;
+  const holderIn = { a: holders(a, open.a), b: holders(b, open.b) };
   for (const c of changes) {
     if (!c.from || !c.to || !c.terms.length) continue;
     const [ca, cb] = [a[c.from.index] as Clause, b[c.to.index] as Clause];
@@ -69,13 +41,43 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
       if (c.terms.some((o) => o !== t && o.says === t.says)) return t;
       const [topic, value] = t.change === 'removed' ? [ca.topic, t.from] : [cb.topic, t.to];
       if (topic === 'other') return t;
-      const there = t.change === 'removed' ? holder(b, open.b, topic, t.term, value) : holder(a, open.a, topic, t.term, value);
+      const there = (t.change === 'removed' ? holderIn.b : holderIn.a)(topic, t.term, value);
       if (!there) return t;
       marked = true;
       return asMoved(t, { id: there.id, ...(there.number !== undefined ? { number: there.number } : {}), title: there.title }, termSpec(topic, t.term, value, schema));
     });
     if (marked) c.says = describeClause(c);
   }
+}
+
+/**
+ * For the clauses of `list` that may hold a term that moved (`eligible`), the one that states a term of
+ * a topic with a value, if exactly one does; the index is built on first need (most diffs move no term)
+ * and each answer found once.
+ */
+function holders(list: readonly Clause[], eligible: ReadonlySet<number>): (topic: string, term: string, value: unknown) => Clause | undefined {
+  let index: Map<string, number[]> | undefined;
+  const answers = new Map<string, Clause | undefined>();
+  return (topic, term, value) => {
+    const key = keyOf(topic, term, value);
+    if (answers.has(key)) return answers.get(key);
+    if (!index) {
+      index = new Map();
+      for (const i of eligible) {
+        const c = list[i] as Clause;
+        if (c.topic === 'other') continue;
+        for (const [k, v] of Object.entries(c.terms ?? {})) {
+          const at = index.get(keyOf(c.topic, k, v));
+          if (at) at.push(i);
+          else index.set(keyOf(c.topic, k, v), [i]);
+        }
+      }
+    }
+    const found = (index.get(key) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[term], value));
+    const one = found.length === 1 ? list[found[0] as number] : undefined;
+    answers.set(key, one);
+    return one;
+  };
 }
 
 /** A term of a topic with its value, as one key (values by their fingerprint, so key order inside them does not matter). */

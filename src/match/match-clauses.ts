@@ -14,7 +14,7 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { containment, nearest, termNames, TokenIndex } from './tokens.js';
+import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */

@@ -138,8 +138,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // once a change of status weighs as the clause added or removed would), 114 once the only clauses of a topic that
     // alone name a term pair, 116 once so do the only two clauses of both versions that name a term within a topic,
     // 121 once hand B's Geneva file lists the removals its summary gave in prose and a removal alone in its topic
-    // finds the only clause of that topic; EVAL.md lists the misses and why.
-    expect(totals.keysInTop10).toBeGreaterThanOrEqual(121);
+    // finds the only clause of that topic, 125 once the only clauses of a topic that alone bind the same parties pair
+    // (hand B's EU point); EVAL.md lists the misses and why.
+    expect(totals.keysInTop10).toBeGreaterThanOrEqual(125);
   });
 
   it('makes a forbidden claim only where it missed the pair', () => {

@@ -268,6 +268,39 @@ describe('matching clauses another author rewrote', () => {
     expect(found(matchClauses(x.clauses, y(copy).clauses, strict))).toBeUndefined();
   });
 
+  it('pairs the only clauses of a topic that alone bind the same parties', () => {
+    // Another hand's four-point Geneva file: its EU point shares one term with the US point, a term the NATO points
+    // carry too, and few words; no number, place or term of its own agrees. Only these two bind Ukraine and the EU.
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.`, parties: ['russia', 'ukraine'] }, n);
+    const nato = (id: string, n: number | string) => clause({ id, topic: 'alliance', title: 'NATO', text: 'Ukraine does not join NATO.', terms: { candidate: 'ukraine', natoMembership: 'barred' }, parties: ['ukraine', 'nato'] } as Parameters<typeof clause>[0], n as number);
+    const eu = clause({ id: 'eu-membership', topic: 'eu-accession', title: 'EU membership eligibility and market access', text: 'Ukraine qualifies for EU membership and meanwhile gets short-term preferential access to the European market.', terms: { candidate: 'ukraine', membership: 'eligible', marketAccess: 'short-term-preferential' }, parties: ['ukraine', 'eu'] } as Parameters<typeof clause>[0], 11);
+    const track = clause({ id: 'eu-track', topic: 'eu-accession', title: 'Integration into the Union handled in separate talks', text: "Ukraine's path into the Union is taken out of this framework and left to separate negotiations.", terms: { candidate: 'ukraine', separateTalks: true }, parties: ['eu', 'ukraine'] } as Parameters<typeof clause>[0], 'g3' as unknown as number);
+    const x = (...cs: Clause[]) => plan('x', [filler('a', 1), filler('b', 2), nato('nato', 3), filler('c', 4), filler('d', 5), filler('e', 6), filler('f', 7), filler('g', 8), eu, filler('h', 12), ...cs]);
+    const y = (c: Clause = track) => plan('y', [filler('a', 1), nato('nato-open', 'g2'), c, filler('b', 2)]);
+    const found = (m: ReturnType<typeof matchClauses>) => m.pairs.find((p) => p.to === 2);
+    const pair = found(matchClauses(x().clauses, y().clauses));
+    expect(pair).toMatchObject({ from: 8, method: 'topic', evidence: { topic: 'same', ownParties: ['eu', 'ukraine'] } });
+    expect(pair?.evidence?.ownTerms).toBeUndefined();
+    expect(pair?.evidence?.order).toBeLessThan(0.75);
+    expect(pair?.evidence?.terms).toBeLessThan(0.4);
+    const diff = diffPlans(x(), y());
+    expect(renderDiffText(diff)).toMatch(/matched by topic 0\.\d+, only they bind eu, ukraine/);
+    // Not when another clause of either version binds the same parties: then they are not these two's alone,
+    // and the two are offered as a possible pair for the user to judge.
+    const trade = clause({ id: 'trade', topic: 'economy', title: 'Trade', text: 'Tariffs between them fall.', parties: ['eu', 'ukraine'] }, 9);
+    const shared = matchClauses(x(trade).clauses, y().clauses);
+    expect(found(shared)).toBeUndefined();
+    expect(shared.possible.find((p) => p.to === 2)?.evidence.ownParties).toBeUndefined();
+    // Nor when they bind other parties.
+    expect(found(matchClauses(x().clauses, y({ ...track, parties: ['ukraine'] } as Clause).clauses))).toBeUndefined();
+    // Nor when one of them is nearer another clause left unpaired (a copy of the EU point filed under other, kept
+    // from pairing by a strict content threshold).
+    const copy = clause({ id: 'copy', topic: 'other', title: track.title, text: track.text }, 13);
+    const strict = { thresholds: { pair: 0.99 } };
+    expect(found(matchClauses(x().clauses, y().clauses, strict))?.from).toBe(8);
+    expect(found(matchClauses(x(copy).clauses, y().clauses, strict))).toBeUndefined();
+  });
+
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
     // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
     // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that

@@ -22,6 +22,8 @@ export interface MatchEvidence {
   shared: string[];
   /** Term names these two clauses carry and no other clause of either version does: both versions say something about that one thing, each in this clause alone. Absent when there are none. */
   ownTerms?: string[];
+  /** The parties these two clauses bind, when no other clause of either version binds exactly these (same topic only). Absent otherwise. */
+  ownParties?: string[];
 }
 
 /** Weights of the score: the words carry most, the title's own share of them `title`; see README "Matching". */

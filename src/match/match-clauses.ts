@@ -189,7 +189,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       // The place must agree closely (a quarter of its window): the clause beside the gap a missing partner left is
       // off by about one place (order 0.5–0.67 in the held-out hands' trials), a true partner by less (0.79 and up).
-      const compatible = evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms || ownThing(i, j, score, evidence);
+      // Or the two bind the same parties as no other clause of either version does, and neither is nearer to another.
+      const compatible =
+        evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms || ownThing(i, j, score, evidence) || (evidence.ownParties !== undefined && !nearer(i, j, score));
       // A question left open (bracketed, no terms) says nothing but its topic: alone in it on both sides, that is enough.
       const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
       if ((score >= soleAt && compatible) || open) pair(i, j, 'topic', score, evidence);

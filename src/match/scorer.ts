@@ -42,6 +42,8 @@ export class Scorer {
   private naming: [Map<string, number[]>, Map<string, number[]>] | undefined;
   /** The clauses of each version that state each term, found on first need. */
   private stating: [Map<string, number[]>, Map<string, number[]>] | undefined;
+  /** How many clauses of each version are bound by each set of parties, found on first need. */
+  private bound: [Map<string, number>, Map<string, number>] | undefined;
 
   constructor(
     private readonly a: readonly Clause[],
@@ -97,6 +99,20 @@ export class Scorer {
     // Term names belong to a topic: only within one can two clauses be alone in naming the same thing.
     const own = evidence.topic === 'same' ? this.ownTerms(i, j) : [];
     if (own.length) evidence.ownTerms = own;
+    const parties = evidence.topic === 'same' ? this.ownParties(i, j) : [];
+    if (parties.length) evidence.ownParties = parties;
+  }
+
+  /**
+   * The parties clause `i` and clause `j` both bind, when no other clause of either version binds
+   * exactly these: each version has one clause for what those parties undertake together ("Ukraine
+   * and the EU"), and these are the two. Empty otherwise.
+   */
+  private ownParties(i: number, j: number): string[] {
+    const key = partiesKey(this.a[i] as Clause);
+    if (!key || key !== partiesKey(this.b[j] as Clause)) return [];
+    const [inA, inB] = (this.bound ??= [countBound(this.a), countBound(this.b)]);
+    return inA.get(key) === 1 && inB.get(key) === 1 ? key.split('\u0000') : [];
   }
 
   /** For each term name, the clauses of each version that name it, found once. */
@@ -180,6 +196,21 @@ function namesToward(c: Clause, partner: number, stating: ReadonlyMap<string, nu
   const mine = counts.get(partner) ?? 0;
   const pointed = mine > 0 && [...counts].every(([o, n]) => o === partner || n < mine);
   return new Set(pointed ? [...stated, ...unsaid] : stated);
+}
+
+/** A clause's parties as one key, in order of their ids; "" when it names none. */
+function partiesKey(c: Clause): string {
+  return [...new Set(c.parties ?? [])].sort().join('\u0000');
+}
+
+/** For each set of parties, how many clauses of a list bind exactly it. */
+function countBound(list: readonly Clause[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const c of list) {
+    const key = partiesKey(c);
+    if (key) m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return m;
 }
 
 /** For each topic and term name (`topic\u0000name`), the clauses of a list that state it (not those that list it as unreported). */

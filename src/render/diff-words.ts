@@ -55,15 +55,21 @@ export function metaLines(diff: PlanDiff): string[] {
   return lines;
 }
 
-/** ", only they name guarantors" for a pair made as the only clauses of their topic that alone name a term; "" otherwise. */
+/** ", only they name guarantors" (or ", only they bind eu, ukraine") for a pair made as the only clauses of their topic that alone name a term or bind those parties; "" otherwise. */
 export function ownTermsNote(m: ClauseChange['match']): string {
-  return m?.method === 'topic' && m.evidence?.ownTerms ? `, only they name ${m.evidence.ownTerms.join(', ')}` : '';
+  if (m?.method !== 'topic' || !m.evidence) return '';
+  return ownReasons(m.evidence).map((r) => `, ${r}`).join('');
+}
+
+/** What only the two clauses of a pair share: the terms they alone name, the parties they alone bind. */
+function ownReasons(e: NonNullable<ClauseChange['match']>['evidence'] & object): string[] {
+  return [...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : []), ...(e.ownParties ? [`only they bind ${e.ownParties.join(', ')}`] : [])];
 }
 
 /** "amnesty ↔ victims-support (score 0.31: text 0.22, same topic, same number; shares amnest, claims)" */
 export function possibleLine(p: PossiblePairRef): string {
   const e = p.evidence;
-  const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : []), ...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : [])];
+  const why = [`text ${e.text}`, ...(e.terms !== undefined ? [`terms ${e.terms}`] : []), ...(e.topic === 'same' ? ['same topic'] : e.topic === 'open' ? ['one in topic other'] : ['other topics']), ...(e.sameNumber ? ['same number'] : []), ...ownReasons(e)];
   return `${p.from} ↔ ${p.to} (score ${p.score}: ${why.join(', ')}${e.shared.length ? `; shares ${e.shared.join(', ')}` : ''})${ifSo(p.terms)}`;
 }
 

@@ -158,7 +158,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // titles count on their own (EVAL.md, "Titles"), UN distribution of aid, which hand C folded into its point-7 clause.
     const cases = casesOf('c', 8);
     expect(wrongPairs(cases).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
-    holds(heldOut, { recall: 0.5, keys: 12 });
+    // 57.9 % and 14 once a question left open finds the catch-all clause nearest it (hand A files the force under `other`).
+    holds(heldOut, { recall: 0.57, keys: 14 });
   });
 
   it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
@@ -168,8 +169,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('g', 10);
     expect(wrongPairs(cases)).toEqual([]);
     // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
-    // the clause added or removed would, and a clause left open by its status only.
-    holds(heldOutBy.g as Totals, { recall: 0.89, keys: 56 });
+    // the clause added or removed would, and a clause left open by its status only; 90.5 % and 59 once a question left
+    // open finds the catch-all clause nearest it, where the other version has no clause of its topic.
+    holds(heldOutBy.g as Totals, { recall: 0.9, keys: 59 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -203,10 +205,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // once a term the other version does not report is no difference (and a change of status weighs as a clause added);
     // 94.9 % and 97 once the only clauses of a topic that alone name a term pair; 95.8 % and 100 once so do the only
     // two clauses of both versions that name a term within a topic; 96.1 % and 101 once terms listed as unreported
-    // count only where the other clause states them.
+    // count only where the other clause states them; 96.4 % and 102 once a question left open finds the catch-all
+    // clause nearest it.
     casesOf('j', 15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.j as Totals, { recall: 0.96, keys: 101 });
+    holds(heldOutBy.j as Totals, { recall: 0.963, keys: 102 });
   });
 
   it('holds the held-out hand K to what its first run measured: no orphan paired, Geneva paired but for one stub', () => {
@@ -217,8 +220,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(wrongPairs(cases)).toEqual(['transitional-governance-later → deferred-to-later-phases']);
     // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
     // once a change of status weighs as the clause added or removed would; 93.4 % and 76 once the only clauses of a
-    // topic that alone name a term pair, 94.1 % and 79 once so do the only two clauses of both versions naming a term.
-    holds(heldOutBy.k as Totals, { recall: 0.94, keys: 79 });
+    // topic that alone name a term pair, 94.1 % and 79 once so do the only two clauses of both versions naming a term,
+    // 94.4 % and 80 once a question left open finds the catch-all clause nearest it.
+    holds(heldOutBy.k as Totals, { recall: 0.943, keys: 80 });
   });
 
   it('holds the held-out hand L to what its first run measured, its two orphans paired included', () => {
@@ -240,7 +244,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // one orphan paired: a first-phase task force with the only other clause of its topic, a question left open.
     const cases = casesOf('m', 12);
     expect((heldOutBy.m as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.m as Totals, { recall: 0.98, keys: 58, orphans: 1 });
+    // 98.8 % and 60 once a question left open finds the catch-all clause nearest it (first run 98.1 % and 58).
+    holds(heldOutBy.m as Totals, { recall: 0.987, keys: 60, orphans: 1 });
     for (const r of cases.filter((x) => x.name.includes('→ geneva-m') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
       expect(r.keys.filter((k) => k.rank === null), r.name).toEqual([]);
@@ -252,8 +257,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // code was set (EVAL.md, "Hand N"). Its E3 pairs every clause against every US draft.
     const cases = casesOf('n', 12);
     expect((heldOutBy.n as Totals).rewriteWrong).toBe(0);
-    // First run 72 of 80; 76 once an added clause printed with a removed one's number is told with it, in its place.
-    holds(heldOutBy.n as Totals, { recall: 0.975, keys: 76 });
+    // First run 72 of 80; 76 once an added clause printed with a removed one's number is told with it, in its place;
+    // 98.2 % and 77 once a question left open finds the catch-all clause nearest it.
+    holds(heldOutBy.n as Totals, { recall: 0.98, keys: 77 });
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025' && !x.name.includes('us-i'))) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
 

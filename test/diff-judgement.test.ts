@@ -5,7 +5,7 @@
  * headline; uncertainty said as such; classes of change ignored on request.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDiff, diffPlans, formatSummary, matchClauses, parsePlan, parseTerms, renderDiffMarkdown, renderDiffText, reverseDiff, summarizePlan } from 'peaceplan';
+import { applyDiff, diffPlans, formatSummary, MATCH, matchClauses, parsePlan, parseTerms, renderDiffMarkdown, renderDiffText, reverseDiff, summarizePlan } from 'peaceplan';
 import type { Clause, Plan } from 'peaceplan';
 import { assign } from '../src/match/assign.js';
 import { bytes, runCli } from './helpers.js';
@@ -299,6 +299,29 @@ describe('matching clauses another author rewrote', () => {
     const strict = { thresholds: { pair: 0.99 } };
     expect(found(matchClauses(x().clauses, y().clauses, strict))?.from).toBe(8);
     expect(found(matchClauses(x(copy).clauses, y().clauses, strict))).toBeUndefined();
+  });
+
+  it('pairs a question left open with the catch-all clause nearest it, where the other version has no clause of its topic', () => {
+    // A family's first author filed the stabilisation force under `other` (no topic for it yet); the reply, written
+    // with the family's topics, leaves that force unanswered in few words of its own.
+    const free = (c: Partial<Clause> & Pick<Clause, 'id' | 'topic' | 'title' | 'text'>) => ({ ...base, ...c }) as Clause;
+    const aid = clause({ id: 'aid', topic: 'other', title: 'Full aid at once', text: 'Aid enters at once at no less than the January levels.', terms: { trucks: 600 } } as Parameters<typeof clause>[0], 7);
+    const demil = clause({ id: 'demil', topic: 'other', title: 'Demilitarisation under monitors', text: 'Tunnels and weapons plants are destroyed and weapons are put beyond use under independent monitors, with a buy-back.', terms: { buyBack: true } } as Parameters<typeof clause>[0], 13);
+    const isf = clause({ id: 'isf', topic: 'other', title: 'Temporary International Stabilization Force', text: 'The US and Arab partners form a temporary international stabilization force that deploys in Gaza at once and trains vetted Palestinian police.', terms: { temporary: true, trainsPolice: true } } as Parameters<typeof clause>[0], 15);
+    const open = free({ id: 'force-open', topic: 'stabilisation-force' as Clause['topic'], title: 'Stabilisation force not answered', text: 'The reply does not take up the international force the plan would send in.', status: 'bracketed' });
+    const found = (x: Clause[], y: Clause[]) => matchClauses(x, y).pairs.find((p) => y[p.to]?.id === 'force-open');
+    const pair = found([aid, demil, isf], [open]);
+    expect(pair).toMatchObject({ from: 2, method: 'topic', evidence: { topic: 'open' } });
+    expect(pair?.score).toBeLessThan(MATCH.pair);
+    // Read the other way round, the same.
+    expect(matchClauses([open], [aid, demil, isf]).pairs).toMatchObject([{ from: 0, to: 2, method: 'topic' }]);
+    // Not when the other version has a clause of that topic, even one paired already: the force is there, in its topic.
+    const mandate = free({ id: 'mandate', topic: 'stabilisation-force' as Clause['topic'], title: 'Mandate', text: 'The force secures the borders.' });
+    expect(found([aid, demil, isf, mandate], [open, mandate])).toBeUndefined();
+    // Not a clause that states terms: it says more than its topic, and pairs by its content or not at all.
+    expect(found([aid, demil, isf], [{ ...open, terms: { deployment: 'deferred' } } as unknown as Clause])).toBeUndefined();
+    // Nor when no catch-all clause scores the `sole` threshold with it.
+    expect(found([aid, demil], [open])).toBeUndefined();
   });
 
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {

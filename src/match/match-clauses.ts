@@ -17,7 +17,7 @@ import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 
-/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, or the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`). */
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -198,6 +198,16 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
+    // A question left open alone in a topic the other version files under the catch-all: its nearest clause there.
+    for (const choices of openInCatchAll(a, b, topicsA, topicsB)) {
+      let best: { i: number; j: number; score: number; evidence: MatchEvidence } | undefined;
+      for (const [i, j] of choices) {
+        if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+        const { score, evidence } = scorer.between(i, j);
+        if (!best || score > best.score) best = { i, j, score, evidence };
+      }
+      if (best && best.score >= soleAt && !nearer(best.i, best.j, best.score)) pair(best.i, best.j, 'topic', best.score, best.evidence);
+    }
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
     for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
       // Clauses a `covers` group holds take part in no other pair.
@@ -283,6 +293,35 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/**
+ * A question left open (bracketed or deferred, no terms) alone among the free
+ * clauses of its topic, where the other version has no clause of that topic at
+ * all but files clauses under the catch-all `other` (a writer who had no topic
+ * for it, such as a family's first author before its terms were written): the
+ * catch-all clause that scores best with it is the clause of that topic, as the
+ * only clause of a topic is. For each such question, the pairs to score (the
+ * caller takes the best, if it scores at least `sole` and neither is nearer
+ * another free clause). At most one question per topic, so linear in the clauses.
+ */
+function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map<string, number[]>, topicsB: Map<string, number[]>): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let all: [Set<string>, Set<string>] | undefined;
+  const side = (mine: readonly Clause[], free: Map<string, number[]>, theirs: readonly Clause[], theirFree: Map<string, number[]>, k: 0 | 1) => {
+    const others = theirFree.get('other') ?? [];
+    if (!others.length) return;
+    for (const [topic, list] of free) {
+      const q = list[0] as number;
+      if (topic === 'other' || list.length !== 1 || !isOpenQuestion(mine[q] as Clause)) continue;
+      all ??= [new Set(a.map((c) => c.topic)), new Set(b.map((c) => c.topic))];
+      if (all[1 - k]?.has(topic)) continue;
+      out.push(others.map((o): [number, number] => (k === 0 ? [q, o] : [o, q])));
+    }
+  };
+  side(a, topicsA, b, topicsB, 0);
+  side(b, topicsB, a, topicsA, 1);
+  return out;
 }
 
 /**

@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -112,10 +112,12 @@ describe('the evaluation corpus (test/corpus)', () => {
     // place, two clauses sharing a few words read as one rewritten. Measured 763 of 3,230 (653 by topic, 110 by content;
     // 759 of 3,226 before hand V, whose four trials all pair the US guarantee with the European plan's coalition of
     // guarantors put at point 10, on this code and the code before it; 665 of 2,804 before hand P); a rule that makes
-    // the diff more eager shows here first.
+    // the diff more eager shows here first. 978 of 3,651 with hands Y and Z (132 of Y's 210: a US draft numbered 1–28
+    // against E3 and Geneva files that keep those numbers, so the replacement has the number and the place; 83 of Z's
+    // 211); the cases before them still 763 of 3,230.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(3230);
-    expect(paired.length).toBeLessThanOrEqual(763);
+    expect(trials).toBe(3651);
+    expect(paired.length).toBeLessThanOrEqual(978);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -348,6 +350,28 @@ describe('the evaluation corpus (test/corpus)', () => {
     holds(heldOutBy.x as Totals, { recall: 0.25, keys: 22, orphans: 3 });
     for (const r of cases) expect([r.name, r.keys.filter((k) => k.rank === null && k.point.startsWith('new:'))]).toEqual([r.name, []]);
     expect(cases.flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  it('holds the held-out hand Y to what its first run measured: every pair right against every hand', () => {
+    // The US 28-point draft once more, one clause per point, written and first run after every rule of this code was
+    // set (EVAL.md, "Hands Y and Z"). Every clause pairs with its point in every hand's E3 and Geneva, and with every
+    // other US draft; no orphan pairs in 426 trials. Its annotations list 12 changes for the E3, so two cannot be among ten.
+    const cases = casesOf('y', 18);
+    expect(wrongPairs(cases)).toEqual([]);
+    holds(heldOutBy.y as Totals, { recall: 1, keys: 31 });
+    for (const r of cases) expect([r.name, r.right]).toEqual([r.name, r.truth]);
+    expect(cases.flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  it('holds the held-out hand Z to what its first run measured, its one disputed pair included', () => {
+    // The reported Gaza 21-point draft once more, its point 3 split into the end of the war and the gradual withdrawal,
+    // written and first run after every rule of this code was set (EVAL.md, "Hands Y and Z"). Against the 20-point
+    // plans typed by topic it pairs 17 or 18 of 18; against the two that file demilitarisation, the force and others
+    // under `other` (hands A and B), 13 and 10. Its pair counted wrong, and its one orphan paired, join hand B's point 3
+    // (an end to the war and a gradual pull-out in one clause) with its withdrawal: the lineage the hands split on.
+    const cases = casesOf('z', 10);
+    expect(wrongPairs(cases)).toEqual(['war-end-and-pullback → idf-gradual-withdrawal']);
+    holds(heldOutBy.z as Totals, { recall: 0.91, keys: 41, orphans: 1, bestOrphan: 0.54 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

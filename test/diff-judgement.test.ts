@@ -272,10 +272,10 @@ describe('matching clauses another author rewrote', () => {
     // Another hand's four-point Geneva file: its EU point shares one term with the US point, a term the NATO points
     // carry too, and few words; no number, place or term of its own agrees. Only these two bind Ukraine and the EU.
     const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.`, parties: ['russia', 'ukraine'] }, n);
-    const nato = (id: string, n: number | string) => clause({ id, topic: 'alliance', title: 'NATO', text: 'Ukraine does not join NATO.', terms: { candidate: 'ukraine', natoMembership: 'barred' }, parties: ['ukraine', 'nato'] } as Parameters<typeof clause>[0], n as number);
+    const nato = (id: string, n: string) => ({ ...clause({ id, topic: 'alliance', title: 'NATO', text: 'Ukraine does not join NATO.', terms: { candidate: 'ukraine', natoMembership: 'barred' }, parties: ['ukraine', 'nato'] } as Parameters<typeof clause>[0], 0), number: n }) as Clause;
     const eu = clause({ id: 'eu-membership', topic: 'eu-accession', title: 'EU membership eligibility and market access', text: 'Ukraine qualifies for EU membership and meanwhile gets short-term preferential access to the European market.', terms: { candidate: 'ukraine', membership: 'eligible', marketAccess: 'short-term-preferential' }, parties: ['ukraine', 'eu'] } as Parameters<typeof clause>[0], 11);
-    const track = clause({ id: 'eu-track', topic: 'eu-accession', title: 'Integration into the Union handled in separate talks', text: "Ukraine's path into the Union is taken out of this framework and left to separate negotiations.", terms: { candidate: 'ukraine', separateTalks: true }, parties: ['eu', 'ukraine'] } as Parameters<typeof clause>[0], 'g3' as unknown as number);
-    const x = (...cs: Clause[]) => plan('x', [filler('a', 1), filler('b', 2), nato('nato', 3), filler('c', 4), filler('d', 5), filler('e', 6), filler('f', 7), filler('g', 8), eu, filler('h', 12), ...cs]);
+    const track = { ...clause({ id: 'eu-track', topic: 'eu-accession', title: 'Integration into the Union handled in separate talks', text: "Ukraine's path into the Union is taken out of this framework and left to separate negotiations.", terms: { candidate: 'ukraine', separateTalks: true }, parties: ['eu', 'ukraine'] } as Parameters<typeof clause>[0], 0), number: 'g3' } as Clause;
+    const x = (...cs: Clause[]) => plan('x', [filler('a', 1), filler('b', 2), nato('nato', '3'), filler('c', 4), filler('d', 5), filler('e', 6), filler('f', 7), filler('g', 8), eu, filler('h', 12), ...cs]);
     const y = (c: Clause = track) => plan('y', [filler('a', 1), nato('nato-open', 'g2'), c, filler('b', 2)]);
     const found = (m: ReturnType<typeof matchClauses>) => m.pairs.find((p) => p.to === 2);
     const pair = found(matchClauses(x().clauses, y().clauses));
@@ -313,6 +313,9 @@ describe('matching clauses another author rewrote', () => {
     const pair = found([aid, demil, isf], [open]);
     expect(pair).toMatchObject({ from: 2, method: 'topic', evidence: { topic: 'open' } });
     expect(pair?.score).toBeLessThan(MATCH.pair);
+    // The text says why: "matched by topic 0.30, one in topic other".
+    const text = renderDiffText(diffPlans(plan('x', [aid, demil, isf]), plan('y', [open])));
+    expect(text).toMatch(/Stabilisation force not answered {2}\[modified, force-open, matched by topic 0\.\d+, one in topic other\]/);
     // Read the other way round, the same.
     expect(matchClauses([open], [aid, demil, isf]).pairs).toMatchObject([{ from: 0, to: 2, method: 'topic' }]);
     // Not when the other version has a clause of that topic, even one paired already: the force is there, in its topic.

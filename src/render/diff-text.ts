@@ -1,7 +1,7 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { isCarried } from '../model/clause-state.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, ownTermsNote, possibleLine, titleLine, unrankedLine } from './diff-words.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 import { painter, visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
@@ -50,7 +50,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     if (c.kind === 'renumbered' && !c.moved) continue; // told once, run by run, above
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
-    const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' ? ', as its file says (covers)' : `, matched by ${c.match.method} ${c.match.score}${ownTermsNote(c.match)}`;
+    const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' ? ', as its file says (covers)' : `, matched by ${c.match.method} ${c.match.score}${topicPairNote(c.match)}`;
     out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${c.kind}, ${visible(id ?? '')}${how}]`);
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {

@@ -55,10 +55,15 @@ export function metaLines(diff: PlanDiff): string[] {
   return lines;
 }
 
-/** ", only they name guarantors" (or ", only they bind eu, ukraine") for a pair made as the only clauses of their topic that alone name a term or bind those parties; "" otherwise. */
-export function ownTermsNote(m: ClauseChange['match']): string {
+/**
+ * Why a pair was made by topic, where more than the topic told: ", only they name guarantors", ", only
+ * they bind eu, ukraine", or ", one in topic other" (a question left open and the catch-all clause
+ * nearest it); "" otherwise.
+ */
+export function topicPairNote(m: ClauseChange['match']): string {
   if (m?.method !== 'topic' || !m.evidence) return '';
-  return ownReasons(m.evidence).map((r) => `, ${r}`).join('');
+  const why = [...ownReasons(m.evidence), ...(m.evidence.topic === 'open' ? ['one in topic other'] : [])];
+  return why.map((r) => `, ${r}`).join('');
 }
 
 /** What only the two clauses of a pair share: the terms they alone name, the parties they alone bind. */

@@ -3,7 +3,7 @@ import { formatValue, isDeadline, isDuration, isMoney } from '../../diff/format-
 import type { ClauseChange, PlanDiff, TermChange, TextHunk } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
 import type { DiffImpact, Move } from '../../positions/types.js';
-import { countsLine, KIND_SYMBOL, metaLines, ownTermsNote, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
+import { countsLine, KIND_SYMBOL, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
 import { formatScore } from '../matrix-words.js';
 import { anchor, esc } from './escape.js';
 
@@ -59,7 +59,7 @@ function clauseRows(c: ClauseChange, texts: { from: Map<string, string>; to: Map
   const marks = [c.kind, ...(c.renumbered && c.kind !== 'renumbered' ? ['renumbered'] : []), ...(c.moved && c.kind !== 'moved' ? ['moved'] : [])];
   const where = c.moved && c.from && c.to ? ` · position ${c.from.index + 1} → ${c.to.index + 1}` : '';
   const id = (c.to ?? c.from)?.id ?? '';
-  const how = c.match && c.match.method !== 'id' ? ` · paired by ${c.match.method} (${c.match.score}${ownTermsNote(c.match)})` : '';
+  const how = c.match && c.match.method !== 'id' ? ` · paired by ${c.match.method} (${c.match.score}${topicPairNote(c.match)})` : '';
   const related = c.related.length ? ` · ${c.kind === 'split' ? 'split into' : 'merged with'} ${c.related.join(', ')}` : '';
   const head = `<tr class="k-${c.kind}"><th colspan="2" scope="rowgroup" id="${anchor('c', id, c.from?.id ?? '', String(c.to?.index ?? c.from?.index))}">` +
     `<span class="kind" aria-label="${esc(marks.join(', '))}">${esc(KIND_SYMBOL[c.kind])} ${esc(marks.join(', '))}</span> <code>${esc(id)}</code>${esc(where + how + related)}</th></tr>`;

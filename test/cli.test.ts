@@ -136,6 +136,24 @@ describe('inputs that could hide problems', () => {
     expect(none.stdout).toContain('FILE_NOT_FOUND no plan versions (*.yaml), stakeholders.yaml or terms.yaml');
   });
 
+  it('checks a later version against a folder that holds only the family vocabulary, saying its lineage was not checked', async () => {
+    // A reply whose parent the folder does not hold: nothing to find it among, so no error, and a note says so.
+    const dir = mkdtempSync(join(tmp, 'vocabulary-'));
+    writeFileSync(join(dir, 'stakeholders.yaml'), readFileSync(join(root, 'plans/russia-ukraine-2025/stakeholders.yaml'), 'utf8'));
+    const e3 = readFileSync(join(root, 'plans/russia-ukraine-2025/e3-counter-proposal.yaml'), 'utf8');
+    expect(e3).toMatch(/^parent: us-28-point$/m);
+    const later = file('later.yaml', e3);
+    const r = await run('validate', later, '--family', dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`note: ${later} names \`us-28-point\` of its family, not checked: ${dir} holds no version of the family`);
+    expect(r.stdout).not.toContain('UNKNOWN_PARENT');
+    // A folder that holds versions of the family, but not the parent, is a family that lacks it: an error, as before.
+    writeFileSync(join(dir, 'geneva.yaml'), readFileSync(join(root, 'plans/russia-ukraine-2025/geneva-19-point.yaml'), 'utf8').replace(/^parent: .*$/m, 'parent: null'));
+    const lacking = await run('validate', later, '--family', dir);
+    expect(lacking.code).toBe(1);
+    expect(lacking.stdout).toMatch(/later\.yaml:\d+:\d+ UNKNOWN_PARENT the parent version `us-28-point` is not in the family/);
+  });
+
   it('reports a broken stakeholders.yaml beside a plan instead of skipping the stakeholder check', async () => {
     const dir = mkdtempSync(join(tmp, 'broken-'));
     writeFileSync(join(dir, 'v1.yaml'), MINIMAL);

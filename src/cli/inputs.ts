@@ -80,7 +80,18 @@ export async function readInputs(paths: readonly string[], options: { family?: s
     const paths = new Set(named.map((f) => resolve(f.path)));
     const others = home.files.filter((f) => !paths.has(resolve(f.sourceMap.file)) && !(f.plan && ids.has(f.plan.version)));
     const files = new Set(named.map((f) => f.result.sourceMap.file));
-    out.familyErrors.push(...checkFamily([...others, ...named.map((f) => f.result)], stakeholders?.plan).errors.filter((e) => files.has(e.file)));
+    // A folder that holds none of the family's versions (its stakeholders or terms only) has no parent to find:
+    // as with versions named one by one, only what the named ones show counts, and the note says what was not checked.
+    const lineage = (e: PlanError) => others.length > 0 || (e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION');
+    const found = checkFamily([...others, ...named.map((f) => f.result)], stakeholders?.plan).errors.filter((e) => files.has(e.file));
+    out.familyErrors.push(...found.filter(lineage));
+    const unchecked = new Set(found.filter((e) => !lineage(e)).map((e) => e.file));
+    for (const f of named) {
+      if (!unchecked.has(f.result.sourceMap.file)) continue;
+      const plan = f.result.plan as Plan;
+      const names = [...new Set([plan.parent, ...plan.clauses.map((c) => c.carriedFrom)].filter((v): v is string => typeof v === 'string'))];
+      out.notes.push(`${f.path} names ${names.map((v) => `\`${v}\``).join(', ')} of its family, not checked: ${options.family} holds no version of the family`);
+    }
     out.versions.push(...others.flatMap((f) => (f.plan ? [f.plan] : [])));
     families.clear();
   }

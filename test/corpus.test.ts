@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -372,6 +372,20 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('z', 10);
     expect(wrongPairs(cases)).toEqual(['war-end-and-pullback → idf-gradual-withdrawal']);
     holds(heldOutBy.z as Totals, { recall: 0.91, keys: 41, orphans: 1, bestOrphan: 0.54 });
+  });
+
+  it('holds the held-out hand O to what its first run measured: its questions left open found in the catch-all', () => {
+    // Hamas's reply once more, written and first run after the rule for questions left open in the catch-all was set
+    // (EVAL.md, "Hand O"). On the code before that rule: 87.2 %, 43 key changes, 10 forbidden claims; hand A's and hand
+    // B's 20-point files, which file the force and demilitarisation under `other`, now pair one more clause each.
+    // Its pair counted wrong is hand T's clause that covers the regional guarantee (by its id in the 20-point plan)
+    // with hand O's clause of that id: what hand T's file declares, where its lineage gives the clause as new. Two
+    // orphans pair by place (order 0.79) as the only clauses left of their topic; the third is that declared pair.
+    const cases = casesOf('o', 11);
+    expect(wrongPairs(cases)).toEqual(['gaza-future-national-framework → regional-guarantee']);
+    holds(heldOutBy.o as Totals, { recall: 0.885, keys: 44, orphans: 3, bestOrphan: 1 });
+    const byName = (from: string) => cases.find((r) => r.name.startsWith(`gaza-2025/${from} → o-reply`)) as CaseResult;
+    expect([byName('a-wh').right, byName('b-wh').right]).toEqual([9, 6]);
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

@@ -79,6 +79,7 @@ if (process.argv.includes('--replacements')) {
     v: 'hand V, the Telegraph\'s European plan, added after one check against the shipped US draft; that run prompted two rules of this code',
     w: 'hand W, the London proposal of April 2025, added after one check against the shipped US draft; that run prompted one rule of this code',
     x: 'hand X, the US guarantee framework, written and first run after every rule of this code was set',
+    o: 'hand O, Hamas\'s reply once more, written and first run after every rule of this code was set',
     y: 'hand Y, the US 28-point draft once more, written and first run after every rule of this code was set',
     z: 'hand Z, the reported Gaza 21-point draft once more, written and first run after every rule of this code was set',
   };

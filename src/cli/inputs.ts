@@ -5,7 +5,7 @@ import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadPlan, loadPlanFamily, loadStakeholders, loadTerms, POSITIONS_FILE, STAKEHOLDERS_FILE, TERMS_FILE } from '../node/load-plan.js';
-import { checkFamily } from '../validate/check-family.js';
+import { checkFamily, namesAbsentVersion } from '../validate/check-family.js';
 import { positionsFor } from './positions.js';
 
 /** One file as the CLI reports it. */
@@ -82,14 +82,14 @@ export async function readInputs(paths: readonly string[], options: { family?: s
     const files = new Set(named.map((f) => f.result.sourceMap.file));
     // A folder that holds none of the family's versions (its stakeholders or terms only) has no parent to find:
     // as with versions named one by one, only what the named ones show counts, and the note says what was not checked.
-    const lineage = (e: PlanError) => others.length > 0 || (e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION');
+    const lineage = (e: PlanError) => others.length > 0 || !namesAbsentVersion(e);
     const found = checkFamily([...others, ...named.map((f) => f.result)], stakeholders?.plan).errors.filter((e) => files.has(e.file));
     out.familyErrors.push(...found.filter(lineage));
     const unchecked = new Set(found.filter((e) => !lineage(e)).map((e) => e.file));
     for (const f of named) {
       if (!unchecked.has(f.result.sourceMap.file)) continue;
       const plan = f.result.plan as Plan;
-      const names = [...new Set([plan.parent, ...plan.clauses.map((c) => c.carriedFrom)].filter((v): v is string => typeof v === 'string'))];
+      const names = [...new Set([plan.parent, ...plan.clauses.map((c) => c.carriedFrom), ...(plan.removed ?? []).map((r) => r.from)].filter((v): v is string => typeof v === 'string'))];
       out.notes.push(`${f.path} names ${names.map((v) => `\`${v}\``).join(', ')} of its family, not checked: ${options.family} holds no version of the family`);
     }
     out.versions.push(...others.flatMap((f) => (f.plan ? [f.plan] : [])));
@@ -98,7 +98,7 @@ export async function readInputs(paths: readonly string[], options: { family?: s
   for (const results of families.values()) {
     if (results.length < 2) continue;
     // Versions left unnamed are not missing from the family: only what the named ones show counts.
-    out.familyErrors.push(...checkFamily(results).errors.filter((e) => e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION'));
+    out.familyErrors.push(...checkFamily(results).errors.filter((e) => !namesAbsentVersion(e)));
     for (const r of results) together.add(`${r.plan?.plan}/${r.plan?.version}`);
   }
   for (const { path, result } of single) {

@@ -7,7 +7,7 @@ import type { PairsResult, ParseResult, PlanResult, PositionsResult, Stakeholder
 import { SourceMap } from '../load/source-map.js';
 import type { PlanError } from '../errors.js';
 import type { FamilyTerms, Plan } from '../model/types.js';
-import { checkFamily } from '../validate/check-family.js';
+import { checkFamily, namesAbsentVersion } from '../validate/check-family.js';
 import { checkPositions } from '../validate/check-positions.js';
 import { errnoError, fileError, readBytes } from './read-file.js';
 import { checkSchemaPointer } from './schema-pointer.js';
@@ -181,7 +181,7 @@ export async function loadPlanFamily(dir: string, options: LoadOptions = {}): Pr
   const checked = checkFamily(files, stakeholders?.stakeholders?.plan);
   // A version that could not be read at all says nothing of its lineage or clauses: checks that need it would only add noise.
   const unread = files.some((f) => f.data === undefined);
-  const family = unread ? { ...checked, errors: checked.errors.filter((e) => e.code !== 'UNKNOWN_PARENT' && e.code !== 'UNKNOWN_VERSION') } : checked;
+  const family = unread ? { ...checked, errors: checked.errors.filter((e) => !namesAbsentVersion(e)) } : checked;
   let positions: PositionsResult | undefined;
   if (names.includes(POSITIONS_FILE)) {
     const own = options.stakeholders ?? stakeholders?.stakeholders;

@@ -12,6 +12,15 @@ export interface FamilyCheck {
 }
 
 /**
+ * Whether a family problem is only that a version a file names (its parent, a version it carries
+ * a clause from or says drops one) is not among those checked: no problem where the family is
+ * known in part (versions named one by one, a folder of its vocabulary only, a version unread).
+ */
+export function namesAbsentVersion(e: PlanError): boolean {
+  return e.code === 'UNKNOWN_PARENT' || e.code === 'UNKNOWN_VERSION';
+}
+
+/**
  * Checks the versions of one plan family against each other: one family id,
  * unique version ids, parents that exist, no parent cycle. Works on parse
  * results so that every problem points into the file that causes it.

@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -160,8 +160,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // titles count on their own (EVAL.md, "Titles"), UN distribution of aid, which hand C folded into its point-7 clause.
     const cases = casesOf('c', 8);
     expect(wrongPairs(cases).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
-    // 57.9 % and 14 once a question left open finds the catch-all clause nearest it (hand A files the force under `other`).
-    holds(heldOut, { recall: 0.57, keys: 14 });
+    // 57.9 % and 14 once a question left open finds the catch-all clause nearest it (hand A files the force under `other`);
+    // 64.9 % and 17 once a question left open pairs with the only clause of its topic left in the other version.
+    holds(heldOut, { recall: 0.649, keys: 17 });
   });
 
   it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
@@ -172,8 +173,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(wrongPairs(cases)).toEqual([]);
     // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
     // the clause added or removed would, and a clause left open by its status only; 90.5 % and 59 once a question left
-    // open finds the catch-all clause nearest it, where the other version has no clause of its topic.
-    holds(heldOutBy.g as Totals, { recall: 0.9, keys: 59 });
+    // open finds the catch-all clause nearest it, where the other version has no clause of its topic; 92.7 % and 62 once a question left open pairs with the only clause of its topic left in the other version.
+    holds(heldOutBy.g as Totals, { recall: 0.927, keys: 62 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -194,7 +195,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // The US 28-point and White House 20-point plans once more, against every other hand's later versions (EVAL.md, "Hand I").
     const cases = casesOf('i', 15);
     expect((heldOutBy.i as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.i as Totals, { recall: 0.963 });
+    // 96.7 % once a question left open pairs with the only clause of its topic left in the other version.
+    holds(heldOutBy.i as Totals, { recall: 0.966 });
     // Its US draft pairs every clause with every hand's E3 and Geneva.
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025')) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
@@ -208,10 +210,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 94.9 % and 97 once the only clauses of a topic that alone name a term pair; 95.8 % and 100 once so do the only
     // two clauses of both versions that name a term within a topic; 96.1 % and 101 once terms listed as unreported
     // count only where the other clause states them; 96.4 % and 102 once a question left open finds the catch-all
-    // clause nearest it.
+    // clause nearest it; 97.0 % and 103 once a question left open pairs with the only clause of its topic left in the other version.
     casesOf('j', 15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.j as Totals, { recall: 0.963, keys: 102 });
+    holds(heldOutBy.j as Totals, { recall: 0.969, keys: 103 });
   });
 
   it('holds the held-out hand K to what its first run measured: no orphan paired, Geneva paired but for one stub', () => {
@@ -223,8 +225,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // First run 85.9 % and 63 of 92; 91.8 % and 69 once a term the other version does not report is no difference; 72
     // once a change of status weighs as the clause added or removed would; 93.4 % and 76 once the only clauses of a
     // topic that alone name a term pair, 94.1 % and 79 once so do the only two clauses of both versions naming a term,
-    // 94.4 % and 80 once a question left open finds the catch-all clause nearest it.
-    holds(heldOutBy.k as Totals, { recall: 0.943, keys: 80 });
+    // 94.4 % and 80 once a question left open finds the catch-all clause nearest it; 95.8 % and 82 once a question left open pairs with the only clause of its topic left in the other version.
+    holds(heldOutBy.k as Totals, { recall: 0.957, keys: 82 });
   });
 
   it('holds the held-out hand L to what its first run measured, its two orphans paired included', () => {
@@ -260,8 +262,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('n', 12);
     expect((heldOutBy.n as Totals).rewriteWrong).toBe(0);
     // First run 72 of 80; 76 once an added clause printed with a removed one's number is told with it, in its place;
-    // 98.2 % and 77 once a question left open finds the catch-all clause nearest it.
-    holds(heldOutBy.n as Totals, { recall: 0.98, keys: 77 });
+    // 98.2 % and 77 once a question left open finds the catch-all clause nearest it; 98.6 % and 78 once a question left open pairs with the only clause of its topic left in the other version.
+    holds(heldOutBy.n as Totals, { recall: 0.985, keys: 78 });
     for (const r of cases.filter((x) => x.family === 'russia-ukraine-2025' && !x.name.includes('us-i'))) expect([r.name, r.right]).toEqual([r.name, r.truth]);
   });
 
@@ -371,7 +373,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // (an end to the war and a gradual pull-out in one clause) with its withdrawal: the lineage the hands split on.
     const cases = casesOf('z', 10);
     expect(wrongPairs(cases)).toEqual(['war-end-and-pullback → idf-gradual-withdrawal']);
-    holds(heldOutBy.z as Totals, { recall: 0.91, keys: 41, orphans: 1, bestOrphan: 0.54 });
+    // 91.3 % when each case's disguise was seeded by its place in the list; 90.2 % seeded by the case itself (one shuffled
+    // case, hand B's 20-point file, pairs two clauses fewer in its new order).
+    holds(heldOutBy.z as Totals, { recall: 0.901, keys: 41, orphans: 1, bestOrphan: 0.54 });
   });
 
   it('holds the held-out hand O to what its first run measured: its questions left open found in the catch-all', () => {
@@ -383,9 +387,34 @@ describe('the evaluation corpus (test/corpus)', () => {
     // orphans pair by place (order 0.79) as the only clauses left of their topic; the third is that declared pair.
     const cases = casesOf('o', 11);
     expect(wrongPairs(cases)).toEqual(['gaza-future-national-framework → regional-guarantee']);
-    holds(heldOutBy.o as Totals, { recall: 0.885, keys: 44, orphans: 3, bestOrphan: 1 });
+    // 89.9 % and 45 once a question left open pairs with the only clause of its topic left in the other version (88.6 % and 44 before, both with the disguises seeded by case).
+    holds(heldOutBy.o as Totals, { recall: 0.899, keys: 45, orphans: 3, bestOrphan: 1 });
     const byName = (from: string) => cases.find((r) => r.name.startsWith(`gaza-2025/${from} → o-reply`)) as CaseResult;
     expect([byName('a-wh').right, byName('b-wh').right]).toEqual([9, 6]);
+  });
+
+  it('holds the held-out hand U to what its first run measured: its deferred points against several clauses of their topic', () => {
+    // The first-phase deal once more, written and first run after every rule of this code was set (EVAL.md, "Hand U").
+    // It leaves points 9 (in two clauses), 10, 13, 15, 16 and 19 to later phases; where the plan has several clauses of
+    // the topic a question left open takes (point 1 and 13 in demilitarisation; 2, 10 and 11 in economy; the three
+    // clauses of point 9), the question does not say which it stands for, and pairs only by content (none scores 0.38).
+    // Its pair counted wrong: hand G's deferred rebuilding (annotated 2) with its own (annotated 10), the lineage the
+    // hands split on. Six orphans pair in the leave-one-out trials, all as the only clause of a topic on both sides: the
+    // task force with the Authority's role left open (a question needs no score), and the shipped plan's and hand D's
+    // transitional governance with the task force.
+    const cases = casesOf('u', 9);
+    expect(wrongPairs(cases)).toEqual(['reconstruction-later → reconstruction-deferred']);
+    holds(heldOutBy.u as Totals, { recall: 0.73, keys: 44, orphans: 6, bestOrphan: 0.24 });
+    // Against the other first-phase files, written by hands that left the same points open: every pair but that one.
+    for (const r of cases.filter((x) => x.name.includes('phase →'))) expect(r.right, r.name).toBeGreaterThanOrEqual(r.truth - 1);
+  });
+
+  it('holds the held-out hand AA to what its first run measured: a Geneva known in part, every pair, every change', () => {
+    // The Geneva framework once more, four points stated, three reported dropped, the rest carried over from the US draft
+    // with presence unknown (EVAL.md, "Hand AA"): against the five US encodings and three other hands' Geneva files.
+    const cases = casesOf('aa', 8);
+    for (const r of cases) expect([r.name, r.right, r.wrong.length, r.violations.length]).toEqual([r.name, r.truth, 0, 0]);
+    holds(heldOutBy.aa as Totals, { recall: 1, keys: 30 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

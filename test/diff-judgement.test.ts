@@ -327,6 +327,37 @@ describe('matching clauses another author rewrote', () => {
     expect(found([aid, demil], [open])).toBeUndefined();
   });
 
+  it('pairs a question left open with the only clause of its topic left in the other version, though its own version holds others', () => {
+    // A first-phase deal: a new task force, and the Board of Peace left to later talks in a line; the plan's committee
+    // pairs by its content, so the board is the only governance clause of the plan left.
+    const g = (c: Partial<Clause> & Pick<Clause, 'id' | 'title' | 'text'>, n: number) => clause({ topic: 'governance', ...c } as Parameters<typeof clause>[0], n);
+    const committee = g({ id: 'committee', title: 'Technocratic committee runs Gaza', text: 'A committee of Palestinian technocrats runs public services and the municipalities during the transition.', terms: { body: 'palestinian-technocratic-committee' } } as Parameters<typeof g>[0], 9);
+    const board = g({ id: 'board', title: 'Board of Peace chaired by the US president', text: 'An international Board of Peace, chaired by the US president with Tony Blair among its members, oversees the committee and manages the funds.', terms: { body: 'board-of-peace', chair: 'us' } } as Parameters<typeof g>[0], 10);
+    const pa = g({ id: 'pa', title: 'Palestinian Authority reform', text: 'The Palestinian Authority completes its reform programme before it takes control.', terms: { body: 'palestinian-authority' } } as Parameters<typeof g>[0], 11);
+    const committee2 = g({ id: 'committee-2', title: 'Technocratic committee runs Gaza in the transition', text: 'During the transition a committee of Palestinian technocrats runs the public services and municipalities.', terms: { body: 'palestinian-technocratic-committee' } } as Parameters<typeof g>[0], 1);
+    const taskForce = g({ id: 'task-force', title: 'Multinational task force', text: 'Egypt, Qatar and Türkiye join a task force with a coordination centre in Israel that watches over the ceasefire.', terms: { body: 'task-force' } } as Parameters<typeof g>[0], 2);
+    const open = g({ id: 'oversight-open', title: 'International oversight left for later', text: 'Who oversees the transition from abroad is not settled in this phase.', status: 'deferred' }, 3);
+    const found = (x: Clause[], y: Clause[]) => matchClauses(x, y).pairs.find((p) => y[p.to]?.id === 'oversight-open');
+    const pair = found([committee, board], [committee2, taskForce, open]);
+    expect(pair).toMatchObject({ from: 1, method: 'topic', evidence: { openQuestion: true } });
+    expect(pair?.score).toBeLessThan(MATCH.pair);
+    // Read the other way round, the same.
+    expect(matchClauses([committee2, taskForce, open], [committee, board]).pairs).toContainEqual(expect.objectContaining({ from: 2, to: 1, method: 'topic' }));
+    // The text says why.
+    const text = renderDiffText(diffPlans(plan('x', [committee, board]), plan('y', [committee2, taskForce, open])));
+    expect(text).toMatch(/International oversight left for later {2}\[modified, oversight-open, matched by topic 0\.\d+, a question left open\]/);
+    // Not when the other version has two clauses of the topic left: the question does not say which it leaves open.
+    expect(found([committee, board, pa], [committee2, taskForce, open])).toBeUndefined();
+    // Nor when its own version has a second question of that topic left: which is which is not known.
+    const open2 = { ...open, id: 'reform-open', title: 'Authority reform left for later', number: '4' };
+    expect(found([committee, board], [committee2, taskForce, open, open2])).toBeUndefined();
+    // Nor when that clause scores higher with another clause left unpaired (the task force, were it about the board).
+    const boardish = { ...taskForce, text: 'A task force with Tony Blair oversees the ceasefire from Israel.' };
+    const near = matchClauses([committee, board], [committee2, boardish, open]);
+    expect(near.possible).toContainEqual(expect.objectContaining({ from: 1, to: 1 }));
+    expect(near.pairs.find((p) => p.to === 2)).toBeUndefined();
+  });
+
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
     // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
     // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that

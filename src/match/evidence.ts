@@ -24,6 +24,8 @@ export interface MatchEvidence {
   ownTerms?: string[];
   /** The parties these two clauses bind, when no other clause of either version binds exactly these (same topic only). Absent otherwise. */
   ownParties?: string[];
+  /** True when one of the two is a question left open (bracketed or deferred, no terms) and the other the only clause of its topic left unpaired in its version: what the question leaves open. Absent otherwise. */
+  openQuestion?: true;
 }
 
 /** Weights of the score: the words carry most, the title's own share of them `title`; see README "Matching". */

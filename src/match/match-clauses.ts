@@ -17,7 +17,7 @@ import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 
-/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -194,7 +194,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
         evidence.sameNumber || evidence.order >= MATCH.soleOrder || (evidence.terms ?? 0) >= MATCH.soleTerms || ownThing(i, j, score, evidence) || (evidence.ownParties !== undefined && !nearer(i, j, score));
       // A question left open (bracketed, no terms) says nothing but its topic: alone in it on both sides, that is enough.
       const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
-      if ((score >= soleAt && compatible) || open) pair(i, j, 'topic', score, evidence);
+      if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
+      else if (open) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
       // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
       else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
@@ -207,6 +208,12 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
         if (!best || score > best.score) best = { i, j, score, evidence };
       }
       if (best && best.score >= soleAt && !nearer(best.i, best.j, best.score)) pair(best.i, best.j, 'topic', best.score, best.evidence);
+    }
+    // A question left open, the only one of its topic left on its side, and the only clause of that topic left on the other.
+    for (const [i, j] of openQuestionPairs(a, b, aTo, bFrom, declared)) {
+      if (!allowed(i, j)) continue;
+      const { score, evidence } = scorer.between(i, j);
+      if (!nearer(i, j, score)) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
     }
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
     for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
@@ -321,6 +328,40 @@ function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map
   };
   side(a, topicsA, b, topicsB, 0);
   side(b, topicsB, a, topicsA, 1);
+  return out;
+}
+
+/**
+ * A question left open (bracketed or deferred, no terms), the only one of its
+ * topic among the free clauses of its version, where the other version has
+ * exactly one free clause of that topic: that clause is what the question leaves
+ * open, as when the two are alone in their topic, though the question's version
+ * also holds other clauses of it (a new one, or one the other version has no
+ * partner for). Where the other version has several, the question does not say
+ * which it stands for, and no pair is made (EVAL.md).
+ */
+function openQuestionPairs(
+  a: readonly Clause[],
+  b: readonly Clause[],
+  aTo: ReadonlyMap<number, ClausePair>,
+  bFrom: ReadonlyMap<number, ClausePair>,
+  declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
+): Array<[number, number]> {
+  const freeA = a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i));
+  const freeB = b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j));
+  const [topicsA, topicsB] = [groupBy(freeA, (i) => a[i]?.topic ?? ''), groupBy(freeB, (j) => b[j]?.topic ?? '')];
+  const out: Array<[number, number]> = [];
+  const side = (mine: readonly Clause[], topics: Map<string, number[]>, theirTopics: Map<string, number[]>, k: 0 | 1) => {
+    for (const [topic, list] of topics) {
+      const questions = list.filter((q) => isOpenQuestion(mine[q] as Clause));
+      const theirs = theirTopics.get(topic) ?? [];
+      if (topic === 'other' || questions.length !== 1 || theirs.length !== 1) continue;
+      const [q, o] = [questions[0] as number, theirs[0] as number];
+      out.push(k === 0 ? [q, o] : [o, q]);
+    }
+  };
+  side(a, topicsA, topicsB, 0);
+  side(b, topicsB, topicsA, 1);
   return out;
 }
 

@@ -68,7 +68,7 @@ export function topicPairNote(m: ClauseChange['match']): string {
 
 /** What only the two clauses of a pair share: the terms they alone name, the parties they alone bind. */
 function ownReasons(e: NonNullable<ClauseChange['match']>['evidence'] & object): string[] {
-  return [...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : []), ...(e.ownParties ? [`only they bind ${e.ownParties.join(', ')}`] : [])];
+  return [...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : []), ...(e.ownParties ? [`only they bind ${e.ownParties.join(', ')}`] : []), ...(e.openQuestion ? ['a question left open'] : [])];
 }
 
 /** "amnesty ↔ victims-support (score 0.31: text 0.22, same topic, same number; shares amnest, claims)" */

@@ -62,16 +62,18 @@ if (process.argv.includes('--replacements')) {
   console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
   const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; order ${order(t)}`;
+  // Hands whose misses showed the rule for a question left open and the only clause of its topic left: not held out for it.
+  const afterMisses = '; the rule for a question left open and the only clause of its topic left came after its misses';
   const about = {
-    c: 'a third hand, added after the rules and thresholds were set',
-    g: 'hand G, added before any run on its files; its first run is in EVAL.md, and titles were given their share after it',
+    c: 'a third hand, added after the rules and thresholds were set' + afterMisses,
+    g: 'hand G, added before any run on its files; its first run is in EVAL.md, and titles were given their share after it' + afterMisses,
     h: 'hand H, added before any run on its files; its first run is in EVAL.md',
-    i: 'hand I, lineage only, added before any run on its files',
-    j: 'hand J, added before any run on its files; its first run is in EVAL.md',
-    k: 'hand K, added before any run on its files; its first run is in EVAL.md',
+    i: 'hand I, lineage only, added before any run on its files' + afterMisses,
+    j: 'hand J, added before any run on its files; its first run is in EVAL.md' + afterMisses,
+    k: 'hand K, added before any run on its files; its first run is in EVAL.md' + afterMisses,
     l: 'hand L, added before any run on its files; its first run is in EVAL.md',
-    m: 'hand M, added before any run on its files; its first run is in EVAL.md',
-    n: 'hand N, added before any run on its files, after the last rule of this code was set',
+    m: 'hand M, added before any run on its files; its first run is in EVAL.md' + afterMisses,
+    n: 'hand N, added before any run on its files, after the last rule of this code was set' + afterMisses,
     p: 'hand P, added before any run on its files, after every rule of this code was set',
     q: 'hand Q, added after one check against the four US drafts, on code whose rules were all set before it was written',
     r: 'hand R, added after one check against the four US drafts, written after the rules for removals named otherwise were set',
@@ -79,9 +81,11 @@ if (process.argv.includes('--replacements')) {
     v: 'hand V, the Telegraph\'s European plan, added after one check against the shipped US draft; that run prompted two rules of this code',
     w: 'hand W, the London proposal of April 2025, added after one check against the shipped US draft; that run prompted one rule of this code',
     x: 'hand X, the US guarantee framework, written and first run after every rule of this code was set',
-    o: 'hand O, Hamas\'s reply once more, written and first run after every rule of this code was set',
+    o: 'hand O, Hamas\'s reply once more, written and first run after every rule of this code was set' + afterMisses,
     y: 'hand Y, the US 28-point draft once more, written and first run after every rule of this code was set',
     z: 'hand Z, the reported Gaza 21-point draft once more, written and first run after every rule of this code was set',
+    u: 'hand U, the first-phase deal once more, written and first run after every rule of this code was set',
+    aa: 'hand AA, the Geneva framework once more, known in part, written and first run after every rule of this code was set',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -84,6 +84,16 @@ export function loadCorpus(lib, root) {
   return out;
 }
 
+/**
+ * A case's seed for its disguise, from what the case is (its two files and its disguise), so that
+ * adding or reordering cases leaves every other case's shuffle and ids as they were.
+ */
+export function seedOf(def) {
+  let h = 2166136261;
+  for (const ch of `${def.from}\u0000${def.to}\u0000${def.disguise}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h % 100003;
+}
+
 /** A seeded shuffle and meaningless ids: another author's file, as far as ids and order go. */
 export function disguise(plan, how, seed) {
   if (how === 'none') return { plan, original: new Map(plan.clauses.map((c) => [c.id, c.id])) };
@@ -124,9 +134,9 @@ export function withFamily(corpus, def, options = {}) {
 }
 
 /** Runs one case. */
-export function evaluateCase(lib, corpus, def, index, options = {}) {
+export function evaluateCase(lib, corpus, def, options = {}) {
   const a = corpus.plans[def.from];
-  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, index + 1);
+  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, seedOf(def));
   const diff = lib.diffPlans(a, b, withFamily(corpus, def, options));
   const la = corpus.lineage[def.from];
   const lb = corpus.lineage[def.to];
@@ -210,9 +220,9 @@ export function evaluateCase(lib, corpus, def, index, options = {}) {
  * orphan then gets is wrong. The best such score over all trials is what a
  * threshold must stay above.
  */
-export function leaveOneOut(lib, corpus, def, index, options = {}) {
+export function leaveOneOut(lib, corpus, def, options = {}) {
   const a = corpus.plans[def.from];
-  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, index + 1);
+  const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, seedOf(def));
   const la = corpus.lineage[def.from];
   const lb = corpus.lineage[def.to];
   let trials = 0;
@@ -272,7 +282,7 @@ export function replacementTrials(lib, corpus, options = {}) {
 /** Every case of the corpus, with totals. */
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
-  const results = corpus.cases.map((def, i) => ({ ...evaluateCase(lib, corpus, def, i, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, i, options) } : {}) }));
+  const results = corpus.cases.map((def) => ({ ...evaluateCase(lib, corpus, def, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, options) } : {}) }));
   // Cases marked heldOut (drafts added after the thresholds and rules were set) are counted apart.
   // Each held-out hand is counted on its own (`hand`: c unless the case says otherwise).
   const tuned = results.filter((r) => !r.heldOut && !r.later);

@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml', 'gaza-2025/hand-ab/hamas-reply-ab.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -114,10 +114,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // guarantors put at point 10, on this code and the code before it; 665 of 2,804 before hand P); a rule that makes
     // the diff more eager shows here first. 978 of 3,651 with hands Y and Z (132 of Y's 210: a US draft numbered 1–28
     // against E3 and Geneva files that keep those numbers, so the replacement has the number and the place; 83 of Z's
-    // 211); the cases before them still 763 of 3,230.
+    // 211); the cases before them still 763 of 3,230. 1,086 of 4,072 with hand AB (108 of its 421: a reply numbered by
+    // the plan's points); hands U and AA number nothing, and add no trial.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(3651);
-    expect(paired.length).toBeLessThanOrEqual(978);
+    expect(trials).toBe(4072);
+    expect(paired.length).toBeLessThanOrEqual(1086);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -161,8 +162,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('c', 8);
     expect(wrongPairs(cases).sort()).toEqual(['aid-distribution → relief-convoys', 'redevelopment → later-phase-rebuilding']);
     // 57.9 % and 14 once a question left open finds the catch-all clause nearest it (hand A files the force under `other`);
-    // 64.9 % and 17 once a question left open pairs with the only clause of its topic left in the other version.
-    holds(heldOut, { recall: 0.649, keys: 17 });
+    // 64.9 % and 17 once a question left open pairs with the only clause of its topic left in the other version; 18 once clauses left open alike are told in one line.
+    holds(heldOut, { recall: 0.649, keys: 18 });
   });
 
   it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
@@ -174,7 +175,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // First run 84.5 % and 46 of 78; 86.3 % and 50 once titles count on their own; 55 once a change of status weighs as
     // the clause added or removed would, and a clause left open by its status only; 90.5 % and 59 once a question left
     // open finds the catch-all clause nearest it, where the other version has no clause of its topic; 92.7 % and 62 once a question left open pairs with the only clause of its topic left in the other version.
-    holds(heldOutBy.g as Totals, { recall: 0.927, keys: 62 });
+    // 68 once clauses left open alike are told in one line.
+    holds(heldOutBy.g as Totals, { recall: 0.927, keys: 68 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -213,7 +215,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // clause nearest it; 97.0 % and 103 once a question left open pairs with the only clause of its topic left in the other version.
     casesOf('j', 15);
     expect((heldOutBy.j as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.j as Totals, { recall: 0.969, keys: 103 });
+    // 105 once clauses left open alike are told in one line.
+    holds(heldOutBy.j as Totals, { recall: 0.969, keys: 105 });
   });
 
   it('holds the held-out hand K to what its first run measured: no orphan paired, Geneva paired but for one stub', () => {
@@ -226,7 +229,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // once a change of status weighs as the clause added or removed would; 93.4 % and 76 once the only clauses of a
     // topic that alone name a term pair, 94.1 % and 79 once so do the only two clauses of both versions naming a term,
     // 94.4 % and 80 once a question left open finds the catch-all clause nearest it; 95.8 % and 82 once a question left open pairs with the only clause of its topic left in the other version.
-    holds(heldOutBy.k as Totals, { recall: 0.957, keys: 82 });
+    // 88 once clauses left open alike are told in one line.
+    holds(heldOutBy.k as Totals, { recall: 0.957, keys: 88 });
   });
 
   it('holds the held-out hand L to what its first run measured, its two orphans paired included', () => {
@@ -249,7 +253,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('m', 12);
     expect((heldOutBy.m as Totals).rewriteWrong).toBe(0);
     // 98.8 % and 60 once a question left open finds the catch-all clause nearest it (first run 98.1 % and 58).
-    holds(heldOutBy.m as Totals, { recall: 0.987, keys: 60, orphans: 1 });
+    // 62 once clauses left open alike are told in one line.
+    holds(heldOutBy.m as Totals, { recall: 0.987, keys: 62, orphans: 1 });
     for (const r of cases.filter((x) => x.name.includes('→ geneva-m') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
       expect(r.keys.filter((k) => k.rank === null), r.name).toEqual([]);
@@ -388,7 +393,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('o', 11);
     expect(wrongPairs(cases)).toEqual(['gaza-future-national-framework → regional-guarantee']);
     // 89.9 % and 45 once a question left open pairs with the only clause of its topic left in the other version (88.6 % and 44 before, both with the disguises seeded by case).
-    holds(heldOutBy.o as Totals, { recall: 0.899, keys: 45, orphans: 3, bestOrphan: 1 });
+    // 54 once clauses left open alike are told in one line.
+    holds(heldOutBy.o as Totals, { recall: 0.899, keys: 54, orphans: 3, bestOrphan: 1 });
     const byName = (from: string) => cases.find((r) => r.name.startsWith(`gaza-2025/${from} → o-reply`)) as CaseResult;
     expect([byName('a-wh').right, byName('b-wh').right]).toEqual([9, 6]);
   });
@@ -415,6 +421,21 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('aa', 8);
     for (const r of cases) expect([r.name, r.right, r.wrong.length, r.violations.length]).toEqual([r.name, r.truth, 0, 0]);
     holds(heldOutBy.aa as Totals, { recall: 1, keys: 30 });
+  });
+
+  it('holds the held-out hand AB to what its first run measured: a reply that leaves most points open, its changes found', () => {
+    // Hamas's reply once more, written and first run after every rule of this code was set (EVAL.md, "Hand AB"): 95.0 %
+    // and 52 of 60 key changes; 38 of 60 on the code before clauses left open alike were told in one line, the pairs the
+    // same. Against the shipped plan and hands D, I and P every pair and every annotated change. Its four orphans: hand
+    // O's reply against it pairs three by older rules of the only clause of a topic (a question left open needs no
+    // score), and hand T's clause that covers the regional guarantee pairs as that file declares.
+    const cases = casesOf('ab', 12);
+    expect(wrongPairs(cases)).toEqual([]);
+    holds(heldOutBy.ab as Totals, { recall: 0.95, keys: 52, orphans: 4, bestOrphan: 1 });
+    for (const from of ['wh', 'd-wh', 'wh-i', 'p-wh']) {
+      const r = cases.find((x) => x.name.startsWith(`gaza-2025/${from} → ab-reply`)) as CaseResult;
+      expect([r.name, r.right, r.keys.filter((k) => k.rank === null).length]).toEqual([r.name, r.truth, 0]);
+    }
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

@@ -504,6 +504,34 @@ describe('what matters most', () => {
     expect(h.find((x) => x.with === 'amnesty')).toMatchObject({ clause: 'victims-support', kind: 'added', says: 'Clause 26 (Full amnesty and waiver of claims) removed; Clause 26 (Addressing the suffering of victims) added in its place' });
   });
 
+  it('tells clauses that only became questions left open with the same status in one line, making room for the rest', () => {
+    // A reply that leaves three points open and adds one of its own: the three would fill three places above the new one.
+    const t = (id: string, n: number, topic: Clause['topic'], terms: Record<string, unknown>) => clause({ id, topic, title: `Point ${id}`, text: `The plan's point on ${id}.`, terms } as Parameters<typeof clause>[0], n);
+    const x = plan('x', [t('force', 1, 'ceasefire', { a: 1, b: 2 }), t('arms', 2, 'military-limits', { a: 1, b: 2, c: 3 }), t('pullout', 3, 'territory', { a: 1 }), t('talks', 4, 'governance', { a: 1 }), t('aid', 5, 'humanitarian', { a: 1 })]);
+    const open = (c: Clause, status: Clause['status']) => ({ ...c, status, terms: {} }) as Clause;
+    const own = clause({ id: 'own', topic: 'sovereignty', title: 'A position of its own', text: 'Gaza’s future is left to a national position.' }, 6);
+    const [force, arms, pullout, talks, aid] = x.clauses as [Clause, Clause, Clause, Clause, Clause];
+    const y = plan('y', [open(force, 'bracketed'), open(arms, 'bracketed'), open(pullout, 'bracketed'), open(talks, 'deferred'), { ...aid, status: 'bracketed' }, own]);
+    const h = diffPlans(x, y).summary.highlights;
+    const line = h.find((l) => l.also);
+    expect(line).toMatchObject({ clause: 'arms', kind: 'modified', also: ['force', 'pullout'], says: 'Left open, now bracketed: Clause 2 (Point arms), Clause 1 (Point force) and Clause 3 (Point pullout)' });
+    // At the heaviest one's weight (the status change of a clause of three terms), each clause told once.
+    const apart = (id: string) => diffPlans(x, plan('y', y.clauses.filter((c) => c.id === id || !['force', 'arms', 'pullout'].includes(c.id)))).summary.highlights.find((l) => l.clause === id);
+    expect(line?.weight).toBe(apart('arms')?.weight);
+    expect(h.flatMap((l) => [l.clause, ...(l.also ?? [])]).filter((id) => ['force', 'arms', 'pullout'].includes(id))).toHaveLength(3);
+    // A lone deferral is its own line; a clause bracketed that still states terms says more than its status, and is too.
+    expect(h.find((l) => l.clause === 'talks')?.also).toBeUndefined();
+    expect(h.find((l) => l.clause === 'aid')?.also).toBeUndefined();
+    expect(h.map((l) => l.clause)).toContain('own');
+    // Past four clauses, the line names four and counts the rest; `also` names them all.
+    const many = plan('x', Array.from({ length: 6 }, (_, i) => t(`p${i}`, i + 1, 'other', { a: 1 })));
+    const left = plan('y', many.clauses.map((c) => open(c, 'bracketed')));
+    const all = diffPlans(many, left).summary.highlights;
+    expect(all).toHaveLength(1);
+    expect(all[0]?.says).toBe('Left open, now bracketed: Clause 1 (Point p0), Clause 2 (Point p1), Clause 3 (Point p2), Clause 4 (Point p3) and 2 more');
+    expect(all[0]?.also).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+
   it('tells an added clause printed with a removed clause’s number as taking its place, and no other', () => {
     const at = (n: string) => ({ ...e3, clauses: e3.clauses.map((c) => (c.id === 'victims-support' ? { ...c, number: n } : c)) });
     const apart = diffPlans(us, at('26a')).summary.highlights;

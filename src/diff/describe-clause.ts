@@ -7,7 +7,7 @@ import type { ClauseChange } from './types.js';
 import { isReorder, METADATA_FIELDS } from './weigh.js';
 
 /** "Clause 6 (Cap on Ukraine's armed forces)"; "Unnumbered clause (…)" where the number is not known. */
-function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
+export function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
   const ref = c.to ?? c.from;
   if (!ref) return 'Clause';
   return ref.number !== undefined ? `Clause ${ref.number} (${ref.title})` : `Unnumbered clause (${ref.title})`;

@@ -1,11 +1,14 @@
 import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
-import { ifSo, leadOf } from './describe-clause.js';
+import { clauseName, ifSo, leadOf } from './describe-clause.js';
+import { isOpenStatus } from '../model/clause-state.js';
 import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
 import { weightOf } from './weigh.js';
 
 const KINDS: ChangeKind[] = ['added', 'removed', 'split', 'merged', 'modified', 'renumbered', 'moved', 'unchanged'];
 const HIGHLIGHTS = 10;
+/** How many clauses a line of clauses left open names before "and N more". */
+const LEFT_OPEN_NAMED = 4;
 
 /** What the ranking knows beside the clause changes. */
 export interface RankOptions {
@@ -77,6 +80,7 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
     })
     .filter((x) => x.weight > 0)
     .sort((x, y) => y.weight - x.weight || y.c.terms.length - x.c.terms.length || x.i - y.i);
+  const open = leftOpenRuns(weighed.map((x) => x.c));
   const partner = possiblePartners(weighed.map((x) => x.c), possible);
   const inPlace = numberAlike(clauses) ? samePlace(weighed.map((x) => x.c), partner) : new Map<ClauseChange, ClauseChange>();
   const told = new Set<string>();
@@ -96,10 +100,58 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
       out.push({ clause: come.id, kind: 'added', weight: x.weight, with: gone.id, says: `${leadOf(gone.c)}; ${leadOf(come.c)}${how}` });
       continue;
     }
+    // Clauses that only became questions left open, with the same status: one line, where the heaviest stands.
+    const run = open.get(x.c);
+    if (run) {
+      const ids = run.map((c) => (c.to ?? c.from)?.id ?? '');
+      for (const id of ids) told.add(id);
+      out.push({ clause: x.id, kind: x.c.kind, weight: x.weight, also: ids.slice(1), says: leftOpenLine(run) });
+      continue;
+    }
     told.add(x.id);
     out.push({ clause: x.id, kind: x.c.kind, weight: x.weight, says: leadOf(x.c) });
   }
   return out;
+}
+
+/**
+ * A paired clause whose news is only that it became a question left open
+ * (bracketed or deferred, and states no terms in the new version): its new status.
+ */
+function leftOpenAs(c: ClauseChange): string | undefined {
+  if (!c.from || !c.to || c.carried || c.to.termCount || (c.kind !== 'modified' && c.kind !== 'renumbered' && c.kind !== 'moved')) return undefined;
+  const status = c.fields.find((f) => f.field === 'status');
+  return status && isOpenStatus(status.to) ? String(status.to) : undefined;
+}
+
+/**
+ * Clauses that only became questions left open, by their new status, where
+ * two or more share it, heaviest first: each maps to its run (weighed in
+ * order). A reply that leaves ten points open is one line for them, and
+ * leaves room for what it says.
+ */
+function leftOpenRuns(clauses: readonly ClauseChange[]): Map<ClauseChange, ClauseChange[]> {
+  const runs = new Map<string, ClauseChange[]>();
+  for (const c of clauses) {
+    const status = leftOpenAs(c);
+    if (status) runs.set(status, [...(runs.get(status) ?? []), c]);
+  }
+  const out = new Map<ClauseChange, ClauseChange[]>();
+  for (const run of runs.values()) if (run.length > 1) out.set(run[0] as ClauseChange, run);
+  return out;
+}
+
+/**
+ * "Left open, now bracketed: Clause 13 (Demilitarisation), Clause 15 (Stabilisation force) and Clause 16
+ * (Withdrawal)"; past four clauses, "and 3 more" (the line's `also` names them all).
+ */
+function leftOpenLine(run: readonly ClauseChange[]): string {
+  // An unnumbered clause by its title, and the number it had ("Unnumbered clause" five times over says nothing).
+  const name = (c: ClauseChange) => (c.to?.number !== undefined ? clauseName(c) : `${c.to?.title ?? ''}${c.from?.number !== undefined ? ` (was clause ${c.from.number})` : ''}`);
+  const names = run.slice(0, LEFT_OPEN_NAMED).map(name);
+  const more = run.length - names.length;
+  const list = more ? `${names.join(', ')} and ${more} more` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `Left open, now ${run[0] ? leftOpenAs(run[0]) : ''}: ${list}`;
 }
 
 /**

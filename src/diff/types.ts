@@ -117,6 +117,8 @@ export interface Highlight {
    * took that clause's place): the removed clause's id. The line tells both, once.
    */
   with?: string;
+  /** For a line that tells several clauses that only became questions left open with the same status (bracketed or deferred): the others' ids, `clause` being the heaviest. */
+  also?: string[];
   says: string;
 }
 

@@ -86,6 +86,7 @@ if (process.argv.includes('--replacements')) {
     z: 'hand Z, the reported Gaza 21-point draft once more, written and first run after every rule of this code was set',
     u: 'hand U, the first-phase deal once more, written and first run after every rule of this code was set',
     aa: 'hand AA, the Geneva framework once more, known in part, written and first run after every rule of this code was set',
+    ab: 'hand AB, Hamas\'s reply once more, written and first run after every rule of this code was set',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

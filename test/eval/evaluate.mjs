@@ -166,7 +166,9 @@ export function evaluateCase(lib, corpus, def, options = {}) {
     const point = String(k.point);
     // "new" names any clause without an ancestor (the annotator's own id is not known here).
     const is = (label) => label === point || (point === 'new' && String(label).startsWith('new:'));
-    const rank = highlights.findIndex((h) => {
+    // A line that tells several clauses (`also`: clauses that became questions left open alike) tells each.
+    const rank = highlights.findIndex((line) => [line.clause, ...(line.also ?? [])].some((clause) => {
+      const h = { ...line, clause };
       const c = changeOf(h);
       if (!c) return false;
       // A line that tells a removal with the addition it may be (a possible pair) tells the removal too.
@@ -178,7 +180,7 @@ export function evaluateCase(lib, corpus, def, options = {}) {
       if (c.kind === 'merged' && c.from) return is(labelA(c.from.id));
       if (c.kind === 'split' && c.to) return c.related.some((id) => is(labelA(id)));
       return false;
-    });
+    }));
     // Not counted as found: a modification told only as a possible pair (its old and new clause in one line, unpaired).
     const told = k.kind === 'modified' && rank < 0 ? highlights.findIndex((h) => h.with && is(labelA(h.with)) && is(labelB(h.clause))) : -1;
     return { point, kind: k.kind, says: k.says, rank: rank < 0 ? null : rank + 1, ...(told >= 0 ? { asPossiblePair: told + 1 } : {}) };

@@ -356,6 +356,22 @@ describe('matching clauses another author rewrote', () => {
     const near = matchClauses([committee, board], [committee2, boardish, open]);
     expect(near.possible).toContainEqual(expect.objectContaining({ from: 1, to: 1 }));
     expect(near.pairs.find((p) => p.to === 2)).toBeUndefined();
+    // Nor when it scores higher with a clause of its topic beside the question, however low: there, a seat of a
+    // monitoring body in two clauses that share little else.
+    const seat = (id: string, title: string, text: string, terms: Record<string, unknown>, n: number) => g({ id, title, text, terms } as Parameters<typeof g>[0], n);
+    const seatA = seat('seat-a', 'Monitors in Israel', 'Monitors sit in Israel and report each week.', { monitoringSeat: 'israel', reports: 'weekly' }, 4);
+    const seatB = seat('seat-b', 'A team in Cairo', 'A team works out of Cairo.', { monitoringSeat: 'cairo', staff: 40 }, 5);
+    const police = g({ id: 'police', title: 'Police recruitment', text: 'Palestinian police are recruited locally.', terms: { recruits: 'local' } } as Parameters<typeof g>[0], 6);
+    const own = matchClauses([seatA], [police, seatB, open]);
+    expect(own.pairs).toEqual([expect.objectContaining({ from: 0, to: 1, method: 'topic', evidence: expect.objectContaining({ ownTerms: ['monitoringSeat'] }) })]);
+    expect(own.pairs[0]?.score).toBeLessThan(MATCH.near);
+    // Without a term of their own, the question still does not take the clause that scores higher with the other.
+    const plain = (c: Clause, text = c.text) => ({ ...c, text, terms: { [c.id.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())]: 1 } }) as Clause;
+    const weak = { ...plain(seatB, 'An office in Cairo keeps the weekly file.'), title: 'Cairo office' };
+    const rival = matchClauses([plain(seatA)], [weak, open]);
+    expect(rival.possible).toEqual([]);
+    expect(rival.pairs.find((p) => p.to === 1)).toBeUndefined();
+    expect(matchClauses([plain(seatA)], [open]).pairs).toEqual([expect.objectContaining({ from: 0, to: 0, evidence: expect.objectContaining({ openQuestion: true }) })]);
   });
 
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
@@ -520,15 +536,22 @@ describe('what matters most', () => {
     expect(line?.weight).toBe(apart('arms')?.weight);
     expect(h.flatMap((l) => [l.clause, ...(l.also ?? [])]).filter((id) => ['force', 'arms', 'pullout'].includes(id))).toHaveLength(3);
     // A lone deferral is its own line; a clause bracketed that still states terms says more than its status, and is too.
-    expect(h.find((l) => l.clause === 'talks')?.also).toBeUndefined();
-    expect(h.find((l) => l.clause === 'aid')?.also).toBeUndefined();
+    for (const id of ['talks', 'aid']) {
+      expect(h.find((l) => l.clause === id)?.also).toBeUndefined();
+      expect(h.flatMap((l) => l.also ?? [])).not.toContain(id);
+    }
     expect(h.map((l) => l.clause)).toContain('own');
-    // Past four clauses, the line names four and counts the rest; `also` names them all.
+    // Not a settled point reopened (agreed → bracketed), nor one that names other parties: they say more than the status.
+    const agreed = plan('x', x.clauses.map((c) => (c.id === 'force' ? { ...c, status: 'agreed' as const } : c)));
+    expect(diffPlans(agreed, y).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['pullout'] });
+    const named = plan('y', y.clauses.map((c) => (c.id === 'pullout' ? { ...c, parties: ['russia'] } : c)));
+    expect(diffPlans(x, named).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['force'] });
+    // Past four clauses, the line names the first four by their titles and the rest by their numbers: every one is named.
     const many = plan('x', Array.from({ length: 6 }, (_, i) => t(`p${i}`, i + 1, 'other', { a: 1 })));
     const left = plan('y', many.clauses.map((c) => open(c, 'bracketed')));
     const all = diffPlans(many, left).summary.highlights;
     expect(all).toHaveLength(1);
-    expect(all[0]?.says).toBe('Left open, now bracketed: Clause 1 (Point p0), Clause 2 (Point p1), Clause 3 (Point p2), Clause 4 (Point p3) and 2 more');
+    expect(all[0]?.says).toBe('Left open, now bracketed: Clause 1 (Point p0), Clause 2 (Point p1), Clause 3 (Point p2) and Clause 4 (Point p3); also clauses 5 and 6');
     expect(all[0]?.also).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
   });
 

@@ -3,11 +3,11 @@ import type { Topic } from '../model/types.js';
 import { clauseName, ifSo, leadOf } from './describe-clause.js';
 import { isOpenStatus } from '../model/clause-state.js';
 import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
-import { weightOf } from './weigh.js';
+import { METADATA_FIELDS, weightOf } from './weigh.js';
 
 const KINDS: ChangeKind[] = ['added', 'removed', 'split', 'merged', 'modified', 'renumbered', 'moved', 'unchanged'];
 const HIGHLIGHTS = 10;
-/** How many clauses a line of clauses left open names before "and N more". */
+/** How many clauses a line of clauses left open names by their titles; the rest by their numbers. */
 const LEFT_OPEN_NAMED = 4;
 
 /** What the ranking knows beside the clause changes. */
@@ -115,26 +115,41 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
 }
 
 /**
- * A paired clause whose news is only that it became a question left open
- * (bracketed or deferred, and states no terms in the new version): its new status.
+ * A paired clause whose news is only that a proposal became a question left
+ * open (bracketed or deferred, stating no terms in the new version): its new
+ * status. Not a settled point reopened (agreed → bracketed) nor one already
+ * open, and not one whose parties, topic or other fields changed too, or that
+ * gained an operative word: those say more than the status, and keep their own
+ * line. The terms it leaves open, the parties it no longer names, the operative
+ * words gone with its text and what it waits on (conditions) are the detail of
+ * leaving it open.
  */
 function leftOpenAs(c: ClauseChange): string | undefined {
-  if (!c.from || !c.to || c.carried || c.to.termCount || (c.kind !== 'modified' && c.kind !== 'renumbered' && c.kind !== 'moved')) return undefined;
+  // An operative word that went with the rest of the clause is part of leaving it open; one put in is news.
+  if (!c.from || !c.to || c.carried || c.to.termCount || c.kind !== 'modified' || (c.text?.flags ?? []).some((f) => (f.kind === 'obligation' ? f.to !== null : f.change === 'added'))) return undefined;
   const status = c.fields.find((f) => f.field === 'status');
-  return status && isOpenStatus(status.to) ? String(status.to) : undefined;
+  if (!status || status.from !== 'proposed' || !isOpenStatus(status.to)) return undefined;
+  // A question that names no parties leaves them open with the rest; one that names others says more.
+  const unstated = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+  const detail = new Set(['status', 'terms', 'conditions']);
+  const more = c.fields.some((f) => !detail.has(f.field) && !METADATA_FIELDS.has(f.field) && !(f.field === 'parties' && unstated(f.to)));
+  return more || c.from.topic !== c.to.topic ? undefined : String(status.to);
 }
 
 /**
  * Clauses that only became questions left open, by their new status, where
- * two or more share it, heaviest first: each maps to its run (weighed in
- * order). A reply that leaves ten points open is one line for them, and
- * leaves room for what it says.
+ * two or more share it, heaviest first: each run's heaviest maps to the run
+ * (weighed in order). A reply that leaves ten points open is one line for
+ * them, and leaves room for what it says.
  */
 function leftOpenRuns(clauses: readonly ClauseChange[]): Map<ClauseChange, ClauseChange[]> {
   const runs = new Map<string, ClauseChange[]>();
   for (const c of clauses) {
     const status = leftOpenAs(c);
-    if (status) runs.set(status, [...(runs.get(status) ?? []), c]);
+    if (!status) continue;
+    const run = runs.get(status);
+    if (run) run.push(c);
+    else runs.set(status, [c]);
   }
   const out = new Map<ClauseChange, ClauseChange[]>();
   for (const run of runs.values()) if (run.length > 1) out.set(run[0] as ClauseChange, run);
@@ -143,15 +158,23 @@ function leftOpenRuns(clauses: readonly ClauseChange[]): Map<ClauseChange, Claus
 
 /**
  * "Left open, now bracketed: Clause 13 (Demilitarisation), Clause 15 (Stabilisation force) and Clause 16
- * (Withdrawal)"; past four clauses, "and 3 more" (the line's `also` names them all).
+ * (Withdrawal)". Every clause of the run is named: the first four by their titles, the rest by
+ * their numbers where they have one ("; also clauses 14, 17 and 18").
  */
 function leftOpenLine(run: readonly ClauseChange[]): string {
   // An unnumbered clause by its title, and the number it had ("Unnumbered clause" five times over says nothing).
   const name = (c: ClauseChange) => (c.to?.number !== undefined ? clauseName(c) : `${c.to?.title ?? ''}${c.from?.number !== undefined ? ` (was clause ${c.from.number})` : ''}`);
-  const names = run.slice(0, LEFT_OPEN_NAMED).map(name);
-  const more = run.length - names.length;
-  const list = more ? `${names.join(', ')} and ${more} more` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `Left open, now ${run[0] ? leftOpenAs(run[0]) : ''}: ${list}`;
+  const numberOf = (c: ClauseChange) => c.to?.number ?? c.from?.number;
+  const rest = run.slice(LEFT_OPEN_NAMED);
+  const byTitle = [...run.slice(0, LEFT_OPEN_NAMED), ...rest.filter((c) => numberOf(c) === undefined)].map(name);
+  const byNumber = rest.map(numberOf).filter((n): n is string => n !== undefined);
+  const also = byNumber.length ? `; also clause${byNumber.length > 1 ? 's' : ''} ${andList(byNumber)}` : '';
+  return `Left open, now ${run[0] ? leftOpenAs(run[0]) : ''}: ${andList(byTitle)}${also}`;
+}
+
+/** "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
 /**

@@ -209,18 +209,22 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       }
       if (best && best.score >= soleAt && !nearer(best.i, best.j, best.score)) pair(best.i, best.j, 'topic', best.score, best.evidence);
     }
-    // A question left open, the only one of its topic left on its side, and the only clause of that topic left on the other.
-    for (const [i, j] of openQuestionPairs(a, b, aTo, bFrom, declared)) {
-      if (!allowed(i, j)) continue;
-      const { score, evidence } = scorer.between(i, j);
-      if (!nearer(i, j, score)) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
-    }
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
     for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
       // Clauses a `covers` group holds take part in no other pair.
       if (aTo.has(i) || bFrom.has(j) || declared.a.has(i) || declared.b.has(j) || !allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       if (score >= soleAt && ownThing(i, j, score, evidence)) pair(i, j, 'topic', score, evidence);
+    }
+    // Last, a question left open, the only one of its topic left on its side, and the only clause of that topic left on
+    // the other: unless that clause scores higher with another clause of its topic left free beside the question (whatever
+    // the score: the question needs none), or either is nearer another free clause among the candidates.
+    for (const { q, other, rivals } of openQuestionPairs(a, b, aTo, bFrom, declared)) {
+      const [i, j] = q.side === 0 ? [q.at, other] : [other, q.at];
+      if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+      const { score, evidence } = scorer.between(i, j);
+      const rival = rivals.some((r) => !(q.side === 0 ? aTo.has(r) : bFrom.has(r)) && (q.side === 0 ? scorer.between(r, j) : scorer.between(i, r)).score > score);
+      if (!rival && !nearer(i, j, score)) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
     }
   }
 
@@ -338,7 +342,9 @@ function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map
  * open, as when the two are alone in their topic, though the question's version
  * also holds other clauses of it (a new one, or one the other version has no
  * partner for). Where the other version has several, the question does not say
- * which it stands for, and no pair is made (EVAL.md).
+ * which it stands for, and no pair is made (EVAL.md). Each comes with the other
+ * free clauses of the topic beside the question: the caller makes the pair only
+ * if that clause scores no higher with any of them.
  */
 function openQuestionPairs(
   a: readonly Clause[],
@@ -346,18 +352,19 @@ function openQuestionPairs(
   aTo: ReadonlyMap<number, ClausePair>,
   bFrom: ReadonlyMap<number, ClausePair>,
   declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
-): Array<[number, number]> {
+): Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> {
   const freeA = a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i));
   const freeB = b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j));
   const [topicsA, topicsB] = [groupBy(freeA, (i) => a[i]?.topic ?? ''), groupBy(freeB, (j) => b[j]?.topic ?? '')];
-  const out: Array<[number, number]> = [];
+  const out: Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> = [];
   const side = (mine: readonly Clause[], topics: Map<string, number[]>, theirTopics: Map<string, number[]>, k: 0 | 1) => {
     for (const [topic, list] of topics) {
       const questions = list.filter((q) => isOpenQuestion(mine[q] as Clause));
       const theirs = theirTopics.get(topic) ?? [];
       if (topic === 'other' || questions.length !== 1 || theirs.length !== 1) continue;
-      const [q, o] = [questions[0] as number, theirs[0] as number];
-      out.push(k === 0 ? [q, o] : [o, q]);
+      const at = questions[0] as number;
+      // The other free clauses of the topic beside the question: few, since the rule is for a topic nearly paired.
+      out.push({ q: { side: k, at }, other: theirs[0] as number, rivals: list.filter((r) => r !== at).slice(0, MATCH.scanLimit) });
     }
   };
   side(a, topicsA, topicsB, 0);

@@ -219,7 +219,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // Last, a question left open, the only one of its topic left on its side, and the only clause of that topic left on
     // the other: unless that clause scores higher with another clause of its topic left free beside the question (whatever
     // the score: the question needs none), or either is nearer another free clause among the candidates.
-    for (const { q, other, rivals } of openQuestionPairs(a, b, aTo, bFrom, declared)) {
+    const [fa3, fb3] = free();
+    for (const { q, other, rivals } of openQuestionPairs(a, b, groupBy(fa3, (i) => a[i]?.topic ?? ''), groupBy(fb3, (j) => b[j]?.topic ?? ''))) {
       const [i, j] = q.side === 0 ? [q.at, other] : [other, q.at];
       if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
@@ -337,7 +338,8 @@ function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map
 
 /**
  * A question left open (bracketed or deferred, no terms), the only one of its
- * topic among the free clauses of its version, where the other version has
+ * topic among the free clauses of its version (`topicsA`, `topicsB`: the free
+ * clauses by topic), where the other version has
  * exactly one free clause of that topic: that clause is what the question leaves
  * open, as when the two are alone in their topic, though the question's version
  * also holds other clauses of it (a new one, or one the other version has no
@@ -349,13 +351,9 @@ function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map
 function openQuestionPairs(
   a: readonly Clause[],
   b: readonly Clause[],
-  aTo: ReadonlyMap<number, ClausePair>,
-  bFrom: ReadonlyMap<number, ClausePair>,
-  declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
+  topicsA: Map<string, number[]>,
+  topicsB: Map<string, number[]>,
 ): Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> {
-  const freeA = a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i));
-  const freeB = b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j));
-  const [topicsA, topicsB] = [groupBy(freeA, (i) => a[i]?.topic ?? ''), groupBy(freeB, (j) => b[j]?.topic ?? '')];
   const out: Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> = [];
   const side = (mine: readonly Clause[], topics: Map<string, number[]>, theirTopics: Map<string, number[]>, k: 0 | 1) => {
     for (const [topic, list] of topics) {

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { applyDiff, diffPlans, familySchema, migratePlanYaml, parsePlan, parseTerms, reverseDiff } from 'peaceplan';
+import { applyDiff, diffPlans, familySchema, migratePlanYaml, parsePlan, parseTerms, reverseDiff, summarizePlan } from 'peaceplan';
 import type { FamilyTerms, Plan } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 
@@ -11,6 +11,12 @@ const TERMS = parseTerms(text(`${dir}/terms.yaml`)).terms as FamilyTerms;
 const at = (errors: ReadonlyArray<{ code: string; line: number; col: number }>) => errors.map((e) => `${e.code} ${e.line}:${e.col}`);
 const plan = (body: string, version = 'v1') => {
   const r = parsePlan(`peaceplan: 2\nplan: p\nversion: ${version}\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n${body}`);
+  expect(r.errors).toEqual([]);
+  return r.plan as Plan;
+};
+/** A plan read from YAML that must read without errors. */
+const plan2 = (yaml: string) => {
+  const r = parsePlan(yaml);
   expect(r.errors).toEqual([]);
   return r.plan as Plan;
 };
@@ -221,6 +227,82 @@ describe('clauses reported dropped (removed)', () => {
     expect(parsePlan(JSON.stringify(merged.plan)).errors.filter((e) => e.code === 'DUPLICATE_CLAUSE_ID')).toEqual([]);
     const same = drops('bb', ['amnesty'], 'cap');
     expect(mergePlans(a, same, a).plan).toEqual(same);
+  });
+});
+
+describe('clauses reported new (added)', () => {
+  // The earlier version is known only in part: a clause it does not show may be there unreported, unless reports say it is new.
+  const head = (v: string, parent: string, n = 2, provenance = 'official') => `peaceplan: ${n}\nplan: p\nversion: ${v}\ntitle: T\ndate: 2025-11-2${v.length}\nparent: ${parent}\nprovenance: ${provenance}\nsources:\n  s1: { title: A, publisher: B }\n  s2: { title: C, publisher: D }\nclauses:\n`;
+  const addition = (id: string, extra = '') => `  - clause: ${id}\n    sources: [s2]\n${extra}`;
+  const base = head('a', 'null', 2, 'reported') + clause('cap', 'military-limits', '');
+  const later = (v: string, entries: string, n = 2) => head(v, 'a', n) + clause('cap', 'military-limits', '') + clause('perimeter', 'territory', '    terms: { swapsNegotiable: true }\n') + (entries ? `added:\n${entries}` : '');
+
+  it('are checked in the file: a clause of the version, listed once, format 2, sources cited', () => {
+    expect(parsePlan(later('bb', addition('perimeter'))).errors).toEqual([]);
+    const r = parsePlan(later('bb', addition('perimetre') + addition('cap') + addition('cap')));
+    expect(r.errors.map((e) => `${e.code} ${e.line}:${e.col} ${e.message}`)).toEqual([
+      'UNKNOWN_CLAUSE 30:13 clause `perimetre` is listed as added but is not a clause of this version',
+      'DUPLICATE_CLAUSE_ID 34:13 clause `cap` is listed as added twice',
+    ]);
+    expect(r.errors[0]?.hint).toBe('did you mean `perimeter`?');
+    expect(at(parsePlan(later('bb', addition('perimeter'), 1)).errors)).toEqual(['NEEDS_FORMAT_2 29:1']);
+    expect(at(parsePlan(later('bb', addition('perimeter').replace('[s2]', '[s3]'))).errors)).toContain('UNKNOWN_SOURCE 31:15');
+    // Held to their evidence as a clause is: one outlet is not `reported`, the default.
+    const warned = parsePlan(later('bb', addition('perimeter'))).warnings.filter((w) => w.path[0] === 'added');
+    expect(warned.map((w) => `${w.code} ${w.line}:${w.col}`)).toEqual(['SINGLE_OUTLET 30:13']);
+  });
+
+  it('are told as added against a version known in part, weighed as news, and the other way as reported absent', () => {
+    const a = parsePlan(base).plan as Plan;
+    const told = plan2(later('bb', addition('perimeter', '    certainty: unconfirmed\n').replace('[s2]', '[s1, s2]')));
+    const firm = plan2(later('bb', addition('perimeter').replace('[s2]', '[s1, s2]')));
+    const silent = plan2(later('bb', ''));
+    const change = (v: Plan) => diffPlans(a, v).clauses.find((c) => c.to?.id === 'perimeter');
+    expect(change(silent)).toMatchObject({ kind: 'added', partial: true });
+    expect(change(firm)).toMatchObject({ kind: 'added', reported: { sources: ['s1', 's2'], added: true } });
+    expect(change(firm)?.partial).toBeUndefined();
+    expect(change(firm)?.says).toBe('Clause 9 (perimeter) added (reported new by s1, s2)');
+    expect(change(told)?.says).toBe('Clause 9 (perimeter) added (reported new, unconfirmed, by s1, s2)');
+    const weight = (v: Plan) => diffPlans(a, v).summary.highlights.find((h) => h.clause === 'perimeter')?.weight ?? 0;
+    // A clause with a term: 5.4 as any clause added; unreported in part, or on one report, below every stated change.
+    expect([weight(firm), weight(told), weight(silent)]).toEqual([5.4, 1.55, 1.05]);
+    // Seen from the later version, the earlier one is reported not to have it; reversing the diff says the same.
+    const back = diffPlans(firm, a).clauses.find((c) => c.from?.id === 'perimeter');
+    expect(back).toMatchObject({ kind: 'removed', reported: { added: true } });
+    expect(back?.says).toBe('Clause 9 (perimeter) removed (reported absent from this version by s1, s2)');
+    expect(reverseDiff(diffPlans(a, firm)).clauses.find((c) => c.from?.id === 'perimeter')?.says).toBe(back?.says);
+    // An entry that names another version says nothing of this one; the plan's list is a field of its own.
+    const other = plan2(later('bb', addition('perimeter', '    since: zz\n')));
+    expect(change(other)).toMatchObject({ partial: true });
+    expect(diffPlans(silent, firm).meta.find((f) => f.field === 'added')?.says).toBe('reported new: perimeter');
+    expect(summarizePlan(firm).added).toEqual(['perimeter']);
+  });
+
+  it('name a version of the family that does not have the clause', async () => {
+    const { checkFamily } = await import('peaceplan');
+    const a = parsePlan(base, { file: 'a.yaml' });
+    const ok = parsePlan(later('bb', addition('perimeter')), { file: 'bb.yaml' });
+    const there = parsePlan(later('ccc', addition('cap')), { file: 'ccc.yaml' });
+    const far = parsePlan(later('dddd', addition('perimeter', '    since: zz\n')), { file: 'dddd.yaml' });
+    const orphan = parsePlan(later('eeeee', addition('perimeter')).replace('parent: a', 'parent: null'), { file: 'eeeee.yaml' });
+    const { errors } = checkFamily([a, ok, there, far, orphan]);
+    expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['ccc.yaml INVALID_VALUE 30:13', 'dddd.yaml UNKNOWN_VERSION 32:12', 'eeeee.yaml INVALID_VALUE 30:5']);
+    expect(errors[0]?.message).toBe('clause `cap` is said to be new since `a`, which has a clause of that id');
+    expect(errors[2]?.message).toBe('an addition needs the version it is new since, and this version has no parent');
+  });
+
+  it('merge member by member, and leave out a clause the merged version lost', async () => {
+    const { mergePlans } = await import('peaceplan');
+    const a = parsePlan(base).plan as Plan;
+    const firm = plan2(later('bb', addition('perimeter')));
+    expect(mergePlans(a, firm, a).plan).toEqual(firm);
+    // Theirs takes the new clause out again: the merge loses it, and its report with it.
+    const without = { ...firm, version: 'cc', clauses: firm.clauses.filter((c) => c.id !== 'perimeter'), added: [] };
+    const merged = mergePlans(firm, firm, without).plan;
+    expect(merged.clauses.map((c) => c.id)).toEqual(['cap']);
+    expect(merged.added).toBeUndefined();
+    // Two sides that each report it new: one entry.
+    expect(mergePlans(a, firm, { ...firm, version: 'cc' }).plan.added).toEqual(firm.added);
   });
 });
 

@@ -89,7 +89,7 @@ export async function readInputs(paths: readonly string[], options: { family?: s
     for (const f of named) {
       if (!unchecked.has(f.result.sourceMap.file)) continue;
       const plan = f.result.plan as Plan;
-      const names = [...new Set([plan.parent, ...plan.clauses.map((c) => c.carriedFrom), ...(plan.removed ?? []).map((r) => r.from)].filter((v): v is string => typeof v === 'string'))];
+      const names = [...new Set([plan.parent, ...plan.clauses.map((c) => c.carriedFrom), ...(plan.removed ?? []).map((r) => r.from), ...(plan.added ?? []).map((r) => r.since)].filter((v): v is string => typeof v === 'string'))];
       out.notes.push(`${f.path} names ${names.map((v) => `\`${v}\``).join(', ')} of its family, not checked: ${options.family} holds no version of the family`);
     }
     out.versions.push(...others.flatMap((f) => (f.plan ? [f.plan] : [])));

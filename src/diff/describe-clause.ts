@@ -114,8 +114,10 @@ export function describeClause(c: ClauseChange): string {
     const how = carried.presence === 'unknown' ? 'not known whether it is in' : 'assumed to remain in, not seen in';
     return c.from ? `${name} ${how} the earlier version (carried from ${carried.carriedFrom ?? 'another version'}); not in this one` : `${name} ${how} this version (carried from ${carried.carriedFrom ?? 'another version'}); not in the earlier one`;
   }
-  const by = c.reported ? ` (${c.from ? 'reported' : 'reported dropped from the earlier version'}${c.reported.unconfirmed ? ', unconfirmed,' : ''} by ${c.reported.sources.join(', ')})` : '';
-  if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : c.reported ? `restored${by}` : c.partial ? 'added, or not reported in the earlier version (known only in part)' : 'added') : `added (${c.kind}${group})`}`;
+  // A clause reported new in its version is added (seen the other way, reported absent); one the other version is reported to drop, removed (or restored).
+  const how = !c.reported ? '' : c.reported.added ? (c.from ? 'reported absent from this version' : 'reported new') : c.from ? 'reported' : 'reported dropped from the earlier version';
+  const by = c.reported ? ` (${how}${c.reported.unconfirmed ? ', unconfirmed,' : ''} by ${c.reported.sources.join(', ')})` : '';
+  if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : c.reported ? `${c.reported.added ? 'added' : 'restored'}${by}` : c.partial ? 'added, or not reported in the earlier version (known only in part)' : 'added') : `added (${c.kind}${group})`}`;
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.reported ? `removed${by}` : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];
   if (!parts.length) return `${name} unchanged`;

@@ -42,7 +42,7 @@ function entryChanges(field: string, from: Record<string, unknown>, to: Record<s
 
 function say(c: FieldChange): string {
   const name = c.key !== undefined ? `${c.field} ${c.key}` : c.field;
-  if (c.field === 'removed' && c.key === undefined) return droppedSays(c.from, c.to);
+  if ((c.field === 'removed' || c.field === 'added') && c.key === undefined) return reportedSays(c.field === 'removed' ? 'dropped' : 'new', c.from, c.to);
   if (c.field === 'unreported') return unreportedSays(c.from, c.to);
   if (c.field === 'terms') return c.from === undefined || c.from === null ? 'terms added' : c.to === undefined || c.to === null ? 'terms removed' : 'terms changed';
   if (c.from === undefined) return `${name} added${c.key !== undefined ? '' : `: ${formatValue(c.to)}`}`;
@@ -59,14 +59,14 @@ function say(c: FieldChange): string {
   return `${name} ${formatValue(c.from)} → ${formatValue(c.to)}`;
 }
 
-/** The plan's list of clauses reported dropped, by clause id: "reported dropped: army-cap, amnesty". */
-function droppedSays(from: unknown, to: unknown): string {
+/** The plan's list of clauses reported dropped (or new), by clause id: "reported dropped: army-cap, amnesty". */
+function reportedSays(what: 'dropped' | 'new', from: unknown, to: unknown): string {
   const ids = (v: unknown) => (Array.isArray(v) ? v.map((r) => String(isMap(r) ? r.clause : r)) : []);
   const [was, now] = [ids(from), ids(to)];
   const added = now.filter((x) => !was.includes(x));
   const gone = was.filter((x) => !now.includes(x));
-  const parts = [...(added.length ? [`reported dropped: ${added.join(', ')}`] : []), ...(gone.length ? [`no longer reported dropped: ${gone.join(', ')}`] : [])];
-  return parts.length ? parts.join('; ') : 'clauses reported dropped: reports changed';
+  const parts = [...(added.length ? [`reported ${what}: ${added.join(', ')}`] : []), ...(gone.length ? [`no longer reported ${what}: ${gone.join(', ')}`] : [])];
+  return parts.length ? parts.join('; ') : `clauses reported ${what}: reports changed`;
 }
 
 /** A clause's terms not reported, by version: "not reported in this version: releaseDeadline". */

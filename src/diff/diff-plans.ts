@@ -1,7 +1,7 @@
 import { matchClauses } from '../match/match-clauses.js';
 import { isCarried, isOpenQuestion } from '../model/clause-state.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
-import type { Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
+import type { Addition, Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { fingerprint } from '../util/fingerprint.js';
@@ -107,12 +107,14 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   // A clause on one side only that the other version is reported to drop (its `removed`) is news, not a gap in what is known.
   const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), a.clauses, b, options);
   const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), b.clauses, a, options);
+  // So is a clause its own version is reported to add since the other (its `added`).
+  const [newInA, newInB] = [reportedNew(a, b), reportedNew(b, a)];
   const [unconfirmedA, unconfirmedB] = [a, b].map((p) => p.clauses.every((c) => c.certainty === 'unconfirmed')) as [boolean, boolean];
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, droppedByA.get(cb)));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, report(droppedByA.get(cb), newInB.get(cb.id))));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, droppedByB.get(ca)));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, report(droppedByB.get(ca), newInA.get(ca.id))));
   });
   markMovedTerms(changes, a.clauses, b.clauses, schema);
   const clauses = orderChanges(changes);
@@ -216,12 +218,26 @@ function reportedDrops(clauses: readonly Clause[], whole: readonly Clause[], oth
   return out;
 }
 
+/** The clauses `p` is reported to add since `other` (entries of its `added` that name `other`, or name no version when `other` is its parent), by id. */
+function reportedNew(p: Plan, other: Plan): Map<string, Addition> {
+  const out = new Map<string, Addition>();
+  for (const x of p.added ?? []) if ((x.since ?? p.parent) === other.version && !out.has(x.clause)) out.set(x.clause, x);
+  return out;
+}
+
+/** A report of what a clause on one side only is: dropped from the other version (that version's `removed`), or new in its own (its `added`). */
+function report(dropped: Removal | undefined, added: Addition | undefined): ClauseChange['reported'] {
+  const by = dropped ?? added;
+  if (!by) return undefined;
+  return { sources: [...by.sources], ...(by.certainty === 'unconfirmed' ? { unconfirmed: true as const } : {}), ...(!dropped ? { added: true as const } : {}) };
+}
+
 /**
  * The change for a clause on one side only. Unconfirmed there, it is `uncertain` (not news that the other
  * version lacks it) unless every clause of its version is unconfirmed (`allUnconfirmed`): a version that
  * rests on one report as a whole is as sure of this clause as of any other it states.
  */
-function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean, allUnconfirmed: boolean, dropped?: Removal): ClauseChange {
+function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKind, related: string[], otherInPart: boolean, allUnconfirmed: boolean, reported?: ClauseChange['reported']): ClauseChange {
   const ref = refOf(c, index);
   const change: ClauseChange = {
     kind,
@@ -236,7 +252,7 @@ function oneSided(c: Clause, index: number, where: 'from' | 'to', kind: ChangeKi
     text: null,
     clause: c,
     ...((c.certainty === 'unconfirmed' && !allUnconfirmed) || isCarried(c) ? { uncertain: true as const } : {}),
-    ...(dropped && (kind === 'added' || kind === 'removed') ? { reported: { sources: [...dropped.sources], ...(dropped.certainty === 'unconfirmed' ? { unconfirmed: true as const } : {}) } } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
+    ...(reported && (kind === 'added' || kind === 'removed') ? { reported } : otherInPart && (kind === 'added' || kind === 'removed') ? { partial: true as const } : {}),
     says: '',
   };
   change.says = describeClause(change);

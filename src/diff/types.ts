@@ -81,9 +81,13 @@ export interface ClauseChange {
    * drop it (that version's `removed`), by these sources. It is told as removed
    * (seen the other way, as restored), not as possibly there unreported.
    * `unconfirmed` when the removal rests on one outlet or is inferred: then it
-   * weighs as little as an absence from a version known in part.
+   * weighs as little as an absence from a version known in part. `added` when
+   * the report is the other way round: the version that has the clause is
+   * reported to add it (that version's `added`), so the other, known only in
+   * part, is reported not to have it; told as added (seen the other way, as
+   * removed).
    */
-  reported?: { sources: string[]; unconfirmed?: true };
+  reported?: { sources: string[]; unconfirmed?: true; added?: true };
   /**
    * For a pair: true when one side is carried over unseen from a version other
    * than the other side, so how the two differ is not a reported change (a side

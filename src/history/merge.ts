@@ -7,7 +7,7 @@
  * side's reading beside it as an alternative clause, so that a policy writer
  * resolves it in the file.
  */
-import type { Clause, Plan, Removal } from '../model/types.js';
+import type { Clause, Plan } from '../model/types.js';
 import { clone } from '../util/clone.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termSpec } from '../diff/term-kinds.js';
@@ -86,8 +86,11 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   }
   plan.sources = sources;
   plan.clauses = coversKept(mergeClauses(base, ours, theirs, names, conflicts));
-  const removed = mergeRemovals(base, ours, theirs, plan.parent as string | null, plan.clauses as Clause[]);
+  const clauseIds = new Set((plan.clauses as Clause[]).map((c) => c.id));
+  const removed = mergeReports(base, ours, theirs, plan.parent as string | null, 'removed', (id) => !clauseIds.has(id));
   if (removed.length) plan.removed = removed;
+  const added = mergeReports(base, ours, theirs, plan.parent as string | null, 'added', (id) => clauseIds.has(id));
+  if (added.length) plan.added = added;
   // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
   const planLevel = conflicts.filter((c) => c.clause === null);
   if (planLevel.length) {
@@ -263,17 +266,20 @@ function coversKept(clauses: Clause[]): Clause[] {
 }
 
 /**
- * Clauses reported dropped, merged member by member (by clause id, as sets
- * merge): each keeps the version it is dropped from, written out where the
- * merged parent differs, and one the merged version keeps as a clause goes.
+ * Clauses reported dropped (`removed`) or new (`added`), merged member by
+ * member (by clause id, as sets merge): each keeps the version it is dropped
+ * from or new since, written out where the merged parent differs; an entry
+ * whose clause the merged version no longer fits (`fits`: a dropped clause it
+ * keeps, a new clause it lost) goes.
  */
-function mergeRemovals(base: Plan, ours: Plan, theirs: Plan, parent: string | null, clauses: readonly Clause[]): Removal[] {
-  const anchored = (p: Plan) => (p.removed ?? []).map((r) => (r.from === undefined && p.parent != null && p.parent !== parent ? { ...r, from: p.parent } : r));
+function mergeReports<K extends 'removed' | 'added'>(base: Plan, ours: Plan, theirs: Plan, parent: string | null, field: K, fits: (id: string) => boolean): NonNullable<Plan[K]> {
+  type Entry = NonNullable<Plan[K]>[number];
+  const key = field === 'removed' ? 'from' : 'since';
+  const anchored = (p: Plan) => ((p[field] ?? []) as Entry[]).map((r) => ((r as unknown as Record<string, unknown>)[key] === undefined && p.parent != null && p.parent !== parent ? { ...r, [key]: p.parent } : r));
   const [b, o, t] = [anchored(base), anchored(ours), anchored(theirs)];
-  const ids = (xs: Removal[]) => xs.map((r) => r.clause);
-  const kept = new Set(clauses.map((c) => c.id));
+  const ids = (xs: Entry[]) => xs.map((r) => r.clause);
   const chosen = (set3(ids(b), ids(o), ids(t)) as string[] | undefined) ?? [];
-  return chosen.filter((id) => !kept.has(id)).map((id) => (o.find((r) => r.clause === id) ?? t.find((r) => r.clause === id)) as Removal);
+  return chosen.filter(fits).map((id) => (o.find((r) => r.clause === id) ?? t.find((r) => r.clause === id)) as Entry) as NonNullable<Plan[K]>;
 }
 
 /**

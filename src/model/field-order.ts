@@ -4,7 +4,7 @@
  * merged version is built in it.
  */
 export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses', 'removed']],
+  ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses', 'removed', 'added']],
   ['sources/*', ['title', 'publisher', 'network', 'date', 'url', 'language', 'reliability', 'note']],
   ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'unreported', 'status', 'presence', 'carriedFrom', 'covers', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],

@@ -29,6 +29,8 @@ export interface Plan {
   clauses: Array<Clause>;
   /** Clauses of an earlier version that this version is reported to drop, when its text is known only in part (format 2): the press says the clause went, though the text is not seen. A diff then tells that clause as removed, not as possibly there unreported. */
   removed?: Array<Removal>;
+  /** Clauses of this version that the press reports as new since an earlier version whose text is known only in part (format 2): the earlier text is not seen whole, but the clause is said not to be in it. A diff then tells the clause as added, not as possibly there unreported. */
+  added?: Array<Addition>;
 }
 
 /** A clause this version is reported to drop (format 2). */
@@ -44,6 +46,19 @@ export interface Removal {
   /** The reports that it was dropped. */
   sources: Array<SourceRef>;
   /** How well the removal is attested, as for a clause: reported (the default) by more than one outlet; unconfirmed on one outlet or inferred; confirmed by an official text or three independent outlets. */
+  certainty?: "confirmed" | "reported" | "unconfirmed";
+  note?: Prose;
+}
+
+/** A clause of this version reported as new since an earlier version (format 2). */
+export interface Addition {
+  /** The id of the new clause, a clause of this version. */
+  clause: Id;
+  /** The earlier version it is reported not to be in; the parent when left out. */
+  since?: Id;
+  /** The reports that it is new. */
+  sources: Array<SourceRef>;
+  /** How well its being new is attested, as for a clause: reported (the default) by more than one outlet; unconfirmed on one outlet or inferred; confirmed by an official text or three independent outlets. */
   certainty?: "confirmed" | "reported" | "unconfirmed";
   note?: Prose;
 }

@@ -19,6 +19,7 @@ export type {
   ClauseCondition,
   Option,
   Removal,
+  Addition,
   FamilyTerms,
   TopicDeclaration,
   TermDeclaration,

@@ -37,7 +37,7 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
   const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && !(c.kind === 'renumbered' && !c.moved));
   out.push('', `<details><summary>All changed clauses (${changed.length})</summary>`, '', '| | Clause | Change |', '|---|---|---|');
   for (const c of changed) {
-    const details = c.from && c.to ? clauseDetails(c) : [c.kind + (c.related.length ? ` (with ${c.related.join(', ')})` : '') + (c.uncertain ? ' (unconfirmed: not reported on the other side)' : c.reported ? ` (reported dropped${c.reported.unconfirmed ? ', unconfirmed' : ''}: ${c.reported.sources.join(', ')})` : c.partial ? ' (the other version is known only in part)' : ''), ...(c.clause ? termsInWords(c.clause) : [])];
+    const details = c.from && c.to ? clauseDetails(c) : [c.kind + (c.related.length ? ` (with ${c.related.join(', ')})` : '') + (c.uncertain ? ' (unconfirmed: not reported on the other side)' : c.reported ? ` (reported ${c.reported.added ? (c.to ? 'new' : 'absent') : 'dropped'}${c.reported.unconfirmed ? ', unconfirmed' : ''}: ${c.reported.sources.join(', ')})` : c.partial ? ' (the other version is known only in part)' : ''), ...(c.clause ? termsInWords(c.clause) : [])];
     const text = c.text?.hunks.length ? `<br>${redline(c.text.hunks)}` : c.clause ? `<br>${escapeMarkdown(c.clause.text)}` : '';
     out.push(`| \`${KIND_SYMBOL[c.kind]}\` ${c.kind} | ${escapeMarkdown(clauseLabel(c))} | ${details.map(escapeMarkdown).join('<br>')}${text} |`);
   }

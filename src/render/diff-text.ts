@@ -59,7 +59,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
       const carried = c.clause && isCarried(c.clause) ? c.clause : undefined;
       const why = carried ? `${carried.presence === 'unknown' ? 'not known whether' : 'assumed, not seen, that'} ${side} has it (carried from ${carried.carriedFrom ?? 'another version'})` : `unconfirmed in ${side}`;
       if (c.uncertain) out.push(`    ${why}: told as ${c.to ? 'newly reported, not as added' : 'not reported in the new version, not as removed'}`);
-      else if (c.reported) out.push(`    ${c.to ? diff.from.version : diff.to.version} is reported to drop it${c.reported.unconfirmed ? ' (unconfirmed)' : ''}: ${c.reported.sources.join(', ')}`);
+      else if (c.reported) out.push(`    ${c.reported.added ? `${c.to ? diff.to.version : diff.from.version} is reported to add it since ${c.to ? diff.from.version : diff.to.version}` : `${c.to ? diff.from.version : diff.to.version} is reported to drop it`}${c.reported.unconfirmed ? ' (unconfirmed)' : ''}: ${c.reported.sources.join(', ')}`);
       else if (c.partial) out.push(`    ${c.to ? diff.from.version : diff.to.version} is known only in part: the clause may be there unreported`);
       if (c.clause) {
         out.push(`    text: ${visible(c.clause.text.replace(/\s*\n\s*/g, ' '))}`);

@@ -66,6 +66,7 @@ export function formatSummary(s: PlanSummary, options: { terms?: FamilyTerms } =
     `  certainty: ${s.byCertainty.confirmed} confirmed, ${s.byCertainty.reported} reported, ${s.byCertainty.unconfirmed} unconfirmed`,
     ...(s.byPresence.assumed + s.byPresence.unknown > 0 ? [`  presence: ${s.byPresence.stated} stated, ${s.byPresence.assumed} assumed and ${s.byPresence.unknown} unknown (carried over unseen)`] : []),
     ...(s.removed.length ? [`  reported dropped: ${s.removed.join(', ')}`] : []),
+    ...(s.added.length ? [`  reported new: ${s.added.join(', ')}`] : []),
     `  evidence: ${s.evidence.singleOutlet} on one outlet, ${s.evidence.stateMediaOnly} on state media only, ${s.evidence.carried} carried over unseen`,
     `  topics: ${s.byTopic.map((t) => `${label(t.topic, options.terms)} ${t.count}`).join(', ')}`,
   ];

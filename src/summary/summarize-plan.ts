@@ -28,6 +28,8 @@ export interface PlanSummary {
   deferred: string[];
   /** Ids of clauses of an earlier version this one is reported to drop (its `removed`). */
   removed: string[];
+  /** Ids of clauses of this version it is reported to add since an earlier one (its `added`). */
+  added: string[];
   sources: number;
 }
 
@@ -71,6 +73,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     bracketed: plan.clauses.filter((c) => c.status === 'bracketed').map((c) => c.id),
     deferred: plan.clauses.filter((c) => c.status === 'deferred').map((c) => c.id),
     removed: (plan.removed ?? []).map((r) => r.clause),
+    added: (plan.added ?? []).map((r) => r.clause),
     sources: Object.keys(plan.sources).length,
   };
 }

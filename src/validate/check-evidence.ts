@@ -5,8 +5,8 @@
  * outlets, and neither on state media alone. Outlets of one network (the
  * language editions of one site, a wire story and its reprints) count once.
  * A clause carried over unseen is not checked: its sources back its presence,
- * not its content. A reported removal (`removed`) is checked as a clause is,
- * `reported` when it does not say.
+ * not its content. A reported removal (`removed`) or addition (`added`) is
+ * checked as a clause is, `reported` when it does not say.
  */
 import type { ErrorList } from '../error-list.js';
 import type { SourceMap } from '../load/source-map.js';
@@ -20,7 +20,7 @@ export function outletsOf(clause: Pick<Clause, 'sources'>, sources: Readonly<Rec
   return { outlets, stateMediaOnly: cited.length > 0 && cited.every((s) => s.reliability === 'state-media'), official: cited.some((s) => s.reliability === 'official') };
 }
 
-/** Adds evidence warnings for the clauses of `plan`, and for the removals it reports (`removed`). */
+/** Adds evidence warnings for the clauses of `plan`, and for the removals and additions it reports (`removed`, `added`). */
 export function checkEvidence(plan: Plan, map: SourceMap, out: ErrorList): void {
   plan.clauses.forEach((clause, i) => {
     if (isCarried(clause)) return;
@@ -28,6 +28,9 @@ export function checkEvidence(plan: Plan, map: SourceMap, out: ErrorList): void 
   });
   (plan.removed ?? []).forEach((r, i) => {
     checkOne(`the removal of \`${r.clause}\``, r.certainty ?? 'reported', r, ['removed', i, r.certainty === undefined ? 'clause' : 'certainty'], plan, map, out);
+  });
+  (plan.added ?? []).forEach((r, i) => {
+    checkOne(`the report that \`${r.clause}\` is new`, r.certainty ?? 'reported', r, ['added', i, r.certainty === undefined ? 'clause' : 'certainty'], plan, map, out);
   });
 }
 

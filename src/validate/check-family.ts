@@ -72,30 +72,43 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
       }));
     });
   }
-  // A clause reported dropped names a clause of the version it is dropped from (the parent, unless it says).
+  // A clause reported dropped names a clause of the version it is dropped from (the parent, unless it says);
+  // a clause reported new is not a clause of the version it is new since (the parent, unless it says).
   const full = new Map(results.flatMap((r) => (r.plan && byVersion.get(r.plan.version)?.plan === r.plan ? [[r.plan.version, r.plan] as const] : [])));
   for (const r of results) {
     if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
     const own = r.plan;
-    (own.removed ?? []).forEach((removal, i) => {
-      // A parent the family lacks is reported once, as UNKNOWN_PARENT.
-      if (removal.from === undefined && own.parent != null && !byVersion.has(own.parent)) return;
-      const from = removal.from ?? own.parent ?? undefined;
-      const source = from !== undefined && from !== own.version ? full.get(from) : undefined;
-      if (source) {
-        if (source.clauses.some((c) => c.id === removal.clause)) return;
-        const near = closestIn(source.clauses.map((c) => c.id))(removal.clause);
-        errors.push(r.sourceMap.errorFor(['removed', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${removal.clause}\` is not in \`${from}\`, which this version is said to drop it from`, hint: near ? `did you mean \`${near}\`?` : `name a clause of ${from}` }));
-        return;
-      }
-      // A version the family has not got (or none named, and no parent) leaves the removal without its clause.
-      if (from !== undefined && byVersion.has(from) && from !== own.version) return; // present but invalid: reported with its own file
-      errors.push(r.sourceMap.errorFor(removal.from !== undefined ? ['removed', i, 'from'] : ['removed', i], {
-        code: from === undefined || from === own.version ? 'INVALID_VALUE' : 'UNKNOWN_VERSION',
-        message: from === undefined ? 'a removal needs the version it drops the clause from, and this version has no parent' : from === own.version ? 'a removal names its own version' : `the version \`${from}\` is not in the family`,
-        hint: from === undefined ? 'write `from: <version>`' : `known versions: ${[...byVersion.keys()].join(', ')}`,
-      }));
-    });
+    const lists = [
+      { field: 'removed', key: 'from', entries: (own.removed ?? []).map((x) => ({ clause: x.clause, other: x.from })) },
+      { field: 'added', key: 'since', entries: (own.added ?? []).map((x) => ({ clause: x.clause, other: x.since })) },
+    ] as const;
+    for (const { field, key, entries } of lists) {
+      entries.forEach((entry, i) => {
+        // A parent the family lacks is reported once, as UNKNOWN_PARENT.
+        if (entry.other === undefined && own.parent != null && !byVersion.has(own.parent)) return;
+        const other = entry.other ?? own.parent ?? undefined;
+        const source = other !== undefined && other !== own.version ? full.get(other) : undefined;
+        if (source) {
+          const there = source.clauses.some((c) => c.id === entry.clause);
+          if (field === 'removed' && !there) {
+            const near = closestIn(source.clauses.map((c) => c.id))(entry.clause);
+            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${entry.clause}\` is not in \`${other}\`, which this version is said to drop it from`, hint: near ? `did you mean \`${near}\`?` : `name a clause of ${other}` }));
+          }
+          if (field === 'added' && there) {
+            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'INVALID_VALUE', message: `clause \`${entry.clause}\` is said to be new since \`${other}\`, which has a clause of that id`, hint: `if it is that clause, it is not new: take it out of \`added\`; else give it an id of its own` }));
+          }
+          return;
+        }
+        // A version the family has not got (or none named, and no parent) leaves the entry without its version.
+        if (other !== undefined && byVersion.has(other) && other !== own.version) return; // present but invalid: reported with its own file
+        const what = field === 'removed' ? 'a removal' : 'an addition';
+        errors.push(r.sourceMap.errorFor(entry.other !== undefined ? [field, i, key] : [field, i], {
+          code: other === undefined || other === own.version ? 'INVALID_VALUE' : 'UNKNOWN_VERSION',
+          message: other === undefined ? `${what} needs the version it ${field === 'removed' ? 'drops the clause from' : 'is new since'}, and this version has no parent` : other === own.version ? `${what} names its own version` : `the version \`${other}\` is not in the family`,
+          hint: other === undefined ? `write \`${key}: <version>\`` : `known versions: ${[...byVersion.keys()].join(', ')}`,
+        }));
+      });
+    }
   }
   // A clause that covers others names clauses of the parent.
   for (const r of results) {

@@ -1,5 +1,5 @@
 /**
- * Checks what format 2 adds to a clause (and the plan's `removed`), beyond its
+ * Checks what format 2 adds to a clause (and the plan's `removed` and `added`), beyond its
  * schema: a version-1 file uses none of it (NEEDS_FORMAT_2), option ids are unique within their clause,
  * a condition names a term the clause has, a day range runs forwards, and a term listed as
  * unreported is one the clause's topic has and the clause does not set.
@@ -17,8 +17,10 @@ const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'covers', 'conditions', 'opt
 /** Adds positioned errors for misuse of the format-2 clause fields of `plan`. */
 export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList, vocabulary?: object): void {
   const v1 = plan.peaceplan === 1;
-  if (v1 && plan.removed !== undefined) {
-    out.add(map.errorFor(['removed'], { code: 'NEEDS_FORMAT_2', message: '`removed` needs format 2, and this file says `peaceplan: 1`', hint: 'write `peaceplan: 2` at the top (or run `peaceplan migrate`)' }, 'key'));
+  for (const field of ['removed', 'added'] as const) {
+    if (v1 && plan[field] !== undefined) {
+      out.add(map.errorFor([field], { code: 'NEEDS_FORMAT_2', message: `\`${field}\` needs format 2, and this file says \`peaceplan: 1\``, hint: 'write `peaceplan: 2` at the top (or run `peaceplan migrate`)' }, 'key'));
+    }
   }
   plan.clauses.forEach((clause, i) => {
     const at: PathSegment[] = ['clauses', i];

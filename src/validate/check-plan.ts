@@ -25,6 +25,7 @@ export function checkPlan(
   checkUnique(plan, 'id', 'DUPLICATE_CLAUSE_ID', map, out);
   checkUnique(plan, 'number', 'DUPLICATE_CLAUSE_NUMBER', map, out);
   checkRemovals(plan, map, out);
+  checkAdditions(plan, map, out);
   checkCovers(plan, map, out);
   checkFormat(plan, map, out, vocabulary);
 
@@ -143,6 +144,25 @@ function checkRemovals(plan: Plan, map: SourceMap, out: ErrorList): void {
       }, 'value'));
     }
     if (first === undefined) listed.set(r.clause, i);
+  });
+}
+
+/** A clause reported new is a clause of the version, listed once. */
+function checkAdditions(plan: Plan, map: SourceMap, out: ErrorList): void {
+  const ids = plan.clauses.map((c) => c.id);
+  const near = closestIn(ids);
+  const listed = new Map<string, number>();
+  (plan.added ?? []).forEach((r, i) => {
+    const first = listed.get(r.clause);
+    if (first !== undefined) {
+      out.add(map.errorFor(['added', i, 'clause'], { code: 'DUPLICATE_CLAUSE_ID', message: `clause \`${r.clause}\` is listed as added twice`, hint: `also at added[${first}]` }, 'value'));
+      return;
+    }
+    listed.set(r.clause, i);
+    if (!ids.includes(r.clause)) {
+      const guess = near(r.clause);
+      out.add(map.errorFor(['added', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${r.clause}\` is listed as added but is not a clause of this version`, hint: guess ? `did you mean \`${guess}\`?` : 'name a clause of this version' }, 'value'));
+    }
   });
 }
 

@@ -652,3 +652,55 @@ describe('a clause that covers several of its parent (covers)', () => {
     expect(mergePlans(ours, more, fewer).plan.clauses.find((c) => c.id === 'later')?.covers).toEqual(['board', 'committee']);
   });
 });
+
+describe('clauses that each take part of one clause of their parent (partOf)', () => {
+  const head = (v: string, parent: string, n = 2) => `peaceplan: ${n}\nplan: p\nversion: ${v}\ntitle: T\ndate: 2025-11-2${v.length}\nparent: ${parent}\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n`;
+  // The draft's point on the end of the war also held the pull-out; the later version gives the pull-out a point of its own.
+  const base = head('a', 'null') + clause('ceasefire', 'ceasefire', '') + clause('cap', 'military-limits', '');
+  const later = (extra: string, tail = '') => head('bb', 'a') + clause('ceasefire', 'ceasefire', '') + clause('pullout', 'territory', extra) + clause('cap', 'military-limits', '') + tail;
+
+  it('is checked in the file and in the family, at the id that is wrong', async () => {
+    const { checkFamily } = await import('peaceplan');
+    expect(parsePlan(later('    partOf: ceasefire\n')).errors).toEqual([]);
+    expect(at(parsePlan(later('    partOf: ceasefire\n').replace('peaceplan: 2', 'peaceplan: 1')).errors)).toEqual(['NEEDS_FORMAT_2 26:5']);
+    const wrong = (extra: string, tail = '') => parsePlan(later(extra, tail)).errors.map((e) => `${e.code} ${e.line}:${e.col} ${e.message}`);
+    expect(wrong('    partOf: pullout\n')).toEqual(['INVALID_VALUE 26:13 clause `pullout` names itself as the clause it takes part of']);
+    expect(wrong('    partOf: ceasefire\n    covers: [cap]\n')).toEqual(expect.arrayContaining(['INVALID_VALUE 26:13 clause `pullout` both covers clauses and takes part of one']));
+    expect(wrong('    partOf: truce\n', clause('whole', 'ceasefire', '    covers: [truce]\n'))).toEqual(['INVALID_VALUE 26:13 clause `truce` is covered by `whole`, and `pullout` takes part of it']);
+    expect(wrong('    partOf: truce\n', 'removed:\n  - { clause: truce, topic: ceasefire, title: Truce, sources: [s1] }\n')).toEqual(['INVALID_VALUE 26:13 clause `truce` is listed as removed, and `pullout` takes part of it']);
+    // In the family, the id is a clause of the parent, with the nearest as a hint; without a parent, there is none to name.
+    const a = parsePlan(base, { file: 'a.yaml' });
+    const typo = parsePlan(later('    partOf: ceasfire\n'), { file: 'bb.yaml' });
+    const orphan = parsePlan(later('    partOf: ceasefire\n').replace('parent: a', 'parent: null').replace('version: bb', 'version: cc'), { file: 'cc.yaml' });
+    const { errors } = checkFamily([a, typo, orphan]);
+    expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col} ${e.hint}`)).toEqual(['bb.yaml UNKNOWN_CLAUSE 26:13 did you mean `ceasefire`?', 'cc.yaml INVALID_VALUE 26:13 write the parent version in `parent`']);
+  });
+
+  it('tells the parent clause as split into its parts, the other way round as merged, and applies both ways', () => {
+    const a = parsePlan(base).plan as Plan;
+    const b = parsePlan(later('    partOf: ceasefire\n')).plan as Plan;
+    const diff = diffPlans(a, b);
+    expect(diff.clauses.map((c) => [c.kind, c.from?.id ?? null, c.to?.id ?? null, c.match?.method ?? null])).toEqual([
+      ['split', 'ceasefire', 'ceasefire', 'part'],
+      ['split', null, 'pullout', null],
+      ['unchanged', 'cap', 'cap', 'id'],
+    ]);
+    expect(diff.clauses[1]?.says).toBe('Clause 7 (pullout) added (split from ceasefire)');
+    // Without the field, the pull-out is a clause added; with it, nothing is added or removed, and the field is bookkeeping.
+    const silent = diffPlans(a, parsePlan(later('')).plan as Plan);
+    expect(silent.clauses.find((c) => c.to?.id === 'pullout')?.kind).toBe('added');
+    expect(diff.clauses.filter((c) => c.kind === 'added' || c.kind === 'removed')).toEqual([]);
+    expect(diff.summary.highlights.map((h) => h.weight)).toEqual([3, 3]);
+    // With no clause keeping its id, the parent clause goes on as the first part, and every part is told.
+    const parts = parsePlan(later('    partOf: ceasefire\n').replace('  - id: ceasefire', '  - id: truce').replace('number: "9"\n    topic: ceasefire', 'number: "5"\n    topic: ceasefire\n    partOf: ceasefire')).plan as Plan;
+    const two = diffPlans(a, parts);
+    expect(two.clauses.filter((c) => c.kind === 'split').map((c) => [c.from?.id ?? null, c.to?.id ?? null, c.match?.method ?? null])).toEqual([['ceasefire', 'truce', 'part'], [null, 'pullout', null]]);
+    // Read backwards, the parts are merged into it; a diff applies and reverses as any other; a forbidden pair is not made.
+    const back = diffPlans(b, a);
+    expect(back.clauses.filter((c) => c.kind === 'merged').map((c) => [c.from?.id ?? null, c.to?.id ?? null])).toEqual([['ceasefire', 'ceasefire'], ['pullout', null]]);
+    expect(applyDiff(a, diff).plan).toEqual(b);
+    expect(applyDiff(b, back).plan).toEqual(a);
+    expect(reverseDiff(diff).clauses.map((c) => c.kind)).toEqual(back.clauses.map((c) => c.kind));
+    expect(diffPlans(a, b, { forbid: [{ from: 'ceasefire', to: 'ceasefire' }] }).clauses.some((c) => c.match?.method === 'part')).toBe(false);
+  });
+});

@@ -70,7 +70,7 @@ merged, modified, renumbered or moved; every term change in words ("cap
 raised 600,000 → 800,000 personnel (+33 %)"); word-level redlines of the
 texts; and changes of operative language (will → expected, a negation or a
 condition added or removed). Clauses pair by pinned pairs, the clauses a
-clause says it covers, id, title, then
+clause says it covers or takes part of, id, title, then
 by the evidence of their content (rare words, terms, topic, number, place),
 and last as the only clause of their topic on both sides; near misses are
 listed as possible pairs. The ranked list leads with substance (terms,

@@ -10,7 +10,7 @@ import { isOpenStatus } from '../model/clause-state.js';
 import type { ClauseChange } from './types.js';
 
 /** Fields that record how a clause is known, not what it does. */
-export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom', 'covers', 'unreported']);
+export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom', 'covers', 'partOf', 'unreported']);
 
 /** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise, nothing). */
 const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'conditions', 'options']);

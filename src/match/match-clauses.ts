@@ -17,8 +17,8 @@ import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 
-/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
-export type MatchMethod = 'pinned' | 'covers' | 'id' | 'title' | 'similarity' | 'topic';
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
+export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
 export interface ClausePair {
@@ -430,6 +430,31 @@ function declaredGroups(
   };
   b.forEach((c, j) => declare(c, j, aId, 'merged'));
   a.forEach((c, i) => declare(c, i, bId, 'split'));
+  // Clauses that each take part of one clause of the other version (`partOf`): that clause split into them and the
+  // clause that keeps its id; the clause of its id, else the first part, goes on as it.
+  const parted = (side: readonly Clause[], other: readonly Clause[], otherIds: Map<string, number>, ownIds: Map<string, number>, kind: 'merged' | 'split') => {
+    const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'split' ? [aTo, bFrom, out.a, out.b] : [bFrom, aTo, out.b, out.a];
+    const named = new Map<number, number[]>();
+    side.forEach((c, k) => {
+      const w = c.partOf !== undefined ? otherIds.get(c.partOf) : undefined;
+      if (w !== undefined && !partPaired.has(k) && !usedPart.has(k)) named.set(w, [...(named.get(w) ?? []), k]);
+    });
+    for (const [w, naming] of named) {
+      if (wholePaired.has(w) || usedWhole.has(w)) continue;
+      const keeper = ownIds.get((other[w] as Clause).id);
+      const kept = keeper !== undefined && !partPaired.has(keeper) && !usedPart.has(keeper) ? [keeper] : [];
+      const parts = [...new Set([...kept, ...naming])].sort((x, y) => x - y);
+      const first = kept[0] ?? (naming[0] as number);
+      const [i, j] = kind === 'split' ? [w, first] : [first, w];
+      if (!allowed(i, j)) continue;
+      pair(i, j, 'part', 1);
+      usedWhole.add(w);
+      for (const k of parts) usedPart.add(k);
+      if (parts.length > 1) out.groups.push(kind === 'split' ? { kind, from: [w], to: parts, score: 1 } : { kind, from: parts, to: [w], score: 1 });
+    }
+  };
+  parted(b, a, aId, bId, 'split');
+  parted(a, b, bId, aId, 'merged');
   return out;
 }
 

@@ -6,7 +6,7 @@
 export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['', ['$schema', 'peaceplan', 'plan', 'version', 'title', 'date', 'parent', 'authors', 'provenance', 'summary', 'sources', 'clauses', 'removed', 'added']],
   ['sources/*', ['title', 'publisher', 'network', 'date', 'url', 'language', 'reliability', 'note']],
-  ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'unreported', 'status', 'presence', 'carriedFrom', 'covers', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
+  ['clauses/*', ['id', 'number', 'topic', 'title', 'text', 'terms', 'unreported', 'status', 'presence', 'carriedFrom', 'covers', 'partOf', 'certainty', 'parties', 'conditions', 'options', 'sources', 'note']],
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],
   ['clauses/*/options/*', ['id', 'proposedBy', 'text', 'terms', 'status', 'sources']],
   ['removed/*', ['clause', 'from', 'topic', 'title', 'certainty', 'sources', 'note']],

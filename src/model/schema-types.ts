@@ -128,6 +128,8 @@ export interface ClauseCommon {
   carriedFrom?: Id;
   /** Clauses of the parent version that this one clause stands for, by their ids there (format 2): several points taken together, e.g. left to a later phase or bracketed as one question. A diff tells them as merged into it; the other way round, as split from it. */
   covers?: Array<Id>;
+  /** The clause of the parent version that this clause takes part of, by its id there (format 2): one point split into several, e.g. a withdrawal taken out of the ceasefire point into a point of its own. A diff tells that clause as split into the clauses that name it and the one that keeps its id; the other way round, as merged. */
+  partOf?: Id;
   /** How well the clause's content is attested. confirmed: official, or identical in several independent copies; reported: reported by more than one outlet; unconfirmed: resting on one outlet or inferred. (In format 1, unconfirmed also covered clauses carried over from another version; format 2 says that with presence and carriedFrom.) */
   certainty: "confirmed" | "reported" | "unconfirmed";
   /** The stakeholders the clause binds. */

@@ -50,7 +50,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     if (c.kind === 'renumbered' && !c.moved) continue; // told once, run by run, above
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
-    const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' ? ', as its file says (covers)' : `, matched by ${c.match.method} ${c.match.score}${topicPairNote(c.match)}`;
+    const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' || c.match.method === 'part' ? `, as its file says (${c.match.method === 'part' ? 'partOf' : 'covers'})` : `, matched by ${c.match.method} ${c.match.score}${topicPairNote(c.match)}`;
     out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${c.kind}, ${visible(id ?? '')}${how}]`);
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {

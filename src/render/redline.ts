@@ -111,7 +111,7 @@ function redlineClause(c: ClauseChange, from: Plan, to: Plan): RedlineClause {
   else heading.push({ op: 'delete', text: old.title }, { op: 'insert', text: now.title });
   const text = c.text?.hunks.length ? c.text.hunks.map(hunkRun) : [{ op: 'equal' as const, text: now.text }];
   const onlyNumbering = c.kind === 'renumbered' && !c.moved;
-  const how = !c.match || c.match.method === 'id' ? [] : [c.match.method === 'pinned' ? `paired with ${old.id} of ${from.version} by the pairs file` : c.match.method === 'covers' ? `paired with ${old.id} of ${from.version}, as the file says (covers)` : `paired with ${old.id} of ${from.version} by ${c.match.method} (score ${c.match.score})`];
+  const how = !c.match || c.match.method === 'id' ? [] : [c.match.method === 'pinned' ? `paired with ${old.id} of ${from.version} by the pairs file` : c.match.method === 'covers' || c.match.method === 'part' ? `paired with ${old.id} of ${from.version}, as the file says (${c.match.method === 'part' ? 'partOf' : 'covers'})` : `paired with ${old.id} of ${from.version} by ${c.match.method} (score ${c.match.score})`];
   return {
     id,
     kind: c.kind,

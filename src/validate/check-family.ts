@@ -110,7 +110,7 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
       });
     }
   }
-  // A clause that covers others names clauses of the parent.
+  // A clause that covers others, or takes part of one, names clauses of the parent.
   for (const r of results) {
     if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
     const own = r.plan;
@@ -119,12 +119,13 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     const ids = parent?.clauses.map((p) => p.id) ?? [];
     const known = new Set(ids);
     own.clauses.forEach((c, i) => {
-      (c.covers ?? []).forEach((id, j) => {
+      const named: Array<[string, Array<string | number>]> = [...(c.covers ?? []).map((id, j) => [id, ['clauses', i, 'covers', j]] as [string, Array<string | number>]), ...(c.partOf !== undefined ? [[c.partOf, ['clauses', i, 'partOf']] as [string, Array<string | number>]] : [])];
+      named.forEach(([id, at], j) => {
         if (known.has(id) || (!parent && j > 0)) return;
         const near = parent ? closestIn(ids)(id) : undefined;
-        errors.push(r.sourceMap.errorFor(['clauses', i, 'covers', j], {
+        errors.push(r.sourceMap.errorFor(at, {
           code: parent ? 'UNKNOWN_CLAUSE' : 'INVALID_VALUE',
-          message: parent ? `clause \`${id}\` is not in the parent \`${parent.version}\`` : `clause \`${c.id}\` covers clauses of a parent, and this version has none`,
+          message: parent ? `clause \`${id}\` is not in the parent \`${parent.version}\`` : `clause \`${c.id}\` ${c.covers ? 'covers clauses' : 'takes part of a clause'} of a parent, and this version has none`,
           hint: parent ? (near ? `did you mean \`${near}\`?` : `name a clause of ${parent.version}`) : 'write the parent version in `parent`',
         }));
       });

@@ -12,7 +12,7 @@ import { closestIn } from '../util/closest.js';
 import { isKnownTerm, termsOfTopic } from '../diff/term-kinds.js';
 
 /** Clause fields that exist from format 2 on. */
-const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'covers', 'conditions', 'options', 'unreported'] as const;
+const CLAUSE_FIELDS_2 = ['presence', 'carriedFrom', 'covers', 'partOf', 'conditions', 'options', 'unreported'] as const;
 
 /** Adds positioned errors for misuse of the format-2 clause fields of `plan`. */
 export function checkFormat(plan: Plan, map: SourceMap, out: ErrorList, vocabulary?: object): void {

@@ -170,6 +170,8 @@ function checkAdditions(plan: Plan, map: SourceMap, out: ErrorList): void {
  * A clause of the parent is covered by one clause of the version at most, and a
  * clause the version still has (other than the covering one) or lists as
  * removed is not covered: it cannot be both kept apart and taken into another.
+ * A clause that takes part of a parent clause (`partOf`) names neither itself
+ * nor a clause covered or listed as removed, and covers none.
  */
 function checkCovers(plan: Plan, map: SourceMap, out: ErrorList): void {
   const ids = new Set(plan.clauses.map((c) => c.id));
@@ -186,6 +188,19 @@ function checkCovers(plan: Plan, map: SourceMap, out: ErrorList): void {
       if (problem) out.add(map.errorFor(['clauses', i, 'covers', j], { code: 'INVALID_VALUE', ...problem }, 'value'));
       if (first === undefined) by.set(id, c.id);
     });
+  });
+  // A clause takes part of one parent clause that no clause of the version covers or lists as removed; not its own, and not while it covers others.
+  plan.clauses.forEach((c, i) => {
+    const id = c.partOf;
+    if (id === undefined) return;
+    const coverer = by.get(id);
+    const problem =
+      id === c.id ? { message: `clause \`${id}\` names itself as the clause it takes part of`, hint: 'a clause that keeps the parent clause\'s id goes on as it: leave `partOf` out' }
+      : c.covers ? { message: `clause \`${c.id}\` both covers clauses and takes part of one`, hint: 'keep one of the two' }
+      : coverer !== undefined ? { message: `clause \`${id}\` is covered by \`${coverer}\`, and \`${c.id}\` takes part of it`, hint: 'a clause taken whole into another is not split: keep one of the two' }
+      : removed.has(id) ? { message: `clause \`${id}\` is listed as removed, and \`${c.id}\` takes part of it`, hint: 'a clause split into others is not dropped: keep one of the two' }
+      : undefined;
+    if (problem) out.add(map.errorFor(['clauses', i, 'partOf'], { code: 'INVALID_VALUE', ...problem }, 'value'));
   });
 }
 

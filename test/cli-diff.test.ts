@@ -99,6 +99,11 @@ describe('peaceplan diff', () => {
     const r = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--pairs', pairs);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${pairs}:4:5 INVALID_VALUE army-cap → army-cap is both pinned and forbidden`);
+    // Nor one that pins a clause twice: the second pin would be dropped without a word.
+    writeFileSync(pairs, 'pairs:\n  - { from: army-cap, to: army-cap }\n  - { from: amnesty, to: army-cap }\n');
+    const twice = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--pairs', pairs);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(`${pairs}:3:26 INVALID_VALUE \`army-cap\` is pinned twice in the new version`);
   });
 
   it.each([[['diff']], [['diff', 'a.yaml']], [['diff', 'a', 'b', 'c']], [['diff', 'a', 'b', '--format', 'csv']], [['diff', 'a', 'b', '--pairs']]])('%j exits 2', async (argv) => {

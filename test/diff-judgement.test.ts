@@ -413,9 +413,14 @@ describe('what a new user met on a restructured draft', () => {
     const diff = diffPlans(x, y);
     // Alone in their topic, but no number, place or terms agree: not paired, offered instead.
     expect(diff.clauses.find((c) => c.from?.id === 'sov')?.kind).toBe('removed');
-    expect(diff.possiblePairs).toEqual([expect.objectContaining({ from: 'sov', to: 'neutral' })]);
-    // Under where near misses start (0.25): listed because it is alone in its topic.
+    expect(diff.possiblePairs).toEqual([expect.objectContaining({ from: 'sov', to: 'neutral' }), expect.objectContaining({ from: 'cap', to: 'no-limits' })]);
+    // Under where near misses start (0.25): listed because it is alone in its topic; the army cap and "no limits" share
+    // almost no words (under the score the only clauses of a topic need to pair), and are offered all the same.
     expect(diff.possiblePairs[0]?.score).toBeLessThan(0.25);
+    expect(diff.possiblePairs[1]?.score).toBeLessThan(MATCH.sole);
+    // The only two clauses of the catch-all topic are not offered for that alone.
+    const other = (p: Plan, id: string, text: string) => ({ ...p, clauses: [...p.clauses, clause({ id, topic: 'other', title: id, text }, 20)] });
+    expect(diffPlans(other(x, 'grain', 'Ships carry grain.'), other(y, 'visas', 'Visas are eased.')).possiblePairs.some((p) => p.from === 'grain')).toBe(false);
   });
 
   it('reads a term only the old clause had by the old clause’s topic', () => {
@@ -515,6 +520,16 @@ describe('what matters most', () => {
     const ids = h.flatMap((x) => [x.clause, ...(x.with ? [x.with] : [])]);
     for (const id of ['territory', 'army-cap', 'elections', 'amnesty', 'victims-support', 'nato-membership', 'nato-troops', 'frozen-assets', 'no-nato-expansion', 'us-guarantee-terms']) expect(ids).toContain(id);
     for (const x of h) expect(x.says.length).toBeLessThan(600);
+    // A part cut short stops after a whole list item or word, never inside a word or on an empty label.
+    const full = (id: string) => diffPlans(us, e3).clauses.find((c) => (c.to ?? c.from)?.id === id)?.says ?? '';
+    for (const x of h) {
+      for (const m of x.says.matchAll(/…/g)) {
+        const tail = x.says.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+        const at = full(x.clause).indexOf(tail);
+        expect([x.clause, tail, full(x.clause)[at + tail.length]]).toEqual([x.clause, tail, expect.stringMatching(/^[;, …]$/)]);
+      }
+    }
+    expect(h.find((x) => x.clause === 'territory')?.says).toContain('arrangement set to negotiable…; line of contact changed');
     expect(h.find((x) => x.clause === 'army-cap')?.says).toBe("Clause 6 (Peacetime cap on Ukraine's armed forces): cap raised 600,000 → 800,000 personnel (+33 %); applies in changed: always → peacetime");
     // The victims clause stands where the amnesty stood (both printed 26): one line tells both.
     expect(h.find((x) => x.with === 'amnesty')).toMatchObject({ clause: 'victims-support', kind: 'added', says: 'Clause 26 (Full amnesty and waiver of claims) removed; Clause 26 (Addressing the suffering of victims) added in its place' });
@@ -659,6 +674,12 @@ describe('noise kept out', () => {
     expect(text).toContain('# clauses 10–28 → 9–27 (−1, after clause 9 was removed)');
     expect(text.match(/\[renumbered/g)).toBeNull();
     expect(renderDiffMarkdown(diff)).toContain('All changed clauses (1)');
+    // A clause added between them that shifts nothing ("20a") leaves the run whole.
+    const inserted = { ...gone, clauses: [...gone.clauses.slice(0, 20), { ...(gone.clauses[20] as Clause), id: 'inserted', number: '20a', title: 'Inserted point', text: 'A point put in between.' }, ...gone.clauses.slice(20)] };
+    expect(diffPlans(us, inserted).summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);
+    // Another hand's ids: every clause is modified (its id), and the numbering still takes one line.
+    const renamed = { ...gone, clauses: gone.clauses.map((c) => ({ ...c, id: `other-${c.id}` })) };
+    expect(diffPlans(us, renamed).summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);
   });
 
   it('shows the text and terms of a clause added or removed', () => {

@@ -47,7 +47,7 @@ describe('Markdown rendering', () => {
     const md = renderDiffMarkdown(diff);
     expect(md).toContain('### a \\(2025-11-20\\) → b \\(2025-11-21\\)');
     expect(md).toContain('1. Clause 2 \\(NATO expansion\\): obligation softened from will to expected');
-    expect(md).not.toContain('**Renumbered only**');
+    expect(md).not.toContain('**Renumbered**');
     expect(md).toContain('| `#` renumbered | 3 Elections | also: renumbered 2 → 3; moved |');
     expect(md).toContain('| `~` modified | 2 NATO expansion |');
     expect(md).toContain('NATO ~~will~~ **is expected** not **to** expand further.');
@@ -71,6 +71,10 @@ describe('a clause on one side only that the other version may hold unseen', () 
     const text = renderDiffText(diffPlans(geneva, later));
     expect(text).toContain('not known whether geneva-19-point has it (carried from us-28-point): told as not reported in the new version, not as removed');
     expect(text).not.toMatch(/unconfirmed in geneva-19-point/);
+    // Its label says so too, in text and Markdown: not "removed".
+    expect(text).toMatch(/\[not reported, elections\]/);
+    expect(text).not.toMatch(/\[removed, elections\]/);
+    expect(renderDiffMarkdown(diffPlans(geneva, later))).toMatch(/\| `-` not reported \| Elections in Ukraine within 100 days \| carried from us-28-point, not seen: not reported on the other side<br>/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { applyDiff, diffPlans, familySchema, migratePlanYaml, parsePlan, parseTerms, reverseDiff, summarizePlan } from 'peaceplan';
-import type { FamilyTerms, Plan } from 'peaceplan';
+import type { Clause, FamilyTerms, Plan } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 
 import { MINIMAL, runCli, text } from './helpers.js';
@@ -303,6 +303,37 @@ describe('clauses reported new (added)', () => {
     expect(merged.added).toBeUndefined();
     // Two sides that each report it new: one entry.
     expect(mergePlans(a, firm, { ...firm, version: 'cc' }).plan.added).toEqual(firm.added);
+    // An entry one side changed keeps the change; two different changes conflict (ours kept); the fields keep their order.
+    const edited = (certainty: 'unconfirmed' | 'confirmed') => ({ ...firm, version: 'cc', added: [{ ...(firm.added?.[0] as NonNullable<Plan['added']>[number]), certainty }] });
+    const one = mergePlans(firm, firm, edited('unconfirmed'));
+    expect([one.plan.added?.[0]?.certainty, one.conflicts]).toEqual(['unconfirmed', []]);
+    const both = mergePlans(firm, edited('confirmed'), edited('unconfirmed'));
+    expect([both.plan.added?.[0]?.certainty, both.conflicts.map((c) => c.field)]).toEqual(['confirmed', ['added.perimeter']]);
+    const { formatPlanYaml, toYaml } = await import('peaceplan');
+    const written = toYaml(mergePlans(firm, firm, { ...edited('unconfirmed'), added: [{ sources: ['s2'], since: 'a', clause: 'perimeter' }] }).plan);
+    expect(formatPlanYaml(written).text).toMatch(/\nadded:\n {2}- clause: perimeter\n {4}since: a\n {4}sources:/);
+  });
+
+  it('keep the clause from pairing with a clause of that version, speak only against a version known in part, and contradict no other field', () => {
+    // The earlier version has a clause much like it: the writer's report keeps the two apart.
+    const a = parsePlan(base.replace("clause('cap'", "clause('cap'") + clause('perimetre', 'territory', '    terms: { swapsNegotiable: true }\n')).plan as Plan;
+    const said = plan2(later('bb', addition('perimeter').replace('[s2]', '[s1, s2]')));
+    const silent = plan2(later('bb', ''));
+    expect(diffPlans(a, silent).clauses.find((c) => c.to?.id === 'perimeter')?.from?.id).toBe('perimetre');
+    const apart = diffPlans(a, said);
+    expect(apart.clauses.filter((c) => c.to?.id === 'perimeter' || c.from?.id === 'perimetre').map((c) => c.kind).sort()).toEqual(['added', 'removed']);
+    // A pin still pairs them.
+    expect(diffPlans(a, said, { pairs: [{ from: 'perimetre', to: 'perimeter' }] }).clauses.find((c) => c.to?.id === 'perimeter')?.from?.id).toBe('perimetre');
+    // Against a version known in full, an entry on one report does not make the addition weigh less.
+    const full = parsePlan(base.replace('provenance: reported', 'provenance: official')).plan as Plan;
+    const weak = plan2(later('bb', addition('perimeter', '    certainty: unconfirmed\n')));
+    const added = diffPlans(full, weak).clauses.find((c) => c.to?.id === 'perimeter');
+    expect([added?.kind, added?.reported, diffPlans(full, weak).summary.highlights.find((h) => h.clause === 'perimeter')?.weight]).toEqual(['added', undefined, 5.4]);
+    // A clause carried over unseen is not reported new; one new since the parent takes in none of its clauses.
+    const wrong = (extra: string) => parsePlan(later('bb', addition('perimeter')).replace('    terms: { swapsNegotiable: true }\n', `    terms: { swapsNegotiable: true }\n${extra}`)).errors.map((e) => `${e.code} ${e.line}:${e.col} ${e.message}`);
+    expect(wrong('    presence: assumed\n    carriedFrom: a\n')).toEqual(['INVALID_VALUE 32:13 clause `perimeter` is listed as added but carried over unseen (presence assumed)']);
+    expect(wrong('    covers: [cap]\n')).toEqual(expect.arrayContaining(['INVALID_VALUE 31:13 clause `perimeter` is listed as new since the parent but takes in its clauses (covers)']));
+    expect(wrong('    partOf: cap\n')).toEqual(['INVALID_VALUE 31:13 clause `perimeter` is listed as new since the parent but takes in its clause (partOf)']);
   });
 });
 
@@ -702,5 +733,13 @@ describe('clauses that each take part of one clause of their parent (partOf)', (
     expect(applyDiff(b, back).plan).toEqual(a);
     expect(reverseDiff(diff).clauses.map((c) => c.kind)).toEqual(back.clauses.map((c) => c.kind));
     expect(diffPlans(a, b, { forbid: [{ from: 'ceasefire', to: 'ceasefire' }] }).clauses.some((c) => c.match?.method === 'part')).toBe(false);
+    // A pair's other parts are named even where the old clause and a new part share an id: pinned elsewhere, the amnesty
+    // is found split into the ballot and the amnesty of its id, which the pair names.
+    const c = (id: string, n: string, topic: Clause['topic'], title: string, text: string, terms: Clause['terms']) => ({ id, number: n, topic, title, text, terms, status: 'proposed', certainty: 'reported', sources: ['s1'] }) as Clause;
+    const amnesty = c('amnesty', '4', 'amnesty', 'Full amnesty', 'All sides receive full amnesty for wartime acts.', { scope: 'full', claimsWaived: true });
+    const before = { ...a, clauses: [c('elections', '3', 'elections', 'Elections within 100 days', 'Ukraine holds elections within 100 days.', { party: 'ukraine', deadline: { days: 100 } }), amnesty] };
+    const after = { ...a, version: 'bb', clauses: [amnesty, c('vote-c', '9', 'elections', 'Ballot', 'A nationwide ballot follows promptly once hostilities end.', { deadline: { asap: true, from: 'ceasefire' } })] };
+    const pair = diffPlans(before, after, { pairs: [{ from: 'amnesty', to: 'vote-c' }] }).clauses.find((x) => x.from?.id === 'amnesty');
+    expect([pair?.kind, pair?.to?.id, pair?.related]).toEqual(['split', 'vote-c', ['amnesty']]);
   });
 });

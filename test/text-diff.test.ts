@@ -97,6 +97,29 @@ describe('operative-language flags', () => {
     expect(flags('The US agreed to mediate.', 'The US is required to mediate.')).toEqual([{ kind: 'obligation', from: 'agreed', to: 'required', direction: 'strengthened' }]);
   });
 
+  it('needs the operative word in an operative position: a modal governing a verb, a negation governing the modal', () => {
+    // Nouns, conditions and relative clauses that only contain the words bind no one.
+    for (const [from, to] of [
+      ['The council reflects the people.', 'The council reflects the will of the people.'],
+      ['Security is a priority for Kyiv.', 'Security is a must-have for Kyiv.'],
+      ['If Russia invades, sanctions return.', 'Should Russia invade, sanctions return.'],
+      ['Sanctions return if Russia invades.', 'Sanctions return if Russia should invade.'],
+      ['Talks resume as in Istanbul.', 'Talks resume as the parties committed to in Istanbul.'],
+      ['The monitors, whose members serve no party, report.', 'The monitors, whose members are bound to no party, report.'],
+    ]) expect([to, flags(from as string, to as string).filter((f) => f.kind === 'obligation')]).toEqual([to, []]);
+    for (const [from, to] of [
+      ['Reconstruction starts, notably along the Dnipro.', 'Reconstruction starts, not least along the Dnipro.'],
+      ['Prisoners are released promptly.', 'Prisoners are released without delay.'],
+    ]) expect([to, flags(from as string, to as string)]).toEqual([to, []]);
+    // A negation later in the sentence, about something else, does not make "may" a prohibition.
+    expect(flags('Ukraine may enter NATO.', 'Ukraine may enter NATO, although some allies do not agree.').filter((f) => f.kind === 'obligation')).toEqual([]);
+    // The operative readings stay: a modal before its verb, a duty to act, "should" in the main clause, "no state may".
+    expect(flags('Elections are held.', 'Elections will be held.')).toEqual([{ kind: 'obligation', from: null, to: 'will', direction: 'strengthened' }]);
+    expect(flags('Ukraine keeps its forces.', 'Ukraine is bound to keep its forces.')).toEqual([{ kind: 'obligation', from: null, to: 'required', direction: 'strengthened' }]);
+    expect(flags('Parties meet.', 'Parties should meet.')).toEqual([{ kind: 'obligation', from: null, to: 'should', direction: 'strengthened' }]);
+    expect(flags('States may station troops.', 'No state may station troops.').filter((f) => f.kind === 'obligation')).toEqual([{ kind: 'obligation', from: 'may', to: 'may not', direction: 'strengthened' }]);
+  });
+
   it('flags nothing for a rewording that keeps the operative words', () => {
     expect(flags('Ukraine will hold elections.', 'Ukraine will hold general elections.')).toEqual([]);
     expect(flags('The cap may be 600,000.', 'The cap is 600,000.')).toEqual([]);

@@ -89,9 +89,21 @@ export function leadOf(c: ClauseChange): string {
 
 /** The first few parts (three unless told), each cut short, and how many more there are. */
 function lead(parts: readonly string[], count = LEAD_PARTS): string {
-  const shown = parts.slice(0, count).map((p) => (p.length > LEAD_CHARS ? `${p.slice(0, LEAD_CHARS - 1).trimEnd()}…` : p));
+  const shown = parts.slice(0, count).map((p) => (p.length > LEAD_CHARS ? `${cutAt(p, LEAD_CHARS - 1)}…` : p));
   const more = parts.length - shown.length;
   return `${shown.join('; ')}${more ? `; and ${more} more change${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/**
+ * `text` cut to at most `max` characters where a reader can stop: after the last whole item of a list
+ * ("; " or ", ") in the last two fifths, else after the last whole word; never inside a word.
+ */
+function cutAt(text: string, max: number): string {
+  const head = text.slice(0, max + 1);
+  const item = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
+  if (item >= 0.6 * max) return head.slice(0, item).trimEnd();
+  const word = head.lastIndexOf(' ');
+  return (word > 0 ? head.slice(0, word) : head.slice(0, max)).replace(/[\s;,:]+$/, '');
 }
 
 /** What a possible pair would change were the two one clause: "; if so: nato membership moved down: barred → consensus-required"; empty when nothing. */
@@ -115,8 +127,8 @@ export function describeClause(c: ClauseChange): string {
     return c.from ? `${name} ${how} the earlier version (carried from ${carried.carriedFrom ?? 'another version'}); not in this one` : `${name} ${how} this version (carried from ${carried.carriedFrom ?? 'another version'}); not in the earlier one`;
   }
   // A clause reported new in its version is added (seen the other way, reported absent); one the other version is reported to drop, removed (or restored).
-  const how = !c.reported ? '' : c.reported.added ? (c.from ? 'reported absent from this version' : 'reported new') : c.from ? 'reported' : 'reported dropped from the earlier version';
-  const by = c.reported ? ` (${how}${c.reported.unconfirmed ? ', unconfirmed,' : ''} by ${c.reported.sources.join(', ')})` : '';
+  const reportedAs = !c.reported ? '' : c.reported.added ? (c.from ? 'reported absent from this version' : 'reported new') : c.from ? 'reported' : 'reported dropped from the earlier version';
+  const by = c.reported ? ` (${reportedAs}${c.reported.unconfirmed ? ', unconfirmed,' : ''} by ${c.reported.sources.join(', ')})` : '';
   if (!c.from) return `${name} ${c.kind === 'added' ? (c.uncertain ? 'newly reported (unconfirmed)' : c.reported ? `${c.reported.added ? 'added' : 'restored'}${by}` : c.partial ? 'added, or not reported in the earlier version (known only in part)' : 'added') : `added (${c.kind}${group})`}`;
   if (!c.to) return `${name} ${c.kind === 'removed' ? (c.uncertain ? 'not reported in this version (it was unconfirmed)' : c.reported ? `removed${by}` : c.partial ? 'not in this version as far as it is known (its text is known only in part)' : 'removed') : `${c.kind}${group}`}`;
   const parts = [...substanceParts(c), ...metadataParts(c)];

@@ -63,7 +63,10 @@ const IGNORED_FIELD: Record<IgnoreClass, string> = { sources: 'sources', notes: 
  * // 'cap raised 600,000 → 800,000 personnel (+33 %)'
  */
 export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
-  const matching = matchClauses(a.clauses, b.clauses, options);
+  // A clause its version is reported to add since the other (its `added`) is no clause of the other: it pairs with none.
+  const [newInA, newInB] = [reportedNew(a, b), reportedNew(b, a)];
+  const alone = newInA.size || newInB.size ? { alone: { from: new Set([...(options.alone?.from ?? []), ...newInA.keys()]), to: new Set([...(options.alone?.to ?? []), ...newInB.keys()]) } } : {};
+  const matching = matchClauses(a.clauses, b.clauses, { ...options, ...alone });
   const schema = options.terms ? vocabularyOf(options.terms).plan : undefined;
   const ignore = new Set(options.ignore ?? []);
   const moved = movedPairs(matching.pairs);
@@ -75,10 +78,12 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   }
   // A clause on one side names the group's clauses on the other side; a pair names the other parts.
   const idsOf = (g: ClauseGroup, side: 'from' | 'to') => (side === 'from' ? g.from.map((i) => a.clauses[i]?.id) : g.to.map((j) => b.clauses[j]?.id));
-  const related = (g: ClauseGroup | undefined, side: 'from' | 'to' | 'parts', ...self: string[]) => {
+  // A pair's other parts leave out the pair's own clause on the parts' side only: an old and a new clause may share an id.
+  const related = (g: ClauseGroup | undefined, side: 'from' | 'to' | 'parts', self?: { from: string; to: string }) => {
     if (!g) return [];
-    const ids = side === 'parts' ? idsOf(g, g.kind === 'split' ? 'to' : 'from') : idsOf(g, side);
-    return [...new Set(ids.filter((id): id is string => id !== undefined && !self.includes(id)))];
+    const partsSide = g.kind === 'split' ? 'to' : 'from';
+    const ids = side === 'parts' ? idsOf(g, partsSide) : idsOf(g, side);
+    return [...new Set(ids.filter((id): id is string => id !== undefined && (!self || id !== self[partsSide])))];
   };
 
   const changes: ClauseChange[] = [];
@@ -95,7 +100,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     // carried from the other side itself but not a copy of it (another id or other words) is a paraphrase,
     // often by another hand: there too only its status and what its writer added count.
     const unseen = [...carriedSide(ca, cb, b), ...carriedSide(cb, ca, a)];
-    const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', ca.id, cb.id), ignore, schema);
+    const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', { from: ca.id, to: cb.id }), ignore, schema);
     if (unseen.length) {
       change.carried = true;
       const own = unseen.map(({ c, source }) => statedTerms(c, source ?? sourceOf(c), schema));
@@ -107,14 +112,14 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   // A clause on one side only that the other version is reported to drop (its `removed`) is news, not a gap in what is known.
   const droppedByB = reportedDrops(a.clauses.filter((_, i) => !pairedA.has(i) && !groupOfA.has(i)), a.clauses, b, options);
   const droppedByA = reportedDrops(b.clauses.filter((_, j) => !pairedB.has(j) && !groupOfB.has(j)), b.clauses, a, options);
-  // So is a clause its own version is reported to add since the other (its `added`).
-  const [newInA, newInB] = [reportedNew(a, b), reportedNew(b, a)];
+  // So is a clause its own version is reported to add since the other (its `added`), where that one is known only in
+  // part: against a version known in full, a clause it lacks is plainly added.
   const [unconfirmedA, unconfirmedB] = [a, b].map((p) => p.clauses.every((c) => c.certainty === 'unconfirmed')) as [boolean, boolean];
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, report(droppedByA.get(cb), newInB.get(cb.id))));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, report(droppedByA.get(cb), knownInPart(a) ? newInB.get(cb.id) : undefined)));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, report(droppedByB.get(ca), newInA.get(ca.id))));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, report(droppedByB.get(ca), knownInPart(b) ? newInA.get(ca.id) : undefined)));
   });
   markMovedTerms(changes, a.clauses, b.clauses, schema);
   const clauses = orderChanges(changes);

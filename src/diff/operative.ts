@@ -14,12 +14,24 @@ export type OperativeFlag =
 
 /** Obligation words by strength; a prohibition ("may not", "neither … may") binds like "must". */
 // The label is the word found, except where a phrase is named by its key word.
+// A modal counts where it governs a verb: not as a noun ("the will of the people", "a must-have"), and "should" not
+// where it opens a condition ("Should Russia invade, …", "if Russia should invade").
+const NOT_MODAL = String.raw`(?<!\b(?:the|a|an|its|their|his|her|our|your|whose|political|good|free|popular|own|people's)\s)`;
 const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
-  [/\b(?:must|shall)\b/, null, 4],
-  [/\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/, 'required', 4],
-  // Verbs of undertaking count only where they govern the clause ("agrees to", "commits to"); "agreed areas" binds no one.
-  [/\bwill\b(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)/u, null, 3],
-  [/\bshould\b/, null, 2],
+  [new RegExp(String.raw`${NOT_MODAL}\b(?:must|shall)\b(?!-)`), null, 4],
+  // "Bound to" a verb is a duty; "bound to no party" (tied to something) is not.
+  [/\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b(?!\s+(?:no|the|a|an|any|each|every|its|their|this|that|these|those)\b)/, 'required', 4],
+  // Verbs of undertaking count only where they govern the clause ("agrees to", "commits to"); "agreed areas" binds no
+  // one, nor does a preposition left at the end of a relative clause ("as the parties committed to in Istanbul").
+  [
+    new RegExp(
+      String.raw`${NOT_MODAL}\bwill\b(?!\s+of\b)(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)(?!\s+to\s+(?:in|at|on|by|with|under|during|since|before|after)\b|\s+to\s*(?:[,.;:]|$))`,
+      'u',
+    ),
+    null,
+    3,
+  ],
+  [/(?<!^\s*|,\s*|\bif\b[^,]*)\bshould\b/, null, 2],
   [/\b(?:is|are)\s+expected\b|\bexpected\s+to\b/, 'expected', 1],
   [/\b(?:may|might|could|can)\b/, null, 1],
 ];
@@ -43,7 +55,11 @@ function normalise(text: string): string {
     .replace(/\b(must|could|should|would|is|are|do|does|did|has|have)n't\b/g, '$1 not')
     .replace(/\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b/g, 'at most')
     .replace(/\bno\.\s*(?=\d)/g, 'number ')
-    .replace(/\bonce\s+(?:more|again)\b/g, 'again');
+    .replace(/\bonce\s+(?:more|again)\b/g, 'again')
+    // Idioms that only look negative: "not least", "not only … but also", "without delay", "no doubt".
+    .replace(/\bnot\s+(?:least|only)\b/g, 'also')
+    .replace(/\bwithout\s+(?:delay|further\s+delay|undue\s+delay)\b/g, 'promptly')
+    .replace(/\bno\s+doubt\b/g, 'surely');
 }
 
 /** The strongest obligation of each sentence, strongest overall: [word, level], or null. */
@@ -53,8 +69,11 @@ export function obligationOf(text: string): [string, number] | null {
     for (const [re, word, level] of OBLIGATION) {
       const m = re.exec(sentence);
       if (!m) continue;
-      // A permissive modal after a negation in its sentence is a prohibition: "neither … nor … may", "may not".
-      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && /\b(?:not|no|never|neither|nor|none)\b/.test(sentence);
+      // A permissive modal is a prohibition when a negation governs it: before it in its part of the sentence ("neither …
+      // nor … may", "no state may"), or right after it ("may not"); "may join, although some do not agree" is no prohibition.
+      const before = sentence.slice(0, m.index).split(/,|;|\b(?:although|though|because|while|which|who|whereas)\b/).pop() ?? '';
+      const after = sentence.slice(m.index + m[0].length);
+      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && (/\b(?:not|no|never|neither|nor|none)\b/.test(before) || /^\s+(?:not|never)\b/.test(after));
       const found: [string, number] = prohibition ? ['may not', 4] : [word ?? m[0], level];
       if (!best || found[1] > best[1]) best = found;
       break;

@@ -224,35 +224,44 @@ function numberAlike(clauses: readonly ClauseChange[]): boolean {
 }
 
 /**
- * Clauses whose only change is their number, in runs of consecutive clauses
- * shifted alike: one line for "clauses 10–28 renumbered −1" instead of nineteen.
+ * Clauses whose number changed (alone, or beside other changes: another hand's ids), in runs
+ * of consecutive clauses shifted alike: one line for "clauses 10–28 renumbered −1" instead of
+ * nineteen. A clause added between them that shifts nothing (a "20a") does not break a run.
  */
 export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
   const runs: RenumberRun[] = [];
-  let run: (RenumberRun & { lastIndex: number }) | undefined;
+  const addedAt = new Set(clauses.filter((c) => c.kind === 'added' && c.to).map((c) => c.to?.index));
+  const onlyAdded = (from: number, to: number) => {
+    for (let k = from + 1; k < to; k++) if (!addedAt.has(k)) return false;
+    return true;
+  };
+  let run: (RenumberRun & { lastIndex: number; modified: boolean }) | undefined;
+  // A lone clause with other changes tells its new number in its own lines; a run of them, or a clause only renumbered, here.
   const close = () => {
-    if (run) runs.push({ first: run.first, last: run.last, firstTo: run.firstTo, lastTo: run.lastTo, count: run.count, shift: run.shift, ...(run.after ? { after: run.after } : {}) });
+    if (run && !(run.count === 1 && run.modified)) runs.push({ first: run.first, last: run.last, firstTo: run.firstTo, lastTo: run.lastTo, count: run.count, shift: run.shift, ...(run.after ? { after: run.after } : {}) });
     run = undefined;
   };
   let previous: ClauseChange | undefined;
   for (const c of clauses) {
-    if (c.kind !== 'renumbered' || c.moved || c.from?.number === undefined || c.to?.number === undefined) {
-      close();
+    if ((c.kind !== 'renumbered' && c.kind !== 'modified') || !c.renumbered || c.moved || c.from?.number === undefined || c.to?.number === undefined) {
+      // An added clause leaves the run open: the next clause tells whether the numbering went on alike.
+      if (!(c.kind === 'added' && c.to)) close();
       previous = c;
       continue;
     }
     const [a, b] = [Number(c.from.number), Number(c.to.number)];
     const shift = Number.isInteger(a) && Number.isInteger(b) ? b - a : null;
-    if (run && shift !== null && run.shift === shift && c.to.index === run.lastIndex + 1) {
+    if (run && shift !== null && run.shift === shift && c.to.index > run.lastIndex && onlyAdded(run.lastIndex, c.to.index)) {
       run.last = c.from.number;
       run.lastTo = c.to.number;
       run.count++;
       run.lastIndex = c.to.index;
+      run.modified &&= c.kind === 'modified';
     } else {
       close();
       const cause = previous && (previous.kind === 'removed' || previous.kind === 'added') ? previous : undefined;
       const after = cause ? `${numbered(cause.from ?? cause.to)} was ${cause.kind}` : undefined;
-      run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, lastIndex: c.to.index, ...(after ? { after } : {}) };
+      run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, lastIndex: c.to.index, modified: c.kind === 'modified', ...(after ? { after } : {}) };
     }
     previous = c;
   }

@@ -63,7 +63,7 @@ export function termMagnitude(t: TermChange): number {
  * others count a quarter), a clause added or removed
  * 5 plus up to 1.5 for the terms it carries (4 without terms; 1 to 1.45 by its
  * terms when the other version is known only in part, so it may be there
- * unreported, and 1.5 to 1.95 when its removal rests on one report: below every change that version states), a status
+ * unreported, and 1.5 to 1.95 when its removal, or its being new, rests on one report: below every change that version states), a status
  * change as the clause added or removed would (or half a point on top of term changes; a
  * clause that became a question left open weighs its status only, the terms it leaves open being its detail),
  * operative language 3.5 (obligation) or 2.5, splits, merges and parties 3,

@@ -87,9 +87,10 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   plan.sources = sources;
   plan.clauses = coversKept(mergeClauses(base, ours, theirs, names, conflicts));
   const clauseIds = new Set((plan.clauses as Clause[]).map((c) => c.id));
-  const removed = mergeReports(base, ours, theirs, plan.parent as string | null, 'removed', (id) => !clauseIds.has(id));
+  const reports = { parent: plan.parent as string | null, names, conflicts };
+  const removed = mergeReports(base, ours, theirs, 'removed', (id) => !clauseIds.has(id), reports);
   if (removed.length) plan.removed = removed;
-  const added = mergeReports(base, ours, theirs, plan.parent as string | null, 'added', (id) => clauseIds.has(id));
+  const added = mergeReports(base, ours, theirs, 'added', (id) => clauseIds.has(id), reports);
   if (added.length) plan.added = added;
   // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
   const planLevel = conflicts.filter((c) => c.clause === null);
@@ -267,19 +268,28 @@ function coversKept(clauses: Clause[]): Clause[] {
 
 /**
  * Clauses reported dropped (`removed`) or new (`added`), merged member by
- * member (by clause id, as sets merge): each keeps the version it is dropped
- * from or new since, written out where the merged parent differs; an entry
- * whose clause the merged version no longer fits (`fits`: a dropped clause it
- * keeps, a new clause it lost) goes.
+ * member (by clause id, as sets merge), each entry three ways (a change one
+ * side made to it is kept; two different changes conflict, ours kept): each
+ * keeps the version it is dropped from or new since, written out where the
+ * merged parent differs; an entry whose clause the merged version no longer
+ * fits (`fits`: a dropped clause it keeps, a new clause it lost) goes.
  */
-function mergeReports<K extends 'removed' | 'added'>(base: Plan, ours: Plan, theirs: Plan, parent: string | null, field: K, fits: (id: string) => boolean): NonNullable<Plan[K]> {
+function mergeReports<K extends 'removed' | 'added'>(
+  base: Plan,
+  ours: Plan,
+  theirs: Plan,
+  field: K,
+  fits: (id: string) => boolean,
+  { parent, names, conflicts }: { parent: string | null; names: { ours: string; theirs: string }; conflicts: MergeConflict[] },
+): NonNullable<Plan[K]> {
   type Entry = NonNullable<Plan[K]>[number];
   const key = field === 'removed' ? 'from' : 'since';
   const anchored = (p: Plan) => ((p[field] ?? []) as Entry[]).map((r) => ((r as unknown as Record<string, unknown>)[key] === undefined && p.parent != null && p.parent !== parent ? { ...r, [key]: p.parent } : r));
   const [b, o, t] = [anchored(base), anchored(ours), anchored(theirs)];
   const ids = (xs: Entry[]) => xs.map((r) => r.clause);
   const chosen = (set3(ids(b), ids(o), ids(t)) as string[] | undefined) ?? [];
-  return chosen.filter(fits).map((id) => (o.find((r) => r.clause === id) ?? t.find((r) => r.clause === id)) as Entry) as NonNullable<Plan[K]>;
+  const entry = (xs: Entry[], id: string) => xs.find((r) => r.clause === id);
+  return chosen.filter(fits).map((id) => field3(entry(b, id), entry(o, id), entry(t, id), null, `${field}.${id}`, names, conflicts) ?? entry(t, id)) as NonNullable<Plan[K]>;
 }
 
 /**

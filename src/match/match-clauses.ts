@@ -54,6 +54,8 @@ export interface PairRules {
   pairs?: ReadonlyArray<{ from: string; to: string }>;
   /** Pairs never to make. */
   forbid?: ReadonlyArray<{ from: string; to: string }>;
+  /** Clause ids that pair with no clause of the other version but by a pinned pair: on each side (`from`, `to`), the clauses reported new since the other version (`added`). */
+  alone?: { from?: ReadonlySet<string>; to?: ReadonlySet<string> };
   /** Scores a content match (`pair`) or the only clause of a topic on each side (`sole`) needs; defaults in {@link MATCH}. A question left open (bracketed, no terms) alone in its topic needs no score. */
   thresholds?: { pair?: number; sole?: number };
 }
@@ -83,7 +85,7 @@ export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.75, soleTerms: 0.4, o
  */
 export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: PairRules = {}): Matching {
   const forbidden = new Set((rules.forbid ?? []).map((p) => `${p.from}\u0000${p.to}`));
-  const allowed = (i: number, j: number) => !forbidden.has(`${a[i]?.id}\u0000${b[j]?.id}`);
+  const allowed = (i: number, j: number) => !forbidden.has(`${a[i]?.id}\u0000${b[j]?.id}`) && !rules.alone?.from?.has(a[i]?.id ?? '') && !rules.alone?.to?.has(b[j]?.id ?? '');
   const aTo = new Map<number, ClausePair>();
   const bFrom = new Map<number, ClausePair>();
   const pair = (i: number, j: number, method: MatchMethod, score: number, evidence?: MatchEvidence) => {
@@ -196,8 +198,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
       if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
       else if (open) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
-      // Alone in their topic but with nothing else agreeing: a pair for the user to judge.
-      else if (score >= soleAt && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
+      // Alone in their topic but with nothing else agreeing, or scoring under the threshold: a pair for the user to judge
+      // (the only elections clause on each side is worth a look whatever its words; the only catch-all clause is not).
+      else if ((score >= soleAt || topic !== 'other') && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
     // A question left open alone in a topic the other version files under the catch-all: its nearest clause there.
     for (const choices of openInCatchAll(a, b, topicsA, topicsB)) {

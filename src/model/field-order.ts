@@ -10,6 +10,7 @@ export const FIELD_ORDER: ReadonlyArray<readonly [string, readonly string[]]> = 
   ['clauses/*/conditions/*', ['kind', 'event', 'after', 'minDays', 'maxDays', 'date', 'by', 'term', 'text']],
   ['clauses/*/options/*', ['id', 'proposedBy', 'text', 'terms', 'status', 'sources']],
   ['removed/*', ['clause', 'from', 'topic', 'title', 'certainty', 'sources', 'note']],
+  ['added/*', ['clause', 'since', 'certainty', 'sources', 'note']],
 ];
 
 /** The order of the plan's own fields. */

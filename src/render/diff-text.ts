@@ -36,7 +36,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     if (unranked) out.push(`  (${visible(unranked)})`);
   }
   if (diff.summary.renumberings.length) {
-    out.push('', paint('bold', 'Renumbered only'));
+    out.push('', paint('bold', 'Renumbered'));
     for (const r of diff.summary.renumberings) out.push(`  # ${visible(describeRun(r))}`);
   }
   if (diff.possiblePairs.length) {
@@ -51,7 +51,9 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
     const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' || c.match.method === 'part' ? `, as its file says (${c.match.method === 'part' ? 'partOf' : 'covers'})` : `, matched by ${c.match.method} ${c.match.score}${topicPairNote(c.match)}`;
-    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${c.kind}, ${visible(id ?? '')}${how}]`);
+    // A clause unconfirmed on its only side is not said to be added or removed, in its label either.
+    const kind = c.uncertain && (c.kind === 'added' || c.kind === 'removed') ? (c.kind === 'added' ? 'newly reported' : 'not reported') : c.kind;
+    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${kind}, ${visible(id ?? '')}${how}]`);
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);

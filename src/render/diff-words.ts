@@ -38,21 +38,35 @@ export function clauseLabel(c: ClauseChange): string {
   return ref ? (ref.number !== undefined ? `${ref.number} ${ref.title}` : ref.title) : '';
 }
 
-/** Plan-level changes for display: map entries (sources) counted per field instead of listed one by one. */
+/**
+ * Plan-level changes for display: the entries of a map (sources) named in one line per field,
+ * those added and removed by id and those changed with what changed in them ("sources: +s4 −s3;
+ * s1 changed (reliability, title)").
+ */
 export function metaLines(diff: PlanDiff): string[] {
   const lines: string[] = [];
-  const keyed = new Map<string, { added: number; removed: number; changed: number }>();
+  const keyed = new Map<string, { added: string[]; removed: string[]; changed: string[] }>();
   for (const f of diff.meta) {
     if (f.key === undefined) {
       lines.push(f.says);
       continue;
     }
-    const row = keyed.get(f.field) ?? { added: 0, removed: 0, changed: 0 };
-    row[f.from === undefined ? 'added' : f.to === undefined ? 'removed' : 'changed']++;
+    const row = keyed.get(f.field) ?? { added: [], removed: [], changed: [] };
+    if (f.from === undefined) row.added.push(`+${f.key}`);
+    else if (f.to === undefined) row.removed.push(`−${f.key}`);
+    else row.changed.push(`${f.key} changed${whatChanged(f.from, f.to)}`);
     keyed.set(f.field, row);
   }
-  for (const [field, n] of keyed) lines.push(`${field}: ${n.added} added, ${n.removed} removed, ${n.changed} changed`);
+  for (const [field, n] of keyed) lines.push(`${field}: ${[[...n.added, ...n.removed].join(' '), ...n.changed].filter(Boolean).join('; ')}`);
   return lines;
+}
+
+/** " (reliability, title)": the fields of an entry that differ, when both sides are records. */
+function whatChanged(from: unknown, to: unknown): string {
+  const rec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!rec(from) || !rec(to)) return '';
+  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k])).sort();
+  return keys.length ? ` (${keys.join(', ')})` : '';
 }
 
 /**

@@ -55,7 +55,7 @@ export function buildRedline(diff: PlanDiff, from: Plan, to: Plan, notes: { impa
   const cover: Redline['cover'] = [
     { heading: 'Plan', lines: metaLines(diff) },
     { heading: 'What matters most', lines: [...diff.summary.highlights.map((h) => h.says), ...(unrankedLine(diff) ? [unrankedLine(diff) as string] : [])] },
-    { heading: 'Renumbered only', lines: diff.summary.renumberings.map(describeRun) },
+    { heading: 'Renumbered', lines: diff.summary.renumberings.map(describeRun) },
     { heading: 'Possible pairs (pin them with a pairs file if they are the same clause)', lines: diff.possiblePairs.map(possibleLine) },
     { heading: 'Stakeholders', lines: impact ? impact.stakeholders.flatMap(stakeholderLines) : [] },
     { heading: 'Which change moved whom', lines: impact ? impact.clauses.map(moveLine) : [] },

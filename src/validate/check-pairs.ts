@@ -28,6 +28,15 @@ export function checkPairs(pairs: PairsResult, a: Plan, b: Plan): PlanError[] {
       }
     });
   }
+  // A clause pins to one clause at most: a second pin for it would be dropped without a word.
+  for (const side of ['from', 'to'] as const) {
+    const first = new Map<string, number>();
+    (pairs.rules?.pairs ?? []).forEach((p, i) => {
+      const earlier = first.get(p[side]);
+      if (earlier === undefined) first.set(p[side], i);
+      else out.push(pairs.sourceMap.errorFor(['pairs', i, side], { code: 'INVALID_VALUE', message: `\`${p[side]}\` is pinned twice in the ${side === 'from' ? 'old' : 'new'} version`, hint: `also at pairs[${earlier}]: a clause pairs with one clause` }));
+    });
+  }
   const pinned = new Set((pairs.rules?.pairs ?? []).map((p) => `${p.from}\u0000${p.to}`));
   (pairs.rules?.forbid ?? []).forEach((p, i) => {
     if (pinned.has(`${p.from}\u0000${p.to}`)) {

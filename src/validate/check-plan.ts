@@ -147,10 +147,14 @@ function checkRemovals(plan: Plan, map: SourceMap, out: ErrorList): void {
   });
 }
 
-/** A clause reported new is a clause of the version, listed once. */
+/**
+ * A clause reported new is a clause of the version, listed once, and one its
+ * writer saw (not carried over unseen); new since its parent, it takes in no
+ * clause of the parent (`covers`, `partOf`).
+ */
 function checkAdditions(plan: Plan, map: SourceMap, out: ErrorList): void {
-  const ids = plan.clauses.map((c) => c.id);
-  const near = closestIn(ids);
+  const byId = new Map(plan.clauses.map((c) => [c.id, c]));
+  const near = closestIn([...byId.keys()]);
   const listed = new Map<string, number>();
   (plan.added ?? []).forEach((r, i) => {
     const first = listed.get(r.clause);
@@ -159,10 +163,18 @@ function checkAdditions(plan: Plan, map: SourceMap, out: ErrorList): void {
       return;
     }
     listed.set(r.clause, i);
-    if (!ids.includes(r.clause)) {
+    const c = byId.get(r.clause);
+    if (!c) {
       const guess = near(r.clause);
       out.add(map.errorFor(['added', i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${r.clause}\` is listed as added but is not a clause of this version`, hint: guess ? `did you mean \`${guess}\`?` : 'name a clause of this version' }, 'value'));
+      return;
     }
+    const ofParent = r.since === undefined || r.since === plan.parent;
+    const problem =
+      c.presence === 'assumed' || c.presence === 'unknown' ? { message: `clause \`${c.id}\` is listed as added but carried over unseen (presence ${c.presence})`, hint: 'a clause reported new is one this version states: keep one of the two' }
+      : ofParent && (c.covers || c.partOf !== undefined) ? { message: `clause \`${c.id}\` is listed as new since the parent but takes in its clause${c.covers ? 's' : ''} (${c.covers ? 'covers' : 'partOf'})`, hint: 'a clause made of the parent\'s is not new: keep one of the two' }
+      : undefined;
+    if (problem) out.add(map.errorFor(['added', i, 'clause'], { code: 'INVALID_VALUE', ...problem }, 'value'));
   });
 }
 

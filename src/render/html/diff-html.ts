@@ -32,7 +32,7 @@ export function diffSection(d: HtmlDiff): string {
     if (unranked) out.push(`<p class="muted">${esc(unranked)}</p>`);
   }
   if (diff.summary.renumberings.length) {
-    out.push('<h3>Renumbered only</h3><ul>', ...diff.summary.renumberings.map((r) => `<li>${esc(describeRun(r))}</li>`), '</ul>');
+    out.push('<h3>Renumbered</h3><ul>', ...diff.summary.renumberings.map((r) => `<li>${esc(describeRun(r))}</li>`), '</ul>');
   }
   if (diff.possiblePairs.length) {
     out.push('<h3>Possible pairs</h3><p class="muted">Unpaired clauses that nearly matched; pin them with a pairs file if they are the same clause.</p><ul>', ...diff.possiblePairs.map((p) => `<li>${esc(possibleLine(p))}</li>`), '</ul>');

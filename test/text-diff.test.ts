@@ -110,6 +110,7 @@ describe('operative-language flags', () => {
     for (const [from, to] of [
       ['Reconstruction starts, notably along the Dnipro.', 'Reconstruction starts, not least along the Dnipro.'],
       ['Prisoners are released promptly.', 'Prisoners are released without delay.'],
+      ['If Russia invades, sanctions return.', 'Should Russia invade, sanctions return.'],
     ]) expect([to, flags(from as string, to as string)]).toEqual([to, []]);
     // A negation later in the sentence, about something else, does not make "may" a prohibition.
     expect(flags('Ukraine may enter NATO.', 'Ukraine may enter NATO, although some allies do not agree.').filter((f) => f.kind === 'obligation')).toEqual([]);

@@ -56,6 +56,8 @@ function normalise(text: string): string {
     .replace(/\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b/g, 'at most')
     .replace(/\bno\.\s*(?=\d)/g, 'number ')
     .replace(/\bonce\s+(?:more|again)\b/g, 'again')
+    // "Should Russia invade, …" opening a sentence is a condition, the same as "if Russia invades".
+    .replace(/(^|[.;!?]\s+)should\b/g, '$1if')
     // Idioms that only look negative: "not least", "not only … but also", "without delay", "no doubt".
     .replace(/\bnot\s+(?:least|only)\b/g, 'also')
     .replace(/\bwithout\s+(?:delay|further\s+delay|undue\s+delay)\b/g, 'promptly')

@@ -418,9 +418,10 @@ describe('what a new user met on a restructured draft', () => {
     // almost no words (under the score the only clauses of a topic need to pair), and are offered all the same.
     expect(diff.possiblePairs[0]?.score).toBeLessThan(0.25);
     expect(diff.possiblePairs[1]?.score).toBeLessThan(MATCH.sole);
-    // The only two clauses of the catch-all topic are not offered for that alone.
-    const other = (p: Plan, id: string, text: string) => ({ ...p, clauses: [...p.clauses, clause({ id, topic: 'other', title: id, text }, 20)] });
+    // The only two clauses of the catch-all topic are not offered for that alone, nor two of a topic that share nothing.
+    const other = (p: Plan, id: string, text: string, topic: Clause['topic'] = 'other') => ({ ...p, clauses: [...p.clauses, clause({ id, topic, title: id, text }, 20)] });
     expect(diffPlans(other(x, 'grain', 'Ships carry grain.'), other(y, 'visas', 'Visas are eased.')).possiblePairs.some((p) => p.from === 'grain')).toBe(false);
+    expect(diffPlans(other(x, 'grain', 'Ships carry grain.', 'economy'), other(y, 'visas', 'Visas are eased.', 'economy')).possiblePairs.some((p) => p.from === 'grain')).toBe(false);
   });
 
   it('reads a term only the old clause had by the old clause’s topic', () => {
@@ -677,6 +678,9 @@ describe('noise kept out', () => {
     // A clause added between them that shifts nothing ("20a") leaves the run whole.
     const inserted = { ...gone, clauses: [...gone.clauses.slice(0, 20), { ...(gone.clauses[20] as Clause), id: 'inserted', number: '20a', title: 'Inserted point', text: 'A point put in between.' }, ...gone.clauses.slice(20)] };
     expect(diffPlans(us, inserted).summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);
+    // A shift down after an addition is not the addition's doing: no cause is given.
+    const swapped = { ...gone, clauses: gone.clauses.map((c) => (c.number === '9' ? { ...c, id: 'new-nine', title: 'A new ninth point', text: 'Something else entirely about fishing rights.', topic: 'other' as const, terms: {} } : c)) };
+    expect(diffPlans(us, swapped).summary.renumberings.every((r) => !r.after?.includes('added'))).toBe(true);
     // Another hand's ids: every clause is modified (its id), and the numbering still takes one line.
     const renamed = { ...gone, clauses: gone.clauses.map((c) => ({ ...c, id: `other-${c.id}` })) };
     expect(diffPlans(us, renamed).summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);

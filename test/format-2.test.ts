@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { applyDiff, diffPlans, familySchema, migratePlanYaml, parsePlan, parseTerms, reverseDiff, summarizePlan } from 'peaceplan';
+import { applyDiff, diffPlans, familySchema, mergePlans as mergeThree, migratePlanYaml, parsePlan, parseTerms, reverseDiff, summarizePlan } from 'peaceplan';
 import type { Clause, FamilyTerms, Plan } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 
@@ -309,6 +309,10 @@ describe('clauses reported new (added)', () => {
     expect([one.plan.added?.[0]?.certainty, one.conflicts]).toEqual(['unconfirmed', []]);
     const both = mergePlans(firm, edited('confirmed'), edited('unconfirmed'));
     expect([both.plan.added?.[0]?.certainty, both.conflicts.map((c) => c.field)]).toEqual(['confirmed', ['added.perimeter']]);
+    // An entry one side took out and the other changed stays, changed, with a conflict.
+    const gone = { ...firm, version: 'cc', added: [] };
+    const kept = mergePlans(firm, gone, edited('unconfirmed'));
+    expect([kept.plan.added?.[0]?.certainty, kept.conflicts.map((c) => c.field)]).toEqual(['unconfirmed', ['added.perimeter']]);
     const { formatPlanYaml, toYaml } = await import('peaceplan');
     const written = toYaml(mergePlans(firm, firm, { ...edited('unconfirmed'), added: [{ sources: ['s2'], since: 'a', clause: 'perimeter' }] }).plan);
     expect(formatPlanYaml(written).text).toMatch(/\nadded:\n {2}- clause: perimeter\n {4}since: a\n {4}sources:/);
@@ -732,7 +736,16 @@ describe('clauses that each take part of one clause of their parent (partOf)', (
     expect(applyDiff(a, diff).plan).toEqual(b);
     expect(applyDiff(b, back).plan).toEqual(a);
     expect(reverseDiff(diff).clauses.map((c) => c.kind)).toEqual(back.clauses.map((c) => c.kind));
-    expect(diffPlans(a, b, { forbid: [{ from: 'ceasefire', to: 'ceasefire' }] }).clauses.some((c) => c.match?.method === 'part')).toBe(false);
+    // A forbidden first part hands the clause to the next part; the parts stay one group.
+    const past = diffPlans(a, parts, { forbid: [{ from: 'ceasefire', to: 'truce' }] });
+    expect(past.clauses.filter((c) => c.kind === 'split').map((c) => [c.from?.id ?? null, c.to?.id ?? null, c.match?.method ?? null])).toEqual([[null, 'truce', null], ['ceasefire', 'pullout', 'part']]);
+    // A merge whose sides contradict a `partOf` (the other side covers the clause, or lists it as removed) drops it, as a conflict.
+    const withPart = mergeThree(a, b, { ...a, version: 'cc', clauses: [{ ...(a.clauses[0] as Clause), id: 'whole', number: '30', covers: ['ceasefire'] }, ...a.clauses.slice(1)] });
+    expect(withPart.conflicts.map((c) => [c.clause, c.field])).toContainEqual(['pullout', 'partOf']);
+    expect(parsePlan(JSON.stringify(withPart.plan)).errors.filter((e) => e.code === 'INVALID_VALUE')).toEqual([]);
+    // A file diffed with itself, or a version that keeps the declaration, tells no split: the part is already there.
+    expect(diffPlans(b, b).clauses.every((c) => c.kind === 'unchanged')).toBe(true);
+    expect(diffPlans(b, { ...b, version: 'cc', parent: 'bb' }).clauses.some((c) => c.kind === 'split' || c.kind === 'merged')).toBe(false);
     // A pair's other parts are named even where the old clause and a new part share an id: pinned elsewhere, the amnesty
     // is found split into the ballot and the amnesty of its id, which the pair names.
     const c = (id: string, n: string, topic: Clause['topic'], title: string, text: string, terms: Clause['terms']) => ({ id, number: n, topic, title, text, terms, status: 'proposed', certainty: 'reported', sources: ['s1'] }) as Clause;

@@ -114,6 +114,26 @@ describe('operative-language flags', () => {
     ]) expect([to, flags(from as string, to as string)]).toEqual([to, []]);
     // A negation later in the sentence, about something else, does not make "may" a prohibition.
     expect(flags('Ukraine may enter NATO.', 'Ukraine may enter NATO, although some allies do not agree.').filter((f) => f.kind === 'obligation')).toEqual([]);
+    // Nor does a "not" or "no" inside the subject or an earlier clause, a possessive will, or a time after "agreed to".
+    for (const [from, to] of [
+      ['Any state may join later.', 'Any state that does not sign may join later.'],
+      ['Countries may request help.', 'Countries with no army may request help.'],
+      ['The parties may meet.', 'If no agreement is reached the parties may meet.'],
+      ['Ukraine remains sovereign.', "Ukraine's will to remain sovereign is respected."],
+      ['The lines remain.', 'The lines the parties agreed to last year remain.'],
+      ['The plan stands.', 'The plan stands unless one should object.'],
+    ]) expect([to, flags(from as string, to as string).filter((f) => f.kind === 'obligation')]).toEqual([to, []]);
+    // Real obligations stay obligations, wherever their modal sits.
+    for (const [text, word] of [
+      ['Party A shall withdraw.', 'shall'],
+      ['Russia will of course withdraw.', 'will'],
+      ['Ukraine, after elections, should join the EU.', 'should'],
+      ['If Russia withdraws Ukraine should hold elections.', 'should'],
+      ['The parties agree to, within 30 days, withdraw.', 'agree'],
+      ['Ukraine may under no circumstances join NATO.', 'may not'],
+      ['Ukraine may in no case join NATO.', 'may not'],
+      ['Ukraine may neither join NATO nor host troops.', 'may not'],
+    ]) expect([text, flags('Things happen.', text as string).find((f) => f.kind === 'obligation')]).toEqual([text, expect.objectContaining({ to: word })]);
     // The operative readings stay: a modal before its verb, a duty to act, "should" in the main clause, "no state may".
     expect(flags('Elections are held.', 'Elections will be held.')).toEqual([{ kind: 'obligation', from: null, to: 'will', direction: 'strengthened' }]);
     expect(flags('Ukraine keeps its forces.', 'Ukraine is bound to keep its forces.')).toEqual([{ kind: 'obligation', from: null, to: 'required', direction: 'strengthened' }]);

@@ -16,7 +16,7 @@ export type OperativeFlag =
 // The label is the word found, except where a phrase is named by its key word.
 // A modal counts where it governs a verb: not as a noun ("the will of the people", "a must-have"), and "should" not
 // where it opens a condition ("Should Russia invade, …", "if Russia should invade").
-const NOT_MODAL = String.raw`(?<!\b(?:the|a|an|its|their|his|her|our|your|whose|political|good|free|popular|own|people's)\s)`;
+const NOT_MODAL = String.raw`(?<!\b(?:the|its|their|his|her|our|your|whose|political|good|free|popular|own)\s|\w's\s)`;
 const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   [new RegExp(String.raw`${NOT_MODAL}\b(?:must|shall)\b(?!-)`), null, 4],
   // "Bound to" a verb is a duty; "bound to no party" (tied to something) is not.
@@ -25,13 +25,13 @@ const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   // one, nor does a preposition left at the end of a relative clause ("as the parties committed to in Istanbul").
   [
     new RegExp(
-      String.raw`${NOT_MODAL}\bwill\b(?!\s+of\b)(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)(?!\s+to\s+(?:in|at|on|by|with|under|during|since|before|after)\b|\s+to\s*(?:[,.;:]|$))`,
+      String.raw`${NOT_MODAL}\bwill\b(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)(?!\s+to\s+(?:in|at|on|by|with|under|during|since|before|after|last|next|this|earlier|previously)\b|\s+to\s*(?:[.;:]|$))`,
       'u',
     ),
     null,
     3,
   ],
-  [/(?<!^\s*|,\s*|\bif\b[^,]*)\bshould\b/, null, 2],
+  [/(?<!\b(?:if|unless|in\s+case)\s+(?:\S+\s+){0,2})\bshould\b/, null, 2],
   [/\b(?:is|are)\s+expected\b|\bexpected\s+to\b/, 'expected', 1],
   [/\b(?:may|might|could|can)\b/, null, 1],
 ];
@@ -71,11 +71,13 @@ export function obligationOf(text: string): [string, number] | null {
     for (const [re, word, level] of OBLIGATION) {
       const m = re.exec(sentence);
       if (!m) continue;
-      // A permissive modal is a prohibition when a negation governs it: before it in its part of the sentence ("neither …
-      // nor … may", "no state may"), or right after it ("may not"); "may join, although some do not agree" is no prohibition.
+      // A permissive modal is a prohibition when a negation governs it: a negative subject opening its part of the sentence
+      // ("no state may", "neither … nor … may"), or a negation right after it ("may not", "may under no circumstances");
+      // not a "not" in a relative clause or elsewhere ("any state that does not sign may join", "although some do not agree").
       const before = sentence.slice(0, m.index).split(/,|;|\b(?:although|though|because|while|which|who|whereas)\b/).pop() ?? '';
       const after = sentence.slice(m.index + m[0].length);
-      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && (/\b(?:not|no|never|neither|nor|none)\b/.test(before) || /^\s+(?:not|never)\b/.test(after));
+      const governed = /^\s*(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before) || /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
+      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && governed;
       const found: [string, number] = prohibition ? ['may not', 4] : [word ?? m[0], level];
       if (!best || found[1] > best[1]) best = found;
       break;

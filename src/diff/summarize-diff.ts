@@ -259,7 +259,8 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
       run.modified &&= c.kind === 'modified';
     } else {
       close();
-      const cause = previous && (previous.kind === 'removed' || previous.kind === 'added') ? previous : undefined;
+      // A removal before the run explains a shift down, an addition a shift up; nothing else is told as its cause.
+      const cause = previous && ((previous.kind === 'removed' && (shift ?? 0) < 0) || (previous.kind === 'added' && (shift ?? 0) > 0)) ? previous : undefined;
       const after = cause ? `${numbered(cause.from ?? cause.to)} was ${cause.kind}` : undefined;
       run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, lastIndex: c.to.index, modified: c.kind === 'modified', ...(after ? { after } : {}) };
     }

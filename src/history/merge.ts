@@ -92,6 +92,7 @@ export function mergePlans(base: Plan, ours: Plan, theirs: Plan, options: MergeO
   if (removed.length) plan.removed = removed;
   const added = mergeReports(base, ours, theirs, 'added', (id) => clauseIds.has(id), reports);
   if (added.length) plan.added = added;
+  plan.clauses = partOfKept(plan.clauses as Clause[], new Set(removed.map((r) => r.clause)), conflicts);
   // Conflicts on the plan's own fields keep ours in the field; theirs is written into the summary, so the file shows both.
   const planLevel = conflicts.filter((c) => c.clause === null);
   if (planLevel.length) {
@@ -267,6 +268,25 @@ function coversKept(clauses: Clause[]): Clause[] {
 }
 
 /**
+ * A clause's `partOf` that the merged version contradicts (one side split the clause, the other
+ * took it whole into another, listed it as removed, or gave the part `covers`): dropped, and told
+ * as a conflict, so the merged file is valid and the reader sees what was given up.
+ */
+function partOfKept(clauses: Clause[], removed: ReadonlySet<string>, conflicts: MergeConflict[]): Clause[] {
+  const covered = new Map<string, string>();
+  for (const c of clauses) for (const id of c.covers ?? []) if (!covered.has(id)) covered.set(id, c.id);
+  return clauses.map((c) => {
+    const id = c.partOf;
+    if (id === undefined) return c;
+    const why = id === c.id ? 'it names itself' : c.covers ? 'it covers clauses too' : covered.has(id) ? `\`${id}\` is covered by \`${covered.get(id)}\`` : removed.has(id) ? `\`${id}\` is listed as removed` : undefined;
+    if (!why) return c;
+    conflicts.push({ clause: c.id, field: 'partOf', ours: id, says: `partOf ${id} dropped: ${why} in the merged version` });
+    const { partOf: _, ...rest } = c;
+    return rest as Clause;
+  });
+}
+
+/**
  * Clauses reported dropped (`removed`) or new (`added`), merged member by
  * member (by clause id, as sets merge), each entry three ways (a change one
  * side made to it is kept; two different changes conflict, ours kept): each
@@ -289,7 +309,16 @@ function mergeReports<K extends 'removed' | 'added'>(
   const ids = (xs: Entry[]) => xs.map((r) => r.clause);
   const chosen = (set3(ids(b), ids(o), ids(t)) as string[] | undefined) ?? [];
   const entry = (xs: Entry[], id: string) => xs.find((r) => r.clause === id);
-  return chosen.filter(fits).map((id) => field3(entry(b, id), entry(o, id), entry(t, id), null, `${field}.${id}`, names, conflicts) ?? entry(t, id)) as NonNullable<Plan[K]>;
+  // An entry one side took out while the other changed it stays, changed, as a conflict (as a clause would).
+  const edited = ids(b).filter((id) => {
+    const [was, mine, yours] = [entry(b, id), entry(o, id), entry(t, id)];
+    const gone = mine === undefined ? yours : yours === undefined ? mine : undefined;
+    if (!gone || deepEqual(gone, was) || (mine === undefined && yours === undefined)) return false;
+    conflicts.push({ clause: null, field: `${field}.${id}`, ...(mine ? { ours: mine } : {}), ...(yours ? { theirs: yours } : {}), says: `${field}.${id} changed in ${mine ? names.ours : names.theirs}, taken out in ${mine ? names.theirs : names.ours}` });
+    return true;
+  });
+  const merged = (id: string) => (edited.includes(id) ? (entry(o, id) ?? entry(t, id)) : (field3(entry(b, id), entry(o, id), entry(t, id), null, `${field}.${id}`, names, conflicts) ?? entry(t, id)));
+  return [...chosen, ...edited.filter((id) => !chosen.includes(id))].filter(fits).map(merged) as NonNullable<Plan[K]>;
 }
 
 /**

@@ -75,7 +75,7 @@ export interface Matching {
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -198,9 +198,10 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const open = topic !== 'other' && (isOpenQuestion(a[i] as Clause) || isOpenQuestion(b[j] as Clause));
       if (score >= soleAt && compatible) pair(i, j, 'topic', score, evidence);
       else if (open) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
-      // Alone in their topic but with nothing else agreeing, or scoring under the threshold: a pair for the user to judge
-      // (the only elections clause on each side is worth a look whatever its words; the only catch-all clause is not).
-      else if ((score >= soleAt || topic !== 'other') && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
+      // Alone in their topic but with nothing else agreeing, or scoring a little under the threshold while sharing some
+      // words or terms: a pair for the user to judge (the only elections clauses of two drafts, 0.19; an army cap and "no
+      // limits", 0.16); not two that share nothing (0.10), nor the only catch-all clauses.
+      else if ((score >= soleAt || (topic !== 'other' && score >= MATCH.soleOffer && (evidence.text > 0 || (evidence.terms ?? 0) > 0))) && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
     }
     // A question left open alone in a topic the other version files under the catch-all: its nearest clause there.
     for (const choices of openInCatchAll(a, b, topicsA, topicsB)) {
@@ -439,7 +440,8 @@ function declaredGroups(
     const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'split' ? [aTo, bFrom, out.a, out.b] : [bFrom, aTo, out.b, out.a];
     const named = new Map<number, number[]>();
     side.forEach((c, k) => {
-      const w = c.partOf !== undefined ? otherIds.get(c.partOf) : undefined;
+      // A part the other version already has under its own id is that clause, not news of a split (a file diffed with itself).
+      const w = c.partOf !== undefined && !otherIds.has(c.id) ? otherIds.get(c.partOf) : undefined;
       if (w !== undefined && !partPaired.has(k) && !usedPart.has(k)) named.set(w, [...(named.get(w) ?? []), k]);
     });
     for (const [w, naming] of named) {
@@ -447,9 +449,11 @@ function declaredGroups(
       const keeper = ownIds.get((other[w] as Clause).id);
       const kept = keeper !== undefined && !partPaired.has(keeper) && !usedPart.has(keeper) ? [keeper] : [];
       const parts = [...new Set([...kept, ...naming])].sort((x, y) => x - y);
-      const first = kept[0] ?? (naming[0] as number);
-      const [i, j] = kind === 'split' ? [w, first] : [first, w];
-      if (!allowed(i, j)) continue;
+      // The clause of its id, else the first part in printed order that the user does not forbid.
+      const ends = (k: number) => (kind === 'split' ? [w, k] : [k, w]) as [number, number];
+      const first = [...kept, ...naming.filter((k) => !kept.includes(k)).sort((x, y) => x - y)].find((k) => allowed(...ends(k)));
+      if (first === undefined) continue;
+      const [i, j] = ends(first);
       pair(i, j, 'part', 1);
       usedWhole.add(w);
       for (const k of parts) usedPart.add(k);

@@ -16,6 +16,7 @@ import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
+import { declaredGroups } from './declared-groups.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
@@ -395,73 +396,6 @@ function ownTermPairs(
     const [i, j] = [is[0] as number, js[0] as number];
     if (!aTo.has(i) && !bFrom.has(j) && a[i]?.topic === b[j]?.topic && a[i]?.topic !== 'other') out.push([i, j]);
   }
-  return out;
-}
-
-/**
- * The groups clauses declare (`covers`): a clause of `b` that covers clauses of
- * `a` (by their ids there) stands for them, merged into it; a clause of `a` that
- * covers clauses of `b`, split into them (the diff read backwards). It pairs
- * with the clause of its own id there (covered or not), else the first it lists; the
- * others it covers are kept from every other pair and group (the sets returned).
- */
-function declaredGroups(
-  a: readonly Clause[],
-  b: readonly Clause[],
-  aId: Map<string, number>,
-  bId: Map<string, number>,
-  aTo: Map<number, ClausePair>,
-  bFrom: Map<number, ClausePair>,
-  allowed: (i: number, j: number) => boolean,
-  pair: (i: number, j: number, method: MatchMethod, score: number) => void,
-): { groups: ClauseGroup[]; a: Set<number>; b: Set<number> } {
-  const out = { groups: [] as ClauseGroup[], a: new Set<number>(), b: new Set<number>() };
-  const declare = (whole: Clause, w: number, ids: Map<string, number>, kind: 'merged' | 'split') => {
-    const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'merged' ? [bFrom, aTo, out.b, out.a] : [aTo, bFrom, out.a, out.b];
-    if (!whole.covers || wholePaired.has(w) || usedWhole.has(w)) return;
-    // A clause that keeps an id of the other version goes on as that clause, whether or not it lists it.
-    const parts = [...new Set([...whole.covers, whole.id].map((id) => ids.get(id)).filter((k): k is number => k !== undefined && !partPaired.has(k) && !usedPart.has(k)))].sort((x, y) => x - y);
-    const own = ids.get(whole.id);
-    const listed = whole.covers.map((id) => ids.get(id)).find((k) => k !== undefined && parts.includes(k));
-    const first = own !== undefined && parts.includes(own) ? own : listed;
-    if (first === undefined) return;
-    const [i, j] = kind === 'merged' ? [first, w] : [w, first];
-    if (!allowed(i, j)) return;
-    pair(i, j, 'covers', 1);
-    usedWhole.add(w);
-    for (const k of parts) usedPart.add(k);
-    if (parts.length > 1) out.groups.push(kind === 'merged' ? { kind, from: parts, to: [w], score: 1 } : { kind, from: [w], to: parts, score: 1 });
-  };
-  b.forEach((c, j) => declare(c, j, aId, 'merged'));
-  a.forEach((c, i) => declare(c, i, bId, 'split'));
-  // Clauses that each take part of one clause of the other version (`partOf`): that clause split into them and the
-  // clause that keeps its id; the clause of its id, else the first part, goes on as it.
-  const parted = (side: readonly Clause[], other: readonly Clause[], otherIds: Map<string, number>, ownIds: Map<string, number>, kind: 'merged' | 'split') => {
-    const [wholePaired, partPaired, usedWhole, usedPart] = kind === 'split' ? [aTo, bFrom, out.a, out.b] : [bFrom, aTo, out.b, out.a];
-    const named = new Map<number, number[]>();
-    side.forEach((c, k) => {
-      // A part the other version already has under its own id is that clause, not news of a split (a file diffed with itself).
-      const w = c.partOf !== undefined && !otherIds.has(c.id) ? otherIds.get(c.partOf) : undefined;
-      if (w !== undefined && !partPaired.has(k) && !usedPart.has(k)) named.set(w, [...(named.get(w) ?? []), k]);
-    });
-    for (const [w, naming] of named) {
-      if (wholePaired.has(w) || usedWhole.has(w)) continue;
-      const keeper = ownIds.get((other[w] as Clause).id);
-      const kept = keeper !== undefined && !partPaired.has(keeper) && !usedPart.has(keeper) ? [keeper] : [];
-      const parts = [...new Set([...kept, ...naming])].sort((x, y) => x - y);
-      // The clause of its id, else the first part in printed order that the user does not forbid.
-      const ends = (k: number) => (kind === 'split' ? [w, k] : [k, w]) as [number, number];
-      const first = [...kept, ...naming.filter((k) => !kept.includes(k)).sort((x, y) => x - y)].find((k) => allowed(...ends(k)));
-      if (first === undefined) continue;
-      const [i, j] = ends(first);
-      pair(i, j, 'part', 1);
-      usedWhole.add(w);
-      for (const k of parts) usedPart.add(k);
-      if (parts.length > 1) out.groups.push(kind === 'split' ? { kind, from: [w], to: parts, score: 1 } : { kind, from: parts, to: [w], score: 1 });
-    }
-  };
-  parted(b, a, aId, bId, 'split');
-  parted(a, b, bId, aId, 'merged');
   return out;
 }
 

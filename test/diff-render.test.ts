@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText, reverseDiff } from 'peaceplan';
+import { diffPlans, parsePlan, renderDiffMarkdown, renderDiffText, renderHtml, reverseDiff } from 'peaceplan';
 import type { Plan } from 'peaceplan';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,8 @@ describe('a clause on one side only that the other version may hold unseen', () 
     // Its label says so too, in text and Markdown: not "removed".
     expect(text).toMatch(/\[not reported, elections\]/);
     expect(text).not.toMatch(/\[removed, elections\]/);
+    const html = renderHtml({ diffs: [{ diff: diffPlans(geneva, later), from: geneva, to: later }] });
+    expect(html).toMatch(/<span class="kind" aria-label="not reported">- not reported<\/span> <code>elections<\/code>/);
     expect(renderDiffMarkdown(diffPlans(geneva, later))).toMatch(/\| `-` not reported \| Elections in Ukraine within 100 days \| carried from us-28-point, not seen: not reported on the other side<br>/);
   });
 });

@@ -1,7 +1,7 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
 import { isCarried } from '../model/clause-state.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, kindLabel, metaLines, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 
 /** Escapes text for Markdown tables and inline use (no HTML, no emphasis, no pipes). */
 export function escapeMarkdown(text: string): string {
@@ -38,7 +38,7 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
   const changed = diff.clauses.filter((c) => c.kind !== 'unchanged' && !(c.kind === 'renumbered' && !c.moved));
   out.push('', `<details><summary>All changed clauses (${changed.length})</summary>`, '', '| | Clause | Change |', '|---|---|---|');
   for (const c of changed) {
-    const kind = c.uncertain && (c.kind === 'added' || c.kind === 'removed') ? (c.kind === 'added' ? 'newly reported' : 'not reported') : c.kind;
+    const kind = kindLabel(c);
     const unseen = c.clause && isCarried(c.clause) ? `carried from ${c.clause.carriedFrom ?? 'another version'}, not seen` : 'unconfirmed';
     const details = c.from && c.to ? clauseDetails(c) : [(c.uncertain ? unseen : c.kind) + (c.related.length ? ` (with ${c.related.join(', ')})` : '') + (c.uncertain ? ': not reported on the other side' : c.reported ? ` (reported ${c.reported.added ? (c.to ? 'new' : 'absent') : 'dropped'}${c.reported.unconfirmed ? ', unconfirmed' : ''}: ${c.reported.sources.join(', ')})` : c.partial ? ' (the other version is known only in part)' : ''), ...(c.clause ? termsInWords(c.clause) : [])];
     const text = c.text?.hunks.length ? `<br>${redline(c.text.hunks)}` : c.clause ? `<br>${escapeMarkdown(c.clause.text)}` : '';

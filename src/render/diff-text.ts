@@ -1,7 +1,7 @@
 import type { PlanDiff, TextHunk } from '../diff/types.js';
 import { isCarried } from '../model/clause-state.js';
 import { clauseDetails, describeRun, termsInWords } from '../diff/describe-clause.js';
-import { clauseLabel, countsLine, KIND_SYMBOL, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from './diff-words.js';
+import { clauseLabel, countsLine, KIND_SYMBOL, kindLabel, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from './diff-words.js';
 import { painter, visible } from './text.js';
 
 /** Options of {@link renderDiffText}. */
@@ -51,9 +51,7 @@ export function renderDiffText(diff: PlanDiff, options: TextRenderOptions = {}):
     const colour = c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'yellow';
     const id = (c.to ?? c.from)?.id;
     const how = !c.match || c.match.method === 'id' ? '' : c.match.method === 'pinned' ? ', pinned' : c.match.method === 'covers' || c.match.method === 'part' ? `, as its file says (${c.match.method === 'part' ? 'partOf' : 'covers'})` : `, matched by ${c.match.method} ${c.match.score}${topicPairNote(c.match)}`;
-    // A clause unconfirmed on its only side is not said to be added or removed, in its label either.
-    const kind = c.uncertain && (c.kind === 'added' || c.kind === 'removed') ? (c.kind === 'added' ? 'newly reported' : 'not reported') : c.kind;
-    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${kind}, ${visible(id ?? '')}${how}]`);
+    out.push(`${paint(colour, `${KIND_SYMBOL[c.kind]} ${visible(clauseLabel(c))}`)}  [${kindLabel(c)}, ${visible(id ?? '')}${how}]`);
     if (c.from && c.to) for (const line of clauseDetails(c)) out.push(`    ${visible(line)}`);
     else {
       if (c.related.length) out.push(`    ${c.kind === 'split' ? 'split' : 'merged'} with ${c.related.join(', ')}`);

@@ -32,6 +32,11 @@ export function titleLine(diff: PlanDiff): string {
   return `${diff.from.version} (${diff.from.date}) → ${diff.to.version} (${diff.to.date})`;
 }
 
+/** The kind a reader is told: a clause unconfirmed or carried over unseen on its only side is "not reported" or "newly reported", not removed or added. */
+export function kindLabel(c: ClauseChange): string {
+  return c.uncertain && (c.kind === 'added' || c.kind === 'removed') ? (c.kind === 'added' ? 'newly reported' : 'not reported') : c.kind;
+}
+
 /** The label of a clause change: its number and title on the side that exists (new side first). */
 export function clauseLabel(c: ClauseChange): string {
   const ref = c.to ?? c.from;

@@ -3,7 +3,7 @@ import { formatValue, isDeadline, isDuration, isMoney } from '../../diff/format-
 import type { ClauseChange, PlanDiff, TermChange, TextHunk } from '../../diff/types.js';
 import type { Plan } from '../../model/types.js';
 import type { DiffImpact, Move } from '../../positions/types.js';
-import { countsLine, KIND_SYMBOL, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
+import { countsLine, KIND_SYMBOL, kindLabel, metaLines, topicPairNote, possibleLine, titleLine, unrankedLine } from '../diff-words.js';
 import { formatScore } from '../matrix-words.js';
 import { anchor, esc } from './escape.js';
 
@@ -56,7 +56,7 @@ function textsOf(plan: Plan | undefined): Map<string, string> {
 }
 
 function clauseRows(c: ClauseChange, texts: { from: Map<string, string>; to: Map<string, string> }): string[] {
-  const marks = [c.kind, ...(c.renumbered && c.kind !== 'renumbered' ? ['renumbered'] : []), ...(c.moved && c.kind !== 'moved' ? ['moved'] : [])];
+  const marks = [kindLabel(c), ...(c.renumbered && c.kind !== 'renumbered' ? ['renumbered'] : []), ...(c.moved && c.kind !== 'moved' ? ['moved'] : [])];
   const where = c.moved && c.from && c.to ? ` · position ${c.from.index + 1} → ${c.to.index + 1}` : '';
   const id = (c.to ?? c.from)?.id ?? '';
   const how = c.match && c.match.method !== 'id' ? ` · paired by ${c.match.method} (${c.match.score}${topicPairNote(c.match)})` : '';

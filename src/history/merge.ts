@@ -312,8 +312,9 @@ function mergeReports<K extends 'removed' | 'added'>(
   // An entry one side took out while the other changed it stays, changed, as a conflict (as a clause would).
   const edited = ids(b).filter((id) => {
     const [was, mine, yours] = [entry(b, id), entry(o, id), entry(t, id)];
-    const gone = mine === undefined ? yours : yours === undefined ? mine : undefined;
-    if (!gone || deepEqual(gone, was) || (mine === undefined && yours === undefined)) return false;
+    // The entry as the side that kept it has it, when the other side took it out.
+    const left = mine === undefined ? yours : yours === undefined ? mine : undefined;
+    if (!left || deepEqual(left, was)) return false;
     conflicts.push({ clause: null, field: `${field}.${id}`, ...(mine ? { ours: mine } : {}), ...(yours ? { theirs: yours } : {}), says: `${field}.${id} changed in ${mine ? names.ours : names.theirs}, taken out in ${mine ? names.theirs : names.ours}` });
     return true;
   });

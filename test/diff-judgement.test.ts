@@ -716,6 +716,9 @@ describe('noise kept out', () => {
     expect(gone).toMatchObject({ kind: 'removed', uncertain: true });
     expect(gone?.says).toContain('not reported in this version');
     expect(diff.summary.highlights).toEqual([]);
+    // The counts line calls it the same, not a removal, and the other way round "newly reported".
+    expect(renderDiffText(diff)).toMatch(/^1 not reported \(\d+ unchanged\)$/m);
+    expect(renderDiffText(diffPlans({ ...unsure, clauses: unsure.clauses.filter((c) => c.id !== 'amnesty') }, unsure))).toMatch(/^1 newly reported \(\d+ unchanged\)$/m);
   });
 
   it('reads an unconfirmed clause as less sure than its version only where the version states others more firmly', () => {

@@ -141,6 +141,22 @@ describe('operative-language flags', () => {
     expect(flags('States may station troops.', 'No state may station troops.').filter((f) => f.kind === 'obligation')).toEqual([{ kind: 'obligation', from: 'may', to: 'may not', direction: 'strengthened' }]);
   });
 
+  it('reads a quotation a party is said to have made as its speech, not the clause\'s own duty', () => {
+    for (const to of [
+      'Russia says: "Ukraine must disarm."',
+      'Moscow insisted that the line "will not move" and talks go on.',
+      'According to Axios, "Israel shall keep a perimeter"; the text is not public.',
+      'Zelenskyy told reporters “we will never give up land”.',
+    ]) expect([to, flags('Talks go on.', to)]).toEqual([to, []]);
+    // The plan's own words in quotation marks are still its words.
+    expect(flags('Conditions are in place for statehood.', 'Conditions "may finally be" in place; the parties "must" meet.').find((f) => f.kind === 'obligation')).toEqual(
+      expect.objectContaining({ to: 'must' }),
+    );
+    expect(flags('Russia says talks go on.', 'Russia says talks go on; Ukraine must hold elections.').find((f) => f.kind === 'obligation')).toEqual(
+      expect.objectContaining({ to: 'must' }),
+    );
+  });
+
   it('flags nothing for a rewording that keeps the operative words', () => {
     expect(flags('Ukraine will hold elections.', 'Ukraine will hold general elections.')).toEqual([]);
     expect(flags('The cap may be 600,000.', 'The cap is 600,000.')).toEqual([]);

@@ -39,9 +39,14 @@ const PERMISSIVE = /\b(?:may|might|could|can)\b/;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
 const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/g;
 
+/** A quotation a verb of speech introduces ("says:", "told reporters,", "according to Axios,"): up to 40 characters between them. */
+const REPORTED_SPEECH =
+  /(\b(?:says?|said|saying|declares?|declared|insists?|insisted|claims?|claimed|argues?|argued|demands?|demanded|warns?|warned|tells?|told|asserts?|asserted|writes?|wrote|according\s+to)\b[^"“”.;]{0,40}?)\s*["“][^"“”]*["”]/g;
+
 /**
  * The text prepared for word matching: lower case, typographic apostrophes
- * straightened, contractions spelled out, and phrases that only look
+ * straightened, contractions spelled out, quotations of what a party says set
+ * aside, and phrases that only look
  * operative ("no more than", "once more", "No. 2202", the month May) taken out.
  */
 function normalise(text: string): string {
@@ -49,6 +54,8 @@ function normalise(text: string): string {
     .replace(/\bMay(?=\s+\d|\s+(?:of\s+)?(?:19|20)\d\d)|(?<=\d\s)May\b/g, 'month') // the month, not the modal
     .toLowerCase()
     .replace(/[’‘]/g, "'")
+    // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty.
+    .replace(REPORTED_SPEECH, '$1 a quote')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/\bshan't\b/g, 'shall not')
     .replace(/\bcan't\b|\bcannot\b/g, 'can not')

@@ -15,15 +15,24 @@ export const KIND_SYMBOL: Record<ChangeKind, string> = {
 
 const ORDER: ChangeKind[] = ['modified', 'added', 'removed', 'split', 'merged', 'renumbered', 'moved', 'unchanged'];
 
-/** "26 modified, 1 added, 2 removed; 0 renumbered, 0 moved" */
+/**
+ * "26 modified, 1 added, 2 removed, 1 not reported (0 unchanged); 2 of the added or removed may only be unreported":
+ * a clause unconfirmed or carried over unseen on its only side is counted as "not reported" or "newly reported",
+ * as {@link kindLabel} names it, not as removed or added.
+ */
 export function countsLine(diff: PlanDiff): string {
   const s = diff.summary;
-  const kinds = ORDER.filter((k) => k !== 'unchanged' && s.counts[k] > 0).map((k) => `${s.counts[k]} ${k}`);
+  const oneSided = diff.clauses.filter((c) => c.kind === 'added' || c.kind === 'removed');
+  const unsure = (kind: ChangeKind) => oneSided.filter((c) => c.kind === kind && c.uncertain).length;
+  const shown = (k: ChangeKind) => s.counts[k] - (k === 'added' || k === 'removed' ? unsure(k) : 0);
+  const kinds = ORDER.filter((k) => k !== 'unchanged' && shown(k) > 0).map((k) => `${shown(k)} ${k}`);
+  if (unsure('removed')) kinds.push(`${unsure('removed')} not reported`);
+  if (unsure('added')) kinds.push(`${unsure('added')} newly reported`);
   const body = kinds.length ? kinds.join(', ') : 'no clause changed';
   const meta = s.metaChanges ? `; ${s.metaChanges} plan field${s.metaChanges === 1 ? '' : 's'} changed` : '';
-  // Clauses added or removed only as far as a version known in part, or an unconfirmed clause, tells.
-  const unsure = diff.clauses.filter((c) => (c.kind === 'added' || c.kind === 'removed') && (c.partial || c.uncertain)).length;
-  const hedge = unsure ? `; ${unsure} of the added or removed may only be unreported` : '';
+  // Clauses added or removed only as far as a version known in part tells.
+  const partial = oneSided.filter((c) => c.partial && !c.uncertain).length;
+  const hedge = partial ? `; ${partial} of the added or removed may only be unreported` : '';
   return `${body} (${s.counts.unchanged} unchanged)${hedge}${meta}`;
 }
 

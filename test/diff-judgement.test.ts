@@ -684,6 +684,14 @@ describe('noise kept out', () => {
     // Another hand's ids: every clause is modified (its id), and the numbering still takes one line.
     const renamed = { ...gone, clauses: gone.clauses.map((c) => ({ ...c, id: `other-${c.id}` })) };
     expect(diffPlans(us, renamed).summary.renumberings).toEqual([{ first: '10', last: '28', firstTo: '9', lastTo: '27', count: 19, shift: -1, after: 'clause 9 was removed' }]);
+    // Numbers with letters ("x10", "10a") shift as a run too, as long as the letters stay; a change of letters breaks it.
+    const label = (c: Clause, n: string) => ({ ...c, number: n });
+    const lettered = (p: Plan, f: (n: number) => string) => ({ ...p, clauses: p.clauses.map((c) => label(c, f(Number(c.number)))) });
+    const runs = diffPlans(lettered(us, (n) => `x${n}`), lettered(gone, (n) => `x${n}`)).summary.renumberings;
+    expect(runs).toEqual([{ first: 'x10', last: 'x28', firstTo: 'x9', lastTo: 'x27', count: 19, shift: -1, after: 'clause x9 was removed' }]);
+    expect(diffPlans(lettered(us, (n) => `${n}a`), lettered(gone, (n) => `${n}a`)).summary.renumberings.map((r) => [r.first, r.lastTo, r.count])).toEqual([['10a', '27a', 19]]);
+    const mixed = diffPlans(lettered(us, (n) => `x${n}`), lettered(gone, (n) => (n < 15 ? `x${n}` : `y${n}`))).summary.renumberings;
+    expect(mixed.map((r) => [r.first, r.last, r.shift])).toEqual([['x10', 'x15', -1], ...Array.from({ length: 13 }, (_, k) => [`x${16 + k}`, `x${16 + k}`, null])]);
   });
 
   it('shows the text and terms of a clause added or removed', () => {

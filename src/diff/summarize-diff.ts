@@ -235,7 +235,7 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
     for (let k = from + 1; k < to; k++) if (!addedAt.has(k)) return false;
     return true;
   };
-  let run: (RenumberRun & { lastIndex: number; modified: boolean }) | undefined;
+  let run: (RenumberRun & { lastIndex: number; modified: boolean; affix: string | undefined }) | undefined;
   // A lone clause with other changes tells its new number in its own lines; a run of them, or a clause only renumbered, here.
   const close = () => {
     if (run && !(run.count === 1 && run.modified)) runs.push({ first: run.first, last: run.last, firstTo: run.firstTo, lastTo: run.lastTo, count: run.count, shift: run.shift, ...(run.after ? { after: run.after } : {}) });
@@ -249,9 +249,11 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
       previous = c;
       continue;
     }
-    const [a, b] = [Number(c.from.number), Number(c.to.number)];
-    const shift = Number.isInteger(a) && Number.isInteger(b) ? b - a : null;
-    if (run && shift !== null && run.shift === shift && c.to.index > run.lastIndex && onlyAdded(run.lastIndex, c.to.index)) {
+    const [a, b] = [numberParts(c.from.number), numberParts(c.to.number)];
+    // "4a" → "3a" and "x5" → "x4" shift as "4" → "3" does: the same letters around a number that moved.
+    const affix = a && b && a.pre === b.pre && a.post === b.post ? `${a.pre}\u0000${a.post}` : undefined;
+    const shift = a && b && affix !== undefined ? b.n - a.n : null;
+    if (run && shift !== null && run.shift === shift && run.affix === affix && c.to.index > run.lastIndex && onlyAdded(run.lastIndex, c.to.index)) {
       run.last = c.from.number;
       run.lastTo = c.to.number;
       run.count++;
@@ -262,10 +264,16 @@ export function renumberRuns(clauses: readonly ClauseChange[]): RenumberRun[] {
       // A removal before the run explains a shift down, an addition a shift up; nothing else is told as its cause.
       const cause = previous && ((previous.kind === 'removed' && (shift ?? 0) < 0) || (previous.kind === 'added' && (shift ?? 0) > 0)) ? previous : undefined;
       const after = cause ? `${numbered(cause.from ?? cause.to)} was ${cause.kind}` : undefined;
-      run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, lastIndex: c.to.index, modified: c.kind === 'modified', ...(after ? { after } : {}) };
+      run = { first: c.from.number, last: c.from.number, firstTo: c.to.number, lastTo: c.to.number, count: 1, shift, affix, lastIndex: c.to.index, modified: c.kind === 'modified', ...(after ? { after } : {}) };
     }
     previous = c;
   }
   close();
   return runs;
+}
+
+/** A clause number as the letters before and after one whole number ("x4" → x, 4, ""; "12" → "", 12, ""), or null. */
+function numberParts(number: string): { pre: string; n: number; post: string } | null {
+  const m = /^(\D*?)(\d+)(\D*)$/.exec(number);
+  return m ? { pre: m[1] ?? '', n: Number(m[2]), post: m[3] ?? '' } : null;
 }

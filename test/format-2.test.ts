@@ -308,7 +308,13 @@ describe('clauses reported new (added)', () => {
     const one = mergePlans(firm, firm, edited('unconfirmed'));
     expect([one.plan.added?.[0]?.certainty, one.conflicts]).toEqual(['unconfirmed', []]);
     const both = mergePlans(firm, edited('confirmed'), edited('unconfirmed'));
-    expect([both.plan.added?.[0]?.certainty, both.conflicts.map((c) => c.field)]).toEqual(['confirmed', ['added.perimeter']]);
+    expect([both.plan.added?.[0]?.certainty, both.conflicts.map((c) => c.field)]).toEqual(['confirmed', ['added.perimeter.certainty']]);
+    expect(both.conflicts[0]?.says).toBe('added.perimeter.certainty changed differently: ours confirmed, theirs unconfirmed');
+    // Changes to different members of one entry both land, its sources as a set.
+    const entry = firm.added?.[0] as NonNullable<Plan['added']>[number];
+    const noted = { ...firm, added: [{ ...entry, note: 'Two outlets.', sources: ['s1', 's2'] }] };
+    const apart = mergePlans(firm, noted, edited('unconfirmed'));
+    expect([apart.plan.added, apart.conflicts]).toEqual([[{ ...entry, note: 'Two outlets.', sources: ['s1', 's2'], certainty: 'unconfirmed' }], []]);
     // An entry one side took out and the other changed stays, changed, with a conflict.
     const gone = { ...firm, version: 'cc', added: [] };
     const kept = mergePlans(firm, gone, edited('unconfirmed'));

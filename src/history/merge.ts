@@ -318,8 +318,26 @@ function mergeReports<K extends 'removed' | 'added'>(
     conflicts.push({ clause: null, field: `${field}.${id}`, ...(mine ? { ours: mine } : {}), ...(yours ? { theirs: yours } : {}), says: `${field}.${id} changed in ${mine ? names.ours : names.theirs}, taken out in ${mine ? names.theirs : names.ours}` });
     return true;
   });
-  const merged = (id: string) => (edited.includes(id) ? (entry(o, id) ?? entry(t, id)) : (field3(entry(b, id), entry(o, id), entry(t, id), null, `${field}.${id}`, names, conflicts) ?? entry(t, id)));
+  const merged = (id: string) => (edited.includes(id) ? (entry(o, id) ?? entry(t, id)) : (entry3(entry(b, id), entry(o, id), entry(t, id), `${field}.${id}`, names, conflicts) ?? entry(t, id)));
   return [...chosen, ...edited.filter((id) => !chosen.includes(id))].filter(fits).map(merged) as NonNullable<Plan[K]>;
+}
+
+/**
+ * Three-way merge of one entry of `removed` or `added`: where both sides have it and changed it
+ * differently, member by member (its sources as a set), so edits to different members both land
+ * and a conflict names the member both changed.
+ */
+function entry3<E extends object>(base: E | undefined, ours: E | undefined, theirs: E | undefined, at: string, names: { ours: string; theirs: string }, conflicts: MergeConflict[]): E | undefined {
+  const whole = pick(base, ours, theirs);
+  if (whole) return whole.v;
+  if (!ours || !theirs) return field3(base, ours, theirs, null, at, names, conflicts) as E | undefined;
+  const [b, o, t] = [(base ?? {}) as Record<string, unknown>, ours as Record<string, unknown>, theirs as Record<string, unknown>];
+  const out: Record<string, unknown> = {};
+  for (const k of union(union(Object.keys(o), Object.keys(t)), Object.keys(b))) {
+    const v = k === 'sources' ? set3(b[k], o[k], t[k]) : field3(b[k], o[k], t[k], null, `${at}.${k}`, names, conflicts);
+    if (v !== undefined) out[k] = v;
+  }
+  return out as E;
 }
 
 /**

@@ -624,6 +624,48 @@ describe('what matters most', () => {
     expect(line?.says).toMatch(/^Clause 6 \([^)]*\): status proposed → agreed; cap raised 600,000 → 800,000 personnel \(\+33 %\)$/);
   });
 
+  it('finds a part another hand wrote by the typed term it took from its whole, or by its words within one topic', () => {
+    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+    const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
+    const exchange = clause({ id: 'exchange', topic: 'humanitarian', title: 'Prisoners and detainees', text: 'All prisoners are exchanged and civilian detainees freed.', terms: { prisonerExchange: 'all-for-all', civilianDetaineesReleased: true } } as Parameters<typeof clause>[0], 7);
+    // In words of its own: it shares almost nothing with the clause it came from but the term.
+    const children = clause({ id: 'children', topic: 'humanitarian', title: 'Deported minors', text: 'Minors taken to Russia go home without conditions.', terms: { childrenReturned: true } } as Parameters<typeof clause>[0], 6);
+    const x = plan('x', [filler('a', 1), hum]);
+    const y = (...cs: Clause[]) => plan('y', [filler('a', 1), ...cs]);
+    const kinds = (d: ReturnType<typeof diffPlans>) => d.clauses.filter((c) => c.kind !== 'unchanged').map((c) => [c.kind, c.from?.id ?? null, c.to?.id ?? null, c.related]);
+    expect(kinds(diffPlans(x, y(children, exchange)))).toEqual([
+      ['split', null, 'children', ['humanitarian']],
+      ['split', 'humanitarian', 'exchange', ['children']],
+    ]);
+    // The other way round, the two are merged into one.
+    expect(kinds(diffPlans(y(children, exchange), x)).map((k) => k[0])).toEqual(['merged', 'merged']);
+    // No part: the whole's partner states the term too (the new clause repeats it); two new clauses state it; the
+    // whole's side has a clause of that topic left unpaired (it may be the new clause's own partner, missed).
+    const keeps = { ...exchange, terms: { ...(exchange.terms as object), childrenReturned: true } } as Clause;
+    expect(diffPlans(x, y(children, keeps)).clauses.find((c) => c.to?.id === 'children')?.kind).toBe('added');
+    expect(diffPlans(x, y(children, exchange, { ...children, id: 'minors', number: '8', title: 'Minors again' })).clauses.find((c) => c.to?.id === 'children')?.kind).toBe('added');
+    const open = clause({ id: 'remains', topic: 'humanitarian', title: 'Remains of the dead', text: 'Each side hands back the remains it holds.' }, 25);
+    expect(diffPlans(plan('x', [filler('a', 1), hum, open]), y(children, exchange)).clauses.find((c) => c.to?.id === 'children')?.kind).toBe('added');
+    // Within one typed topic, a part needs fewer of its words in the whole (here two in three) than across topics.
+    const words = clause({ id: 'families', topic: 'humanitarian', title: 'Families', text: 'Families reunited; children returned, without fail.' }, 9);
+    expect(diffPlans(x, y(words, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('split');
+    expect(diffPlans(x, y({ ...words, topic: 'culture' } as Clause, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('added');
+    // A clause whose every term the whole's partner states alike repeats what the partner kept, whatever its words.
+    const victims = { ...hum, text: `${hum.text} The suffering of victims is eased.`, terms: { ...(hum.terms as object), victimSupport: true } } as Clause;
+    const helped = { ...exchange, terms: { ...(exchange.terms as object), victimSupport: true } } as Clause;
+    const suffering = clause({ id: 'suffering', topic: 'humanitarian', title: 'Victims', text: 'The suffering of victims is eased.', terms: { victimSupport: true } } as Parameters<typeof clause>[0], 10);
+    expect(diffPlans(plan('x', [filler('a', 1), victims]), y(suffering, helped)).clauses.find((c) => c.to?.id === 'suffering')?.kind).toBe('added');
+    expect(diffPlans(plan('x', [filler('a', 1), victims]), y(suffering, exchange)).clauses.find((c) => c.to?.id === 'suffering')?.kind).toBe('split');
+    // The operative words a part took with it did not leave the text: the pair that keeps the rest flags none of them.
+    const both = clause({ id: 'withdrawal', topic: 'territory', title: 'Withdrawal', text: 'Israel will neither occupy nor annex Gaza. Its forces pull out in stages tied to agreed milestones.' }, 16);
+    const stages = clause({ id: 'stages', topic: 'territory', title: 'Withdrawal in stages', text: 'Its forces pull out in stages tied to agreed milestones.' }, 16);
+    const pledge = clause({ id: 'pledge', topic: 'territory', title: 'No occupation', text: 'Israel will neither occupy nor annex Gaza.' }, 17);
+    const kept = diffPlans(plan('x', [filler('a', 1), both]), y(stages, pledge)).clauses.find((c) => c.to?.id === 'stages');
+    expect([kept?.kind, kept?.text?.flags]).toEqual(['split', []]);
+    const alone = diffPlans(plan('x', [filler('a', 1), both]), y(stages)).clauses.find((c) => c.to?.id === 'stages');
+    expect(alone?.text?.flags.map((f) => f.kind)).toEqual(['obligation', 'negation']);
+  });
+
   it('tells a term a new clause of its topic now states as moved there, not dropped, and keeps its weight', () => {
     // Another hand splits the humanitarian point: the exchange stays with its partner, the children get a point of their own.
     const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);

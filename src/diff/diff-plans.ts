@@ -12,6 +12,7 @@ import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from
 import type { TermChange } from './describe-term.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
+import type { OperativeFlag } from './operative.js';
 import { orderChanges } from './order-changes.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { termSpec } from './term-kinds.js';
@@ -101,6 +102,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     // often by another hand: there too only its status and what its writer added count.
     const unseen = [...carriedSide(ca, cb, b), ...carriedSide(cb, ca, a)];
     const change = pairChange(ca, cb, p, moved.has(p.to), group?.kind, related(group, 'parts', { from: ca.id, to: cb.id }), ignore, schema);
+    if (group && change.text?.flags.length) groupFlags(change, group, a.clauses, b.clauses);
     if (unseen.length) {
       change.carried = true;
       const own = unseen.map(({ c, source }) => statedTerms(c, source ?? sourceOf(c), schema));
@@ -325,6 +327,22 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<
   });
   // Kinds are linked among reported terms only: a cap not reported is not replaced by a level that is.
   return [...linkQuantityKinds(changes, specs), ...unreported];
+}
+
+/**
+ * Keeps, in place, only the operative flags of a pair in a split or merge that the group as a whole
+ * shows: a "will" or a "neither … nor" that went to another part of the group did not leave the text.
+ */
+function groupFlags(change: ClauseChange, group: ClauseGroup, a: readonly Clause[], b: readonly Clause[]): void {
+  const text = change.text as TextChange;
+  const joined = (list: readonly Clause[], at: readonly number[]) => at.map((i) => list[i]?.text ?? '').join('\n');
+  const whole = operativeFlags(diffText(joined(a, group.from), joined(b, group.to)).hunks);
+  const shown = (f: OperativeFlag) =>
+    f.kind === 'obligation' ? whole.some((g) => g.kind === 'obligation') : whole.some((g) => g.kind === f.kind && g.change === f.change && g.words.some((w) => f.words.includes(w)));
+  const flags = text.flags.filter(shown);
+  if (flags.length === text.flags.length) return;
+  change.text = { ...text, flags };
+  change.says = describeClause(change);
 }
 
 /** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */

@@ -6,7 +6,7 @@
  * left on each side, and the only two clauses of both versions that name a
  * term of their topic. Near misses are kept as possible pairs. Then finds splits
  * (one clause → many) and merges (many → one) by how much of one clause's
- * content the others cover.
+ * content the others cover, or by a typed term a part took from its whole.
  */
 import { isOpenQuestion } from '../model/clause-state.js';
 import type { Clause } from '../model/types.js';
@@ -17,6 +17,7 @@ import { LazyTokens, Scorer } from './scorer.js';
 import { containment, nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
+import { deepEqual } from '../util/deep-equal.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
@@ -76,7 +77,7 @@ export interface Matching {
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -279,16 +280,35 @@ function findGroups(
       let best = -1;
       let bestScore = 0;
       const part = partTokens.at(p);
-      for (const w of index.mayHold(part, MATCH.partInWhole)) {
+      // Within one typed topic a part needs less of its words in the whole: another hand's paraphrase keeps fewer.
+      const topic = partList[p]?.topic;
+      const need = (w: number) => (topic !== 'other' && wholeList[w]?.topic === topic ? MATCH.partInTopic : MATCH.partInWhole);
+      for (const w of index.mayHold(part, MATCH.partInTopic)) {
         if (usedWhole.has(w)) continue;
         const score = containment(part, wholeTokens.at(w));
-        if (score > bestScore) [best, bestScore] = [w, score];
+        if (score >= need(w) && score > bestScore) [best, bestScore] = [w, score];
       }
-      if (best < 0 || bestScore < MATCH.partInWhole) return;
+      if (best < 0) return;
       const partner = wholePaired.get(best);
       const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
       if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
+      // A clause whose every term the whole's partner states alike repeats what the partner kept: not a part.
+      if (partnerIndex !== undefined && repeats(partList[p] as Clause, partList[partnerIndex] as Clause)) return;
       byWhole.set(best, [...(byWhole.get(best) ?? []), { part: p, score: bestScore }]);
+    });
+    // A part whose words another hand wrote shares too little text with its whole; a typed term it states with the
+    // whole's value, which no other clause of its version states (the whole's partner dropped it), is the whole's all the same.
+    const held = new Set([...byWhole.values()].flatMap((ps) => ps.map((x) => x.part)));
+    // Not while a clause of its topic is left unpaired on the other side: that clause may be its own partner, missed.
+    const openTopics = new Set(wholeList.flatMap((c, w) => (wholePaired.has(w) ? [] : [c.topic])));
+    partList.forEach((_, p) => {
+      if (partPaired.has(p) || usedPart.has(p) || held.has(p) || openTopics.has(partList[p]?.topic ?? 'other')) return;
+      const w = termWhole(partList[p] as Clause, wholeList, partList);
+      if (w === undefined || usedWhole.has(w) || !wholePaired.has(w)) return;
+      const partner = wholePaired.get(w);
+      const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
+      if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
+      byWhole.set(w, [...(byWhole.get(w) ?? []), { part: p, score: round(containment(partTokens.at(p), wholeTokens.at(w))) }]);
     });
     for (const [w, parts] of [...byWhole].sort((x, y) => x[0] - y[0])) {
       const partner = wholePaired.get(w);
@@ -310,6 +330,32 @@ function findGroups(
   side('split');
   side('merged');
   return groups;
+}
+
+/** True when a clause states terms, all of which `other`, of the same topic, states with the same values. */
+function repeats(c: Clause, other: Clause): boolean {
+  const own = Object.entries(c.terms ?? {});
+  return own.length > 0 && c.topic === other.topic && own.every(([k, v]) => deepEqual((other.terms as Record<string, unknown> | undefined)?.[k], v));
+}
+
+/**
+ * The clause of `wholes` a clause is part of by its terms: the only clause of its (typed) topic
+ * that states one of its terms with the same value, where no other clause of the part's side
+ * (`parts`, the whole's partner among them) states it: the term left the whole for this part
+ * alone. Undefined when no term says so, or when two terms name different wholes.
+ */
+function termWhole(part: Clause, wholes: readonly Clause[], parts: readonly Clause[]): number | undefined {
+  if (part.topic === 'other' || !part.terms) return undefined;
+  let found: number | undefined;
+  for (const [k, v] of Object.entries(part.terms)) {
+    const states = (c: Clause) => c.topic === part.topic && deepEqual((c.terms as Record<string, unknown> | undefined)?.[k], v);
+    const ws = wholes.flatMap((c, i) => (states(c) ? [i] : []));
+    if (ws.length !== 1 || parts.some((c) => c !== part && states(c))) continue;
+    const w = ws[0] as number;
+    if (found !== undefined && found !== w) return undefined;
+    found = w;
+  }
+  return found;
 }
 
 /**

@@ -59,9 +59,10 @@ if (process.argv.includes('--replacements')) {
   console.log(`leave-one-out on the rewrites (partner taken away): ${totals.looWrong} wrong pairs in ${totals.looTrials} trials; best score an orphan reached ${totals.looBest.toFixed(3)}`);
   console.log(`weakest right pair found by content or topic: ${totals.weakestTrue.toFixed(3)}`);
   console.log(`forbidden claims: ${totals.violations}; positional list pairings: ${totals.positional}`);
+  console.log(`splits and merges told: ${totals.groups}, ${totals.mixedGroups} of them joining clauses the annotators place in different points`);
   console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
-  const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; order ${order(t)}`;
+  const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; splits and merges ${t.groups} (${t.mixedGroups} across points); order ${order(t)}`;
   // Hands whose misses showed the rule for a question left open and the only clause of its topic left: not held out for it.
   const afterMisses = '; the rule for a question left open and the only clause of its topic left came after its misses';
   const about = {

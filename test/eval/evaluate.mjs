@@ -194,6 +194,13 @@ export function evaluateCase(lib, corpus, def, options = {}) {
     const bad = diff.clauses.some((c) => (m.kind === 'removed' ? c.kind === 'removed' && labelA(c.from.id) === point : c.kind === 'added' && labelB(c.to.id) === point));
     if (bad) violations.push(`${point} reported ${m.kind}: ${m.says}`);
   }
+  // Splits and merges: each group once, and whether it joins clauses the annotators place in different points.
+  const groups = new Map();
+  for (const c of diff.clauses) {
+    if (c.kind === 'merged' && c.to) groups.set(`>${c.to.id}`, [...[c.from?.id, ...c.related].filter(Boolean).map(labelA), labelB(c.to.id)]);
+    if (c.kind === 'split' && c.from) groups.set(`<${c.from.id}`, [labelA(c.from.id), ...[c.to?.id, ...c.related].filter(Boolean).map(labelB)]);
+  }
+  const mixedGroups = [...groups.values()].filter((labels) => new Set(labels).size > 1).length;
   return {
     name: `${def.from} → ${def.to.slice(def.family.length + 1)} (${def.disguise})`,
     family: def.family,
@@ -210,6 +217,8 @@ export function evaluateCase(lib, corpus, def, options = {}) {
     keys: keyResults,
     violations,
     positional: positional(diff.clauses),
+    groups: groups.size,
+    mixedGroups,
     highlights: highlights.map((h) => h.says),
     /** Scores of right pairs found by content or topic. */
     scores: paired.filter((c) => labelA(c.from.id) === labelB(c.to.id) && (c.match.method === 'similarity' || c.match.method === 'topic')).map((c) => c.match.score),
@@ -340,6 +349,8 @@ function totalsOf(results) {
     keys: keys.length,
     violations: sum(results, (r) => r.violations.length),
     positional: sum(results, (r) => r.positional),
+    groups: sum(results, (r) => r.groups),
+    mixedGroups: sum(results, (r) => r.mixedGroups),
     looTrials: sum(rewrites, (r) => r.loo.trials),
     looWrong: sum(rewrites, (r) => r.loo.wrong.length),
     looBest: Math.max(0, ...rewrites.map((r) => r.loo.best)),

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { HELP } from '../src/cli/help.js';
 import { cli } from '../src/cli/cli.js';
 import { MINIMAL, runCli } from './helpers.js';
+import { diffPlans, parsePlan, parseTerms } from '../src/index.js';
+import type { Plan } from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FAMILY = join(root, 'plans/russia-ukraine-2025');
@@ -80,6 +82,39 @@ describe('peaceplan validate', () => {
     expect(lost.code).toBe(2);
     expect(lost.stdout).toContain('FILE_NOT_FOUND no such folder');
     expect(lost.stdout).not.toContain('UNKNOWN_CLAUSE');
+  });
+
+  it('reads a draft kept outside its family folder with that family for summary, fmt, migrate and apply (--family)', async () => {
+    const gaza = join(root, 'plans/gaza-2025');
+    const draft = file('wh-20-grouped.yaml', readFileSync(join(root, 'test/corpus/gaza-2025/hand-ae/wh-20-grouped.yaml'), 'utf8'));
+    // Alone, the family's own topics are unknown: the file cannot be read.
+    for (const command of ['fmt', 'migrate']) expect((await run(command, draft)).code, command).toBe(2);
+    expect((await run('summary', draft)).code).toBe(1);
+    const fmt = await run('fmt', draft, '--family', gaza);
+    expect([fmt.code, fmt.stderr]).toEqual([0, '']);
+    expect(fmt.stdout).toContain('version: wh-20-grouped');
+    expect((await run('migrate', draft, '--family', gaza)).code).toBe(0);
+    const terms = parseTerms(readFileSync(join(gaza, 'terms.yaml'))).terms;
+    const plan = parsePlan(readFileSync(draft), terms ? { terms } : {}).plan as Plan;
+    const retitled = file('retitled.json', JSON.stringify(diffPlans(plan, { ...plan, title: 'The plan by subject' }, terms ? { terms } : {})));
+    expect((await run('apply', draft, retitled)).code).toBe(2);
+    const applied = await run('apply', draft, retitled, '--family', gaza);
+    expect([applied.code, applied.stdout.includes('title: The plan by subject')]).toEqual([0, true]);
+    // summary names the family's topics by their labels, and describes the file named, not the folder's versions.
+    const summary = await run('summary', draft, '--family', gaza);
+    expect(summary.code).toBe(0);
+    expect(summary.stdout.match(/^wh-[\w-]+/gm)).toEqual(['wh-20-grouped']);
+    expect(summary.stdout).toContain('Demilitarisation');
+    // A folder that cannot be read, or whose terms.yaml is broken, is said; nothing is printed.
+    const lost = await run('fmt', draft, '--family', join(tmp, 'nowhere'));
+    expect([lost.code, lost.stdout]).toEqual([2, '']);
+    expect(lost.stderr).toContain('not a folder that can be read');
+    const broken = join(tmp, 'broken-family');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, 'terms.yaml'), 'peaceplan: 1\nplan: gaza-2025\ntopics: [\n');
+    const bad = await run('fmt', draft, '--family', broken);
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toMatch(/terms\.yaml:\d+:\d+ /);
   });
 
   it('prints machine-readable JSON with --format json', async () => {

@@ -144,6 +144,17 @@ describe('formatPlanYaml', () => {
     expect(once).toContain('  # above id\n  - id: sovereignty');
   });
 
+  it('writes flow collections as its help says', async () => {
+    const tight = usText.replace(/parties: \[ ([^\]]*) \]/, (_, xs: string) => `parties: [${xs}]`);
+    expect(tight).not.toBe(usText);
+    expect(formatPlanYaml(tight).text).toBe(usText);
+    const help = (await runCli('help', 'fmt')).stdout;
+    expect(help).toContain('flow\ncollections as [ a, b ] and { k: v }');
+    const map = usText.replace('\n    terms:\n      party: ukraine\n      personnelCap: 600000\n      appliesIn: always\n', '\n    terms: {party: ukraine, personnelCap: 600000, appliesIn: always}\n');
+    expect(map).not.toBe(usText);
+    expect(formatPlanYaml(map).text).toContain('\n    terms: { party: ukraine, personnelCap: 600000, appliesIn: always }\n');
+  });
+
   it('puts fields in the format’s order and keeps every comment', () => {
     const shuffled = commented.replace('peaceplan: 2\nplan: russia-ukraine-2025\n', 'plan: russia-ukraine-2025\npeaceplan: 2\n');
     const r = formatPlanYaml(shuffled);

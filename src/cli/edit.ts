@@ -16,6 +16,7 @@ import { parsePlan } from '../parse-plan.js';
 import type { Args } from './args.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
+import { familyTermsOption } from './inputs.js';
 
 /** How many times the largest plan a diff read by `apply` may be: 64 MiB by default. */
 export const DIFF_SIZE_FACTOR = 8;
@@ -27,7 +28,7 @@ export async function runApply(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan apply: name a plan file and a diff (JSON from peaceplan diff --format json) (see peaceplan help apply)\n');
     return EXIT.TROUBLE;
   }
-  const input = await readPlanText(io, 'apply', file);
+  const input = await readPlanText(io, 'apply', file, args);
   if (typeof input === 'number') return input;
   // A diff carries both sides of every changed clause and word-level edits: it may be several times the plans' size.
   const diffBytes = await readBytes(diffPath, DIFF_SIZE_FACTOR * DEFAULT_LIMITS.maxBytes);
@@ -57,7 +58,7 @@ export async function runFmt(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan fmt: name one plan file, with --write or --check or neither (see peaceplan help fmt)\n');
     return EXIT.TROUBLE;
   }
-  const input = await readPlanText(io, 'fmt', file);
+  const input = await readPlanText(io, 'fmt', file, args);
   if (typeof input === 'number') return input;
   const result = formatPlanYaml(input.text, { file, ...input.options });
   if (args.options.has('check') && result.ok) {
@@ -75,7 +76,7 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
     io.stderr.write('peaceplan migrate: name one plan file (see peaceplan help migrate)\n');
     return EXIT.TROUBLE;
   }
-  const input = await readPlanText(io, 'migrate', file, 'NEEDS_FORMAT_2');
+  const input = await readPlanText(io, 'migrate', file, args, 'NEEDS_FORMAT_2');
   if (typeof input === 'number') return input;
   const result = migratePlanYaml(input.text, { file, ...input.options });
   if (result.ok && result.review.length) {
@@ -89,7 +90,7 @@ export async function runMigrate(args: Args, io: CliIO): Promise<number> {
  * a valid plan (invalid UTF-8 included) is reported with its positions and
  * gives exit code 2.
  */
-async function readPlanText(io: CliIO, command: string, file: string, tolerated?: ErrorCode): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
+async function readPlanText(io: CliIO, command: string, file: string, args: Args, tolerated?: ErrorCode): Promise<{ bytes: Uint8Array; text: string; options: { terms?: FamilyTerms } } | number> {
   // A family's other files are not plan versions: say so rather than list the plan fields they lack.
   const kind = FAMILY_FILES[basename(file)];
   if (kind) {
@@ -98,8 +99,11 @@ async function readPlanText(io: CliIO, command: string, file: string, tolerated?
   }
   const bytes = await readBytes(file, DEFAULT_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return fail(io, command, [formatError(bytes)]);
-  // The family's own topics and terms, when a terms.yaml lies beside the file.
-  const terms = await termsBeside(file);
+  // The family's own topics and terms: those of the folder --family names, else of a terms.yaml beside the file.
+  const family = args.options.get('family');
+  const named = typeof family === 'string' ? await familyTermsOption(family) : undefined;
+  if (Array.isArray(named)) return fail(io, command, named);
+  const terms = named ? named.terms : await termsBeside(file);
   const options = terms ? { terms } : {};
   const parsed = parsePlan(bytes, { file, ...options });
   // migrate reads a version-1 file that already uses format-2 fields: the errors it is there to remove.

@@ -48,7 +48,7 @@ Options:
 Exit codes: 0 all valid (warnings allowed unless --strict), 1 some file invalid,
 2 could not run (missing file, unreadable folder, bad arguments).
 `,
-  summary: `Usage: peaceplan summary <file|dir>... [--format text|json]
+  summary: `Usage: peaceplan summary <file|dir>... [--format text|json] [--family dir]
 
 Validates the input, then prints one description per version in lineage
 order (parents first): date, parent, clause counts by topic, status and
@@ -57,6 +57,9 @@ phase.
 
 Options:
   --format text|json   text for people (default), json for programs
+  --family dir         read each plan file as a version of that family folder
+                       (its terms, stakeholders and versions), as validate
+                       --family does; only the files named are described
 
 Exit codes: 0 printed, 1 some file invalid (its problems are printed),
 2 could not run.
@@ -232,7 +235,7 @@ Exit codes: 0 merged cleanly, 1 merged with conflicts (git stops the merge
 for you to resolve them in the file), 2 could not merge (git reports a
 conflict and leaves ours as it was).
 `,
-  apply: `Usage: peaceplan apply <file> <diff.json> [--write]
+  apply: `Usage: peaceplan apply <file> <diff.json> [--write] [--family dir]
 
 Applies a diff (the JSON of peaceplan diff --format json, or its { diff,
 impact } form) to the plan file it was computed from, and prints the new
@@ -246,15 +249,17 @@ Options:
   --write   replace the file instead of printing: whole or not at all (a
             temporary file and a rename; symlinks and the file's mode kept),
             and not if the file changed on disk since it was read
+  --family dir   read the file with that family folder's own topics and terms
+            (its terms.yaml) rather than a terms.yaml beside the file
 
 Exit codes: 0 applied, 2 could not run (an invalid file or diff, a diff
 computed from another version, a failed or refused write; nothing written).
 `,
-  fmt: `Usage: peaceplan fmt <file> [--write|--check]
+  fmt: `Usage: peaceplan fmt <file> [--write|--check] [--family dir]
 
 Lays a plan file out canonically: fields in the format's order (the plan's,
 each clause's, each source's), long texts folded at 100 columns, flow
-collections as [a, b] and { k: v } where the file has them, every comment
+collections as [ a, b ] and { k: v } where the file has them, every comment
 kept, the file's line endings and byte-order mark kept. Formatting a
 formatted file gives the same bytes; the shipped drafts are formatted.
 
@@ -262,11 +267,13 @@ Options:
   --write   replace the file (whole or not at all, as for apply)
   --check   print no file; exit 1 (saying so on stderr) when the file is not
             laid out canonically
+  --family dir   read the file with that family folder's own topics and terms
+            (its terms.yaml) rather than a terms.yaml beside the file
 
 Exit codes: 0 printed, written, or already canonical; 1 (--check) not
 canonical; 2 could not run (an invalid file, a failed write).
 `,
-  migrate: `Usage: peaceplan migrate <file> [--write]
+  migrate: `Usage: peaceplan migrate <file> [--write] [--family dir]
 
 Moves a version-1 plan file (peaceplan: 1) to format 2, editing only the
 peaceplan: line: comments, order and layout stay. The data means the same,
@@ -278,6 +285,8 @@ A file already in format 2 is printed unchanged.
 
 Options:
   --write   replace the file (whole or not at all, as for apply)
+  --family dir   read the file with that family folder's own topics and terms
+            (its terms.yaml) rather than a terms.yaml beside the file
 
 Exit codes: 0 printed or written, 2 could not run (an invalid file, a
 failed write).

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { PlanError } from '../errors.js';
-import type { Plan } from '../model/types.js';
+import type { FamilyTerms, Plan } from '../model/types.js';
+import { formatError } from '../render/text.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -111,6 +112,19 @@ export async function readInputs(paths: readonly string[], options: { family?: s
 }
 
 /** The source lines of the file an error points into, for code frames. */
+/**
+ * The terms of the family folder `--family` names, for a command that reads one plan file with them:
+ * none when the folder has no terms.yaml; the problems, formatted, when the folder cannot be read
+ * or its terms.yaml is broken.
+ */
+export async function familyTermsOption(dir: string): Promise<{ terms?: FamilyTerms } | string[]> {
+  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) return [`--family ${dir}: not a folder that can be read`];
+  const found = await loadTerms(join(dir, TERMS_FILE));
+  if (found.terms) return { terms: found.terms };
+  if (found.errors.every((e) => e.code === 'FILE_NOT_FOUND')) return {};
+  return found.errors.map((e) => formatError(e, (n) => found.sourceMap.lineText(n)));
+}
+
 export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => string) | undefined {
   const found = inputs.files.find((f) => f.file === error.file);
   return found ? (line) => found.result.sourceMap.lineText(line) : undefined;

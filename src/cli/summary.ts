@@ -4,7 +4,7 @@ import type { FamilyTerms, Plan } from '../model/types.js';
 import { termsBeside } from '../node/load-plan.js';
 import { summarizePlan } from '../summary/summarize-plan.js';
 import type { Args } from './args.js';
-import { linesFor, readInputs } from './inputs.js';
+import { familyTermsOption, linesFor, readInputs } from './inputs.js';
 import { EXIT } from './io.js';
 import type { CliIO } from './io.js';
 import { allProblems, exitCode } from './validate.js';
@@ -15,8 +15,12 @@ export async function runSummary(args: Args, io: CliIO, format: 'text' | 'json')
     io.stderr.write('peaceplan summary: name at least one file or folder (see peaceplan help summary)\n');
     return EXIT.TROUBLE;
   }
-  const inputs = await readInputs(args.positionals);
-  const summaries = inputs.versions.map(summarizePlan);
+  const family = args.options.get('family');
+  const inputs = await readInputs(args.positionals, typeof family === 'string' ? { family } : {});
+  // With --family, the versions named are described, not the folder's others they were checked among.
+  const named = new Set(inputs.files.flatMap((f) => (f.result as { plan?: Plan }).plan ?? []));
+  const versions = typeof family === 'string' ? inputs.versions.filter((v) => named.has(v)) : inputs.versions;
+  const summaries = versions.map(summarizePlan);
   const errors = allProblems(inputs, 'error');
   if (format === 'json') {
     io.stdout.write(JSON.stringify({ versions: summaries, errors: errors.map((e) => e.toJSON()) }, null, 2) + '\n');
@@ -24,6 +28,8 @@ export async function runSummary(args: Args, io: CliIO, format: 'text' | 'json')
     for (const e of errors) io.stdout.write(formatError(e, linesFor(inputs, e)) + '\n\n');
     // A family's own topics are named by their labels: from its terms file, read with a folder or found beside a file.
     const termsOf = new Map<string, FamilyTerms>();
+    const home = typeof family === 'string' ? await familyTermsOption(family) : undefined;
+    if (home && !Array.isArray(home) && home.terms?.plan !== undefined) termsOf.set(home.terms.plan, home.terms);
     for (const f of inputs.files) {
       const r = f.result as { terms?: FamilyTerms; plan?: Plan };
       if (r.terms?.plan !== undefined) termsOf.set(r.terms.plan, r.terms);
@@ -36,7 +42,7 @@ export async function runSummary(args: Args, io: CliIO, format: 'text' | 'json')
       const beside = await termsBeside(f.file);
       if (beside) termsOf.set(plan.plan, beside);
     }
-    io.stdout.write(summaries.map((s, i) => formatSummary(s, withTerms(termsOf.get(inputs.versions[i]?.plan ?? '')))).join('\n\n') + (summaries.length ? '\n' : ''));
+    io.stdout.write(summaries.map((s, i) => formatSummary(s, withTerms(termsOf.get(versions[i]?.plan ?? '')))).join('\n\n') + (summaries.length ? '\n' : ''));
   }
   return exitCode(inputs);
 }

@@ -650,6 +650,8 @@ describe('what matters most', () => {
     const words = clause({ id: 'families', topic: 'humanitarian', title: 'Families', text: 'Families reunited; children returned, without fail.' }, 9);
     expect(diffPlans(x, y(words, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('split');
     expect(diffPlans(x, y({ ...words, topic: 'culture' } as Clause, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('added');
+    // Not while a clause of that topic is left free on the whole's side either.
+    expect(diffPlans(plan('x', [filler('a', 1), hum, open]), y(words, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).not.toBe('split');
     // A clause whose every term the whole's partner states alike repeats what the partner kept, whatever its words.
     const victims = { ...hum, text: `${hum.text} The suffering of victims is eased.`, terms: { ...(hum.terms as object), victimSupport: true } } as Clause;
     const helped = { ...exchange, terms: { ...(exchange.terms as object), victimSupport: true } } as Clause;

@@ -255,7 +255,7 @@ describe('mistakes on the command line', () => {
     const opt = await run('diff', 'a.yaml', 'b.yaml', '--formt', 'json');
     expect([opt.code, opt.stderr]).toEqual([2, 'peaceplan diff: unknown option --formt; did you mean --format?\n']);
     const other = await run('fmt', 'a.yaml', '--colour');
-    expect(other.stderr).toBe('peaceplan fmt: unknown option --colour; its options: --write, --check\n');
+    expect(other.stderr).toBe('peaceplan fmt: unknown option --colour; its options: --write, --check, --family\n');
   });
 
   it('validate colours codes and ok on a terminal, and nothing elsewhere', async () => {

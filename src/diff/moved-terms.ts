@@ -6,7 +6,7 @@
  */
 import type { Clause } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
-import { fingerprint } from '../util/fingerprint.js';
+import { termKey } from '../util/term-key.js';
 import { describeClause } from './describe-clause.js';
 import { asMoved } from './describe-term.js';
 import { termSpec } from './term-kinds.js';
@@ -59,7 +59,7 @@ function holders(list: readonly Clause[], eligible: ReadonlySet<number>): (topic
   let index: Map<string, number[]> | undefined;
   const answers = new Map<string, Clause | undefined>();
   return (topic, term, value) => {
-    const key = keyOf(topic, term, value);
+    const key = termKey(topic, term, value);
     if (answers.has(key)) return answers.get(key);
     if (!index) {
       index = new Map();
@@ -67,9 +67,9 @@ function holders(list: readonly Clause[], eligible: ReadonlySet<number>): (topic
         const c = list[i] as Clause;
         if (c.topic === 'other') continue;
         for (const [k, v] of Object.entries(c.terms ?? {})) {
-          const at = index.get(keyOf(c.topic, k, v));
+          const at = index.get(termKey(c.topic, k, v));
           if (at) at.push(i);
-          else index.set(keyOf(c.topic, k, v), [i]);
+          else index.set(termKey(c.topic, k, v), [i]);
         }
       }
     }
@@ -78,10 +78,4 @@ function holders(list: readonly Clause[], eligible: ReadonlySet<number>): (topic
     answers.set(key, one);
     return one;
   };
-}
-
-/** A term of a topic with its value, as one key (values by their fingerprint, so key order inside them does not matter). */
-function keyOf(topic: string, term: string, value: unknown): string {
-  const v = typeof value === 'object' && value !== null ? fingerprint(value) : `${typeof value}:${String(value)}`;
-  return `${topic}\u0000${term}\u0000${v}`;
 }

@@ -14,11 +14,10 @@ import { assign } from './assign.js';
 import type { Candidate } from './assign.js';
 import type { MatchEvidence } from './evidence.js';
 import { LazyTokens, Scorer } from './scorer.js';
-import { containment, nearest, TokenIndex } from './tokens.js';
+import { nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
-import { deepEqual } from '../util/deep-equal.js';
-import { fingerprint } from '../util/fingerprint.js';
+import { findGroups } from './found-groups.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
@@ -241,153 +240,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
     .slice(0, MATCH.maxPossible)
     .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: scorer.explain(c.from, c.to, c.evidence) }));
-  const groups = [...declared.groups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, declared)];
+  const groups = [...declared.groups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, declared, MATCH)];
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };
-}
-
-/**
- * Splits: clauses of `b` left unpaired whose content lies inside one clause of
- * `a`; merges, the other way round. A whole that kept its partner (a split
- * that kept the id) groups with that partner.
- */
-function findGroups(
-  a: readonly Clause[],
-  b: readonly Clause[],
-  tokensA: LazyTokens,
-  tokensB: LazyTokens,
-  aTo: Map<number, ClausePair>,
-  bFrom: Map<number, ClausePair>,
-  declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
-): ClauseGroup[] {
-  const groups: ClauseGroup[] = [];
-  // Clauses of a group their file declares take part in no other.
-  const used = { a: new Set<number>(declared.a), b: new Set<number>(declared.b) };
-  const side = (kind: 'split' | 'merged') => {
-    const [partList, wholeList, partTokens, wholeTokens, partPaired, wholePaired] =
-      kind === 'split' ? [b, a, tokensB, tokensA, bFrom, aTo] : [a, b, tokensA, tokensB, aTo, bFrom];
-    const [usedPart, usedWhole] = kind === 'split' ? [used.b, used.a] : [used.a, used.b];
-    // A whole is any clause left unpaired, or paired with a clause that reads differently (content may have left it).
-    const changed = (w: number) => {
-      const partner = wholePaired.get(w);
-      if (!partner) return true;
-      const [x, y] = kind === 'split' ? [a[w], b[partner.to]] : [a[partner.from], b[w]];
-      return x?.text !== y?.text || x?.title !== y?.title;
-    };
-    const sets = wholeList.map((_, w) => (changed(w) ? wholeTokens.at(w) : undefined));
-    const index = new TokenIndex(sets);
-    // The wholes of one typed topic, indexed on first need: within a topic a part needs fewer of its words inside.
-    const topicIndex = new Map<string, TokenIndex>();
-    const ofTopic = (topic: string) => {
-      let found = topicIndex.get(topic);
-      if (!found) topicIndex.set(topic, (found = new TokenIndex(sets.map((set, w) => (wholeList[w]?.topic === topic ? set : undefined)))));
-      return found;
-    };
-    const byWhole = new Map<number, Array<{ part: number; score: number }>>();
-    // Topics with a clause left free on the whole's side: a part of such a topic may be that clause's own partner,
-    // missed, so the weaker evidence (fewer words within the topic, a term) does not make it a part of another.
-    const openTopics = new Set(wholeList.flatMap((c, w) => (wholePaired.has(w) || usedWhole.has(w) ? [] : [c.topic])));
-    partList.forEach((_, p) => {
-      if (partPaired.has(p) || usedPart.has(p)) return;
-      let best = -1;
-      let bestScore = 0;
-      const part = partTokens.at(p);
-      // Within one typed topic a part needs less of its words in the whole: another hand's paraphrase keeps fewer.
-      // The candidates there are the few wholes of the topic sharing the most of its words: bounded work per part.
-      const topic = partList[p]?.topic;
-      const weaker = topic !== undefined && topic !== 'other' && !openTopics.has(topic);
-      const need = (w: number) => (weaker && wholeList[w]?.topic === topic ? MATCH.partInTopic : MATCH.partInWhole);
-      const candidates = weaker ? [...new Set([...index.mayHold(part, MATCH.partInWhole), ...ofTopic(topic).best(part, () => 1, MATCH.keep)])] : index.mayHold(part, MATCH.partInWhole);
-      for (const w of candidates) {
-        if (usedWhole.has(w)) continue;
-        const score = containment(part, wholeTokens.at(w));
-        if (score >= need(w) && score > bestScore) [best, bestScore] = [w, score];
-      }
-      if (best < 0) return;
-      const partner = wholePaired.get(best);
-      const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
-      if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
-      // A clause whose every term the whole's partner states alike repeats what the partner kept: not a part.
-      if (partnerIndex !== undefined && repeats(partList[p] as Clause, partList[partnerIndex] as Clause)) return;
-      byWhole.set(best, [...(byWhole.get(best) ?? []), { part: p, score: bestScore }]);
-    });
-    // A part whose words another hand wrote shares too little text with its whole; a typed term it states with the
-    // whole's value, which no other clause of its version states (the whole's partner dropped it), is the whole's all the same.
-    const held = new Set([...byWhole.values()].flatMap((ps) => ps.map((x) => x.part)));
-    let stating: [TermHolders, TermHolders] | undefined;
-    partList.forEach((_, p) => {
-      if (partPaired.has(p) || usedPart.has(p) || held.has(p) || openTopics.has(partList[p]?.topic ?? 'other')) return;
-      stating ??= [termHolders(wholeList), termHolders(partList)];
-      const w = termWhole(partList[p] as Clause, ...stating);
-      if (w === undefined || usedWhole.has(w) || !wholePaired.has(w)) return;
-      const partner = wholePaired.get(w);
-      const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
-      if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
-      byWhole.set(w, [...(byWhole.get(w) ?? []), { part: p, score: round(containment(partTokens.at(p), wholeTokens.at(w))) }]);
-    });
-    for (const [w, parts] of [...byWhole].sort((x, y) => x[0] - y[0])) {
-      const partner = wholePaired.get(w);
-      const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
-      const all = [...(partnerIndex !== undefined ? [partnerIndex] : []), ...parts.map((p) => p.part)];
-      if (all.length < 2) continue;
-      if (partnerIndex === undefined) {
-        const covered = new Set<string>();
-        for (const p of all) for (const t of partTokens.at(p)) if (wholeTokens.at(w).has(t)) covered.add(t);
-        if (covered.size / Math.max(1, wholeTokens.at(w).size) < MATCH.wholeCovered) continue;
-      }
-      usedWhole.add(w);
-      for (const p of all) usedPart.add(p);
-      const score = round(parts.reduce((s, p) => s + p.score, 0) / parts.length);
-      const sorted = [...all].sort((x, y) => x - y);
-      groups.push(kind === 'split' ? { kind, from: [w], to: sorted, score } : { kind, from: sorted, to: [w], score });
-    }
-  };
-  side('split');
-  side('merged');
-  return groups;
-}
-
-/** True when a clause states terms, all of which `other`, of the same topic, states with the same values. */
-function repeats(c: Clause, other: Clause): boolean {
-  const own = Object.entries(c.terms ?? {});
-  return own.length > 0 && c.topic === other.topic && own.every(([k, v]) => deepEqual((other.terms as Record<string, unknown> | undefined)?.[k], v));
-}
-
-/** The clauses of a list that state a term of a (typed) topic with a value, by `topic\u0000term\u0000value`. */
-type TermHolders = (topic: string, term: string, value: unknown) => number[];
-
-/** Indexes once the clauses of a list by each term they state (not those of the catch-all topic `other`). */
-function termHolders(list: readonly Clause[]): TermHolders {
-  const key = (topic: string, term: string, value: unknown) => `${topic}\u0000${term}\u0000${typeof value === 'object' && value !== null ? fingerprint(value) : `${typeof value}:${String(value)}`}`;
-  const index = new Map<string, number[]>();
-  list.forEach((c, i) => {
-    if (c.topic === 'other') return;
-    for (const [k, v] of Object.entries(c.terms ?? {})) {
-      const at = index.get(key(c.topic, k, v));
-      if (at) at.push(i);
-      else index.set(key(c.topic, k, v), [i]);
-    }
-  });
-  return (topic, term, value) => (index.get(key(topic, term, value)) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[term], value));
-}
-
-/**
- * The clause of the wholes a clause is part of by its terms: the only clause of its (typed) topic
- * that states one of its terms with the same value, where no other clause of the part's side (the
- * whole's partner among them) states it: the term left the whole for this part alone. Undefined
- * when no term says so, or when two terms name different wholes.
- */
-function termWhole(part: Clause, wholes: TermHolders, parts: TermHolders): number | undefined {
-  if (part.topic === 'other' || !part.terms) return undefined;
-  let found: number | undefined;
-  for (const [k, v] of Object.entries(part.terms)) {
-    const ws = wholes(part.topic, k, v);
-    if (ws.length !== 1 || parts(part.topic, k, v).length !== 1) continue;
-    const w = ws[0] as number;
-    if (found !== undefined && found !== w) return undefined;
-    found = w;
-  }
-  return found;
 }
 
 /**
@@ -513,8 +368,3 @@ function uniqueBy(indices: readonly number[], key: (i: number) => string): Map<s
   for (const k of dup) seen.delete(k);
   return seen;
 }
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-

@@ -104,6 +104,13 @@ describe('peaceplan diff', () => {
     const twice = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--pairs', pairs);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain(`${pairs}:3:26 INVALID_VALUE \`army-cap\` is pinned twice in the new version`);
+    // The same pair listed again is said once, as what it is.
+    writeFileSync(pairs, 'pairs:\n  - { from: army-cap, to: army-cap }\n  - { from: army-cap, to: army-cap }\n');
+    const same = await run('diff', plan('us-28-point'), plan('e3-counter-proposal'), '--pairs', pairs);
+    expect(same.code).toBe(2);
+    expect(same.stderr.match(/INVALID_VALUE/g)).toHaveLength(1);
+    expect(same.stderr).toContain(`${pairs}:3:5 INVALID_VALUE the pair army-cap → army-cap is listed twice`);
+    expect(same.stderr).toContain('hint: also at pairs[0]: remove one of them');
   });
 
   it.each([[['diff']], [['diff', 'a.yaml']], [['diff', 'a', 'b', 'c']], [['diff', 'a', 'b', '--format', 'csv']], [['diff', 'a', 'b', '--pairs']]])('%j exits 2', async (argv) => {

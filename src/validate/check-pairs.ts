@@ -29,9 +29,20 @@ export function checkPairs(pairs: PairsResult, a: Plan, b: Plan): PlanError[] {
     });
   }
   // A clause pins to one clause at most: a second pin for it would be dropped without a word.
+  // The same pair listed again is said once, as such.
+  const list = pairs.rules?.pairs ?? [];
+  const again = new Set<number>();
+  const seen = new Map<string, number>();
+  list.forEach((p, i) => {
+    const earlier = seen.get(`${p.from}\u0000${p.to}`);
+    if (earlier === undefined) return void seen.set(`${p.from}\u0000${p.to}`, i);
+    again.add(i);
+    out.push(pairs.sourceMap.errorFor(['pairs', i], { code: 'INVALID_VALUE', message: `the pair ${p.from} → ${p.to} is listed twice`, hint: `also at pairs[${earlier}]: remove one of them` }));
+  });
   for (const side of ['from', 'to'] as const) {
     const first = new Map<string, number>();
-    (pairs.rules?.pairs ?? []).forEach((p, i) => {
+    list.forEach((p, i) => {
+      if (again.has(i)) return;
       const earlier = first.get(p[side]);
       if (earlier === undefined) first.set(p[side], i);
       else out.push(pairs.sourceMap.errorFor(['pairs', i, side], { code: 'INVALID_VALUE', message: `\`${p[side]}\` is pinned twice in the ${side === 'from' ? 'old' : 'new'} version`, hint: `also at pairs[${earlier}]: a clause pairs with one clause` }));

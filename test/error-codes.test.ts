@@ -35,7 +35,7 @@ const TRIGGERS: Record<ErrorCode, Trigger> = {
   INVALID_UTF8: { run: fromFixture('invalid-utf8.yaml'), at: [4, 16] },
   UNSUPPORTED_ENCODING: { run: fromFixture('utf16.yaml'), at: [1, 1] },
   CONTROL_CHARACTER: { run: fromFixture('nul-byte.yaml'), at: [12, 16] },
-  YAML_SYNTAX: { run: fromFixture('syntax-error.yaml'), at: [5, 1] },
+  YAML_SYNTAX: { run: fromFixture('syntax-error.yaml'), at: [4, 8] },
   TAB_INDENTATION: { run: fromFixture('tab-indentation.yaml'), at: [15, 1] },
   DUPLICATE_KEY: { run: fromFixture('duplicate-key.yaml'), at: [5, 1] },
   NESTING_TOO_DEEP: { run: fromFixture('deep-flow.yaml'), at: [2, 73] },

@@ -38,3 +38,19 @@ describe('long keys', () => {
     }
   });
 });
+
+describe('a quote or flow collection left open is reported where it opens', () => {
+  const syntax = (text: string) => parsePlan(text).errors.filter((e) => e.code === 'YAML_SYNTAX').map((e) => `${e.line}:${e.col} ${e.message}`);
+  it('points at the bracket or quote, not at the line where the reader gave up', () => {
+    expect(syntax(MINIMAL.replace(SOURCE, '  s1: { title: A source, publisher: Example'))).toEqual(['7:7 this flow map ({) is never closed']);
+    expect(syntax(MINIMAL.replace('title: Minimal plan', 'title: [Minimal plan'))).toEqual(['4:8 this flow list ([) is never closed']);
+    expect(syntax(MINIMAL.replace('title: Minimal plan', 'title: "Minimal plan'))).toEqual(['4:8 this double quote is never closed']);
+    // A quote inside a plain value, a doubled quote inside single quotes, and a bracket in a comment are no openers.
+    expect(syntax(MINIMAL.replace('title: Minimal plan', "title: it's 'the plan''s' [draft]  # see {notes").replace(SOURCE, "  s1: { title: 'A source, publisher: Example }"))).toEqual(['7:16 this single quote is never closed']);
+  });
+
+  it('leaves the place the library gives where the collection is closed later, only indented too little', () => {
+    const text = MINIMAL.replace(SOURCE, '  s1: { title: A source,\npublisher: Example }');
+    expect(syntax(text)).toEqual([expect.stringMatching(/^8:1 Flow map in block collection must be sufficiently indented/)]);
+  });
+});

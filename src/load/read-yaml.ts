@@ -11,7 +11,7 @@ import { escapePointer } from '../errors.js';
 import type { ErrorCode, PathSegment } from '../errors.js';
 import type { SourceMap, Span } from './source-map.js';
 import { findControlCharacters } from './prescan.js';
-import { findMisalignedKey, syntaxHint } from './syntax-hints.js';
+import { findMisalignedKey, findUnclosed, syntaxHint } from './syntax-hints.js';
 
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -118,8 +118,11 @@ export function readYaml(text: string, map: SourceMap, errors: ErrorList, limits
     seen.add(e.pos[0]);
     const code: ErrorCode =
       e.code === 'TAB_AS_INDENT' ? 'TAB_INDENTATION' : e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
-    // A key indented under a line that already has its value is reported at that line: point at the key instead.
-    const misaligned = /^(?:BAD_INDENT|BLOCK_AS_IMPLICIT_KEY|MULTILINE_IMPLICIT_KEY)$/.test(e.code) ? findMisalignedKey(source, e.pos[0]) : undefined;
+    // A quote or flow collection left open is reported where the reader gave up: point at its opener. A key indented
+    // under a line that already has its value is reported at that line: point at the key instead.
+    const misaligned =
+      (/^(?:BAD_INDENT|MISSING_CHAR)$/.test(e.code) ? findUnclosed(source, e.pos[0], e.message) : undefined) ??
+      (/^(?:BAD_INDENT|BLOCK_AS_IMPLICIT_KEY|MULTILINE_IMPLICIT_KEY)$/.test(e.code) ? findMisalignedKey(source, e.pos[0]) : undefined);
     if (misaligned) {
       if (seen.has(misaligned.span.start)) continue;
       seen.add(misaligned.span.start);

@@ -71,3 +71,64 @@ export function findMisalignedKey(source: string, offset: number): Misaligned | 
   }
   return undefined;
 }
+
+/**
+ * Where a quote or a flow list or map left open begins, when the library reports its end (the
+ * line after, or the end of the file): the place a person would look. Undefined where the
+ * collection is closed later on (the library then reports a line indented too little inside it)
+ * or the opener cannot be told for sure.
+ */
+export function findUnclosed(source: string, offset: number, message: string): Misaligned | undefined {
+  const kind = /end with a \}/.test(message) ? '{' : /end with a \]/.test(message) ? '[' : /^Missing closing "quote/.test(message) ? '"' : /^Missing closing 'quote/.test(message) ? "'" : undefined;
+  if (!kind) return undefined;
+  const at = openerBefore(source, offset, kind);
+  if (at === undefined) return undefined;
+  const line = source.slice(0, at).split('\n').length;
+  const what = kind === '"' || kind === "'" ? `this ${kind === '"' ? 'double' : 'single'} quote` : `this ${kind === '[' ? 'flow list' : 'flow map'} (${kind})`;
+  const close = kind === '[' ? ']' : kind === '{' ? '}' : kind;
+  return { span: { start: at, end: at + 1 }, message: `${what} is never closed`, hint: `close it with ${close} on the same value: nothing after it on line ${line} or below closes it` };
+}
+
+/**
+ * The opener of `kind` still open at `offset`, read as YAML reads it (quotes and comments skipped;
+ * a bracket or quote counts only where a value starts, or inside a flow collection), and never
+ * closed before the end of the file.
+ */
+function openerBefore(source: string, offset: number, kind: string): number | undefined {
+  const stack: Array<{ c: string; at: number }> = [];
+  let quote: { c: string; at: number } | undefined;
+  let atOffset: { c: string; at: number } | undefined;
+  const valueStart = (i: number) => {
+    // The previous character on the line that is not a space: none, a value separator, or (in a flow collection) a flow one.
+    let j = i - 1;
+    while (j >= 0 && source[j] === ' ') j--;
+    const prev = j < 0 ? '\n' : (source[j] as string);
+    return prev === '\n' || (prev === ':' && j < i - 1) || (prev === '-' && j < i - 1) || (stack.length > 0 && (prev === '[' || prev === '{' || prev === ','));
+  };
+  for (let i = 0; i < source.length; i++) {
+    if (i === offset) atOffset = quote ?? stack[stack.length - 1];
+    const c = source[i] as string;
+    if (quote) {
+      if (quote.c === '"' && c === '\\') i++;
+      else if (c === quote.c && quote.c === "'" && source[i + 1] === "'") i++;
+      else if (c === quote.c) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(source[i - 1] as string))) {
+      const end = source.indexOf('\n', i);
+      if (end < 0) break;
+      if (offset > i && offset < end) atOffset = stack[stack.length - 1];
+      i = end - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && valueStart(i)) quote = { c, at: i };
+    else if ((c === '[' || c === '{') && valueStart(i)) stack.push({ c, at: i });
+    else if ((c === ']' || c === '}') && stack.length && stack[stack.length - 1]?.c === (c === ']' ? '[' : '{')) {
+      const closed = stack.pop();
+      if (closed === atOffset) return undefined; // closed after all: an indentation problem inside it
+    }
+  }
+  if (offset >= source.length) atOffset = quote ?? stack[stack.length - 1];
+  return atOffset?.c === kind ? atOffset.at : undefined;
+}
+

@@ -315,6 +315,15 @@ describe('clauses reported new (added)', () => {
     const noted = { ...firm, added: [{ ...entry, note: 'Two outlets.', sources: ['s1', 's2'] }] };
     const apart = mergePlans(firm, noted, edited('unconfirmed'));
     expect([apart.plan.added, apart.conflicts]).toEqual([[{ ...entry, note: 'Two outlets.', sources: ['s1', 's2'], certainty: 'unconfirmed' }], []]);
+    // Each side takes out the source the other kept: none would be left, so the two conflict and ours stays.
+    const cites = (v: string, sources: string[]) => ({ ...firm, version: v, added: [{ ...entry, sources }] });
+    const bare = mergePlans(cites('bb', ['s1', 's2']), cites('bb', ['s1']), cites('cc', ['s2']));
+    expect([bare.plan.added?.[0]?.sources, bare.conflicts.map((c) => c.field)]).toEqual([['s1'], ['added.perimeter.sources']]);
+    expect(parsePlan(JSON.stringify(bare.plan)).errors).toEqual([]);
+    // So for a clause's own sources.
+    const clauseCites = (v: string, sources: string[]) => ({ ...firm, version: v, clauses: firm.clauses.map((c) => (c.id === 'cap' ? { ...c, sources } : c)) });
+    const emptied = mergePlans(clauseCites('bb', ['s1', 's2']), clauseCites('bb', ['s1']), clauseCites('cc', ['s2']));
+    expect([emptied.plan.clauses.find((c) => c.id === 'cap')?.sources, emptied.conflicts.map((c) => `${c.clause} ${c.field}`)]).toEqual([['s1'], ['cap sources']]);
     // An entry one side took out and the other changed stays, changed, with a conflict.
     const gone = { ...firm, version: 'cc', added: [] };
     const kept = mergePlans(firm, gone, edited('unconfirmed'));

@@ -224,7 +224,7 @@ function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ou
   const merged: Record<string, unknown> = {};
   const keys = union(union(Object.keys(co), Object.keys(ct)), Object.keys(cb ?? {})).filter((k) => k !== 'terms');
   for (const k of keys) {
-    const v = SET_FIELDS.has(k) ? set3(get(cb, k), get(co, k), get(ct, k)) : field3(get(cb, k), get(co, k), get(ct, k), co.id, k, names, conflicts);
+    const v = k === 'sources' ? sources3(get(cb, k), get(co, k), get(ct, k), co.id, k, names, conflicts) : SET_FIELDS.has(k) ? set3(get(cb, k), get(co, k), get(ct, k)) : field3(get(cb, k), get(co, k), get(ct, k), co.id, k, names, conflicts);
     if (v !== undefined) merged[k] = clone(v);
   }
   const tb = (cb?.terms ?? {}) as Record<string, unknown>;
@@ -334,7 +334,7 @@ function entry3<E extends object>(base: E | undefined, ours: E | undefined, thei
   const [b, o, t] = [(base ?? {}) as Record<string, unknown>, ours as Record<string, unknown>, theirs as Record<string, unknown>];
   const out: Record<string, unknown> = {};
   for (const k of union(union(Object.keys(o), Object.keys(t)), Object.keys(b))) {
-    const v = k === 'sources' ? set3(b[k], o[k], t[k]) : field3(b[k], o[k], t[k], null, `${at}.${k}`, names, conflicts);
+    const v = k === 'sources' ? sources3(b[k], o[k], t[k], null, `${at}.${k}`, names, conflicts) : field3(b[k], o[k], t[k], null, `${at}.${k}`, names, conflicts);
     if (v !== undefined) out[k] = v;
   }
   return out as E;
@@ -355,6 +355,15 @@ function set3(base: unknown, ours: unknown, theirs: unknown): unknown {
   const out: unknown[] = [];
   for (const x of [...o, ...t]) if (!has(out, x) && !has(removed, x)) out.push(x);
   return out.length === 0 && ours === undefined && theirs === undefined ? undefined : out;
+}
+
+/**
+ * Three-way merge of a list of sources, as a set; where each side took out what the other kept and
+ * none is left, the two readings conflict (ours kept): a statement cites at least one source.
+ */
+function sources3(base: unknown, ours: unknown, theirs: unknown, clause: string | null, field: string, names: { ours: string; theirs: string }, out: MergeConflict[]): unknown {
+  const merged = set3(base, ours, theirs);
+  return Array.isArray(merged) && merged.length === 0 ? field3(base, ours, theirs, clause, field, names, out) : merged;
 }
 
 function setField(target: Record<string, unknown>, field: string, value: unknown): void {

@@ -666,6 +666,12 @@ describe('what matters most', () => {
     expect([kept?.kind, kept?.text?.flags]).toEqual(['split', []]);
     const alone = diffPlans(plan('x', [filler('a', 1), both]), y(stages)).clauses.find((c) => c.to?.id === 'stages');
     expect(alone?.text?.flags.map((f) => f.kind)).toEqual(['obligation', 'negation']);
+    // A duty the pair itself softened is still told, though another part kept a word as strong.
+    const duties = clause({ id: 'withdrawal', topic: 'territory', title: 'Withdrawal', text: 'Hamas must disarm. Israeli forces must pull out in stages tied to agreed milestones.' }, 16);
+    const may = clause({ id: 'withdrawal', topic: 'territory', title: 'Withdrawal', text: 'Israeli forces may pull out in stages tied to agreed milestones.' }, 16);
+    const disarm = clause({ id: 'disarm', topic: 'territory', title: 'Disarming', text: 'Hamas must disarm.' }, 17);
+    const softened = diffPlans(plan('x', [filler('a', 1), duties]), y(may, disarm)).clauses.find((c) => c.to?.id === 'withdrawal');
+    expect([softened?.kind, softened?.text?.flags]).toEqual(['split', [{ kind: 'obligation', from: 'must', to: 'may', direction: 'softened' }]]);
   });
 
   it('tells a term a new clause of its topic now states as moved there, not dropped, and keeps its weight', () => {

@@ -330,19 +330,39 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<
 }
 
 /**
- * Keeps, in place, only the operative flags of a pair in a split or merge that the group as a whole
- * shows: a "will" or a "neither … nor" that went to another part of the group did not leave the text.
+ * Keeps, in place, only the operative flags of a pair in a split or merge that its own words show:
+ * the whole's sentences another part of the group took ("Israel will neither occupy nor annex
+ * Gaza" given a clause of its own) are not this pair's, so a "will" or a "neither … nor" that went
+ * with them did not leave the text; what the pair still says is compared as before.
  */
 function groupFlags(change: ClauseChange, group: ClauseGroup, a: readonly Clause[], b: readonly Clause[]): void {
   const text = change.text as TextChange;
-  const joined = (list: readonly Clause[], at: readonly number[]) => at.map((i) => list[i]?.text ?? '').join('\n');
-  const whole = operativeFlags(diffText(joined(a, group.from), joined(b, group.to)).hunks);
+  const [i, j] = [change.from?.index as number, change.to?.index as number];
+  const othersA = group.from.filter((k) => k !== i).map((k) => a[k]?.text ?? '');
+  const othersB = group.to.filter((k) => k !== j).map((k) => b[k]?.text ?? '');
+  const own = operativeFlags(diffText(withoutTaken(a[i]?.text ?? '', othersB), withoutTaken(b[j]?.text ?? '', othersA)).hunks);
   const shown = (f: OperativeFlag) =>
-    f.kind === 'obligation' ? whole.some((g) => g.kind === 'obligation') : whole.some((g) => g.kind === f.kind && g.change === f.change && g.words.some((w) => f.words.includes(w)));
+    f.kind === 'obligation'
+      ? own.some((g) => g.kind === 'obligation' && g.direction === f.direction)
+      : own.some((g) => g.kind === f.kind && g.change === f.change && g.words.some((w) => f.words.includes(w)));
   const flags = text.flags.filter(shown);
   if (flags.length === text.flags.length) return;
   change.text = { ...text, flags };
   change.says = describeClause(change);
+}
+
+/** A text without its sentences that another text holds (most of their words, cut to six letters, are there). */
+function withoutTaken(text: string, others: readonly string[]): string {
+  if (!others.length) return text;
+  const words = (s: string) => (s.toLowerCase().match(/\p{L}{3,}|\p{N}+/gu) ?? []).map((w) => w.slice(0, 6));
+  const held = others.map((o) => new Set(words(o)));
+  return text
+    .split(/(?<=[.;!?])\s+/)
+    .filter((sentence) => {
+      const ws = words(sentence);
+      return !ws.length || !held.some((h) => ws.filter((w) => h.has(w)).length >= 0.6 * ws.length);
+    })
+    .join(' ');
 }
 
 /** With wording ignored, a text change keeps only its operative flags: an added "not" is never wording. */

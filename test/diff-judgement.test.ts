@@ -646,10 +646,23 @@ describe('what matters most', () => {
     expect(diffPlans(x, y(children, exchange, { ...children, id: 'minors', number: '8', title: 'Minors again' })).clauses.find((c) => c.to?.id === 'children')?.kind).toBe('added');
     const open = clause({ id: 'remains', topic: 'humanitarian', title: 'Remains of the dead', text: 'Each side hands back the remains it holds.' }, 25);
     expect(diffPlans(plan('x', [filler('a', 1), hum, open]), y(children, exchange)).clauses.find((c) => c.to?.id === 'children')?.kind).toBe('added');
+    // Nor where the whole's partner states the term with another value (a change, not a term that left), nor for a
+    // clause carried over unseen from another version.
+    const cap = clause({ id: 'army-cap', topic: 'military-limits', title: 'Army cap', text: 'The armed forces of Ukraine number at most 600,000.', terms: { party: 'ukraine', personnelCap: 600000 } } as Parameters<typeof clause>[0], 2);
+    const capBoth = { ...cap, text: 'The armed forces of both sides number at most 600,000.', terms: { party: 'both', personnelCap: 600000 } } as Clause;
+    const missiles = clause({ id: 'missiles', topic: 'military-limits', title: 'No long-range missiles', text: 'Kyiv deploys no long-range missiles.', terms: { party: 'ukraine' } } as Parameters<typeof clause>[0], 3);
+    expect(diffPlans(plan('x', [filler('a', 1), cap]), y(capBoth, missiles)).clauses.find((c) => c.to?.id === 'missiles')?.kind).toBe('added');
+    const unseen = { ...children, presence: 'unknown', carriedFrom: 'w' } as Clause;
+    expect(diffPlans(x, { ...y(unseen, exchange), peaceplan: 2 } as Plan).clauses.find((c) => c.to?.id === 'children')?.kind).not.toBe('split');
     // Within one typed topic, a part needs fewer of its words in the whole (here two in three) than across topics.
     const words = clause({ id: 'families', topic: 'humanitarian', title: 'Families', text: 'Families reunited; children returned, without fail.' }, 9);
     expect(diffPlans(x, y(words, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('split');
     expect(diffPlans(x, y({ ...words, topic: 'culture' } as Clause, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).toBe('added');
+    // But at least four of them: a short clause of common words is no part.
+    const aid = clause({ id: 'aid', topic: 'humanitarian', title: 'Aid entry', text: 'Aid enters Gaza through the UN and the Red Crescent without interference, at 600 trucks a day.' }, 7);
+    const fewer = { ...aid, text: 'Aid enters Gaza at 600 trucks a day.' } as Clause;
+    const workers = clause({ id: 'aid-workers', topic: 'humanitarian', title: 'Protection of aid workers', text: 'Aid workers in Gaza are protected by the UN.' }, 8);
+    expect(diffPlans(plan('x', [filler('a', 1), aid]), y(fewer, workers)).clauses.find((c) => c.to?.id === 'aid-workers')?.kind).toBe('added');
     // Not while a clause of that topic is left free on the whole's side either.
     expect(diffPlans(plan('x', [filler('a', 1), hum, open]), y(words, exchange)).clauses.find((c) => c.to?.id === 'families')?.kind).not.toBe('split');
     // A clause whose every term the whole's partner states alike repeats what the partner kept, whatever its words.

@@ -3,6 +3,7 @@
  * whose words lie mostly inside one clause of the other version, or (another hand's part, in words
  * of its own) that took a typed term from it, is a part of that clause.
  */
+import { isCarried } from '../model/clause-state.js';
 import type { Clause } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { termKey } from '../util/term-key.js';
@@ -23,7 +24,7 @@ export function findGroups(
   aTo: Map<number, ClausePair>,
   bFrom: Map<number, ClausePair>,
   declared: { a: ReadonlySet<number>; b: ReadonlySet<number> },
-  MATCH: Pick<typeof Thresholds, 'partInWhole' | 'partInTopic' | 'partInOwnPair' | 'wholeCovered' | 'keep'>,
+  MATCH: Pick<typeof Thresholds, 'partInWhole' | 'partInTopic' | 'partWords' | 'partInOwnPair' | 'wholeCovered' | 'keep'>,
 ): ClauseGroup[] {
   const groups: ClauseGroup[] = [];
   // Clauses of a group their file declares take part in no other.
@@ -61,7 +62,8 @@ export function findGroups(
       // The candidates there are the few wholes of the topic sharing the most of its words: bounded work per part.
       const topic = partList[p]?.topic;
       const weaker = topic !== undefined && topic !== 'other' && !openTopics.has(topic);
-      const need = (w: number) => (weaker && wholeList[w]?.topic === topic ? MATCH.partInTopic : MATCH.partInWhole);
+      // The weaker share holds only with some words behind it: a short clause of common words is no part.
+      const need = (w: number) => (weaker && wholeList[w]?.topic === topic && containment(part, wholeTokens.at(w)) * part.size >= MATCH.partWords ? MATCH.partInTopic : MATCH.partInWhole);
       const candidates = weaker ? [...new Set([...index.mayHold(part, MATCH.partInWhole), ...ofTopic(topic).best(part, () => 1, MATCH.keep)])] : index.mayHold(part, MATCH.partInWhole);
       for (const w of candidates) {
         if (usedWhole.has(w)) continue;
@@ -81,9 +83,14 @@ export function findGroups(
     const held = new Set([...byWhole.values()].flatMap((ps) => ps.map((x) => x.part)));
     let stating: [TermHolders, TermHolders] | undefined;
     partList.forEach((_, p) => {
-      if (partPaired.has(p) || usedPart.has(p) || held.has(p) || openTopics.has(partList[p]?.topic ?? 'other')) return;
+      const clause = partList[p] as Clause;
+      if (partPaired.has(p) || usedPart.has(p) || held.has(p) || openTopics.has(clause.topic) || isCarried(clause)) return;
       stating ??= [termHolders(wholeList), termHolders(partList)];
-      const w = termWhole(partList[p] as Clause, ...stating);
+      const partnerOf = (w: number) => {
+        const found = wholePaired.get(w);
+        return found ? (partList[kind === 'split' ? found.to : found.from] as Clause) : undefined;
+      };
+      const w = termWhole(clause, ...stating, partnerOf);
       if (w === undefined || usedWhole.has(w) || !wholePaired.has(w)) return;
       const partner = wholePaired.get(w);
       const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
@@ -138,17 +145,19 @@ function termHolders(list: readonly Clause[]): TermHolders {
 
 /**
  * The clause of the wholes a clause is part of by its terms: the only clause of its (typed) topic
- * that states one of its terms with the same value, where no other clause of the part's side (the
- * whole's partner among them) states it: the term left the whole for this part alone. Undefined
- * when no term says so, or when two terms name different wholes.
+ * that states one of its terms with the same value, where the whole's partner no longer states
+ * that term at all (`partnerOf`: a value it changed is a change, not a term that left) and no other
+ * clause of the part's side states it: the term left the whole for this part alone. Undefined when
+ * no term says so, or when two terms name different wholes.
  */
-function termWhole(part: Clause, wholes: TermHolders, parts: TermHolders): number | undefined {
+function termWhole(part: Clause, wholes: TermHolders, parts: TermHolders, partnerOf: (w: number) => Clause | undefined): number | undefined {
   if (part.topic === 'other' || !part.terms) return undefined;
   let found: number | undefined;
   for (const [k, v] of Object.entries(part.terms)) {
     const ws = wholes(part.topic, k, v);
     if (ws.length !== 1 || parts(part.topic, k, v).length !== 1) continue;
     const w = ws[0] as number;
+    if ((partnerOf(w)?.terms as Record<string, unknown> | undefined)?.[k] !== undefined) continue;
     if (found !== undefined && found !== w) return undefined;
     found = w;
   }

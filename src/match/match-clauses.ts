@@ -77,7 +77,7 @@ export interface Matching {
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.

@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { evaluateCorpus, loadCorpus, replacementTrials } from './evaluate.mjs';
+import { evaluateCorpus, groupsOverAllPairs, loadCorpus, replacementTrials } from './evaluate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lib = await import(join(root, 'dist/index.js'));
@@ -60,6 +60,8 @@ if (process.argv.includes('--replacements')) {
   console.log(`weakest right pair found by content or topic: ${totals.weakestTrue.toFixed(3)}`);
   console.log(`forbidden claims: ${totals.violations}; positional list pairings: ${totals.positional}`);
   console.log(`splits and merges told: ${totals.groups}, ${totals.mixedGroups} of them joining clauses the annotators place in different points`);
+  const everyPair = groupsOverAllPairs(lib, loadCorpus(lib, root));
+  console.log(`splits and merges over every ordered pair of files of a family: ${everyPair.groups}, ${everyPair.across} across points`);
   console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
   const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; splits and merges ${t.groups} (${t.mixedGroups} across points); order ${order(t)}`;

@@ -291,6 +291,35 @@ export function replacementTrials(lib, corpus, options = {}) {
 }
 
 /** Every case of the corpus, with totals. */
+/**
+ * Splits and merges over every ordered pair of files of a family (not only the cases, each file as
+ * written): how many the diff tells, and how many join clauses the annotators place in different
+ * points (their lineage labels differ).
+ */
+export function groupsOverAllPairs(lib, corpus) {
+  let groups = 0;
+  let across = 0;
+  const keys = Object.keys(corpus.plans);
+  for (const from of keys) {
+    for (const to of keys) {
+      const family = from.split('/')[0];
+      if (from === to || to.split('/')[0] !== family) continue;
+      const diff = lib.diffPlans(corpus.plans[from], corpus.plans[to], withFamily(corpus, { family, from, to }));
+      const [la, lb] = [corpus.lineage[from], corpus.lineage[to]];
+      for (const c of diff.clauses) {
+        const labels =
+          c.kind === 'merged' && c.to ? [...[c.from?.id, ...c.related].filter(Boolean).map((id) => la.get(id)), lb.get(c.to.id)]
+          : c.kind === 'split' && c.from ? [la.get(c.from.id), ...[c.to?.id, ...c.related].filter(Boolean).map((id) => lb.get(id))]
+          : undefined;
+        if (!labels) continue;
+        groups++;
+        if (new Set(labels).size > 1) across++;
+      }
+    }
+  }
+  return { groups, across };
+}
+
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
   const results = corpus.cases.map((def) => ({ ...evaluateCase(lib, corpus, def, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, options) } : {}) }));

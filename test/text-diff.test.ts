@@ -147,7 +147,14 @@ describe('operative-language flags', () => {
       'Moscow insisted that the line "will not move" and talks go on.',
       'According to Axios, "Israel shall keep a perimeter"; the text is not public.',
       'Zelenskyy told reporters “we will never give up land”.',
+      'According to U.S. officials, "Israel must withdraw".',
     ]) expect([to, flags('Talks go on.', to)]).toEqual([to, []]);
+    // What the parties declare, a plan's own words after "claims", and a text the plan writes ("to say") bind.
+    for (const [from, to] of [
+      ['Ukraine waives all claims and "will not seek compensation".', 'Ukraine waives all claims and "may seek compensation".'],
+      ['The parties declare: "Ukraine shall not join NATO."', 'The parties declare: "Ukraine may join NATO."'],
+      ['Ukraine amends its constitution to say: "Ukraine will never join NATO."', 'Ukraine amends its constitution to say: "Ukraine may join NATO."'],
+    ]) expect([to, flags(from as string, to as string).find((f) => f.kind === 'obligation')?.direction]).toEqual([to, 'softened']);
     // The plan's own words in quotation marks are still its words.
     expect(flags('Conditions are in place for statehood.', 'Conditions "may finally be" in place; the parties "must" meet.').find((f) => f.kind === 'obligation')).toEqual(
       expect.objectContaining({ to: 'must' }),

@@ -39,9 +39,14 @@ const PERMISSIVE = /\b(?:may|might|could|can)\b/;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
 const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/g;
 
-/** A quotation a verb of speech introduces ("says:", "told reporters,", "according to Axios,"): up to 40 characters between them. */
+/**
+ * A quotation a verb of speech introduces ("Russia says:", "told reporters,", "according to U.S.
+ * officials,"): up to 40 characters between them, a full stop only inside an abbreviation. Not
+ * "declares", "claims" or "to say": a plan's parties declare their own undertakings, "claims" is
+ * as often a noun, and a text the plan has written ("amends its constitution to say: …") binds.
+ */
 const REPORTED_SPEECH =
-  /(\b(?:says?|said|saying|declares?|declared|insists?|insisted|claims?|claimed|argues?|argued|demands?|demanded|warns?|warned|tells?|told|asserts?|asserted|writes?|wrote|according\s+to)\b[^"“”.;]{0,40}?)\s*["“][^"“”]*["”]/g;
+  /((?<!\b[Tt]o\s)\b(?:[Ss]ays|[Ss]aid|[Ss]aying|[Ii]nsists?|[Ii]nsisted|[Aa]rgues?|[Aa]rgued|[Dd]emands?|[Dd]emanded|[Ww]arns?|[Ww]arned|[Tt]ells?|[Tt]old|[Aa]sserts?|[Aa]sserted|[Aa]ccording\s+to)\b(?:[^"“”.;]|\.(?=\S|\s+\p{Ll})){0,40}?)\s*["“][^"“”]*["”]/gu;
 
 /**
  * The text prepared for word matching: lower case, typographic apostrophes
@@ -52,10 +57,11 @@ const REPORTED_SPEECH =
 function normalise(text: string): string {
   return text
     .replace(/\bMay(?=\s+\d|\s+(?:of\s+)?(?:19|20)\d\d)|(?<=\d\s)May\b/g, 'month') // the month, not the modal
+    // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty
+    // (read before lower case, where a capital tells a new sentence from an abbreviation).
+    .replace(REPORTED_SPEECH, '$1 a quote')
     .toLowerCase()
     .replace(/[’‘]/g, "'")
-    // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty.
-    .replace(REPORTED_SPEECH, '$1 a quote')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/\bshan't\b/g, 'shall not')
     .replace(/\bcan't\b|\bcannot\b/g, 'can not')

@@ -105,6 +105,15 @@ describe('peaceplan validate', () => {
     expect(summary.code).toBe(0);
     expect(summary.stdout.match(/^wh-[\w-]+/gm)).toEqual(['wh-20-grouped']);
     expect(summary.stdout).toContain('Demilitarisation');
+    // A family folder without a terms.yaml leaves the one beside the file to count, as for validate --family.
+    const beside = join(tmp, 'beside');
+    const bare = join(tmp, 'bare-family');
+    mkdirSync(beside, { recursive: true });
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(join(beside, 'terms.yaml'), readFileSync(join(gaza, 'terms.yaml')));
+    const near = join(beside, 'wh-20-grouped.yaml');
+    writeFileSync(near, readFileSync(draft));
+    expect((await run('fmt', near, '--family', bare)).code).toBe(0);
     // A folder that cannot be read, or whose terms.yaml is broken, is said; nothing is printed.
     const lost = await run('fmt', draft, '--family', join(tmp, 'nowhere'));
     expect([lost.code, lost.stdout]).toEqual([2, '']);

@@ -103,7 +103,8 @@ async function readPlanText(io: CliIO, command: string, file: string, args: Args
   const family = args.options.get('family');
   const named = typeof family === 'string' ? await familyTermsOption(family) : undefined;
   if (Array.isArray(named)) return fail(io, command, named);
-  const terms = named ? named.terms : await termsBeside(file);
+  // As validate --family reads it: a family folder without a terms.yaml leaves the one beside the file to count.
+  const terms = named?.terms ?? (await termsBeside(file));
   const options = terms ? { terms } : {};
   const parsed = parsePlan(bytes, { file, ...options });
   // migrate reads a version-1 file that already uses format-2 fields: the errors it is there to remove.

@@ -112,6 +112,11 @@ export async function readInputs(paths: readonly string[], options: { family?: s
 }
 
 /** The source lines of the file an error points into, for code frames. */
+export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => string) | undefined {
+  const found = inputs.files.find((f) => f.file === error.file);
+  return found ? (line) => found.result.sourceMap.lineText(line) : undefined;
+}
+
 /**
  * The terms of the family folder `--family` names, for a command that reads one plan file with them:
  * none when the folder has no terms.yaml; the problems, formatted, when the folder cannot be read
@@ -123,11 +128,6 @@ export async function familyTermsOption(dir: string): Promise<{ terms?: FamilyTe
   if (found.terms) return { terms: found.terms };
   if (found.errors.every((e) => e.code === 'FILE_NOT_FOUND')) return {};
   return found.errors.map((e) => formatError(e, (n) => found.sourceMap.lineText(n)));
-}
-
-export function linesFor(inputs: Inputs, error: PlanError): ((line: number) => string) | undefined {
-  const found = inputs.files.find((f) => f.file === error.file);
-  return found ? (line) => found.result.sourceMap.lineText(line) : undefined;
 }
 
 /**

@@ -75,7 +75,12 @@ export interface StakeholdersResult extends ParseResult {
  */
 export function parsePlan(input: string | Uint8Array, options: ParseOptions = {}): PlanResult {
   const ids = options.stakeholders ? new Set(options.stakeholders.stakeholders.map((s) => s.id)) : undefined;
-  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out, vocabulary) => checkPlan(plan, refs, map, out, ids, vocabulary), options.terms, (data, refs, map, out) => checkReadableParts(data, refs, map, out, ids));
+  const result: PlanResult = parseWith<Plan>('plan', input, options.file, options.limits, (plan, refs, map, out, vocabulary) => {
+    checkPlan(plan, refs, map, out, ids, vocabulary);
+    // Family terms are one family's: a version of another family read with them says so.
+    const family = options.terms?.plan;
+    if (family && plan.plan !== family) out.add(map.errorFor(['plan'], { code: 'PLAN_MISMATCH', message: `this version belongs to \`${plan.plan}\`, but the family terms it is read with are \`${family}\`'s`, hint: `write plan: ${family}, or read it with its own family's terms.yaml` }));
+  }, options.terms, (data, refs, map, out) => checkReadableParts(data, refs, map, out, ids));
   if (result.ok) result.plan = result.data as Plan;
   return result;
 }

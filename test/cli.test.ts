@@ -114,6 +114,13 @@ describe('peaceplan validate', () => {
     const near = join(beside, 'wh-20-grouped.yaml');
     writeFileSync(near, readFileSync(draft));
     expect((await run('fmt', near, '--family', bare)).code).toBe(0);
+    // Terms of another family are not this draft's: said, not used to name its topics.
+    const other = join(tmp, 'other-family');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'terms.yaml'), readFileSync(join(gaza, 'terms.yaml'), 'utf8').replace(/^plan: gaza-2025$/m, 'plan: other-family'));
+    const mismatch = await run('summary', draft, '--family', other);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stdout).toMatch(/:2:7 PLAN_MISMATCH this version belongs to `gaza-2025`, but the family terms it is read with are `other-family`'s/);
     // A folder that cannot be read, or whose terms.yaml is broken, is said; nothing is printed.
     const lost = await run('fmt', draft, '--family', join(tmp, 'nowhere'));
     expect([lost.code, lost.stdout]).toEqual([2, '']);

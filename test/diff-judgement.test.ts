@@ -19,6 +19,11 @@ const geneva = read(`${P}geneva-19-point.yaml`);
 const base: Omit<Clause, 'id' | 'number' | 'topic' | 'title' | 'text'> = { status: 'proposed', certainty: 'reported', sources: ['s1'] };
 const clause = (c: Partial<Clause> & Pick<Clause, 'id' | 'topic' | 'title' | 'text'>, n: number): Clause => ({ number: String(n), ...base, ...c }) as Clause;
 const plan = (version: string, clauses: Clause[]): Plan => ({ peaceplan: 1, plan: 'p', version, title: version, date: '2025-11-20', sources: { s1: { title: 'S', publisher: 'P' } }, clauses }) as Plan;
+/** A clause on something else entirely, to keep a version from being its only clause. */
+const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
+/** The US humanitarian point, and another hand's clause that keeps its exchange (for splits). */
+const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
+const exchange = clause({ id: 'exchange', topic: 'humanitarian', title: 'Prisoners and detainees', text: 'All prisoners are exchanged and civilian detainees freed.', terms: { prisonerExchange: 'all-for-all', civilianDetaineesReleased: true } } as Parameters<typeof clause>[0], 7);
 
 describe('matching clauses another author rewrote', () => {
   const a = plan('a', [
@@ -194,7 +199,6 @@ describe('matching clauses another author rewrote', () => {
   it('does not count a term the other version does not report as a difference of terms', () => {
     // The only EU clause on both sides, unnumbered and out of place: it pairs only if its terms are much alike.
     const eu = us.clauses.find((c) => c.id === 'eu-membership') as Clause;
-    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
     const stub = (unreported?: string[]) => {
       const { number: _n, ...c } = clause({ id: 'eu-track', topic: 'eu-accession', title: 'EU path taken to separate talks', text: 'Integration into the Union is handled in talks of its own.', terms: { candidate: 'ukraine', separateTalks: true } } as Parameters<typeof clause>[0], 0);
       return { ...c, ...(unreported ? { unreported } : {}) } as Clause;
@@ -229,7 +233,6 @@ describe('matching clauses another author rewrote', () => {
   it('pairs the clauses of a topic that alone name one term, when that term is much of what each says', () => {
     // The 20-point plan's regional guarantee and a first-phase deal's declaration of the mediators as guarantors:
     // other words, another place, other values, but the only two clauses that say who guarantees.
-    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
     const guarantee = clause({ id: 'regional-guarantee', topic: 'guarantees', title: 'Regional guarantee of compliance', text: 'Regional partners guarantee that Hamas and the factions meet their obligations.', terms: { guarantors: ['regional-partners'], model: 'unspecified' } } as Parameters<typeof clause>[0], 14);
     const declaration = clause({ id: 'mediators', topic: 'guarantees', title: 'Mediators sign as guarantors', text: 'The four mediating states sign a declaration standing behind the deal.', terms: { guarantors: ['us', 'egypt', 'qatar', 'turkiye'] } } as Parameters<typeof clause>[0], 2);
     const x = plan('x', [filler('a', 1), filler('b', 2), filler('c', 3), filler('d', 4), guarantee, filler('e', 6)]);
@@ -378,7 +381,6 @@ describe('matching clauses another author rewrote', () => {
     // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
     // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that
     // states one of them (no change of territory by force) is not its partner for that.
-    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
     const pact = clause({ id: 'pact', topic: 'non-aggression', title: 'Non-aggression agreement', text: 'Russia, Ukraine and Europe sign a comprehensive non-aggression agreement that settles past disputes.', terms: { parties: ['russia', 'ukraine', 'europe'], scope: 'agreed-territorial-arrangements', settlesPastDisputes: true } } as Parameters<typeof clause>[0], 2);
     const force = clause({ id: 'by-force', topic: 'non-aggression', title: 'No change by force', text: 'Neither side changes the agreed arrangements by force; a breach voids the guarantees given.', terms: { parties: ['russia', 'ukraine'], scope: 'agreed-territorial-arrangements', breachVoidsGuarantees: true } } as Parameters<typeof clause>[0], 22);
     const law = clause({ id: 'law', topic: 'non-aggression', title: 'Non-aggression in law', text: 'Russia writes its policy of non-aggression into law.', terms: { parties: ['russia'], form: 'domestic-law' } } as Parameters<typeof clause>[0], 16);
@@ -625,9 +627,6 @@ describe('what matters most', () => {
   });
 
   it('finds a part another hand wrote by the typed term it took from its whole, or by its words within one topic', () => {
-    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
-    const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
-    const exchange = clause({ id: 'exchange', topic: 'humanitarian', title: 'Prisoners and detainees', text: 'All prisoners are exchanged and civilian detainees freed.', terms: { prisonerExchange: 'all-for-all', civilianDetaineesReleased: true } } as Parameters<typeof clause>[0], 7);
     // In words of its own: it shares almost nothing with the clause it came from but the term.
     const children = clause({ id: 'children', topic: 'humanitarian', title: 'Deported minors', text: 'Minors taken to Russia go home without conditions.', terms: { childrenReturned: true } } as Parameters<typeof clause>[0], 6);
     const x = plan('x', [filler('a', 1), hum]);
@@ -689,9 +688,6 @@ describe('what matters most', () => {
 
   it('tells a term a new clause of its topic now states as moved there, not dropped, and keeps its weight', () => {
     // Another hand splits the humanitarian point: the exchange stays with its partner, the children get a point of their own.
-    const filler = (id: string, n: number) => clause({ id, topic: 'other', title: `Other point ${id}`, text: `Something else entirely, ${id}.` }, n);
-    const hum = clause({ id: 'humanitarian', topic: 'humanitarian', title: 'Prisoners, detainees and children', text: 'All prisoners are exchanged, civilian detainees freed, children returned and families reunited.', terms: { prisonerExchange: 'all-for-all', childrenReturned: true, familyReunification: true } } as Parameters<typeof clause>[0], 24);
-    const exchange = clause({ id: 'exchange', topic: 'humanitarian', title: 'Prisoners and detainees', text: 'All prisoners are exchanged and civilian detainees freed.', terms: { prisonerExchange: 'all-for-all', civilianDetaineesReleased: true } } as Parameters<typeof clause>[0], 7);
     const children = clause({ id: 'children', topic: 'humanitarian', title: 'Deported children', text: 'Deported children come home without conditions.', terms: { childrenReturned: true } } as Parameters<typeof clause>[0], 6);
     const x = plan('x', [filler('a', 1), hum]);
     const y = (...cs: Clause[]) => plan('y', [filler('a', 1), ...cs]);

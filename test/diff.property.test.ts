@@ -74,7 +74,7 @@ const plan = (version: string) =>
       fc.record({ title: fc.constantFrom('Draft', 'Revised draft'), date: fc.constantFrom('2025-11-20', '2025-11-23') }).map(
         ({ title, date }): Plan => ({
           peaceplan: 2,
-          plan: 'p',
+          plan: FAMILY_TERMS.plan,
           version,
           title,
           date,

@@ -18,6 +18,9 @@ export interface CaseResult {
   keys: Array<{ point: string; kind: string; says: string; rank: number | null; asPossiblePair?: number }>;
   violations: string[];
   positional: number;
+  /** Splits and merges the diff tells, and those joining clauses the annotators place in different points. */
+  groups: number;
+  mixedGroups: number;
   highlights: string[];
   scores: number[];
   loo?: { trials: number; wrong: string[]; best: number };
@@ -33,6 +36,8 @@ export interface Totals {
   keys: number;
   violations: number;
   positional: number;
+  groups: number;
+  mixedGroups: number;
   looTrials: number;
   looWrong: number;
   looBest: number;

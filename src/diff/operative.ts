@@ -55,11 +55,11 @@ const REPORTED_SPEECH =
  * operative ("no more than", "once more", "No. 2202", the month May) taken out.
  */
 function normalise(text: string): string {
-  return text
+  // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty
+  // (read before lower case, where a capital tells a new sentence from an abbreviation; only where there are quotes).
+  const own = /["“]/.test(text) ? text.replace(REPORTED_SPEECH, '$1 a quote') : text;
+  return own
     .replace(/\bMay(?=\s+\d|\s+(?:of\s+)?(?:19|20)\d\d)|(?<=\d\s)May\b/g, 'month') // the month, not the modal
-    // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty
-    // (read before lower case, where a capital tells a new sentence from an abbreviation).
-    .replace(REPORTED_SPEECH, '$1 a quote')
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/\bwon't\b/g, 'will not')

@@ -246,7 +246,7 @@ function mergeClause(cb: Clause | undefined, co: Clause, ct: Clause, names: { ou
   return merged as unknown as Clause;
 }
 
-/** Clause fields that are sets: merged member by member, so they never conflict. */
+/** Clause fields that are sets: merged member by member, so they conflict only where sources would be left empty. */
 const SET_FIELDS = new Set(['sources', 'parties', 'unreported', 'covers']);
 
 /**

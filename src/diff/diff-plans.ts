@@ -1,4 +1,5 @@
 import { matchClauses } from '../match/match-clauses.js';
+import { containment, textTokens } from '../match/tokens.js';
 import { isCarried, isOpenQuestion } from '../model/clause-state.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
 import type { Addition, Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
@@ -351,16 +352,15 @@ function groupFlags(change: ClauseChange, group: ClauseGroup, a: readonly Clause
   change.says = describeClause(change);
 }
 
-/** A text without its sentences that another text holds (most of their words, cut to six letters, are there). */
+/** A text without its sentences that another text holds (most of their words, stemmed as for matching, are there). */
 function withoutTaken(text: string, others: readonly string[]): string {
   if (!others.length) return text;
-  const words = (s: string) => (s.toLowerCase().match(/\p{L}{3,}|\p{N}+/gu) ?? []).map((w) => w.slice(0, 6));
-  const held = others.map((o) => new Set(words(o)));
+  const held = others.map(textTokens);
   return text
     .split(/(?<=[.;!?])\s+/)
     .filter((sentence) => {
-      const ws = words(sentence);
-      return !ws.length || !held.some((h) => ws.filter((w) => h.has(w)).length >= 0.6 * ws.length);
+      const own = textTokens(sentence);
+      return own.size === 0 || !held.some((h) => containment(own, h) >= 0.6);
     })
     .join(' ');
 }

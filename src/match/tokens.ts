@@ -100,6 +100,13 @@ export function clauseTokens(c: Clause): Set<string> {
   return out;
 }
 
+/** The stems of a text's words, as a clause's words are counted (common words left out). */
+export function textTokens(text: string): Set<string> {
+  const out = new Set<string>();
+  addWords(out, text);
+  return out;
+}
+
 /**
  * The stems of a clause's title alone, without its numbers: a number in a
  * title is as often a label ("Article 12", "Point 4") as a term, and the terms

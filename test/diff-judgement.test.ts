@@ -377,6 +377,47 @@ describe('matching clauses another author rewrote', () => {
     expect(matchClauses([plain(seatA)], [open]).pairs).toEqual([expect.objectContaining({ from: 0, to: 0, evidence: expect.objectContaining({ openQuestion: true }) })]);
   });
 
+  it('pairs a question left open with the clause of its topic that stands out among several, and joins the few that do', () => {
+    const c = (topic: string) => (x: Partial<Clause> & Pick<Clause, 'id' | 'title' | 'text'>, n: number) => clause({ topic, ...x } as Parameters<typeof clause>[0], n);
+    const d = c('demilitarisation');
+    const terrorFree = d({ id: 'terror-free', title: 'A Gaza free of terror', text: 'Gaza becomes a deradicalised zone that poses no threat to the countries around it.', terms: { deradicalised: true } } as Parameters<typeof d>[0], 1);
+    const demil = d({ id: 'demil', title: 'Demilitarisation under monitors', text: 'Hamas gives up its weapons; tunnels and weapons factories are destroyed and the arms decommissioned under independent monitors.', terms: { decommissioning: true } } as Parameters<typeof d>[0], 13);
+    const later = d({ id: 'disarm-later', title: 'Disarming Hamas left to phase two', text: 'Disarming Hamas and decommissioning its weapons are put off to the next phase.', status: 'deferred' }, 3);
+    const m = matchClauses([terrorFree, demil], [later]);
+    expect(m.pairs).toEqual([expect.objectContaining({ from: 1, to: 0, method: 'topic', evidence: expect.objectContaining({ openQuestion: true }) })]);
+    expect(m.pairs[0]?.score).toBeLessThan(MATCH.pair);
+    // Read the other way round, the same.
+    expect(matchClauses([later], [terrorFree, demil]).pairs).toEqual([expect.objectContaining({ from: 0, to: 1, method: 'topic' })]);
+    // Not when the two score alike: the question does not say which it leaves open.
+    const armed = { ...terrorFree, text: 'Gaza becomes a zone where Hamas keeps no weapons and poses no threat to the countries around it.' };
+    const alike = matchClauses([armed, demil], [later]);
+    expect(alike.pairs).toEqual([]);
+    expect(alike.possible).toContainEqual(expect.objectContaining({ from: 1, to: 0 }));
+    // Nor when the user forbids it, nor under a `sole` threshold the best does not reach.
+    expect(matchClauses([terrorFree, demil], [later], { forbid: [{ from: 'demil', to: 'disarm-later' }] }).pairs).toEqual([]);
+    expect(matchClauses([terrorFree, demil], [later], { thresholds: { sole: 0.9 } }).pairs).toEqual([]);
+    // Nor when the clause scores higher with another free clause beside the question.
+    const kept = d({ id: 'monitors', title: 'Independent monitors', text: 'Independent monitors watch over the arms.', terms: { verifiedBy: 'independent-monitors' } } as Parameters<typeof d>[0], 2);
+    const rival = matchClauses([terrorFree, demil], [later, kept]);
+    expect(rival.pairs).toEqual([]);
+    expect(rival.possible).toContainEqual(expect.objectContaining({ from: 1, to: 1 }));
+
+    // A question that leaves two things open in one line stands for both: one pair, and the two as a merge into it.
+    const g = c('governance');
+    const committee = g({ id: 'committee', title: 'Technocratic committee', text: 'A Palestinian technocratic committee runs the public services of Gaza in the transition.', terms: { body: 'palestinian-technocratic-committee' } } as Parameters<typeof g>[0], 9);
+    const board = g({ id: 'board', title: 'Board of Peace', text: 'A Board of Peace chaired by the US president oversees the committee and the funds.', terms: { body: 'board-of-peace' } } as Parameters<typeof g>[0], 10);
+    const pa = g({ id: 'pa', title: 'Authority reform', text: 'The Palestinian Authority completes its reform programme before it takes control.', terms: { body: 'palestinian-authority' } } as Parameters<typeof g>[0], 11);
+    const both = g({ id: 'governance-later', title: 'Board and committee left for later', text: 'The board of peace and the committee of technocrats wait for later phases.', status: 'deferred' }, 1);
+    const merged = matchClauses([committee, board, pa], [both]);
+    expect(merged.pairs).toHaveLength(1);
+    expect([0, 1]).toContain(merged.pairs[0]?.from);
+    expect(merged.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [0, 1], to: [0] })]);
+    // The other way round, a split; and the diff tells the clauses as merged into the question, none as removed but the third.
+    expect(matchClauses([both], [committee, board, pa]).groups).toEqual([expect.objectContaining({ kind: 'split', from: [0], to: [0, 1] })]);
+    const kinds = diffPlans(plan('x', [committee, board, pa]), plan('y', [both])).clauses.map((x) => [x.from?.id, x.kind]);
+    expect(kinds).toEqual(expect.arrayContaining([['committee', expect.stringMatching(/merged|modified/)], ['board', expect.stringMatching(/merged|modified/)], ['pa', 'removed']]));
+  });
+
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
     // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
     // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that

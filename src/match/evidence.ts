@@ -24,7 +24,7 @@ export interface MatchEvidence {
   ownTerms?: string[];
   /** The parties these two clauses bind, when no other clause of either version binds exactly these (same topic only). Absent otherwise. */
   ownParties?: string[];
-  /** True when one of the two is a question left open (bracketed or deferred, no terms) and the other the only clause of its topic left unpaired in its version: what the question leaves open. Absent otherwise. */
+  /** True when one of the two is a question left open (bracketed or deferred, no terms) and the other the only clause of its topic left unpaired in its version, or the one (of the few) that stands out by score among several: what the question leaves open. Absent otherwise. */
   openQuestion?: true;
 }
 

@@ -10,6 +10,7 @@ import { termKey } from '../util/term-key.js';
 import type { ClauseGroup, ClausePair, MATCH as Thresholds } from './match-clauses.js';
 import type { LazyTokens } from './scorer.js';
 import { containment, TokenIndex } from './tokens.js';
+import { round3 } from '../util/round.js';
 
 /**
  * Splits: clauses of `b` left unpaired whose content lies inside one clause of
@@ -95,7 +96,7 @@ export function findGroups(
       const partner = wholePaired.get(w);
       const partnerIndex = partner ? (kind === 'split' ? partner.to : partner.from) : undefined;
       if (partnerIndex !== undefined && containment(partTokens.at(p), partTokens.at(partnerIndex)) >= MATCH.partInOwnPair) return;
-      byWhole.set(w, [...(byWhole.get(w) ?? []), { part: p, score: round(containment(partTokens.at(p), wholeTokens.at(w))) }]);
+      byWhole.set(w, [...(byWhole.get(w) ?? []), { part: p, score: round3(containment(partTokens.at(p), wholeTokens.at(w))) }]);
     });
     for (const [w, parts] of [...byWhole].sort((x, y) => x[0] - y[0])) {
       const partner = wholePaired.get(w);
@@ -109,7 +110,7 @@ export function findGroups(
       }
       usedWhole.add(w);
       for (const p of all) usedPart.add(p);
-      const score = round(parts.reduce((s, p) => s + p.score, 0) / parts.length);
+      const score = round3(parts.reduce((s, p) => s + p.score, 0) / parts.length);
       const sorted = [...all].sort((x, y) => x - y);
       groups.push(kind === 'split' ? { kind, from: [w], to: sorted, score } : { kind, from: sorted, to: [w], score });
     }
@@ -162,8 +163,4 @@ function termWhole(part: Clause, wholes: TermHolders, parts: TermHolders, partne
     found = w;
   }
   return found;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -4,7 +4,8 @@
  * evidence of their content (rare words, terms, topic, number, place), assigned
  * for the best total rather than best-first; last, the only clause of a topic
  * left on each side, and the only two clauses of both versions that name a
- * term of their topic. Near misses are kept as possible pairs. Then finds splits
+ * term of their topic, and a question left open with the clause or few clauses of
+ * its topic that stand out. Near misses are kept as possible pairs. Then finds splits
  * (one clause → many) and merges (many → one) by how much of one clause's
  * content the others cover, or by a typed term a part took from its whole.
  */
@@ -18,8 +19,9 @@ import { nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
 import { findGroups } from './found-groups.js';
+import { openInCatchAll, openQuestionPairs, standingOut } from './open-questions.js';
 
-/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -76,8 +78,10 @@ export interface Matching {
  * topic on both sides needs, `near` where possible pairs start. Each clause is
  * compared with its `candidates` best by shared rare words, and with every
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
+ * A question left open among several free clauses of its topic stands for the
+ * best `openMax` or fewer of them that lie `openGap` times above the next.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -111,6 +115,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     if (j !== undefined && !aTo.has(i) && !bFrom.has(j) && !declared.a.has(i) && !declared.b.has(j) && allowed(i, j)) pair(i, j, 'id', 1);
   });
 
+  // Splits and merges of a question left open and the clauses it stands for, with the clauses they hold on each side.
+  const openGroups: ClauseGroup[] = [];
   // Tokens are computed only for clauses that need them: on large plans most clauses pair by id.
   const tokensA = new LazyTokens(a);
   const tokensB = new LazyTokens(b);
@@ -226,86 +232,44 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // the other: unless that clause scores higher with another clause of its topic left free beside the question (whatever
     // the score: the question needs none), or either is nearer another free clause among the candidates.
     const [fa3, fb3] = free();
-    for (const { q, other, rivals } of openQuestionPairs(a, b, groupBy(fa3, (i) => a[i]?.topic ?? ''), groupBy(fb3, (j) => b[j]?.topic ?? ''))) {
+    for (const { q, other, rivals } of openQuestionPairs(a, b, groupBy(fa3, (i) => a[i]?.topic ?? ''), groupBy(fb3, (j) => b[j]?.topic ?? ''), MATCH.scanLimit)) {
       const [i, j] = q.side === 0 ? [q.at, other] : [other, q.at];
       if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       const rival = rivals.some((r) => !(q.side === 0 ? aTo.has(r) : bFrom.has(r)) && (q.side === 0 ? scorer.between(r, j) : scorer.between(i, r)).score > score);
       if (!rival && !nearer(i, j, score)) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
     }
+    // A question left open among several free clauses of its topic: the one or few that stand out are what it leaves
+    // open. It pairs with the best of them; with more than one, the others join it as a split or merge.
+    const [fa4, fb4] = free();
+    const taken = [new Set<number>(), new Set<number>()] as const;
+    const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
+    const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
+    const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
+    for (const found of standingOut(a, b, groupBy(fa4, (i) => a[i]?.topic ?? ''), groupBy(fb4, (j) => b[j]?.topic ?? ''), scoreOf, isFree, limits)) {
+      const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
+      const [best, ...more] = found.standFor;
+      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)))) continue;
+      const [i, j] = at(best.at);
+      const { score, evidence } = scorer.between(i, j);
+      pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
+      if (!more.length) continue;
+      const parts = found.standFor.map((o) => o.at).sort((x, y) => x - y);
+      openGroups.push(found.side === 0 ? { kind: 'split', from: [found.at], to: parts, score: found.score } : { kind: 'merged', from: parts, to: [found.at], score: found.score });
+      taken[found.side].add(found.at);
+      for (const o of parts) taken[found.side === 0 ? 1 : 0].add(o);
+    }
   }
 
+  const held = { a: new Set([...declared.a, ...openGroups.flatMap((g) => g.from)]), b: new Set([...declared.b, ...openGroups.flatMap((g) => g.to)]) };
   const possible = candidates
-    .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to) && !declared.a.has(c.from) && !declared.b.has(c.to))
+    .filter((c) => !aTo.has(c.from) && !bFrom.has(c.to) && !held.a.has(c.from) && !held.b.has(c.to))
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
     .slice(0, MATCH.maxPossible)
     .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: scorer.explain(c.from, c.to, c.evidence) }));
-  const groups = [...declared.groups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, declared, MATCH)];
+  const groups = [...declared.groups, ...openGroups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, held, MATCH)];
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };
-}
-
-/**
- * A question left open (bracketed or deferred, no terms) alone among the free
- * clauses of its topic, where the other version has no clause of that topic at
- * all but files clauses under the catch-all `other` (a writer who had no topic
- * for it, such as a family's first author before its terms were written): the
- * catch-all clause that scores best with it is the clause of that topic, as the
- * only clause of a topic is. For each such question, the pairs to score (the
- * caller takes the best, if it scores at least `sole` and neither is nearer
- * another free clause). At most one question per topic, so linear in the clauses.
- */
-function openInCatchAll(a: readonly Clause[], b: readonly Clause[], topicsA: Map<string, number[]>, topicsB: Map<string, number[]>): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
-  let all: [Set<string>, Set<string>] | undefined;
-  const side = (mine: readonly Clause[], free: Map<string, number[]>, theirs: readonly Clause[], theirFree: Map<string, number[]>, k: 0 | 1) => {
-    const others = theirFree.get('other') ?? [];
-    if (!others.length) return;
-    for (const [topic, list] of free) {
-      const q = list[0] as number;
-      if (topic === 'other' || list.length !== 1 || !isOpenQuestion(mine[q] as Clause)) continue;
-      all ??= [new Set(a.map((c) => c.topic)), new Set(b.map((c) => c.topic))];
-      if (all[1 - k]?.has(topic)) continue;
-      out.push(others.map((o): [number, number] => (k === 0 ? [q, o] : [o, q])));
-    }
-  };
-  side(a, topicsA, b, topicsB, 0);
-  side(b, topicsB, a, topicsA, 1);
-  return out;
-}
-
-/**
- * A question left open (bracketed or deferred, no terms), the only one of its
- * topic among the free clauses of its version (`topicsA`, `topicsB`: the free
- * clauses by topic), where the other version has
- * exactly one free clause of that topic: that clause is what the question leaves
- * open, as when the two are alone in their topic, though the question's version
- * also holds other clauses of it (a new one, or one the other version has no
- * partner for). Where the other version has several, the question does not say
- * which it stands for, and no pair is made (EVAL.md). Each comes with the other
- * free clauses of the topic beside the question: the caller makes the pair only
- * if that clause scores no higher with any of them.
- */
-function openQuestionPairs(
-  a: readonly Clause[],
-  b: readonly Clause[],
-  topicsA: Map<string, number[]>,
-  topicsB: Map<string, number[]>,
-): Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> {
-  const out: Array<{ q: { side: 0 | 1; at: number }; other: number; rivals: number[] }> = [];
-  const side = (mine: readonly Clause[], topics: Map<string, number[]>, theirTopics: Map<string, number[]>, k: 0 | 1) => {
-    for (const [topic, list] of topics) {
-      const questions = list.filter((q) => isOpenQuestion(mine[q] as Clause));
-      const theirs = theirTopics.get(topic) ?? [];
-      if (topic === 'other' || questions.length !== 1 || theirs.length !== 1) continue;
-      const at = questions[0] as number;
-      // The other free clauses of the topic beside the question: few, since the rule is for a topic nearly paired.
-      out.push({ q: { side: k, at }, other: theirs[0] as number, rivals: list.filter((r) => r !== at).slice(0, MATCH.scanLimit) });
-    }
-  };
-  side(a, topicsA, topicsB, 0);
-  side(b, topicsB, topicsA, 1);
-  return out;
 }
 
 /**

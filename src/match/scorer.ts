@@ -9,6 +9,7 @@ import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { clausesNaming, clauseTokens, termNames, termTokens, titleTokens, withoutValuesOf } from './tokens.js';
+import { round3 } from '../util/round.js';
 
 /** Token sets of a clause list (words, or terms), computed on first use. */
 export class LazyTokens {
@@ -80,14 +81,14 @@ export class Scorer {
     // In the catch-all topic the writer names the terms, so names that differ are no evidence against: terms only add.
     const terms = overlap !== undefined && ca.topic === 'other' ? Math.max(overlap, text) : overlap;
     const evidence: MatchEvidence = {
-      text: round(text),
-      ...(terms !== undefined ? { terms: round(terms) } : {}),
+      text: round3(text),
+      ...(terms !== undefined ? { terms: round3(terms) } : {}),
       topic,
       sameNumber: ca.number !== undefined && ca.number === cb.number,
-      order: round(this.order(i, j)),
+      order: round3(this.order(i, j)),
       shared: [],
     };
-    const score = round(scoreOf(evidence));
+    const score = round3(scoreOf(evidence));
     const raw = rawScore(evidence);
     if (explain) this.addReasons(i, j, evidence);
     return { score, raw, evidence };
@@ -175,10 +176,6 @@ export class Scorer {
     const span = after[0] - before[0];
     return before[1] + ((i - before[0]) * (after[1] - before[1])) / Math.max(1, span);
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**

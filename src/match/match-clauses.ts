@@ -48,7 +48,7 @@ export interface ClauseGroup {
   kind: 'split' | 'merged';
   from: number[];
   to: number[];
-  /** How much of the parts' content the whole covers, 0..1. */
+  /** How much of the parts' content the whole covers, 0..1; for a question left open, the mean score of the clauses it stands for. */
   score: number;
 }
 

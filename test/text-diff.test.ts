@@ -146,7 +146,15 @@ describe('operative-language flags', () => {
       'According to Axios, "Israel shall keep a perimeter"; the text is not public.',
       'Zelenskyy told reporters “we will never give up land”.',
       'According to U.S. officials, "Israel must withdraw".',
+      // In single quotation marks, typographic or straight; an apostrophe inside the quotation does not end it.
+      'Russia says: ‘Ukraine must disarm.’',
+      "Zelenskyy told reporters 'we won't ever give up land and will not'.",
+      "Hamas's envoy said the group 'will keep its weapons'; talks go on.",
     ]) expect([to, flags('Talks go on.', to)]).toEqual([to, []]);
+    // An apostrophe opens no quotation: the words after it are the plan's own.
+    for (const to of ["Russia says Ukraine's army must shrink, as the parties' text says; Moscow said 'talks go on'.", "Hamas said the fighters' weapons must be handed over.", "Officials told the parties' envoys that Israel must withdraw."]) {
+      expect([to, flags('Talks go on.', to).find((f) => f.kind === 'obligation')?.to]).toEqual([to, 'must']);
+    }
     // What the parties declare, a plan's own words after "claims", and a text the plan writes ("to say") bind.
     for (const [from, to] of [
       ['Ukraine waives all claims and "will not seek compensation".', 'Ukraine waives all claims and "may seek compensation".'],

@@ -44,9 +44,14 @@ const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|condi
  * officials,"): up to 40 characters between them, a full stop only inside an abbreviation. Not
  * "declares", "claims" or "to say": a plan's parties declare their own undertakings, "claims" is
  * as often a noun, and a text the plan has written ("amends its constitution to say: …") binds.
+ * In double quotation marks, typographic single ones (‘…’), or straight single ones that open
+ * before a word and close where no letter follows: an apostrophe inside a word ("Ukraine's")
+ * opens none, and one after a plural ("the parties' rights") ends the quotation there.
  */
 const REPORTED_SPEECH =
-  /((?<!\b[Tt]o\s)\b(?:[Ss]ays|[Ss]aid|[Ss]aying|[Ii]nsists?|[Ii]nsisted|[Aa]rgues?|[Aa]rgued|[Dd]emands?|[Dd]emanded|[Ww]arns?|[Ww]arned|[Tt]ells?|[Tt]old|[Aa]sserts?|[Aa]sserted|[Aa]ccording\s+to)\b(?:[^"“”.;]|\.(?=\S|\s+\p{Ll})){0,40}?)\s*["“][^"“”]*["”]/gu;
+  /((?<!\b[Tt]o\s)\b(?:[Ss]ays|[Ss]aid|[Ss]aying|[Ii]nsists?|[Ii]nsisted|[Aa]rgues?|[Aa]rgued|[Dd]emands?|[Dd]emanded|[Ww]arns?|[Ww]arned|[Tt]ells?|[Tt]old|[Aa]sserts?|[Aa]sserted|[Aa]ccording\s+to)\b(?:[^"“”‘’.;]|\.(?=\S|\s+\p{Ll})){0,40}?)\s*(?:["“][^"“”]*["”]|‘[^‘’]*’|(?<![\p{L}\d])'(?=\p{L})(?:[^'\n]|'(?=\p{L}))*?'(?!\p{L}))/gu;
+/** Whether a text may hold a quotation at all: the reading above runs only where it does. */
+const QUOTATION = /["“‘]|(?<![\p{L}\d])'(?=\p{L})/u;
 
 /**
  * The text prepared for word matching: lower case, typographic apostrophes
@@ -57,7 +62,7 @@ const REPORTED_SPEECH =
 function normalise(text: string): string {
   // Words a party is quoted as saying ('Russia says: "Ukraine must disarm"') are its speech, not the clause's duty
   // (read before lower case, where a capital tells a new sentence from an abbreviation; only where there are quotes).
-  const own = /["“]/.test(text) ? text.replace(REPORTED_SPEECH, '$1 a quote') : text;
+  const own = QUOTATION.test(text) ? text.replace(REPORTED_SPEECH, '$1 a quote') : text;
   return own
     .replace(/\bMay(?=\s+\d|\s+(?:of\s+)?(?:19|20)\d\d)|(?<=\d\s)May\b/g, 'month') // the month, not the modal
     .toLowerCase()

@@ -1,4 +1,4 @@
-/** The token index offers every set that holds a share of a query, reading only the rarest tokens' lists. */
+/** The token index offers every set that holds a share of a query, and none whose indexed tokens in common cannot reach it. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { containment, TokenIndex } from '../src/match/tokens.js';
@@ -24,12 +24,17 @@ describe('TokenIndex.mayHold', () => {
           expect(offered, `set ${i} holds ${containment(query, s)} of the query`).toContain(i);
         });
         for (const i of offered) expect(sets[i]).toBeDefined();
+        // Nor any set that cannot hold the share: its indexed tokens in common, with the query's tokens too common to
+        // index (which it may hold), fall short of it.
+        const need = Math.ceil(share * query.size - 1e-9);
+        const unindexed = [...query].filter((t) => (counts.get(t) ?? 0) > maxPostings).length;
+        for (const i of offered) expect([...query].filter((t) => indexed(t) && sets[i]?.has(t)).length + unindexed).toBeGreaterThanOrEqual(need);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('reads only the lists of the rarest tokens: a set sharing only a frequent token is not offered when rare ones must be held', () => {
+  it('counts what each set shares: a set sharing only frequent tokens is not offered when rare ones must be held', () => {
     const sets = [new Set(['x', 'common']), new Set(['x', 'common']), new Set(['rare1', 'rare2', 'common', 'x'])];
     // Holding 3 of 4 query tokens means holding one of the two rarest (rare1, rare2): only set 2 does.
     expect(new TokenIndex(sets).mayHold(new Set(['rare1', 'rare2', 'common', 'x']), 0.75)).toEqual([2]);

@@ -64,12 +64,12 @@ export function findGroups(
       const topic = partList[p]?.topic;
       const weaker = topic !== undefined && topic !== 'other' && !openTopics.has(topic);
       // The weaker share holds only with some words behind it: a short clause of common words is no part.
-      const need = (w: number) => (weaker && wholeList[w]?.topic === topic && containment(part, wholeTokens.at(w)) * part.size >= MATCH.partWords ? MATCH.partInTopic : MATCH.partInWhole);
+      const need = (w: number, score: number) => (weaker && wholeList[w]?.topic === topic && score * part.size >= MATCH.partWords ? MATCH.partInTopic : MATCH.partInWhole);
       const candidates = weaker ? [...new Set([...index.mayHold(part, MATCH.partInWhole), ...ofTopic(topic).best(part, () => 1, MATCH.keep)])] : index.mayHold(part, MATCH.partInWhole);
       for (const w of candidates) {
         if (usedWhole.has(w)) continue;
         const score = containment(part, wholeTokens.at(w));
-        if (score >= need(w) && score > bestScore) [best, bestScore] = [w, score];
+        if (score >= need(w, score) && score > bestScore) [best, bestScore] = [w, score];
       }
       if (best < 0) return;
       const partner = wholePaired.get(best);

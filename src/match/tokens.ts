@@ -167,29 +167,27 @@ export class TokenIndex {
 
   /**
    * The candidates that may hold at least `share` of the tokens of `set`, in
-   * ascending order (callers measure each). A candidate holding that share
-   * misses at most `m` tokens of `set`, those in no candidate among them, so
-   * it holds one of any `m + 1` of the others: only the lists of the `m + 1`
-   * rarest are read. Where fewer tokens are indexed, every indexed list is
-   * (a candidate sharing only tokens too common to index is not offered).
+   * ascending order (callers measure each): those whose indexed tokens in
+   * common, with every token of `set` too common to index, reach that share.
+   * Each indexed list is at most `maxPostings` long, so the work per set stays
+   * bounded however large the plans (a candidate sharing only tokens too common
+   * to index is not offered).
    */
   mayHold(set: ReadonlySet<string>, share: number): number[] {
     const size = set.size;
     let misses = 0;
     while (misses < size && (size - misses - 1) / size >= share) misses++;
-    const indexed: number[][] = [];
+    const need = size - misses;
+    let common = 0;
+    const hits = new Map<number, number>();
     for (const t of set) {
       const list = this.postings.get(t);
-      if (list) indexed.push(list);
-      else if (!this.common.has(t)) misses--; // in no candidate: missed by all
+      if (list) for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
+      else if (this.common.has(t)) common++;
     }
-    if (misses < 0) return [];
-    // Common tokens' lists are longer than any indexed one: the m + 1 rarest are indexed when there are as many.
-    indexed.sort((x, y) => x.length - y.length);
-    const lists = indexed.length > misses ? indexed.slice(0, misses + 1) : indexed;
-    const out = new Set<number>();
-    for (const list of lists) for (const i of list) out.add(i);
-    return [...out].sort((x, y) => x - y);
+    const out: number[] = [];
+    for (const [i, n] of hits) if (n + common >= need) out.push(i);
+    return out.sort((x, y) => x - y);
   }
 
   /**

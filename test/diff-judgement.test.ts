@@ -412,6 +412,10 @@ describe('matching clauses another author rewrote', () => {
     expect(merged.pairs).toHaveLength(1);
     expect([0, 1]).toContain(merged.pairs[0]?.from);
     expect(merged.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [0, 1], to: [0] })]);
+    // Not when one of them scores higher with another clause left free beside the question: what it stands for is unclear.
+    const services = g({ id: 'services', title: 'Local services', text: 'Local councils run the public services of Gaza.', terms: { functions: ['public-services'] } } as Parameters<typeof g>[0], 2);
+    const unclear = matchClauses([committee, board, pa], [both, services]);
+    expect([unclear.pairs, unclear.groups]).toEqual([[], []]);
     // The other way round, a split; and the diff tells the clauses as merged into the question, none as removed but the third.
     expect(matchClauses([both], [committee, board, pa]).groups).toEqual([expect.objectContaining({ kind: 'split', from: [0], to: [0, 1] })]);
     const kinds = diffPlans(plan('x', [committee, board, pa]), plan('y', [both])).clauses.map((x) => [x.from?.id, x.kind]);

@@ -179,13 +179,14 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // that thing is much of what each carries, and neither is nearer to another clause left free.
     // The candidates of each clause, indexed on first need: most drafts never ask.
     let byClause: [Map<number, Candidate[]>, Map<number, Candidate[]>] | undefined;
-    const nearer = (i: number, j: number, score: number) => {
+    // One side of it: clause `at` of version `side` scores higher than `score` with a free clause other than `not`.
+    const nearerOne = (side: 0 | 1, at: number, not: number, score: number) => {
       byClause ??= [groupBy(candidates, (c) => c.from), groupBy(candidates, (c) => c.to)];
-      return (
-        (byClause[0].get(i) ?? []).some((c) => c.score > score && c.to !== j && !bFrom.has(c.to)) ||
-        (byClause[1].get(j) ?? []).some((c) => c.score > score && c.from !== i && !aTo.has(c.from))
-      );
+      return side === 0
+        ? (byClause[0].get(at) ?? []).some((c) => c.score > score && c.to !== not && !bFrom.has(c.to))
+        : (byClause[1].get(at) ?? []).some((c) => c.score > score && c.from !== not && !aTo.has(c.from));
     };
+    const nearer = (i: number, j: number, score: number) => nearerOne(0, i, j, score) || nearerOne(1, j, i, score);
     const ownThing = (i: number, j: number, score: number, e: MatchEvidence) =>
       (e.ownTerms?.length ?? 0) > 0 && nameShare(a[i] as Clause, b[j] as Clause) >= MATCH.ownTermShare && !nearer(i, j, score);
     const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
@@ -249,7 +250,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     for (const found of standingOut(a, b, groupBy(fa4, (i) => a[i]?.topic ?? ''), groupBy(fb4, (j) => b[j]?.topic ?? ''), scoreOf, isFree, limits)) {
       const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
       const [best, ...more] = found.standFor;
-      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)))) continue;
+      // The others must be allowed with the question, and none nearer another free clause of the question's side.
+      const other = found.side === 0 ? 1 : 0;
+      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, o.score))) continue;
       const [i, j] = at(best.at);
       const { score, evidence } = scorer.between(i, j);
       pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
@@ -257,7 +260,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const parts = found.standFor.map((o) => o.at).sort((x, y) => x - y);
       openGroups.push(found.side === 0 ? { kind: 'split', from: [found.at], to: parts, score: found.score } : { kind: 'merged', from: parts, to: [found.at], score: found.score });
       taken[found.side].add(found.at);
-      for (const o of parts) taken[found.side === 0 ? 1 : 0].add(o);
+      for (const o of parts) taken[other].add(o);
     }
   }
 

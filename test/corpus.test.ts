@@ -425,8 +425,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('u', 9);
     expect(wrongPairs(cases)).toEqual(['reconstruction-later → reconstruction-deferred']);
     // 79.8 % and 49 once a question left open pairs with the clause or clauses of its topic that stand out among several
-    // (disarmament and statehood, each beside a clause its question does not name; the board and the committee in one).
-    holds(heldOutBy.u as Totals, { recall: 0.798, keys: 49, orphans: 6, bestOrphan: 0.24 });
+    // (disarmament and statehood, each beside a clause its question does not name; the board and the committee in one);
+    // 80.8 % once the questions are taken best first (its Authority question takes the reform before the board's question).
+    holds(heldOutBy.u as Totals, { recall: 0.807, keys: 49, orphans: 6, bestOrphan: 0.24 });
     // Against the other first-phase files, written by hands that left the same points open: every pair but that one.
     for (const r of cases.filter((x) => x.name.includes('phase →'))) expect(r.right, r.name).toBeGreaterThanOrEqual(r.truth - 1);
   });

@@ -422,6 +422,21 @@ describe('matching clauses another author rewrote', () => {
     expect(kinds).toEqual(expect.arrayContaining([['committee', expect.stringMatching(/merged|modified/)], ['board', expect.stringMatching(/merged|modified/)], ['pa', 'removed']]));
   });
 
+  it('finds a part within its topic whose whole shares with it mostly words too common to index', () => {
+    // 66 clauses share five words, so the index leaves those words out; nine others share four rarer words with the part.
+    // The part holds six of its ten words in the whole (0.6, enough within a topic), one of them indexed.
+    const g = (id: string, text: string, n: number) => clause({ id, topic: 'governance', title: `Point ${id}`, text } as Parameters<typeof clause>[0], n);
+    const common = 'kilo lima mike november oscar';
+    const a = [
+      ...Array.from({ length: 9 }, (_, k) => g(`d${k}`, `alpha bravo charlie delta unique${k}`, k + 1)),
+      g('whole', `sierra ${common}`, 10),
+      ...Array.from({ length: 66 }, (_, k) => g(`f${k}`, `${common} other${k}`, k + 11)),
+    ];
+    // Every clause keeps its id in a new wording, so the part is what left the whole.
+    const b = [...a.map((c) => ({ ...c, text: `New wording for ${c.id}.` })), clause({ id: 'part', topic: 'governance', title: 'alpha bravo', text: `charlie delta sierra ${common}` } as Parameters<typeof clause>[0], 77)];
+    expect(matchClauses(a, b).groups).toEqual([expect.objectContaining({ kind: 'split', from: [9], to: [9, 76] })]);
+  });
+
   it('reads a list of unreported terms as pointing at a clause only when one clause states most of it', () => {
     // An unseen European draft: "the war ends, with guarantees it does not resume", its writer listing as unreported
     // every non-aggression term the US draft has, each stated by a different US clause. The one US clause that

@@ -150,6 +150,9 @@ describe('operative-language flags', () => {
       'Russia says: ‘Ukraine must disarm.’',
       "Zelenskyy told reporters 'we won't ever give up land and will not'.",
       "Hamas's envoy said the group 'will keep its weapons'; talks go on.",
+      // A typographic apostrophe before the quotation or inside it is no quotation mark.
+      'Zelenskyy told Russia’s envoys “we will never give up land”.',
+      'Russia says: ‘Ukraine’s army must shrink.’',
     ]) expect([to, flags('Talks go on.', to)]).toEqual([to, []]);
     // An apostrophe opens no quotation: the words after it are the plan's own.
     for (const to of ["Russia says Ukraine's army must shrink, as the parties' text says; Moscow said 'talks go on'.", "Hamas said the fighters' weapons must be handed over.", "Officials told the parties' envoys that Israel must withdraw."]) {

@@ -44,12 +44,13 @@ const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|condi
  * officials,"): up to 40 characters between them, a full stop only inside an abbreviation. Not
  * "declares", "claims" or "to say": a plan's parties declare their own undertakings, "claims" is
  * as often a noun, and a text the plan has written ("amends its constitution to say: …") binds.
- * In double quotation marks, typographic single ones (‘…’), or straight single ones that open
- * before a word and close where no letter follows: an apostrophe inside a word ("Ukraine's")
- * opens none, and one after a plural ("the parties' rights") ends the quotation there.
+ * In double quotation marks, or single ones (‘…’, '…') that open before a word and close where
+ * no letter follows, within 600 characters (so that a text of many unclosed quotes is read in
+ * linear time): an apostrophe inside a word ("Ukraine's", "Ukraine’s") opens or closes none, and
+ * one after a plural ("the parties' rights") ends the quotation there.
  */
 const REPORTED_SPEECH =
-  /((?<!\b[Tt]o\s)\b(?:[Ss]ays|[Ss]aid|[Ss]aying|[Ii]nsists?|[Ii]nsisted|[Aa]rgues?|[Aa]rgued|[Dd]emands?|[Dd]emanded|[Ww]arns?|[Ww]arned|[Tt]ells?|[Tt]old|[Aa]sserts?|[Aa]sserted|[Aa]ccording\s+to)\b(?:[^"“”‘’.;]|\.(?=\S|\s+\p{Ll})){0,40}?)\s*(?:["“][^"“”]*["”]|‘[^‘’]*’|(?<![\p{L}\d])'(?=\p{L})(?:[^'\n]|'(?=\p{L}))*?'(?!\p{L}))/gu;
+  /((?<!\b[Tt]o\s)\b(?:[Ss]ays|[Ss]aid|[Ss]aying|[Ii]nsists?|[Ii]nsisted|[Aa]rgues?|[Aa]rgued|[Dd]emands?|[Dd]emanded|[Ww]arns?|[Ww]arned|[Tt]ells?|[Tt]old|[Aa]sserts?|[Aa]sserted|[Aa]ccording\s+to)\b(?:[^"“‘.;]|\.(?=\S|\s+\p{Ll})){0,40}?)\s*(?:["“][^"“”]*["”]|‘(?:[^‘’\n]|’(?=\p{L})){0,600}?’(?!\p{L})|(?<![\p{L}\d])'(?=\p{L})(?:[^'\n]|'(?=\p{L})){0,600}?'(?!\p{L}))/gu;
 /** Whether a text may hold a quotation at all: the reading above runs only where it does. */
 const QUOTATION = /["“‘]|(?<![\p{L}\d])'(?=\p{L})/u;
 

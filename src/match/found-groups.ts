@@ -65,7 +65,8 @@ export function findGroups(
       const weaker = topic !== undefined && topic !== 'other' && !openTopics.has(topic);
       // The weaker share holds only with some words behind it: a short clause of common words is no part.
       const need = (w: number, score: number) => (weaker && wholeList[w]?.topic === topic && score * part.size >= MATCH.partWords ? MATCH.partInTopic : MATCH.partInWhole);
-      const candidates = weaker ? [...new Set([...index.mayHold(part, MATCH.partInWhole), ...ofTopic(topic).best(part, () => 1, MATCH.keep)])] : index.mayHold(part, MATCH.partInWhole);
+      // The share asked of the index is the lowest a whole may need, so none that could qualify is left out.
+      const candidates = weaker ? [...new Set([...index.mayHold(part, MATCH.partInTopic), ...ofTopic(topic).best(part, () => 1, MATCH.keep)])] : index.mayHold(part, MATCH.partInWhole);
       for (const w of candidates) {
         if (usedWhole.has(w)) continue;
         const score = containment(part, wholeTokens.at(w));

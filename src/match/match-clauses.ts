@@ -247,7 +247,8 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
     const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
     const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
-    for (const found of standingOut(a, b, groupBy(fa4, (i) => a[i]?.topic ?? ''), groupBy(fb4, (j) => b[j]?.topic ?? ''), scoreOf, isFree, limits)) {
+    const topics4 = [groupBy(fa4, (i) => a[i]?.topic ?? ''), groupBy(fb4, (j) => b[j]?.topic ?? '')] as const;
+    for (const found of standingOut(a, b, ...topics4, scoreOf, isFree, limits)) {
       const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
       const [best, ...more] = found.standFor;
       // The others must be allowed with the question, and none nearer another free clause of the question's side.

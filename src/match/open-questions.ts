@@ -86,14 +86,20 @@ export interface StandingOut {
  * A question left open among several free clauses of its topic in the other
  * version: the clauses that stand out are what it leaves open. They are the
  * best few (at most `max`), each scoring at least `floor`, above a gap: the
- * next clause scores under 1/`gap` of the last of them. A question that leaves
- * one thing open (disarmament beside a terror-free zone) names it; one that
- * leaves two open in one line (a board and a committee) names both; one whose
- * scores fall off evenly (reconstruction, among three economic clauses of one
- * weight) names none, and nothing is made of it. A generator, so that each question sees the clauses the ones before it took:
- * `free(side, at)` says whether a clause is still free when it is asked.
- * `score(side, q, o)` scores clause `q` of version `side` with clause `o` of
- * the other. At most `scanLimit` clauses of a topic are compared.
+ * next clause scores at most 1/`gap` of the last of them, so one clause of the
+ * topic at least is left below it. A question that leaves one thing open
+ * (disarmament beside a terror-free zone) names it; one that leaves two open in
+ * one line (a board and a committee) names both; one whose scores fall off
+ * evenly (reconstruction, among three economic clauses of one weight) names
+ * none, and nothing is made of it. Questions are taken best first (by the
+ * score of the clause each scores highest with), so which takes a clause two
+ * of them want does not depend on the order of the file. A generator, so that
+ * each question sees the clauses the ones before it took: `free(side, at)`
+ * says whether a clause is still free when it is asked. `score(side, q, o)`
+ * scores clause `q` of version `side` with clause `o` of the other. At most
+ * `scanLimit` clauses of a topic are compared. The gap is measured over the
+ * clauses free when the rule begins (`topicsA`, `topicsB`); a clause another
+ * question took since is left out of what this one stands for.
  */
 export function* standingOut(
   a: readonly Clause[],
@@ -104,27 +110,36 @@ export function* standingOut(
   free: (side: 0 | 1, at: number) => boolean,
   limits: { gap: number; max: number; floor: number; scanLimit: number },
 ): Generator<StandingOut> {
+  const scored = (side: 0 | 1, q: number, theirs: readonly number[]) => theirs.map((o) => ({ at: o, score: score(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
+  const questions: Array<{ side: 0 | 1; at: number; theirs: number[]; best: number }> = [];
   for (const side of [0, 1] as const) {
     const [mine, topics, theirTopics] = side === 0 ? [a, topicsA, topicsB] : [b, topicsB, topicsA];
     for (const [topic, list] of topics) {
       const theirs = (theirTopics.get(topic) ?? []).slice(0, limits.scanLimit);
       if (topic === 'other' || theirs.length < 2) continue;
       for (const q of list.slice(0, limits.scanLimit)) {
-        if (!isOpenQuestion(mine[q] as Clause) || !free(side, q)) continue;
-        const scored = theirs.filter((o) => free(1 - side as 0 | 1, o)).map((o) => ({ at: o, score: score(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
-        let last = -1;
-        for (let n = 0; n < Math.min(limits.max, scored.length - 1); n++) {
-          const [here, next] = [scored[n]?.score ?? 0, scored[n + 1]?.score ?? 0];
-          if (here < limits.floor) break;
-          if (here >= limits.gap * next) {
-            last = n;
-            break;
-          }
-        }
-        if (last < 0) continue;
-        const standFor = scored.slice(0, last + 1);
-        yield { side, at: q, standFor, score: round3(standFor.reduce((sum, c) => sum + c.score, 0) / standFor.length) };
+        if (isOpenQuestion(mine[q] as Clause)) questions.push({ side, at: q, theirs, best: scored(side, q, theirs)[0]?.score ?? 0 });
       }
     }
+  }
+  questions.sort((x, y) => y.best - x.best || x.side - y.side || x.at - y.at);
+  for (const { side, at, theirs } of questions) {
+    if (!free(side, at)) continue;
+    const ranked = scored(side, at, theirs);
+    let last = -1;
+    for (let n = 0; n < Math.min(limits.max, ranked.length - 1); n++) {
+      const [here, next] = [ranked[n]?.score ?? 0, ranked[n + 1]?.score ?? 0];
+      if (here < limits.floor) break;
+      if (here >= limits.gap * next) {
+        last = n;
+        break;
+      }
+    }
+    if (last < 0) continue;
+    // The gap is measured over the clauses of the topic left free before this rule; those another question took since
+    // are left out of what this one stands for.
+    const standFor = ranked.slice(0, last + 1).filter((c) => free((1 - side) as 0 | 1, c.at));
+    if (!standFor.length) continue;
+    yield { side, at, standFor, score: round3(standFor.reduce((sum, c) => sum + c.score, 0) / standFor.length) };
   }
 }

@@ -1,0 +1,48 @@
+/** Which clauses a question left open stands for, among several of its topic: the rule alone, with scores given. */
+import { describe, expect, it } from 'vitest';
+import { standingOut } from '../src/match/open-questions.js';
+import type { Clause } from '../src/model/types.js';
+
+const clause = (id: string, status = 'proposed'): Clause => ({ id, topic: 'governance', title: id, text: id, status, certainty: 'reported', sources: ['s1'] }) as Clause;
+const limits = { gap: 1.5, max: 3, floor: 0.2, scanLimit: 128 };
+
+/** Runs the rule as its caller does (each clause a question stands for is taken), with scores by clause id. */
+function standFor(questions: Clause[], others: Clause[], table: Record<string, Record<string, number>>): Record<string, string[]> {
+  const taken = new Set<number>();
+  const out: Record<string, string[]> = {};
+  const topics = (list: Clause[]) => new Map([['governance', list.map((_, i) => i)]]);
+  const score = (_side: 0 | 1, q: number, o: number) => table[questions[q]?.id ?? '']?.[others[o]?.id ?? ''] ?? 0;
+  const free = (side: 0 | 1, at: number) => side === 0 || !taken.has(at);
+  for (const found of standingOut(questions, others, topics(questions), topics(others), score, free, limits)) {
+    out[questions[found.at]?.id ?? ''] = found.standFor.map((c) => others[c.at]?.id ?? '');
+    for (const c of found.standFor) taken.add(c.at);
+  }
+  return out;
+}
+
+describe('a question left open among several clauses of its topic', () => {
+  const both = clause('board-and-committee-later', 'deferred');
+  const technocrats = clause('technocrats-open', 'deferred');
+  const others = [clause('committee'), clause('board'), clause('pa')];
+  const table = { 'board-and-committee-later': { board: 0.343, committee: 0.305, pa: 0.14 }, 'technocrats-open': { committee: 0.311, board: 0.2, pa: 0.12 } };
+
+  it('stands for the clauses above a gap of 1.5, and none where the scores fall off evenly', () => {
+    expect(standFor([both], others, table)).toEqual({ 'board-and-committee-later': ['board', 'committee'] });
+    expect(standFor([both], others, { 'board-and-committee-later': { board: 0.32, committee: 0.27, pa: 0.23 } })).toEqual({});
+    // Below the floor, nothing stands out however large the gap.
+    expect(standFor([both], others, { 'board-and-committee-later': { board: 0.19, committee: 0.05, pa: 0.01 } })).toEqual({});
+  });
+
+  it('takes the questions best first, so the order of the file does not decide which takes a clause both want', () => {
+    const expected = { 'board-and-committee-later': ['board', 'committee'] };
+    expect(standFor([both, technocrats], others, table)).toEqual(expected);
+    expect(standFor([technocrats, both], others, table)).toEqual(expected);
+  });
+
+  it('measures the gap over the clauses free when the rule began: one another question took is left out, not a reason to stand for none', () => {
+    // The reform question scores highest and takes the reform; the board and the committee still stood out above it.
+    const reform = clause('reform-later', 'deferred');
+    const scores = { ...table, 'reform-later': { pa: 0.36, committee: 0.1, board: 0.1 } };
+    expect(standFor([both, reform], others, scores)).toEqual({ 'reform-later': ['pa'], 'board-and-committee-later': ['board', 'committee'] });
+  });
+});

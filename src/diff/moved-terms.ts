@@ -5,8 +5,7 @@
  * as dropped though the version still says it. Such a term is told as now stated in that clause.
  */
 import type { Clause } from '../model/types.js';
-import { deepEqual } from '../util/deep-equal.js';
-import { termKey } from '../util/term-key.js';
+import { termKey, termStatements } from '../util/term-key.js';
 import { describeClause } from './describe-clause.js';
 import { asMoved } from './describe-term.js';
 import { termSpec } from './term-kinds.js';
@@ -56,24 +55,12 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
  * and each answer found once.
  */
 function holders(list: readonly Clause[], eligible: ReadonlySet<number>): (topic: string, term: string, value: unknown) => Clause | undefined {
-  let index: Map<string, number[]> | undefined;
+  let stating: ReturnType<typeof termStatements> | undefined;
   const answers = new Map<string, Clause | undefined>();
   return (topic, term, value) => {
     const key = termKey(topic, term, value);
     if (answers.has(key)) return answers.get(key);
-    if (!index) {
-      index = new Map();
-      for (const i of eligible) {
-        const c = list[i] as Clause;
-        if (c.topic === 'other') continue;
-        for (const [k, v] of Object.entries(c.terms ?? {})) {
-          const at = index.get(termKey(c.topic, k, v));
-          if (at) at.push(i);
-          else index.set(termKey(c.topic, k, v), [i]);
-        }
-      }
-    }
-    const found = (index.get(key) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[term], value));
+    const found = (stating ??= termStatements(list, eligible))(topic, term, value);
     const one = found.length === 1 ? list[found[0] as number] : undefined;
     answers.set(key, one);
     return one;

@@ -6,7 +6,7 @@
 import { isCarried } from '../model/clause-state.js';
 import type { Clause } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
-import { termKey } from '../util/term-key.js';
+import { termStatements } from '../util/term-key.js';
 import type { ClauseGroup, ClausePair, MATCH as Thresholds } from './match-clauses.js';
 import type { LazyTokens } from './scorer.js';
 import { containment, TokenIndex } from './tokens.js';
@@ -87,7 +87,7 @@ export function findGroups(
     partList.forEach((_, p) => {
       const clause = partList[p] as Clause;
       if (partPaired.has(p) || usedPart.has(p) || held.has(p) || openTopics.has(clause.topic) || isCarried(clause)) return;
-      stating ??= [termHolders(wholeList), termHolders(partList)];
+      stating ??= [termStatements(wholeList, wholeList.keys()), termStatements(partList, partList.keys())];
       const partnerOf = (w: number) => {
         const found = wholePaired.get(w);
         return found ? (partList[kind === 'split' ? found.to : found.from] as Clause) : undefined;
@@ -127,23 +127,8 @@ function repeats(c: Clause, other: Clause): boolean {
   return own.length > 0 && c.topic === other.topic && own.every(([k, v]) => deepEqual((other.terms as Record<string, unknown> | undefined)?.[k], v));
 }
 
-/** The clauses of a list that state a term of a (typed) topic with a value, by `topic\u0000term\u0000value`. */
+/** The clauses of a list that state a term of a (typed) topic with a value ({@link termStatements}). */
 type TermHolders = (topic: string, term: string, value: unknown) => number[];
-
-/** Indexes once the clauses of a list by each term they state (not those of the catch-all topic `other`). */
-function termHolders(list: readonly Clause[]): TermHolders {
-  const key = termKey;
-  const index = new Map<string, number[]>();
-  list.forEach((c, i) => {
-    if (c.topic === 'other') return;
-    for (const [k, v] of Object.entries(c.terms ?? {})) {
-      const at = index.get(key(c.topic, k, v));
-      if (at) at.push(i);
-      else index.set(key(c.topic, k, v), [i]);
-    }
-  });
-  return (topic, term, value) => (index.get(key(topic, term, value)) ?? []).filter((i) => deepEqual((list[i]?.terms as Record<string, unknown>)[term], value));
-}
 
 /**
  * The clause of the wholes a clause is part of by its terms: the only clause of its (typed) topic

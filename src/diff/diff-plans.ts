@@ -352,7 +352,10 @@ function groupFlags(change: ClauseChange, group: ClauseGroup, a: readonly Clause
   change.says = describeClause(change);
 }
 
-/** A text without its sentences that another text holds (most of their words, stemmed as for matching, are there). */
+/** The share of a sentence's words (stemmed as for matching) another text must hold for the sentence to be that text's. */
+const SENTENCE_HELD = 0.6;
+
+/** A text without its sentences that another text holds (at least {@link SENTENCE_HELD} of their words are there). */
 function withoutTaken(text: string, others: readonly string[]): string {
   if (!others.length) return text;
   const held = others.map(textTokens);
@@ -360,7 +363,7 @@ function withoutTaken(text: string, others: readonly string[]): string {
     .split(/(?<=[.;!?])\s+/)
     .filter((sentence) => {
       const own = textTokens(sentence);
-      return own.size === 0 || !held.some((h) => containment(own, h) >= 0.6);
+      return own.size === 0 || !held.some((h) => containment(own, h) >= SENTENCE_HELD);
     })
     .join(' ');
 }

@@ -26,6 +26,8 @@ export interface MatchEvidence {
   ownParties?: string[];
   /** True when one of the two is a question left open (bracketed or deferred, no terms) and the other the only clause of its topic left unpaired in its version, or the one (of the few) that stands out by score among several: what the question leaves open. Absent otherwise. */
   openQuestion?: true;
+  /** The number of clauses (two or more) each version had left unpaired in the pair's topic, when the two paired as each other's best among them by a clear gap. Absent otherwise. */
+  fewInTopic?: number;
 }
 
 /** Weights of the score: the words carry most, the title's own share of them `title`; see README "Matching". */

@@ -20,8 +20,9 @@ import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
 import { findGroups } from './found-groups.js';
 import { openInCatchAll, openQuestionPairs, standingOut } from './open-questions.js';
+import { fewInTopic } from './few-in-topic.js';
 
-/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it. */
+/** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it, or the clear best of each other among a topic's few clauses left, as many on both sides (`evidence.fewInTopic`). */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
 
 /** Two clauses found to be the same clause; indices into the two clause lists. */
@@ -80,8 +81,11 @@ export interface Matching {
  * clause of its topic while the topic has at most `scanLimit` unpaired clauses.
  * A question left open among several free clauses of its topic stands for the
  * best `openMax` or fewer of them that lie `openGap` times above the next.
+ * A topic left with two to `fewMax` clauses on each side, as many on both,
+ * pairs those that are each other's best, `fewGap` times above the next in
+ * either version, at `sole` or more.
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3, fewMax: 3, fewGap: 1.5 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.
@@ -262,6 +266,16 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       openGroups.push(found.side === 0 ? { kind: 'split', from: [found.at], to: parts, score: found.score } : { kind: 'merged', from: parts, to: [found.at], score: found.score });
       taken[found.side].add(found.at);
       for (const o of parts) taken[other].add(o);
+    }
+    // Last, a topic left with a few clauses, as many on each side: those that are each other's best by a clear gap pair,
+    // as the only clause of a topic left on each side does, unless either is nearer a free clause of another topic.
+    const [fa5, fb5] = free();
+    const inGroup = [new Set(openGroups.flatMap((g) => g.from)), new Set(openGroups.flatMap((g) => g.to))] as const;
+    const topics5 = [groupBy(fa5.filter((i) => !inGroup[0].has(i)), (i) => a[i]?.topic ?? ''), groupBy(fb5.filter((j) => !inGroup[1].has(j)), (j) => b[j]?.topic ?? '')] as const;
+    for (const p of fewInTopic(...topics5, (i, j) => scorer.between(i, j, false).score, { max: MATCH.fewMax, gap: MATCH.fewGap, floor: soleAt })) {
+      if (aTo.has(p.from) || bFrom.has(p.to) || !allowed(p.from, p.to) || nearer(p.from, p.to, p.score)) continue;
+      const { score, evidence } = scorer.between(p.from, p.to);
+      pair(p.from, p.to, 'topic', score, { ...evidence, fewInTopic: p.few });
     }
   }
 

@@ -111,21 +111,23 @@ export function* standingOut(
   limits: { gap: number; max: number; floor: number; scanLimit: number },
 ): Generator<StandingOut> {
   const scored = (side: 0 | 1, q: number, theirs: readonly number[]) => theirs.map((o) => ({ at: o, score: score(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
-  const questions: Array<{ side: 0 | 1; at: number; theirs: number[]; best: number }> = [];
+  const questions: Array<{ side: 0 | 1; at: number; ranked: Array<{ at: number; score: number }>; best: number }> = [];
   for (const side of [0, 1] as const) {
     const [mine, topics, theirTopics] = side === 0 ? [a, topicsA, topicsB] : [b, topicsB, topicsA];
     for (const [topic, list] of topics) {
       const theirs = (theirTopics.get(topic) ?? []).slice(0, limits.scanLimit);
       if (topic === 'other' || theirs.length < 2) continue;
       for (const q of list.slice(0, limits.scanLimit)) {
-        if (isOpenQuestion(mine[q] as Clause)) questions.push({ side, at: q, theirs, best: scored(side, q, theirs)[0]?.score ?? 0 });
+        if (!isOpenQuestion(mine[q] as Clause)) continue;
+        const ranked = scored(side, q, theirs);
+        questions.push({ side, at: q, ranked, best: ranked[0]?.score ?? 0 });
       }
     }
   }
   questions.sort((x, y) => y.best - x.best || x.side - y.side || x.at - y.at);
-  for (const { side, at, theirs } of questions) {
+  // Scores do not change as questions are taken: each question's ranking, made once, holds.
+  for (const { side, at, ranked } of questions) {
     if (!free(side, at)) continue;
-    const ranked = scored(side, at, theirs);
     let last = -1;
     for (let n = 0; n < Math.min(limits.max, ranked.length - 1); n++) {
       const [here, next] = [ranked[n]?.score ?? 0, ranked[n + 1]?.score ?? 0];

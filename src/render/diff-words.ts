@@ -94,9 +94,9 @@ export function topicPairNote(m: ClauseChange['match']): string {
   return why.map((r) => `, ${r}`).join('');
 }
 
-/** What only the two clauses of a pair share: the terms they alone name, the parties they alone bind. */
+/** What only the two clauses of a pair share: the terms they alone name, the parties they alone bind; a question left open; the best of each other among their topic's few. */
 function ownReasons(e: NonNullable<ClauseChange['match']>['evidence'] & object): string[] {
-  return [...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : []), ...(e.ownParties ? [`only they bind ${e.ownParties.join(', ')}`] : []), ...(e.openQuestion ? ['a question left open'] : [])];
+  return [...(e.ownTerms ? [`only they name ${e.ownTerms.join(', ')}`] : []), ...(e.ownParties ? [`only they bind ${e.ownParties.join(', ')}`] : []), ...(e.openQuestion ? ['a question left open'] : []), ...(e.fewInTopic ? [`each the other's best of the ${e.fewInTopic} left in their topic`] : [])];
 }
 
 /** "amnesty ↔ victims-support (score 0.31: text 0.22, same topic, same number; shares amnest, claims)" */

@@ -5,12 +5,14 @@
  * and list items paired by position. `--sweep` prints recall and wrong pairs
  * on the rewrites for a range of thresholds, which is where the defaults come
  * from. `--replacements` prints how often a clause pairs with another clause
- * of its topic put in its number and place (replacementTrials). Runs against
+ * of its topic put in its number and place (replacementTrials); `--crossed`
+ * how often it pairs with another of its topic left free by crossed orphans
+ * (crossedTrials). Runs against
  * the build (dist/).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { evaluateCorpus, groupsOverAllPairs, loadCorpus, replacementTrials } from './evaluate.mjs';
+import { crossedTrials, evaluateCorpus, loadCorpus, overAllPairs, replacementTrials } from './evaluate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lib = await import(join(root, 'dist/index.js'));
@@ -26,6 +28,12 @@ if (process.argv.includes('--replacements')) {
   console.log(`replacements at the same number: the old clause paired with the other clause put in its number in ${paired.length} of ${trials} trials (${by || 'none'})`);
   const scores = paired.map((p) => p.score).sort((x, y) => x - y);
   if (scores.length) console.log(`their scores: lowest ${scores[0]}, median ${scores[Math.floor(scores.length / 2)]}, highest ${scores.at(-1)}`);
+} else if (process.argv.includes('--crossed')) {
+  const { trials, paired } = crossedTrials(lib, loadCorpus(lib, root));
+  const counts = new Map();
+  for (const p of paired) counts.set(p.method, (counts.get(p.method) ?? 0) + 1);
+  const by = [...counts].map(([m, n]) => `${m} ${n}`).join(', ');
+  console.log(`crossed orphans: a clause paired with another of its topic whose partner was taken away in ${paired.length} of ${trials} trials (${by || 'none'})`);
 } else if (process.argv.includes('--sweep')) {
   console.log('threshold sweep on the corpus (content pairs at `pair`, sole clause of a topic at `sole`)');
   console.log('pair  sole  rewrite recall  rewrite wrong  all recall  all wrong  leave-one-out wrong  best orphan score');
@@ -60,8 +68,9 @@ if (process.argv.includes('--replacements')) {
   console.log(`weakest right pair found by content or topic: ${totals.weakestTrue.toFixed(3)}`);
   console.log(`forbidden claims: ${totals.violations}; positional list pairings: ${totals.positional}`);
   console.log(`splits and merges told: ${totals.groups}, ${totals.mixedGroups} of them joining clauses the annotators place in different points`);
-  const everyPair = groupsOverAllPairs(lib, loadCorpus(lib, root));
+  const everyPair = overAllPairs(lib, loadCorpus(lib, root));
   console.log(`splits and merges over every ordered pair of files of a family: ${everyPair.groups}, ${everyPair.across} across points`);
+  for (const [family, t] of Object.entries(everyPair.byFamily)) console.log(`every ordered pair of ${family} files (${t.filePairs}): pair recall ${pct(t.right / Math.max(1, t.truth))} (${t.right} of ${t.truth}), wrong pairs ${t.wrong}`);
   console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
   const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; splits and merges ${t.groups} (${t.mixedGroups} across points); order ${order(t)}`;

@@ -65,4 +65,6 @@ export function loadCorpus(lib: Library, root: string): Corpus;
 export function withFamily(corpus: Corpus, def: { from: string; to: string; family: string }, options?: Record<string, unknown>): Record<string, unknown> & { versions: unknown[]; terms?: unknown };
 /** Replacements at the same number: how often an old clause pairs with another clause of its topic put in its partner's number and place. */
 export function replacementTrials(lib: Library, corpus: Corpus, options?: Record<string, unknown>): { trials: number; paired: Array<{ method: string; score: number; pair: string }> };
+export function crossedTrials(lib: Library, corpus: Corpus, options?: Record<string, unknown>): { trials: number; paired: Array<{ method: string; score: number; pair: string }> };
+export function overAllPairs(lib: Library, corpus: Corpus): { groups: number; across: number; byFamily: Record<string, { filePairs: number; truth: number; right: number; wrong: number }> };
 export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; heldOutBy: Record<string, Totals>; later: Totals };

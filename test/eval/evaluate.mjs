@@ -292,21 +292,30 @@ export function replacementTrials(lib, corpus, options = {}) {
 
 /** Every case of the corpus, with totals. */
 /**
- * Splits and merges over every ordered pair of files of a family (not only the cases, each file as
- * written): how many the diff tells, and how many join clauses the annotators place in different
- * points (their lineage labels differ).
+ * Every ordered pair of files of a family (not only the cases; each file as written), judged by
+ * the lineage the annotators gave: pair recall and wrong pairs per family, and the splits and
+ * merges the diff tells, with how many join clauses the annotators place in different points (their
+ * lineage labels differ). Many of these pairs are two hands' drafts no case compares.
  */
-export function groupsOverAllPairs(lib, corpus) {
+export function overAllPairs(lib, corpus) {
   let groups = 0;
   let across = 0;
+  const byFamily = {};
   const keys = Object.keys(corpus.plans);
   for (const from of keys) {
     for (const to of keys) {
       const family = from.split('/')[0];
       if (from === to || to.split('/')[0] !== family) continue;
-      const diff = lib.diffPlans(corpus.plans[from], corpus.plans[to], withFamily(corpus, { family, from, to }));
+      const [a, b] = [corpus.plans[from], corpus.plans[to]];
+      const diff = lib.diffPlans(a, b, withFamily(corpus, { family, from, to }));
       const [la, lb] = [corpus.lineage[from], corpus.lineage[to]];
+      const counts = (plan, l) => plan.clauses.reduce((m, c) => m.set(l.get(c.id), (m.get(l.get(c.id)) ?? 0) + 1), new Map());
+      const [countA, countB] = [counts(a, la), counts(b, lb)];
+      const t = (byFamily[family] ??= { filePairs: 0, truth: 0, right: 0, wrong: 0 });
+      t.filePairs++;
+      for (const [l, n] of countA) t.truth += Math.min(n, countB.get(l) ?? 0);
       for (const c of diff.clauses) {
+        if (c.from && c.to) la.get(c.from.id) === lb.get(c.to.id) ? t.right++ : t.wrong++;
         const labels =
           c.kind === 'merged' && c.to ? [...[c.from?.id, ...c.related].filter(Boolean).map((id) => la.get(id)), lb.get(c.to.id)]
           : c.kind === 'split' && c.from ? [la.get(c.from.id), ...[c.to?.id, ...c.related].filter(Boolean).map((id) => lb.get(id))]
@@ -317,7 +326,40 @@ export function groupsOverAllPairs(lib, corpus) {
       }
     }
   }
-  return { groups, across };
+  return { groups, across, byFamily };
+}
+
+/**
+ * Crossed orphans, the negative for the rules that pair a topic's clauses left alone: in each case,
+ * for two clauses x and y of one topic (not the catch-all) whose partners are of that topic too, y
+ * is taken out of the old version and x's partner out of the new, so x and y's partner are left
+ * free in one topic, of different lineage: a clause dropped and another of its subject added. Any
+ * pair x then makes with a clause of another lineage is wrong. Returns the trials and those pairs.
+ */
+export function crossedTrials(lib, corpus, options = {}) {
+  let trials = 0;
+  const paired = [];
+  for (const def of corpus.cases) {
+    const a = corpus.plans[def.from];
+    const { plan: b, original } = disguise(corpus.plans[def.to], def.disguise, seedOf(def));
+    const [la, lb] = [corpus.lineage[def.from], corpus.lineage[def.to]];
+    const labelB = (c) => lb.get(original.get(c.id));
+    const partner = (x) => b.clauses.filter((c) => labelB(c) === la.get(x.id));
+    for (const x of a.clauses) {
+      const [px] = partner(x);
+      if (x.topic === 'other' || partner(x).length !== 1 || px.topic !== x.topic) continue;
+      for (const y of a.clauses) {
+        if (y === x || y.topic !== x.topic || la.get(y.id) === la.get(x.id)) continue;
+        const py = partner(y);
+        if (py.length !== 1 || py[0].topic !== x.topic) continue;
+        trials++;
+        const diff = lib.diffPlans({ ...a, clauses: a.clauses.filter((c) => c !== y) }, { ...b, clauses: b.clauses.filter((c) => c !== px) }, withFamily(corpus, def, options));
+        const got = diff.clauses.find((c) => c.from?.id === x.id && c.to);
+        if (got && labelB(got.to) !== la.get(x.id)) paired.push({ method: got.match.method, score: got.match.score, pair: `${def.from} → ${def.to}: ${x.id} → ${original.get(got.to.id)}` });
+      }
+    }
+  }
+  return { trials, paired };
 }
 
 export function evaluateCorpus(lib, root, options = {}) {

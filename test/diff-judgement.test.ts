@@ -422,6 +422,23 @@ describe('matching clauses another author rewrote', () => {
     expect(kinds).toEqual(expect.arrayContaining([['committee', expect.stringMatching(/merged|modified/)], ['board', expect.stringMatching(/merged|modified/)], ['pa', 'removed']]));
   });
 
+  it('counts no terms against a question left open, and measures its gap with the clauses other questions paired with', () => {
+    const g = (x: Partial<Clause> & Pick<Clause, 'id' | 'title' | 'text'>, n: number) => clause({ topic: 'governance', ...x } as Parameters<typeof clause>[0], n);
+    const committee = g({ id: 'committee', title: 'Technocratic committee', text: 'A Palestinian technocratic committee runs the public services of Gaza in the transition.', terms: { body: 'palestinian-technocratic-committee' } } as Parameters<typeof g>[0], 9);
+    const board = g({ id: 'board', title: 'Board of Peace', text: 'A Board of Peace chaired by the US president oversees the committee and the funds.', terms: { body: 'board-of-peace' } } as Parameters<typeof g>[0], 10);
+    const pa = g({ id: 'pa', title: 'Authority reform', text: 'The Palestinian Authority completes its reform programme before it takes control.', terms: { body: 'palestinian-authority' } } as Parameters<typeof g>[0], 11);
+    const both = g({ id: 'governance-later', title: 'Board and committee left for later', text: 'The board of peace and the committee of technocrats wait for later phases.', status: 'deferred' }, 1);
+    // The terms a question leaves open are not evidence against it: its evidence has none.
+    const alone = matchClauses([committee, board, pa], [both]);
+    expect(alone.pairs[0]?.evidence?.terms).toBeUndefined();
+    // The Authority's reform pairs with a question of its own by content; the gap of the other question is still measured
+    // with it, below the board and the committee, which merge into that question.
+    const paLater = g({ id: 'pa-later', title: 'Authority reform left for later', text: 'The Palestinian Authority completes its reform programme before it takes control: left for later phases.', status: 'deferred' }, 2);
+    const m = matchClauses([committee, board, pa], [both, paLater]);
+    expect(m.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 2, to: 1, method: 'similarity' })]));
+    expect(m.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [0, 1], to: [0] })]);
+  });
+
   it('finds a part within its topic whose whole shares with it mostly words too common to index', () => {
     // 66 clauses share five words, so the index leaves those words out; nine others share four rarer words with the part.
     // The part holds six of its ten words in the whole (0.6, enough within a topic), one of them indexed.

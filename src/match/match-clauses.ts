@@ -249,17 +249,24 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const [fa4, fb4] = free();
     const taken = [new Set<number>(), new Set<number>()] as const;
     const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
-    const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
+    const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false, true) : scorer.between(o, q, false, true)).score;
     const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
-    const topics4 = [groupBy(fa4, (i) => a[i]?.topic ?? ''), groupBy(fb4, (j) => b[j]?.topic ?? '')] as const;
+    // The gap is measured over these and the clauses another question left open of the other version paired with: what
+    // that question leaves open still shows where the topic's clauses fall off (the Authority's reform, paired with
+    // its own question, below the board and the committee that another stands for). Those are not free, so none stands for them.
+    const withQuestions = (free: readonly number[], pairs: ReadonlyMap<number, ClausePair>, other: readonly Clause[], side: 0 | 1) =>
+      [...free, ...[...pairs.values()].filter((p) => isOpenQuestion(other[side === 0 ? p.to : p.from] as Clause)).map((p) => (side === 0 ? p.from : p.to))].sort((x, y) => x - y);
+    const topics4 = [groupBy(withQuestions(fa4, aTo, b, 0), (i) => a[i]?.topic ?? ''), groupBy(withQuestions(fb4, bFrom, a, 1), (j) => b[j]?.topic ?? '')] as const;
     for (const found of standingOut(a, b, ...topics4, scoreOf, isFree, limits)) {
       const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
       const [best, ...more] = found.standFor;
       // The others must be allowed with the question, and none nearer another free clause of the question's side.
+      // Nearer is judged on the scores content matching gave the candidates, with the question's terms counted as they were.
       const other = found.side === 0 ? 1 : 0;
-      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, o.score))) continue;
+      const content = (o: number) => scorer.between(...at(o), false).score;
+      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), content(best.at)) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, content(o.at)))) continue;
       const [i, j] = at(best.at);
-      const { score, evidence } = scorer.between(i, j);
+      const { score, evidence } = scorer.between(i, j, true, true);
       pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
       if (!more.length) continue;
       const parts = found.standFor.map((o) => o.at).sort((x, y) => x - y);

@@ -117,20 +117,22 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 211); the cases before them still 763 of 3,230. 1,086 of 4,072 with hand AB (108 of its 421: a reply numbered by
     // the plan's points); hands U and AA number nothing, and add no trial. 1,194 of 4,521 with hand AD (108 of its 449:
     // a 20-point plan numbered 1–20 against the 21-point drafts and two 20-point files); the cases before it unchanged.
-    // 1,196 with a topic's few clauses left pairing as each other's clear best (3 more; EVAL.md, "A topic's few clauses").
+    // 1,196 with a topic's few clauses left pairing as each other's clear best (3 more; EVAL.md, "A topic's few clauses");
+    // 1,194 with a question's missing terms not counted against it.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(trials).toBe(4521);
-    expect(paired.length).toBeLessThanOrEqual(1196);
+    expect(paired.length).toBeLessThanOrEqual(1194);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
   it('pairs a clause with another of its topic left free by crossed orphans no more often than measured', () => {
     // In each case, one clause of a topic taken from the old version and another's partner from the new (EVAL.md, "A
     // topic's few clauses"): the rules that pair a topic's clauses left alone pair such a pair. 1,114 of 5,398 on the code
-    // before the rule for a topic's few clauses, 1,121 with it; a rule that makes the diff more eager shows here.
+    // before the rule for a topic's few clauses, 1,121 with it, 1,124 with a question's missing terms not counted against
+    // it; a rule that makes the diff more eager shows here.
     const { trials, paired } = crossedTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(trials).toBe(5398);
-    expect(paired.length).toBeLessThanOrEqual(1121);
+    expect(paired.length).toBeLessThanOrEqual(1124);
     expect(paired.length).toBeGreaterThan(0);
   }, 400_000); // some 5,400 diffs: about 85 s alone
 
@@ -140,10 +142,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     const { byFamily } = overAllPairs(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 650, truth: 10610 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
-    expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10387);
+    expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
     expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(52);
-    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10038);
-    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(134);
+    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10091);
+    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(128);
   }, 180_000);
 
   it('pairs list items by identity everywhere', () => {
@@ -201,7 +203,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     holds(heldOut, { recall: 0.649, keys: 17 });
   });
 
-  it('holds the held-out hand G to what its first run measured: no orphan paired, Geneva read as annotated', () => {
+  it('holds the held-out hand G to what its first run measured: one orphan paired, by the rule for the only clauses of a topic, Geneva read as annotated', () => {
     // Added before any diff ran on its files (EVAL.md, "Hand G, held out"). Its one pair once counted wrong joined the
     // shipped 20-point file's unnumbered Rafah clause with the hand's aid-and-Rafah clause of point 8: right, since the
     // lineage reads the point the file's note gives an unnumbered clause (`parts` in cases.yaml).
@@ -211,7 +213,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // the clause added or removed would, and a clause left open by its status only; 90.5 % and 59 once a question left
     // open finds the catch-all clause nearest it, where the other version has no clause of its topic; 92.7 % and 62 once a question left open pairs with the only clause of its topic left in the other version.
     // 93.2 % once that rule yields to the pairs of a term of their own; 67 once clauses left open alike are told in one line.
-    holds(heldOutBy.g as Totals, { recall: 0.931, keys: 67 });
+    // One orphan paired since a question's missing terms count for nothing (EVAL.md, "Hand AI"): with the E3 Russia–NATO
+    // dialogue's partner taken away, and the NATO question paired with membership by its words, the dialogue and the
+    // hand's expectations on enlargement are the only clauses of their topic left, binding Russia and NATO alone.
+    holds(heldOutBy.g as Totals, { recall: 0.931, keys: 67, orphans: 1 });
     // Its Geneva, against every hand's US draft: every pair, every annotated change in the top 10.
     for (const r of cases.filter((x) => x.name.includes('→ geneva-g') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
@@ -450,7 +455,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 79.8 % and 49 once a question left open pairs with the clause or clauses of its topic that stand out among several
     // (disarmament and statehood, each beside a clause its question does not name; the board and the committee in one);
     // 80.8 % once the questions are taken best first (its Authority question takes the reform before the board's question).
-    holds(heldOutBy.u as Totals, { recall: 0.807, keys: 49, orphans: 6, bestOrphan: 0.24 });
+    // 84.6 % and 53 once a question's missing terms count for nothing (EVAL.md, "Hand AI").
+    holds(heldOutBy.u as Totals, { recall: 0.845, keys: 53, orphans: 6, bestOrphan: 0.24 });
     // Against the other first-phase files, written by hands that left the same points open: every pair but that one.
     for (const r of cases.filter((x) => x.name.includes('phase →'))) expect(r.right, r.name).toBeGreaterThanOrEqual(r.truth - 1);
   });

@@ -349,8 +349,9 @@ describe('matching clauses another author rewrote', () => {
     // The text says why.
     const text = renderDiffText(diffPlans(plan('x', [committee, board]), plan('y', [committee2, taskForce, open])));
     expect(text).toMatch(/International oversight left for later {2}\[modified, oversight-open, matched by topic 0\.\d+, a question left open\]/);
-    // Not when the other version has two clauses of the topic left: the question does not say which it leaves open.
-    expect(found([committee, board, pa], [committee2, taskForce, open])).toBeUndefined();
+    // With two clauses of the topic left, the one whose words the question repeats stands out (the board oversees from
+    // abroad; the reform shares nothing with it): the rule for a question among several clauses pairs them.
+    expect(found([committee, board, pa], [committee2, taskForce, open])).toMatchObject({ from: 1, method: 'topic', evidence: { openQuestion: true } });
     // Nor when its own version has a second question of that topic left: which is which is not known.
     const open2 = { ...open, id: 'reform-open', title: 'Authority reform left for later', number: '4' };
     expect(found([committee, board], [committee2, taskForce, open, open2])).toBeUndefined();
@@ -413,16 +414,20 @@ describe('matching clauses another author rewrote', () => {
     expect([0, 1]).toContain(merged.pairs[0]?.from);
     expect(merged.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [0, 1], to: [0] })]);
     // Not when one of them scores higher with another clause left free beside the question: what it stands for is unclear.
-    const services = g({ id: 'services', title: 'Local services', text: 'Local councils run the public services of Gaza.', terms: { functions: ['public-services'] } } as Parameters<typeof g>[0], 2);
-    const unclear = matchClauses([committee, board, pa], [both, services]);
+    const services = g({ id: 'services', title: 'Local services in the transition', text: 'Local technocrats run the public services of Gaza in the transition.', terms: { functions: ['public-services'] } } as Parameters<typeof g>[0], 2);
+    // (Content pairs are kept out here by a high threshold: by its words alone the question pairs with the board.)
+    const unclear = matchClauses([committee, board, pa], [both, services], { thresholds: { pair: 0.9 } });
     expect([unclear.pairs, unclear.groups]).toEqual([[], []]);
+    // By default the question pairs with the board by its words, and the committee, nearer the services, stays apart.
+    const byWords = matchClauses([committee, board, pa], [both, services]);
+    expect([byWords.pairs.filter((p) => p.to === 0), byWords.groups]).toEqual([[expect.objectContaining({ from: 1, method: 'similarity' })], []]);
     // The other way round, a split; and the diff tells the clauses as merged into the question, none as removed but the third.
     expect(matchClauses([both], [committee, board, pa]).groups).toEqual([expect.objectContaining({ kind: 'split', from: [0], to: [0, 1] })]);
     const kinds = diffPlans(plan('x', [committee, board, pa]), plan('y', [both])).clauses.map((x) => [x.from?.id, x.kind]);
     expect(kinds).toEqual(expect.arrayContaining([['committee', expect.stringMatching(/merged|modified/)], ['board', expect.stringMatching(/merged|modified/)], ['pa', 'removed']]));
   });
 
-  it('counts no terms against a question left open, and measures its gap with the clauses other questions paired with', () => {
+  it('counts no terms against a question left open; paired by its words with one clause it leaves open, it takes those that stand out with it', () => {
     const g = (x: Partial<Clause> & Pick<Clause, 'id' | 'title' | 'text'>, n: number) => clause({ topic: 'governance', ...x } as Parameters<typeof clause>[0], n);
     const committee = g({ id: 'committee', title: 'Technocratic committee', text: 'A Palestinian technocratic committee runs the public services of Gaza in the transition.', terms: { body: 'palestinian-technocratic-committee' } } as Parameters<typeof g>[0], 9);
     const board = g({ id: 'board', title: 'Board of Peace', text: 'A Board of Peace chaired by the US president oversees the committee and the funds.', terms: { body: 'board-of-peace' } } as Parameters<typeof g>[0], 10);
@@ -431,12 +436,21 @@ describe('matching clauses another author rewrote', () => {
     // The terms a question leaves open are not evidence against it: its evidence has none.
     const alone = matchClauses([committee, board, pa], [both]);
     expect(alone.pairs[0]?.evidence?.terms).toBeUndefined();
-    // The Authority's reform pairs with a question of its own by content; the gap of the other question is still measured
-    // with it, below the board and the committee, which merge into that question.
+    // The Authority's reform pairs with a question of its own by content, and the board with the other question; the
+    // committee stands out with the board, above the reform (measured with it though it is paired), and joins them.
     const paLater = g({ id: 'pa-later', title: 'Authority reform left for later', text: 'The Palestinian Authority completes its reform programme before it takes control: left for later phases.', status: 'deferred' }, 2);
     const m = matchClauses([committee, board, pa], [both, paLater]);
-    expect(m.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 2, to: 1, method: 'similarity' })]));
+    expect(m.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 2, to: 1, method: 'similarity' }), expect.objectContaining({ from: 1, to: 0, method: 'similarity' })]));
     expect(m.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [0, 1], to: [0] })]);
+    // The other way round, a split; and nothing joins when the committee is nearer a free clause of its own version.
+    expect(matchClauses([both, paLater], [committee, board, pa]).groups).toEqual([expect.objectContaining({ kind: 'split', from: [0], to: [0, 1] })]);
+    // The threshold is raised a little so that neither the committee nor the services pair by content: the committee
+    // scores 0.385 with the services and 0.382 with the question.
+    const services = g({ id: 'services', title: 'Local services', text: 'Public services of Gaza are run by local councils during the transition.', terms: { functions: ['public-services'] } } as Parameters<typeof g>[0], 3);
+    const near = matchClauses([committee, board, pa], [both, paLater, services], { thresholds: { pair: 0.41 } });
+    expect(near.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 1, to: 0, method: 'similarity' })]));
+    expect(near.groups).toEqual([]);
+    expect(near.possible).toContainEqual(expect.objectContaining({ from: 0, to: 2 }));
   });
 
   it('finds a part within its topic whose whole shares with it mostly words too common to index', () => {

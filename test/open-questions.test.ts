@@ -1,6 +1,6 @@
 /** Which clauses a question left open stands for, among several of its topic: the rule alone, with scores given. */
 import { describe, expect, it } from 'vitest';
-import { standingOut } from '../src/match/open-questions.js';
+import { aboveGap, besidePartner, standingOut } from '../src/match/open-questions.js';
 import type { Clause } from '../src/model/types.js';
 
 const clause = (id: string, status = 'proposed'): Clause => ({ id, topic: 'governance', title: id, text: id, status, certainty: 'reported', sources: ['s1'] }) as Clause;
@@ -44,5 +44,26 @@ describe('a question left open among several clauses of its topic', () => {
     const reform = clause('reform-later', 'deferred');
     const scores = { ...table, 'reform-later': { pa: 0.36, committee: 0.1, board: 0.1 } };
     expect(standFor([both, reform], others, scores)).toEqual({ 'reform-later': ['pa'], 'board-and-committee-later': ['board', 'committee'] });
+  });
+});
+
+describe('the clauses that stand out beside a partner content found', () => {
+  const ranked = (...scores: number[]) => scores.map((score, at) => ({ at, score }));
+  const free = () => true;
+
+  it('finds where a ranking falls off by the gap, with something below', () => {
+    expect(aboveGap(ranked(0.4, 0.36, 0.1), limits)).toBe(1);
+    expect(aboveGap(ranked(0.4, 0.1), limits)).toBe(0);
+    expect(aboveGap(ranked(0.4, 0.36), limits)).toBe(-1);
+    expect(aboveGap(ranked(0.19, 0.01), limits)).toBe(-1);
+    expect(aboveGap(ranked(0.4, 0.39, 0.38, 0.37, 0.1), limits)).toBe(-1);
+  });
+
+  it('returns the others standing out with the partner, free, and nothing when the partner stands alone or apart', () => {
+    expect(besidePartner(ranked(0.4, 0.36, 0.1), 0, free, limits)).toEqual([{ at: 1, score: 0.36 }]);
+    expect(besidePartner(ranked(0.4, 0.36, 0.1), 1, free, limits)).toEqual([{ at: 0, score: 0.4 }]);
+    expect(besidePartner(ranked(0.4, 0.1, 0.05), 0, free, limits)).toEqual([]);
+    expect(besidePartner(ranked(0.4, 0.36, 0.1), 2, free, limits)).toEqual([]);
+    expect(besidePartner(ranked(0.4, 0.36, 0.1), 0, (at) => at !== 1, limits)).toEqual([]);
   });
 });

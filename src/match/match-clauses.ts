@@ -19,7 +19,7 @@ import { nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
 import { findGroups } from './found-groups.js';
-import { openInCatchAll, openQuestionPairs, standingOut } from './open-questions.js';
+import { besidePartner, openInCatchAll, openQuestionPairs, standingOut } from './open-questions.js';
 import { fewInTopic } from './few-in-topic.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it, or the clear best of each other among a topic's few clauses left, as many on both sides (`evidence.fewInTopic`). */
@@ -249,7 +249,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const [fa4, fb4] = free();
     const taken = [new Set<number>(), new Set<number>()] as const;
     const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
-    const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false, true) : scorer.between(o, q, false, true)).score;
+    const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
     const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
     // The gap is measured over these and the clauses another question left open of the other version paired with: what
     // that question leaves open still shows where the topic's clauses fall off (the Authority's reform, paired with
@@ -261,17 +261,34 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
       const [best, ...more] = found.standFor;
       // The others must be allowed with the question, and none nearer another free clause of the question's side.
-      // Nearer is judged on the scores content matching gave the candidates, with the question's terms counted as they were.
       const other = found.side === 0 ? 1 : 0;
-      const content = (o: number) => scorer.between(...at(o), false).score;
-      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), content(best.at)) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, content(o.at)))) continue;
+      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, o.score))) continue;
       const [i, j] = at(best.at);
-      const { score, evidence } = scorer.between(i, j, true, true);
+      const { score, evidence } = scorer.between(i, j);
       pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
       if (!more.length) continue;
       const parts = found.standFor.map((o) => o.at).sort((x, y) => x - y);
       openGroups.push(found.side === 0 ? { kind: 'split', from: [found.at], to: parts, score: found.score } : { kind: 'merged', from: parts, to: [found.at], score: found.score });
       taken[found.side].add(found.at);
+      for (const o of parts) taken[other].add(o);
+    }
+    // A question content paired with one clause stands for those that stand out with it as well: they join the pair
+    // as a merge (or a split), as when the rule above pairs the question.
+    for (const p of [...aTo.values()]) {
+      const side = p.method !== 'similarity' ? undefined : isOpenQuestion(b[p.to] as Clause) ? 1 : isOpenQuestion(a[p.from] as Clause) ? 0 : undefined;
+      if (side === undefined) continue;
+      const [q, partner] = side === 1 ? [p.to, p.from] : [p.from, p.to];
+      const other = side === 1 ? 0 : 1;
+      const topic = (side === 1 ? b[q] : a[q])?.topic ?? '';
+      const theirs = (topics4[other].get(topic) ?? []).slice(0, MATCH.scanLimit);
+      if (topic === 'other' || taken[side].has(q) || !theirs.includes(partner)) continue;
+      const ranked = theirs.map((o) => ({ at: o, score: scoreOf(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
+      const at = (o: number): [number, number] => (side === 0 ? [q, o] : [o, q]);
+      const more = besidePartner(ranked, partner, (o) => isFree(other, o), limits);
+      if (!more.length || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, q, o.score))) continue;
+      const parts = [partner, ...more.map((o) => o.at)].sort((x, y) => x - y);
+      openGroups.push(side === 0 ? { kind: 'split', from: [q], to: parts, score: p.score } : { kind: 'merged', from: parts, to: [q], score: p.score });
+      taken[side].add(q);
       for (const o of parts) taken[other].add(o);
     }
     // Last, a topic left with a few clauses, as many on each side: those that are each other's best by a clear gap pair,

@@ -128,15 +128,7 @@ export function* standingOut(
   // Scores do not change as questions are taken: each question's ranking, made once, holds.
   for (const { side, at, ranked } of questions) {
     if (!free(side, at)) continue;
-    let last = -1;
-    for (let n = 0; n < Math.min(limits.max, ranked.length - 1); n++) {
-      const [here, next] = [ranked[n]?.score ?? 0, ranked[n + 1]?.score ?? 0];
-      if (here < limits.floor) break;
-      if (here >= limits.gap * next) {
-        last = n;
-        break;
-      }
-    }
+    const last = aboveGap(ranked, limits);
     if (last < 0) continue;
     // The gap is measured over the clauses of the topic left free before this rule; those another question took since
     // are left out of what this one stands for.
@@ -144,4 +136,40 @@ export function* standingOut(
     if (!standFor.length) continue;
     yield { side, at, standFor, score: round3(standFor.reduce((sum, c) => sum + c.score, 0) / standFor.length) };
   }
+}
+
+/**
+ * Where a ranking (best first) falls off: the index of the last of the best
+ * few (at most `max`) that each score at least `floor` and lie `gap` times
+ * above the next; -1 where none do, or where nothing lies below them.
+ */
+export function aboveGap(ranked: ReadonlyArray<{ score: number }>, limits: { gap: number; max: number; floor: number }): number {
+  for (let n = 0; n < Math.min(limits.max, ranked.length - 1); n++) {
+    const [here, next] = [ranked[n]?.score ?? 0, ranked[n + 1]?.score ?? 0];
+    if (here < limits.floor) return -1;
+    if (here >= limits.gap * next) return n;
+  }
+  return -1;
+}
+
+/**
+ * A question left open that content matching paired with one clause of its
+ * topic, where that clause and one or two more stand out together (as
+ * {@link standingOut} measures them, over `theirs`: the other version's
+ * clauses of the topic that are free or paired with a question): the others,
+ * which must be free, are what the question leaves open beside its partner
+ * ("Board of Peace and technocratic committee left to later phases", paired by
+ * its words with the board). Returns them, best first; empty where the partner
+ * stands out alone, does not stand out, or a clause standing out with it is taken.
+ */
+export function besidePartner(
+  ranked: ReadonlyArray<{ at: number; score: number }>,
+  partner: number,
+  free: (at: number) => boolean,
+  limits: { gap: number; max: number; floor: number },
+): Array<{ at: number; score: number }> {
+  const top = ranked.slice(0, aboveGap(ranked, limits) + 1);
+  if (top.length < 2 || !top.some((c) => c.at === partner)) return [];
+  const others = top.filter((c) => c.at !== partner);
+  return others.every((c) => free(c.at)) ? others : [];
 }

@@ -66,13 +66,8 @@ export class Scorer {
     this.anchors = made.map((p) => [p.from, p.to] as [number, number]).sort((x, y) => x[0] - y[0]);
   }
 
-  /**
-   * The score of a pair and its evidence; the shared words are named only when `explain` (naming them costs more than
-   * scoring). `asQuestion`: scored as what a question left open stands for, whose missing terms say nothing (the rules
-   * for such questions compare it with clauses of its topic alike); content matching counts them, so that a question
-   * that leaves two clauses open in one line does not pair with one of them by its words alone.
-   */
-  between(i: number, j: number, explain = true, asQuestion = false): { score: number; raw: number; evidence: MatchEvidence } {
+  /** The score of a pair and its evidence; the shared words are named only when `explain` (naming them costs more than scoring). */
+  between(i: number, j: number, explain = true): { score: number; raw: number; evidence: MatchEvidence } {
     const ca = this.a[i] as Clause;
     const cb = this.b[j] as Clause;
     const ta = this.tokensA.at(i);
@@ -83,8 +78,8 @@ export class Scorer {
     const text = wordEvidence(weightedOverlap(ta, tb, this.massOf(this.massA, i, ta), this.massOf(this.massB, j, tb), this.rarity), titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
-    // Asked for a question left open: it carries no terms by what it is (they are what it leaves open), so no evidence either way.
-    const open = asQuestion && (isOpenQuestion(ca) || isOpenQuestion(cb));
+    // A question left open carries no terms by what it is (they are what it leaves open): no evidence either way.
+    const open = isOpenQuestion(ca) || isOpenQuestion(cb);
     const overlap = topic === 'same' && !open ? termOverlap(withoutValuesOf(this.termsA.at(i), cb.unreported), withoutValuesOf(this.termsB.at(j), ca.unreported), this.rarity) : undefined;
     // In the catch-all topic the writer names the terms, so names that differ are no evidence against: terms only add.
     const terms = overlap !== undefined && ca.topic === 'other' ? Math.max(overlap, text) : overlap;

@@ -10,7 +10,7 @@
 export interface MatchEvidence {
   /** Similarity of their words, title and text, rare words weighing more; where their titles agree more, half of it is the titles' similarity; 0..1. */
   text: number;
-  /** Their terms in common (names, and names with values), rare ones weighing more; 0..1. Absent when neither has terms. */
+  /** Their terms in common (names, and names with values), rare ones weighing more; 0..1. Absent when neither has terms, or when one is a question left open (whose missing terms are what it leaves open). */
   terms?: number;
   /** `same` topic; `open` when one of them is in the catch-all topic `other` (no evidence either way); `different` topics. */
   topic: 'same' | 'open' | 'different';

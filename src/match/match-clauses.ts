@@ -19,7 +19,7 @@ import { nearest, TokenIndex } from './tokens.js';
 import { groupBy } from '../util/group-by.js';
 import { declaredGroups } from './declared-groups.js';
 import { findGroups } from './found-groups.js';
-import { besidePartner, openInCatchAll, openQuestionPairs, standingOut } from './open-questions.js';
+import { besidePartner, openInCatchAll, openQuestionPairs, rankedBy, standingOut } from './open-questions.js';
 import { fewInTopic } from './few-in-topic.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it, or the clear best of each other among a topic's few clauses left, as many on both sides (`evidence.fewInTopic`). */
@@ -251,6 +251,13 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
     const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
     const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
+    // A question of version `side` and the clauses of the other it stands for, as a split (old side) or merge; all taken.
+    const join = (side: 0 | 1, q: number, parts: number[], score: number) => {
+      parts.sort((x, y) => x - y);
+      openGroups.push(side === 0 ? { kind: 'split', from: [q], to: parts, score } : { kind: 'merged', from: parts, to: [q], score });
+      taken[side].add(q);
+      for (const o of parts) taken[side === 0 ? 1 : 0].add(o);
+    };
     // The gap is measured over these and the clauses another question left open of the other version paired with: what
     // that question leaves open still shows where the topic's clauses fall off (the Authority's reform, paired with
     // its own question, below the board and the committee that another stands for). Those are not free, so none stands for them.
@@ -266,15 +273,11 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const [i, j] = at(best.at);
       const { score, evidence } = scorer.between(i, j);
       pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
-      if (!more.length) continue;
-      const parts = found.standFor.map((o) => o.at).sort((x, y) => x - y);
-      openGroups.push(found.side === 0 ? { kind: 'split', from: [found.at], to: parts, score: found.score } : { kind: 'merged', from: parts, to: [found.at], score: found.score });
-      taken[found.side].add(found.at);
-      for (const o of parts) taken[other].add(o);
+      if (more.length) join(found.side, found.at, found.standFor.map((o) => o.at), found.score);
     }
     // A question content paired with one clause stands for those that stand out with it as well: they join the pair
     // as a merge (or a split), as when the rule above pairs the question.
-    for (const p of [...aTo.values()]) {
+    for (const p of aTo.values()) {
       const side = p.method !== 'similarity' ? undefined : isOpenQuestion(b[p.to] as Clause) ? 1 : isOpenQuestion(a[p.from] as Clause) ? 0 : undefined;
       if (side === undefined) continue;
       const [q, partner] = side === 1 ? [p.to, p.from] : [p.from, p.to];
@@ -282,20 +285,16 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const topic = (side === 1 ? b[q] : a[q])?.topic ?? '';
       const theirs = (topics4[other].get(topic) ?? []).slice(0, MATCH.scanLimit);
       if (topic === 'other' || taken[side].has(q) || !theirs.includes(partner)) continue;
-      const ranked = theirs.map((o) => ({ at: o, score: scoreOf(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
+      const ranked = rankedBy(theirs, (o) => scoreOf(side, q, o));
       const at = (o: number): [number, number] => (side === 0 ? [q, o] : [o, q]);
       const more = besidePartner(ranked, partner, (o) => isFree(other, o), limits);
       if (!more.length || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, q, o.score))) continue;
-      const parts = [partner, ...more.map((o) => o.at)].sort((x, y) => x - y);
-      openGroups.push(side === 0 ? { kind: 'split', from: [q], to: parts, score: p.score } : { kind: 'merged', from: parts, to: [q], score: p.score });
-      taken[side].add(q);
-      for (const o of parts) taken[other].add(o);
+      join(side, q, [partner, ...more.map((o) => o.at)], p.score);
     }
     // Last, a topic left with a few clauses, as many on each side: those that are each other's best by a clear gap pair,
     // as the only clause of a topic left on each side does, unless either is nearer a free clause of another topic.
     const [fa5, fb5] = free();
-    const inGroup = [new Set(openGroups.flatMap((g) => g.from)), new Set(openGroups.flatMap((g) => g.to))] as const;
-    const topics5 = [groupBy(fa5.filter((i) => !inGroup[0].has(i)), (i) => a[i]?.topic ?? ''), groupBy(fb5.filter((j) => !inGroup[1].has(j)), (j) => b[j]?.topic ?? '')] as const;
+    const topics5 = [groupBy(fa5.filter((i) => !taken[0].has(i)), (i) => a[i]?.topic ?? ''), groupBy(fb5.filter((j) => !taken[1].has(j)), (j) => b[j]?.topic ?? '')] as const;
     for (const p of fewInTopic(...topics5, (i, j) => scorer.between(i, j, false).score, { max: MATCH.fewMax, gap: MATCH.fewGap, floor: soleAt })) {
       if (aTo.has(p.from) || bFrom.has(p.to) || !allowed(p.from, p.to) || nearer(p.from, p.to, p.score)) continue;
       const { score, evidence } = scorer.between(p.from, p.to);

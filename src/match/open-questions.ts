@@ -110,7 +110,6 @@ export function* standingOut(
   free: (side: 0 | 1, at: number) => boolean,
   limits: { gap: number; max: number; floor: number; scanLimit: number },
 ): Generator<StandingOut> {
-  const scored = (side: 0 | 1, q: number, theirs: readonly number[]) => theirs.map((o) => ({ at: o, score: score(side, q, o) })).sort((x, y) => y.score - x.score || x.at - y.at);
   const questions: Array<{ side: 0 | 1; at: number; ranked: Array<{ at: number; score: number }>; best: number }> = [];
   for (const side of [0, 1] as const) {
     const [mine, topics, theirTopics] = side === 0 ? [a, topicsA, topicsB] : [b, topicsB, topicsA];
@@ -119,7 +118,7 @@ export function* standingOut(
       if (topic === 'other' || theirs.length < 2) continue;
       for (const q of list.slice(0, limits.scanLimit)) {
         if (!isOpenQuestion(mine[q] as Clause)) continue;
-        const ranked = scored(side, q, theirs);
+        const ranked = rankedBy(theirs, (o) => score(side, q, o));
         questions.push({ side, at: q, ranked, best: ranked[0]?.score ?? 0 });
       }
     }
@@ -136,6 +135,11 @@ export function* standingOut(
     if (!standFor.length) continue;
     yield { side, at, standFor, score: round3(standFor.reduce((sum, c) => sum + c.score, 0) / standFor.length) };
   }
+}
+
+/** Clauses with their scores, best first (ties by place). */
+export function rankedBy(clauses: readonly number[], score: (at: number) => number): Array<{ at: number; score: number }> {
+  return clauses.map((at) => ({ at, score: score(at) })).sort((x, y) => y.score - x.score || x.at - y.at);
 }
 
 /**

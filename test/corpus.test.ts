@@ -139,7 +139,11 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('pairs as measured over every ordered pair of files of a family, not only the cases', () => {
     // Judged by the annotated lineage: most of these file pairs are two hands no case compares (EVAL.md, "A topic's few
     // clauses"). The wrong pairs are mostly clauses whose lineage the hands read otherwise (rebuilding as point 2 or 10).
-    const { byFamily } = overAllPairs(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
+    const { byFamily, sameDraft } = overAllPairs(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
+    // Two hands' files of one draft: no operative flag between them can be true (582 and 1,455 before a rewrite was told by its places).
+    expect(sameDraft.filePairs).toBe(332);
+    expect(sameDraft.obligation).toBeLessThanOrEqual(188);
+    expect(sameDraft.other).toBeLessThanOrEqual(152);
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 650, truth: 10610 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
     expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
@@ -472,13 +476,13 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('holds the held-out hand AB to what its first run measured: a reply that leaves most points open, its changes found', () => {
     // Hamas's reply once more, written and first run after every rule of this code was set (EVAL.md, "Hand AB"): 95.0 %
     // and 46 of 60 key changes; 38 of 60 on the code before clauses left open alike were told in one line, the pairs the
-    // same. Against the shipped plan and hands D, I and P every pair. Its four orphans: hand
+    // same; 48 since a paraphrase's operative words are not flags (its new national framework, no longer below noise). Against the shipped plan and hands D, I and P every pair. Its four orphans: hand
     // O's reply against it pairs three by older rules of the only clause of a topic (a question left open needs no
     // score), and hand T's clause that covers the regional guarantee pairs as that file declares.
     const cases = casesOf('ab', 12);
     expect(wrongPairs(cases)).toEqual([]);
     // The declared pair scores 1, so the best orphan is not held under the pair threshold here (as for hands T and O).
-    holds(heldOutBy.ab as Totals, { recall: 0.954, keys: 46, orphans: 4, bestOrphan: 1 });
+    holds(heldOutBy.ab as Totals, { recall: 0.954, keys: 48, orphans: 4, bestOrphan: 1 });
     for (const from of ['wh', 'd-wh', 'wh-i', 'p-wh']) {
       const r = cases.find((x) => x.name.startsWith(`gaza-2025/${from} → ab-reply`)) as CaseResult;
       expect([r.name, r.right]).toEqual([r.name, r.truth]);

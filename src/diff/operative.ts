@@ -91,15 +91,14 @@ export function obligationOf(text: string): [string, number] | null {
       const m = re.exec(sentence);
       if (!m) continue;
       // A permissive modal is a prohibition when a negation governs it: a negative subject opening its part of the sentence
-      // ("no state may", "neither … nor … may"), or a negation right after it ("may not", "may under no circumstances");
+      // ("no state may", "and no party may", "neither … nor … may"), or a negation right after it ("may not", "may under no circumstances");
       // not a "not" in a relative clause or elsewhere ("any state that does not sign may join", "although some do not agree").
       const before = sentence.slice(0, m.index).split(/,|;|\b(?:although|though|because|while|which|who|whereas)\b/).pop() ?? '';
       const after = sentence.slice(m.index + m[0].length);
-      const governed = /^\s*(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before) || /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
+      const governed = /^\s*(?:(?:and|but|or|so)\s+)?(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before) || /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
       const prohibition = level === 1 && PERMISSIVE.test(m[0]) && governed;
       const found: [string, number] = prohibition ? ['may not', 4] : [word ?? m[0], level];
       if (!best || found[1] > best[1]) best = found;
-      break;
     }
   }
   return best;
@@ -127,21 +126,37 @@ function compareWords(from: string, to: string, re: RegExp): { added: string[]; 
 /** Past this share of changed words, in a text of at least {@link LONG} words, it counts as rewritten, not edited. */
 const REWRITTEN = 0.6;
 const LONG = 10;
+/** Changed in more places than this, a text counts as rewritten: an edit touches one or two. */
+const PLACES = 2;
 
-/** The share of words, on the longer side, that an edit deleted or inserted (0 for short texts, where any edit is local). */
-function changedShare(hunks: readonly TextHunk[]): number {
+/**
+ * Whether a text was rewritten rather than edited: more than {@link REWRITTEN} of its words
+ * (on the longer side) deleted or inserted, or words changed in more than {@link PLACES} places
+ * apart. Two hands' accounts of one clause mostly differ in three places or more; an edit in one
+ * or two places, whatever its length, stays an edit (EVAL.md, "Operative flags between two hands").
+ */
+function isRewritten(hunks: readonly TextHunk[]): boolean {
   const count = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   let same = 0;
   let del = 0;
   let ins = 0;
+  let places = 0;
+  let open = false;
   for (const h of hunks) {
     const n = count(h.value);
-    if (h.op === 'equal') same += n;
-    else if (h.op === 'delete') del += n;
+    if (h.op === 'equal') {
+      same += n;
+      // Only an unchanged word closes a place: spaces and punctuation between two changes leave it open.
+      if (n > 0) open = false;
+      continue;
+    }
+    if (h.op === 'delete') del += n;
     else ins += n;
+    if (!open && n > 0) places++;
+    open = open || n > 0;
   }
   const longer = Math.max(same + del, same + ins);
-  return longer < LONG ? 0 : Math.max(del, ins) / longer;
+  return places > PLACES || (longer >= LONG && Math.max(del, ins) / longer > REWRITTEN);
 }
 
 /**
@@ -159,12 +174,15 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
   const a = obligationOf(from);
   const b = obligationOf(to);
   const [la, lb] = [a?.[1] ?? 0, b?.[1] ?? 0];
+  // A text rewritten by another hand moves "not" and "if" around, and tells a duty with a modal or without one
+  // ("Ukraine will not join" against "Ukraine's membership is ruled out"), without changing what it does: there only
+  // a change from one obligation word to another is told, and negations and conditions only in a local edit.
+  const rewritten = isRewritten(hunks);
   // A permissive "may" appearing or going alone changes no duty; anything stronger does.
-  if (la !== lb && (Math.max(la, lb) >= 2 || (a && b))) {
+  if (la !== lb && (a && b ? true : !rewritten && Math.max(la, lb) >= 2)) {
     flags.push({ kind: 'obligation', from: a?.[0] ?? null, to: b?.[0] ?? null, direction: lb > la ? 'strengthened' : 'softened' });
   }
-  // A text rewritten by another hand moves "not" and "if" around without changing what it does: only a local edit's are told.
-  if (changedShare(hunks) > REWRITTEN) return flags;
+  if (rewritten) return flags;
   for (const [kind, re] of [['negation', NEGATION], ['condition', CONDITION]] as const) {
     const { added, removed } = compareWords(from, to, re);
     if (added.length) flags.push({ kind, change: 'added', words: added });

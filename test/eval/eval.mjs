@@ -71,6 +71,8 @@ if (process.argv.includes('--replacements')) {
   const everyPair = overAllPairs(lib, loadCorpus(lib, root));
   console.log(`splits and merges over every ordered pair of files of a family: ${everyPair.groups}, ${everyPair.across} across points`);
   for (const [family, t] of Object.entries(everyPair.byFamily)) console.log(`every ordered pair of ${family} files (${t.filePairs}): pair recall ${pct(t.right / Math.max(1, t.truth))} (${t.right} of ${t.truth}), wrong pairs ${t.wrong}`);
+  const sd = everyPair.sameDraft;
+  console.log(`operative flags on right pairs between two hands' files of one draft (${sd.filePairs} file pairs, where none is a change): obligation ${sd.obligation}, negation or condition ${sd.other}`);
   console.log(`order of the key changes found: ${order(totals)}`);
   console.log('');
   const line = (t) => `rewrites: pair recall ${pct(t.rewriteRecall)}, wrong pairs ${t.rewriteWrong}; key changes in the top 10: ${t.keysInTop10}/${t.keys} (and ${t.keysAsPossiblePairs} more told only as a possible pair); leave-one-out ${t.looWrong} wrong in ${t.looTrials}, best orphan ${t.looBest.toFixed(3)}; forbidden claims ${t.violations}; positional list pairings ${t.positional}; splits and merges ${t.groups} (${t.mixedGroups} across points); order ${order(t)}`;

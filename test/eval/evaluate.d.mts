@@ -66,5 +66,7 @@ export function withFamily(corpus: Corpus, def: { from: string; to: string; fami
 /** Replacements at the same number: how often an old clause pairs with another clause of its topic put in its partner's number and place. */
 export function replacementTrials(lib: Library, corpus: Corpus, options?: Record<string, unknown>): { trials: number; paired: Array<{ method: string; score: number; pair: string }> };
 export function crossedTrials(lib: Library, corpus: Corpus, options?: Record<string, unknown>): { trials: number; paired: Array<{ method: string; score: number; pair: string }> };
-export function overAllPairs(lib: Library, corpus: Corpus): { groups: number; across: number; byFamily: Record<string, { filePairs: number; truth: number; right: number; wrong: number }> };
+export function overAllPairs(lib: Library, corpus: Corpus): { groups: number; across: number; byFamily: Record<string, { filePairs: number; truth: number; right: number; wrong: number }>; sameDraft: { filePairs: number; obligation: number; other: number } };
+/** The draft a file of the corpus encodes (`family/draft`), from its alias. */
+export function draftOf(key: string): string;
 export function evaluateCorpus(lib: Library, root: string, options?: Record<string, unknown>): { results: CaseResult[]; totals: Totals; byFamily: Record<string, Totals>; heldOut: Totals; heldOutBy: Record<string, Totals>; later: Totals };

@@ -290,14 +290,16 @@ export function replacementTrials(lib, corpus, options = {}) {
   return { trials, paired };
 }
 
-/** Every case of the corpus, with totals. */
 /**
  * Every ordered pair of files of a family (not only the cases; each file as written), judged by
  * the lineage the annotators gave: pair recall and wrong pairs per family, and the splits and
  * merges the diff tells, with how many join clauses the annotators place in different points (their
- * lineage labels differ). Many of these pairs are two hands' drafts no case compares.
+ * lineage labels differ). Many of these pairs are two hands' drafts no case compares. Where both
+ * files encode one draft (`draftOf`), nothing in the text can have changed: every operative flag on
+ * a right pair there (`sameDraft`) is a paraphrase read as a change of duty.
  */
 export function overAllPairs(lib, corpus) {
+  const sameDraft = { filePairs: 0, obligation: 0, other: 0 };
   let groups = 0;
   let across = 0;
   const byFamily = {};
@@ -313,9 +315,14 @@ export function overAllPairs(lib, corpus) {
       const [countA, countB] = [counts(a, la), counts(b, lb)];
       const t = (byFamily[family] ??= { filePairs: 0, truth: 0, right: 0, wrong: 0 });
       t.filePairs++;
+      const same = draftOf(from) === draftOf(to);
+      if (same) sameDraft.filePairs++;
       for (const [l, n] of countA) t.truth += Math.min(n, countB.get(l) ?? 0);
       for (const c of diff.clauses) {
         if (c.from && c.to) la.get(c.from.id) === lb.get(c.to.id) ? t.right++ : t.wrong++;
+        if (same && c.from && c.to && la.get(c.from.id) === lb.get(c.to.id)) {
+          for (const f of c.text?.flags ?? []) f.kind === 'obligation' ? sameDraft.obligation++ : sameDraft.other++;
+        }
         const labels =
           c.kind === 'merged' && c.to ? [...[c.from?.id, ...c.related].filter(Boolean).map((id) => la.get(id)), lb.get(c.to.id)]
           : c.kind === 'split' && c.from ? [la.get(c.from.id), ...[c.to?.id, ...c.related].filter(Boolean).map((id) => lb.get(id))]
@@ -326,7 +333,16 @@ export function overAllPairs(lib, corpus) {
       }
     }
   }
-  return { groups, across, byFamily };
+  return { groups, across, byFamily, sameDraft };
+}
+
+/** The draft a file encodes, from its alias in cases.yaml (`geneva-k`, `k-reply`: Geneva, the reply). */
+const DRAFTS = new Set(['us', 'e3', 'geneva', 'telegraph', 'london', 'guarantee', 'wh', '21', 'phase', 'reply']);
+export function draftOf(key) {
+  const [family, alias] = key.split('/');
+  const draft = alias.split('-').find((s) => DRAFTS.has(s));
+  if (!draft) throw new Error(`no draft known for ${key}`);
+  return `${family}/${draft}`;
 }
 
 /**
@@ -362,6 +378,7 @@ export function crossedTrials(lib, corpus, options = {}) {
   return { trials, paired };
 }
 
+/** Every case of the corpus, with totals. */
 export function evaluateCorpus(lib, root, options = {}) {
   const corpus = loadCorpus(lib, root);
   const results = corpus.cases.map((def) => ({ ...evaluateCase(lib, corpus, def, options), ...(def.rewrite ? { loo: leaveOneOut(lib, corpus, def, options) } : {}) }));

@@ -12,6 +12,9 @@ import { sameThing } from './relabels.js';
 import { termSpec } from './term-kinds.js';
 import type { FieldChange } from './types.js';
 
+/** What became of a condition the new clause does not state: dropped, or left open by a question left open. */
+export type Gone = 'dropped' | 'left open';
+
 /** The fields that identify a condition across versions. */
 const CONDITION_KEY = ['kind', 'event', 'term'] as const;
 
@@ -45,8 +48,12 @@ const CONDITION_FIELDS = {
   text: { kind: 'text', label: 'wording' },
 } as const;
 
-/** The change of a clause's conditions, item by item (identified by kind, event and term). */
-export function describeConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[]): Pick<FieldChange, 'says' | 'changes'> {
+/**
+ * The change of a clause's conditions, item by item (identified by kind, event and term). A condition
+ * the new clause does not state is `dropped`, or `left open` where the new clause is a question left
+ * open: it leaves unsettled what the old one waited on, as it does the old terms.
+ */
+export function describeConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[], gone: Gone = 'dropped'): Pick<FieldChange, 'says' | 'changes'> {
   const key = [...CONDITION_KEY];
   const { pairs } = pairItems(key, from, to);
   const paired = new Set(pairs.flatMap((p) => [p.x, p.y]));
@@ -75,8 +82,8 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     parts.push(`condition added: ${conditionLabel(c)}`);
   }
   for (const c of from) if (!paired.has(c)) {
-    changes.push({ term: conditionLabel(c), kind: 'record', change: 'removed', from: c, says: `condition dropped: ${conditionLabel(c)}` });
-    parts.push(`condition dropped: ${conditionLabel(c)}`);
+    changes.push({ term: conditionLabel(c), kind: 'record', change: 'removed', from: c, says: `condition ${gone}: ${conditionLabel(c)}` });
+    parts.push(`condition ${gone}: ${conditionLabel(c)}`);
   }
   return { says: parts.join('; ') || 'conditions reordered', changes };
 }
@@ -149,9 +156,9 @@ export function describeOptions(from: readonly Option[], to: readonly Option[], 
  * change alone (its values, and the clause's carriedFrom when it changed too);
  * `after` is the new clause, when known, to tell an adopted option.
  */
-export function describeProvision(f: FieldChange, fields: readonly FieldChange[], topic: string, after: Pick<Clause, 'terms' | 'text'> = { text: '' }, schema?: object): FieldChange {
+export function describeProvision(f: FieldChange, fields: readonly FieldChange[], topic: string, after: Pick<Clause, 'terms' | 'text'> = { text: '' }, schema?: object, gone: Gone = 'dropped'): FieldChange {
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
-  if (f.field === 'conditions') return { ...f, ...describeConditions(list<ClauseCondition>(f.from), list<ClauseCondition>(f.to)) };
+  if (f.field === 'conditions') return { ...f, ...describeConditions(list<ClauseCondition>(f.from), list<ClauseCondition>(f.to), gone) };
   if (f.field === 'options') return { ...f, ...describeOptions(list<Option>(f.from), list<Option>(f.to), topic, after, schema) };
   if (f.field === 'presence') {
     const carried = fields.find((g) => g.field === 'carriedFrom');

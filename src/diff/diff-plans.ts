@@ -1,6 +1,6 @@
 import { matchClauses } from '../match/match-clauses.js';
 import { containment, textTokens } from '../match/tokens.js';
-import { isCarried, isOpenQuestion } from '../model/clause-state.js';
+import { isCarried, isOpenStatus } from '../model/clause-state.js';
 import type { ClauseGroup, ClausePair, PairRules } from '../match/match-clauses.js';
 import type { Addition, Clause, FamilyTerms, Plan, Removal } from '../model/types.js';
 import { vocabularyOf } from '../schema/family-schema.js';
@@ -145,7 +145,7 @@ function side(p: Plan): DiffSide {
 function refOf(c: Clause, index: number): ClauseRef {
   const carried = isCarried(c) ? { presence: c.presence, ...(c.carriedFrom !== undefined ? { carriedFrom: c.carriedFrom } : {}) } : {};
   const terms = isMap(c.terms) ? Object.keys(c.terms).length : 0;
-  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...(terms ? { termCount: terms } : {}), ...carried };
+  return { id: c.id, ...(c.number !== undefined ? { number: c.number } : {}), index, title: c.title, topic: c.topic, ...(terms ? { termCount: terms } : {}), ...carried, ...(isOpenStatus(c.status) ? { open: true as const } : {}) };
 }
 
 function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, group: 'split' | 'merged' | undefined, related: string[], ignore: ReadonlySet<IgnoreClass>, schema: object | undefined): ClauseChange {
@@ -157,7 +157,7 @@ function pairChange(ca: Clause, cb: Clause, p: ClausePair, movedAtAll: boolean, 
   const fields = same ? [] : diffFields(ca as unknown as Record<string, unknown>, cb as unknown as Record<string, unknown>, [...(bothMaps ? ['terms', 'text'] : ['text']), ...skipped]);
   const silent = conditionsUnreportedBy(ca, cb);
   const told = fields.map((f) => {
-    const d = describeProvision(f, fields, cb.topic, cb, schema);
+    const d = describeProvision(f, fields, cb.topic, cb, schema, isOpenStatus(cb.status) ? 'left open' : 'dropped');
     return silent && f.field === 'conditions' ? asUnreportedConditions(d, silent) : d;
   });
   // Equal terms have no change to tell, whatever else changed (a renumbered clause): no term-by-term walk.
@@ -301,8 +301,8 @@ function statedTerms(c: Clause, source: Clause | undefined, schema: object | und
 
 /** Term by term, in the order the terms first appear (old version first). */
 function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<Clause, 'topic' | 'terms' | 'status' | 'unreported'>, schema: object | undefined): TermChange[] {
-  // A question left open does not drop the old terms: it leaves them unsettled.
-  const gone = isOpenQuestion(cb) ? 'left open' : 'dropped';
+  // A clause left open (bracketed, deferred) does not drop the old terms it does not state: it leaves them unsettled.
+  const gone = isOpenStatus(cb.status) ? 'left open' : 'dropped';
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   // A term one version does not report is not known there: told so, and neither dropped nor added by it.

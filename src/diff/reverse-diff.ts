@@ -1,8 +1,8 @@
 import type { FamilyTerms } from '../model/types.js';
-import { isOpenStatus } from '../model/clause-state.js';
 import { vocabularyOf } from '../schema/family-schema.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreportedConditions, describeProvision } from './describe-provision.js';
+import type { Gone } from './describe-provision.js';
 import { asMoved, asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { TermChange } from './describe-term.js';
 import { fieldChange } from './diff-fields.js';
@@ -42,11 +42,11 @@ function flipField(f: FieldChange): FieldChange {
 }
 
 /** A clause's field changes seen from the other side, conditions, options and presence told again. */
-function flipFields(fields: readonly FieldChange[], topic: string, schema: object | undefined): FieldChange[] {
+function flipFields(fields: readonly FieldChange[], topic: string, schema: object | undefined, gone: Gone): FieldChange[] {
   const flipped = fields.map(flipField);
   // Conditions one side did not report stay unreported by that side, which is now the other one.
   return flipped.map((f, i) => {
-    const told = describeProvision(f, flipped, topic, undefined, schema);
+    const told = describeProvision(f, flipped, topic, undefined, schema, gone);
     const side = fields[i]?.unreported;
     return side ? asUnreportedConditions(told, side === 'from' ? 'to' : 'from') : told;
   });
@@ -56,15 +56,14 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
   // After the flip, the new side is the old one: its topic reads the terms it has.
   const topic = (c.from ?? c.to)?.topic ?? 'other';
   const oldTopic = (c.to ?? c.from)?.topic ?? topic;
-  // The side that becomes new was a question left open when it was bracketed or deferred and had none of the terms.
-  const status = c.fields.find((f) => f.field === 'status');
-  const gone = isOpenStatus(status?.from) && c.terms.length > 0 && c.terms.every((t) => t.change === 'added') ? 'left open' : 'dropped';
+  // The side that becomes new leaves open, rather than drops, what it does not state when it was left open (bracketed or deferred).
+  const gone: Gone = c.from?.open ? 'left open' : 'dropped';
   const flipped: ClauseChange = {
     ...c,
     kind: OPPOSITE[c.kind] ?? c.kind,
     from: c.to,
     to: c.from,
-    fields: flipFields(c.fields, topic, schema),
+    fields: flipFields(c.fields, topic, schema, gone),
     terms: flipTerms(c.terms, topic, oldTopic, schema, gone),
     text: c.text ? (c.text.hunks.length ? flipText(c.text.hunks, c.text.replaced) : { hunks: [], replaced: false, flags: c.text.flags.map(flipFlag) }) : null,
     says: '',

@@ -28,6 +28,8 @@ export interface ClauseRef {
   presence?: 'assumed' | 'unknown';
   /** The version a carried clause repeats. */
   carriedFrom?: string;
+  /** For a clause left open (status `bracketed` or `deferred`): what the other side states and it does not is left open there, not dropped. */
+  open?: true;
 }
 
 /** A changed field of a clause or of the plan (anything but terms and text). */

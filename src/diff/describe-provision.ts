@@ -12,7 +12,7 @@ import { sameThing } from './relabels.js';
 import { termSpec } from './term-kinds.js';
 import type { FieldChange } from './types.js';
 
-/** What became of a condition the new clause does not state: dropped, or left open by a question left open. */
+/** What became of a condition the new clause does not state: dropped, or left open by a clause left open (bracketed or deferred). */
 export type Gone = 'dropped' | 'left open';
 
 /** The fields that identify a condition across versions. */
@@ -50,8 +50,8 @@ const CONDITION_FIELDS = {
 
 /**
  * The change of a clause's conditions, item by item (identified by kind, event and term). A condition
- * the new clause does not state is `dropped`, or `left open` where the new clause is a question left
- * open: it leaves unsettled what the old one waited on, as it does the old terms.
+ * the new clause does not state is `dropped`, or `left open` where the new clause is left open
+ * (bracketed or deferred): it leaves unsettled what the old one waited on, as it does the old terms.
  */
 export function describeConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[], gone: Gone = 'dropped'): Pick<FieldChange, 'says' | 'changes'> {
   const key = [...CONDITION_KEY];

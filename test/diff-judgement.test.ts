@@ -196,7 +196,7 @@ describe('matching clauses another author rewrote', () => {
     expect(reverseDiff(settled).clauses.find((c) => c.to?.id === 'land-later')?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
   });
 
-  it('tells what a bracketed clause does not state as left open, not dropped, its conditions too, either way round', () => {
+  it('tells what a bracketed clause does not state as left open, not dropped, its conditions and parties too, either way round', () => {
     const staged = clause(
       {
         id: 'pull-out',
@@ -205,11 +205,12 @@ describe('matching clauses another author rewrote', () => {
         text: 'The army leaves in stages tied to disarmament, keeping a perimeter.',
         terms: { lineOfContact: 'frozen', occupationAndAnnexationRenounced: true },
         conditions: [{ kind: 'milestone', event: 'disarmament-verified' }],
-      } as Partial<Clause>,
+        parties: ['israel', 'isf'],
+      } as Parameters<typeof clause>[0],
       16,
     );
     // The reply renounces occupation and leaves the pace, the line and what it waits on unanswered.
-    const open = { ...staged, title: 'No occupation; the stages unanswered', text: 'No occupation; how far and how fast the army leaves is left open.', terms: { occupationAndAnnexationRenounced: true }, status: 'bracketed' } as Clause;
+    const open = { ...staged, title: 'No occupation; the stages unanswered', text: 'No occupation; how far and how fast the army leaves is left open.', terms: { occupationAndAnnexationRenounced: true }, parties: ['israel'], status: 'bracketed' } as Clause;
     delete (open as Partial<Clause>).conditions;
     const diff = diffPlans(plan('x', [staged]), plan('y', [open]));
     const c = diff.clauses[0];
@@ -217,15 +218,19 @@ describe('matching clauses another author rewrote', () => {
     expect(c?.from?.open).toBeUndefined();
     expect(c?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
     expect(c?.fields.find((f) => f.field === 'conditions')?.says).toBe('condition left open: milestone: disarmament-verified');
+    // Nor does it release a party it no longer names: who it binds is open too.
+    expect(c?.fields.find((f) => f.field === 'parties')?.says).toBe('isf no longer named in parties (left open)');
     // Agreed instead of bracketed, the same clause drops them.
     const agreed = diffPlans(plan('x', [staged]), plan('y', [{ ...open, status: 'agreed' }])).clauses[0];
     expect(agreed?.terms.map((t) => t.says)).toEqual(['line of contact dropped (was frozen)']);
     expect(agreed?.fields.find((f) => f.field === 'conditions')?.says).toBe('condition dropped: milestone: disarmament-verified');
+    expect(agreed?.fields.find((f) => f.field === 'parties')?.says).toBe('isf removed from parties');
     // Read backwards, the bracketed side is the old one: what the staged clause adds is set; what it would drop of the
     // bracketed one, left open, as the diff the other way tells it.
     const back = reverseDiff(diffPlans(plan('y', [open]), plan('x', [staged]))).clauses[0];
     expect(back?.terms.map((t) => t.says)).toEqual(['line of contact left open (was frozen)']);
     expect(back?.fields.find((f) => f.field === 'conditions')?.says).toBe('condition left open: milestone: disarmament-verified');
+    expect(back?.fields.find((f) => f.field === 'parties')?.says).toBe('isf no longer named in parties (left open)');
   });
 
   it('does not count a term the other version does not report as a difference of terms', () => {

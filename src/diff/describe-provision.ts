@@ -160,6 +160,11 @@ export function describeProvision(f: FieldChange, fields: readonly FieldChange[]
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
   if (f.field === 'conditions') return { ...f, ...describeConditions(list<ClauseCondition>(f.from), list<ClauseCondition>(f.to), gone) };
   if (f.field === 'options') return { ...f, ...describeOptions(list<Option>(f.from), list<Option>(f.to), topic, after, schema) };
+  // A clause left open does not release the parties it no longer names: who it binds is unsettled too.
+  if (f.field === 'parties' && gone === 'left open' && (f.removed?.length || (f.from !== undefined && f.to === undefined))) {
+    const added = f.added?.length ? [`${formatValue(f.added)} added to parties`] : [];
+    return { ...f, says: [...added, `${formatValue(f.removed ?? f.from)} no longer named in parties (left open)`].join('; ') };
+  }
   if (f.field === 'presence') {
     const carried = fields.find((g) => g.field === 'carriedFrom');
     const side = (presence: unknown, from: unknown): Pick<Clause, 'presence' | 'carriedFrom'> => ({

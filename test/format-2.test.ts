@@ -211,6 +211,12 @@ describe('clauses reported dropped (removed)', () => {
     const { errors } = checkFamily([a, ok, typo, far, orphan]);
     expect(errors.map((e) => `${e.file} ${e.code} ${e.line}:${e.col}`)).toEqual(['ccc.yaml UNKNOWN_CLAUSE 20:13', 'dddd.yaml UNKNOWN_VERSION 24:11', 'eeeee.yaml INVALID_VALUE 20:5']);
     expect(errors[0]?.hint).toBe('did you mean `amnesty`?');
+    // An id another author would write for it: the parent's clauses that share a word, else its ids, to choose from.
+    const worded = parsePlan(head('gg', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('blanket-amnesty')}`, { file: 'g.yaml' });
+    const unlike = parsePlan(head('hh', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('troop-ceiling-600k')}`, { file: 'h.yaml' });
+    const [shared, none] = checkFamily([a, worded, unlike]).errors;
+    expect(shared?.hint).toMatch(/^name a clause of a; sharing a word with it: `amnesty` \(/);
+    expect(none?.hint).toBe(`name a clause of a: ${(a.plan as Plan).clauses.map((c) => c.id).join(', ')}`);
     // A parent the family lacks is told once, not again for each removal.
     const lost = parsePlan(head('ffffff', 'zz') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`, { file: 'f.yaml' });
     expect(checkFamily([a, lost]).errors.map((e) => e.code)).toEqual(['UNKNOWN_PARENT']);

@@ -1,7 +1,7 @@
 import type { PlanError } from '../errors.js';
 import type { Plan } from '../model/types.js';
 import type { PlanResult } from '../parse-plan.js';
-import { closestIn } from '../util/closest.js';
+import { clauseHint } from './clause-hint.js';
 
 /** The versions of a family in lineage order, and what is wrong with the family as a whole. */
 export interface FamilyCheck {
@@ -91,8 +91,7 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
         if (source) {
           const there = source.clauses.some((c) => c.id === entry.clause);
           if (field === 'removed' && !there) {
-            const near = closestIn(source.clauses.map((c) => c.id))(entry.clause);
-            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${entry.clause}\` is not in \`${other}\`, which this version is said to drop it from`, hint: near ? `did you mean \`${near}\`?` : `name a clause of ${other}` }));
+            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${entry.clause}\` is not in \`${other}\`, which this version is said to drop it from`, hint: clauseHint(source.version, source.clauses)(entry.clause) }));
           }
           if (field === 'added' && there) {
             errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'INVALID_VALUE', message: `clause \`${entry.clause}\` is said to be new since \`${other}\`, which has a clause of that id`, hint: `if it is that clause, it is not new: take it out of \`added\`; else give it an id of its own` }));
@@ -116,17 +115,16 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     const own = r.plan;
     const parent = own.parent != null ? full.get(own.parent) : undefined;
     if (own.parent != null && !parent) continue; // no parent (reported once, as UNKNOWN_PARENT), or an invalid one
-    const ids = parent?.clauses.map((p) => p.id) ?? [];
-    const known = new Set(ids);
+    const known = new Set(parent?.clauses.map((p) => p.id) ?? []);
+    const hint = parent ? clauseHint(parent.version, parent.clauses) : undefined;
     own.clauses.forEach((c, i) => {
       const named: Array<[string, Array<string | number>]> = [...(c.covers ?? []).map((id, j) => [id, ['clauses', i, 'covers', j]] as [string, Array<string | number>]), ...(c.partOf !== undefined ? [[c.partOf, ['clauses', i, 'partOf']] as [string, Array<string | number>]] : [])];
       named.forEach(([id, at], j) => {
         if (known.has(id) || (!parent && j > 0)) return;
-        const near = parent ? closestIn(ids)(id) : undefined;
         errors.push(r.sourceMap.errorFor(at, {
           code: parent ? 'UNKNOWN_CLAUSE' : 'INVALID_VALUE',
           message: parent ? `clause \`${id}\` is not in the parent \`${parent.version}\`` : `clause \`${c.id}\` ${c.covers ? 'covers clauses' : 'takes part of a clause'} of a parent, and this version has none`,
-          hint: parent ? (near ? `did you mean \`${near}\`?` : `name a clause of ${parent.version}`) : 'write the parent version in `parent`',
+          hint: hint ? hint(id) : 'write the parent version in `parent`',
         }));
       });
     });

@@ -75,6 +75,9 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
   // A clause reported dropped names a clause of the version it is dropped from (the parent, unless it says);
   // a clause reported new is not a clause of the version it is new since (the parent, unless it says).
   const full = new Map(results.flatMap((r) => (r.plan && byVersion.get(r.plan.version)?.plan === r.plan ? [[r.plan.version, r.plan] as const] : [])));
+  // One hint builder per version named, so that its words are read once and its budgets hold across every entry.
+  const hints = new Map<Plan, (id: string) => string>();
+  const hintFor = (p: Plan) => hints.get(p) ?? hints.set(p, clauseHint(p.version, p.clauses)).get(p) as (id: string) => string;
   for (const r of results) {
     if (!r.plan || full.get(r.plan.version) !== r.plan) continue;
     const own = r.plan;
@@ -91,7 +94,7 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
         if (source) {
           const there = source.clauses.some((c) => c.id === entry.clause);
           if (field === 'removed' && !there) {
-            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${entry.clause}\` is not in \`${other}\`, which this version is said to drop it from`, hint: clauseHint(source.version, source.clauses)(entry.clause) }));
+            errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'UNKNOWN_CLAUSE', message: `clause \`${entry.clause}\` is not in \`${other}\`, which this version is said to drop it from`, hint: hintFor(source)(entry.clause) }));
           }
           if (field === 'added' && there) {
             errors.push(r.sourceMap.errorFor([field, i, 'clause'], { code: 'INVALID_VALUE', message: `clause \`${entry.clause}\` is said to be new since \`${other}\`, which has a clause of that id`, hint: `if it is that clause, it is not new: take it out of \`added\`; else give it an id of its own` }));
@@ -116,7 +119,7 @@ export function checkFamily(results: readonly PlanResult[], family?: string): Fa
     const parent = own.parent != null ? full.get(own.parent) : undefined;
     if (own.parent != null && !parent) continue; // no parent (reported once, as UNKNOWN_PARENT), or an invalid one
     const known = new Set(parent?.clauses.map((p) => p.id) ?? []);
-    const hint = parent ? clauseHint(parent.version, parent.clauses) : undefined;
+    const hint = parent ? hintFor(parent) : undefined;
     own.clauses.forEach((c, i) => {
       const named: Array<[string, Array<string | number>]> = [...(c.covers ?? []).map((id, j) => [id, ['clauses', i, 'covers', j]] as [string, Array<string | number>]), ...(c.partOf !== undefined ? [[c.partOf, ['clauses', i, 'partOf']] as [string, Array<string | number>]] : [])];
       named.forEach(([id, at], j) => {

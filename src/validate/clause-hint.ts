@@ -16,14 +16,23 @@ function words(s: string): Set<string> {
   return new Set((s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 4));
 }
 
-/** A hint builder for one version's clauses (nearest spelling measured within closestIn's budget). */
-export function clauseHint(version: string, clauses: readonly Pick<Clause, 'id' | 'title'>[]): (id: string) => string {
+/**
+ * A hint builder for one version's clauses. The words of each clause are read once; the nearest
+ * spelling is measured within closestIn's budget, and the clauses sharing a word are looked for
+ * while `budget` clause visits last, so that a hostile list of unknown ids costs little.
+ */
+export function clauseHint(version: string, clauses: readonly Pick<Clause, 'id' | 'title'>[], budget = 4_000_000): (id: string) => string {
   const near = closestIn(clauses.map((c) => c.id));
+  let theirs: Array<Set<string>> | undefined;
+  let spent = 0;
   return (id) => {
     const typo = near(id);
     if (typo) return `did you mean \`${typo}\`?`;
     const mine = words(id);
-    const alike = mine.size ? clauses.filter((c) => [...words(`${c.id} ${c.title}`)].some((w) => mine.has(w))).slice(0, 3) : [];
+    const searched = mine.size > 0 && spent + clauses.length <= budget;
+    if (searched) spent += clauses.length;
+    theirs ??= searched ? clauses.map((c) => words(`${c.id} ${c.title}`)) : undefined;
+    const alike = searched && theirs ? clauses.filter((_, i) => [...(theirs?.[i] ?? [])].some((w) => mine.has(w))).slice(0, 3) : [];
     if (alike.length) return `name a clause of ${version}; sharing a word with it: ${alike.map((c) => `\`${c.id}\` (${c.title})`).join(', ')}`;
     const listed: string[] = [];
     let length = 0;

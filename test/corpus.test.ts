@@ -476,9 +476,10 @@ describe('the evaluation corpus (test/corpus)', () => {
   it('holds the held-out hand AB to what its first run measured: a reply that leaves most points open, its changes found', () => {
     // Hamas's reply once more, written and first run after every rule of this code was set (EVAL.md, "Hand AB"): 95.0 %
     // and 46 of 60 key changes; 38 of 60 on the code before clauses left open alike were told in one line, the pairs the
-    // same; 48 since a paraphrase's operative words are not flags (its new national framework, no longer below noise). Against the shipped plan and hands D, I and P every pair. Its four orphans: hand
-    // O's reply against it pairs three by older rules of the only clause of a topic (a question left open needs no
-    // score), and hand T's clause that covers the regional guarantee pairs as that file declares.
+    // same; 48 since a paraphrase's operative words are not flags (its new national framework, no longer below noise).
+    // Against the shipped plan and hands D, I and P every pair. Its four orphans: hand O's reply against it pairs three
+    // by older rules of the only clause of a topic (a question left open needs no score), and hand T's clause that
+    // covers the regional guarantee pairs as that file declares.
     const cases = casesOf('ab', 12);
     expect(wrongPairs(cases)).toEqual([]);
     // The declared pair scores 1, so the best orphan is not held under the pair threshold here (as for hands T and O).

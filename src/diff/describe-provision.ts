@@ -6,14 +6,11 @@
 import type { Clause, ClauseCondition } from '../model/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { describeTerm, fieldChanges, pairItems } from './describe-term.js';
-import type { TermChange } from './describe-term.js';
+import type { Gone, TermChange } from './describe-term.js';
 import { formatValue } from './format-value.js';
 import { sameThing } from './relabels.js';
 import { termSpec } from './term-kinds.js';
 import type { FieldChange } from './types.js';
-
-/** What became of a condition the new clause does not state: dropped, or left open by a clause left open (bracketed or deferred). */
-export type Gone = 'dropped' | 'left open';
 
 /** The fields that identify a condition across versions. */
 const CONDITION_KEY = ['kind', 'event', 'term'] as const;

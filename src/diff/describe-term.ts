@@ -348,6 +348,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** What became of a term or condition the new clause does not state: dropped, or left open by a clause left open (bracketed or deferred). */
+export type Gone = 'dropped' | 'left open';
+
 /** What a term the new version does not report reads as, in place of "dropped": "cap not reported in this version (was 600,000 personnel)". */
 export const NOT_REPORTED_HERE = 'not reported in this version';
 

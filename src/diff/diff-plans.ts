@@ -10,7 +10,7 @@ import { groupBy } from '../util/group-by.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
-import type { TermChange } from './describe-term.js';
+import type { Gone, TermChange } from './describe-term.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
 import type { OperativeFlag } from './operative.js';
@@ -302,7 +302,7 @@ function statedTerms(c: Clause, source: Clause | undefined, schema: object | und
 /** Term by term, in the order the terms first appear (old version first). */
 function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<Clause, 'topic' | 'terms' | 'status' | 'unreported'>, schema: object | undefined): TermChange[] {
   // A clause left open (bracketed, deferred) does not drop the old terms it does not state: it leaves them unsettled.
-  const gone = isOpenStatus(cb.status) ? 'left open' : 'dropped';
+  const gone: Gone = isOpenStatus(cb.status) ? 'left open' : 'dropped';
   const ta = isMap(ca.terms) ? ca.terms : {};
   const tb = isMap(cb.terms) ? cb.terms : {};
   // A term one version does not report is not known there: told so, and neither dropped nor added by it.

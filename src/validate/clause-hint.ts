@@ -25,24 +25,32 @@ export function clauseHint(version: string, clauses: readonly Pick<Clause, 'id' 
   const near = closestIn(clauses.map((c) => c.id));
   let theirs: Array<Set<string>> | undefined;
   let spent = 0;
+  let listing: string | undefined;
   return (id) => {
     const typo = near(id);
     if (typo) return `did you mean \`${typo}\`?`;
     const mine = words(id);
-    const searched = mine.size > 0 && spent + clauses.length <= budget;
-    if (searched) spent += clauses.length;
-    theirs ??= searched ? clauses.map((c) => words(`${c.id} ${c.title}`)) : undefined;
-    const alike = searched && theirs ? clauses.filter((_, i) => [...(theirs?.[i] ?? [])].some((w) => mine.has(w))).slice(0, 3) : [];
-    if (alike.length) return `name a clause of ${version}; sharing a word with it: ${alike.map((c) => `\`${c.id}\` (${c.title})`).join(', ')}`;
-    const listed: string[] = [];
-    let length = 0;
-    for (const c of clauses) {
-      if (length + c.id.length > LISTED) break;
-      listed.push(c.id);
-      length += c.id.length + 2;
+    if (mine.size > 0 && spent + clauses.length <= budget) {
+      spent += clauses.length;
+      theirs ??= clauses.map((c) => words(`${c.id} ${c.title}`));
+      const alike = clauses.filter((_, i) => [...(theirs?.[i] ?? [])].some((w) => mine.has(w))).slice(0, 3);
+      if (alike.length) return `name a clause of ${version}; sharing a word with it: ${alike.map((c) => `\`${c.id}\` (${c.title})`).join(', ')}`;
     }
-    if (!listed.length) return `name a clause of ${version}`;
-    const rest = clauses.length - listed.length;
-    return `name a clause of ${version}: ${listed.join(', ')}${rest ? `, and ${rest} more` : ''}`;
+    listing ??= idsListed(version, clauses);
+    return listing;
   };
+}
+
+/** "name a clause of us-28-point: sovereignty, …, and 16 more": as many ids as {@link LISTED} characters hold. */
+function idsListed(version: string, clauses: readonly Pick<Clause, 'id'>[]): string {
+  const listed: string[] = [];
+  let length = 0;
+  for (const c of clauses) {
+    if (length + c.id.length > LISTED) break;
+    listed.push(c.id);
+    length += c.id.length + 2;
+  }
+  if (!listed.length) return `name a clause of ${version}`;
+  const rest = clauses.length - listed.length;
+  return `name a clause of ${version}: ${listed.join(', ')}${rest ? `, and ${rest} more` : ''}`;
 }

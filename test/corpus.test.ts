@@ -140,9 +140,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // Judged by the annotated lineage: most of these file pairs are two hands no case compares (EVAL.md, "A topic's few
     // clauses"). The wrong pairs are mostly clauses whose lineage the hands read otherwise (rebuilding as point 2 or 10).
     const { byFamily, sameDraft } = overAllPairs(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    // Two hands' files of one draft: no operative flag between them can be true (582 and 1,455 before a rewrite was told by its places).
+    // Two hands' files of one draft: no operative flag between them can be true (582 and 1,455 before a rewrite was told by its places;
+    // 188 obligation flags before a prohibition in other words read as the same).
     expect(sameDraft.filePairs).toBe(332);
-    expect(sameDraft.obligation).toBeLessThanOrEqual(188);
+    expect(sameDraft.obligation).toBeLessThanOrEqual(137);
     expect(sameDraft.other).toBeLessThanOrEqual(152);
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 650, truth: 10610 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));

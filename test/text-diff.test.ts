@@ -92,6 +92,20 @@ describe('operative-language flags', () => {
       { kind: 'negation', change: 'removed', words: ['no'] },
     ]);
     expect(flags('Russia will withdraw.', 'Russia won’t withdraw.')).toEqual([{ kind: 'negation', change: 'added', words: ['not'] }]);
+    // A prohibition in other words forbids the same: "may not", "will not", "shall not", "undertakes not to",
+    // "commit never to", "neither party will". "Neither undertakes to" binds no one, and is not one.
+    const obligations = (a: string, b: string) => flags(a, b).filter((f) => f.kind === 'obligation');
+    for (const [a, b] of [
+      ['Neither Russia nor Ukraine may use force against the line.', 'Russia and Ukraine will not use force against the line.'],
+      ['Ukraine may not join NATO.', 'Ukraine undertakes never to join NATO.'],
+      ['No party may attack the other.', 'Neither party will attack the other.'],
+      ['The parties commit not to attack.', 'The parties shall not attack.'],
+    ] as const) {
+      expect([a, b, obligations(a, b)]).toEqual([a, b, []]);
+      expect([b, a, obligations(b, a)]).toEqual([b, a, []]);
+    }
+    expect(obligations('No party may attack the other.', 'No party undertakes to attack the other.')).toEqual([{ kind: 'obligation', from: 'may not', to: 'undertakes', direction: 'softened' }]);
+    expect(obligations('Ukraine will not join NATO.', 'Ukraine is expected not to join NATO.')).toEqual([{ kind: 'obligation', from: 'will', to: 'expected', direction: 'softened' }]);
     expect(flags("Ukraine can't join.", 'Ukraine can’t join.')).toEqual([]);
     expect(flags('Ukraine’s sovereignty is confirmed.', 'Ukraine’s sovereignty is confirmed once more.')).toEqual([]);
     expect(flags('Forces may number 600,000.', 'Forces may number no more than 600,000.')).toEqual([]);
@@ -108,7 +122,12 @@ describe('operative-language flags', () => {
     // Two accounts of one clause: the same duty, its words changed in three places and more.
     const before = 'Neither Russia nor Ukraine may change the line of contact by force, and no party will attack the other.';
     const retold = 'Russia and Ukraine undertake not to move the contact line by force; the parties renounce attacks.';
-    expect(flags(before, retold)).toEqual([{ kind: 'obligation', from: 'may not', to: 'undertake', direction: 'softened' }]);
+    // Retold with another word for the same prohibition ("may not", "undertake not to"): no duty changed.
+    expect(flags(before, retold)).toEqual([]);
+    // Retold as a duty to act where the prohibition was: one obligation word gave way to another.
+    expect(flags(before, 'Russia and Ukraine undertake to move the contact line only by agreement; the parties renounce attacks.')).toEqual([
+      { kind: 'obligation', from: 'may not', to: 'undertake', direction: 'softened' },
+    ]);
     // Retold in five places with most words kept: "not" for "nor", "neither" for "no", the same prohibition.
     expect(flags(before, 'Russia and Ukraine may not change the contact line by force, and neither party will attack the other.')).toEqual([]);
     expect(flags('The United States provides guarantees to Ukraine, as the parties set out below in full.', 'Washington will give Ukraine guarantees, set out in the annex the parties sign.')).toEqual([]);

@@ -25,7 +25,7 @@ const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   // one, nor does a preposition left at the end of a relative clause ("as the parties committed to in Istanbul").
   [
     new RegExp(
-      String.raw`${NOT_MODAL}\bwill\b(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not)\b)(?!\s+to\s+(?:in|at|on|by|with|under|during|since|before|after|last|next|this|earlier|previously)\b|\s+to\s*(?:[.;:]|$))`,
+      String.raw`${NOT_MODAL}\bwill\b(?=\s+\p{L})|\b(?:undertakes?|undertook|commits?|committed|agrees?|agreed)(?=\s+(?:to|that|not|never)\b)(?!\s+to\s+(?:in|at|on|by|with|under|during|since|before|after|last|next|this|earlier|previously)\b|\s+to\s*(?:[.;:]|$))`,
       'u',
     ),
     null,
@@ -36,6 +36,8 @@ const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   [/\b(?:may|might|could|can)\b/, null, 1],
 ];
 const PERMISSIVE = /\b(?:may|might|could|can)\b/;
+/** Duties said with a modal: a negative subject before one forbids ("neither party will attack"). */
+const MODAL_DUTY = /\b(?:must|shall|will)\b/;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
 const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/g;
 
@@ -83,9 +85,15 @@ function normalise(text: string): string {
     .replace(/\bno\s+doubt\b/g, 'surely');
 }
 
-/** The strongest obligation of each sentence, strongest overall: [word, level], or null. */
-export function obligationOf(text: string): [string, number] | null {
-  let best: [string, number] | null = null;
+/**
+ * The strongest obligation of each sentence, strongest overall: [word, level, prohibitive], or null.
+ * `prohibitive`: the word forbids rather than requires: a permissive modal a negation governs ("may
+ * not", "no party may"), or a duty with a negation right after it ("will not", "undertakes not to",
+ * "commit never to", "shall not") or, for a modal, a negative subject before it ("neither party will").
+ * "No party undertakes to" forbids nothing: it only binds no one.
+ */
+export function obligationOf(text: string): [string, number, boolean] | null {
+  let best: [string, number, boolean] | null = null;
   for (const sentence of normalise(text).split(/[.;!?]\s+|\n/)) {
     for (const [re, word, level] of OBLIGATION) {
       const m = re.exec(sentence);
@@ -95,9 +103,11 @@ export function obligationOf(text: string): [string, number] | null {
       // not a "not" in a relative clause or elsewhere ("any state that does not sign may join", "although some do not agree").
       const before = sentence.slice(0, m.index).split(/,|;|\b(?:although|though|because|while|which|who|whereas)\b/).pop() ?? '';
       const after = sentence.slice(m.index + m[0].length);
-      const governed = /^\s*(?:(?:and|but|or|so)\s+)?(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before) || /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
-      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && governed;
-      const found: [string, number] = prohibition ? ['may not', 4] : [word ?? m[0], level];
+      const subject = /^\s*(?:(?:and|but|or|so)\s+)?(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before);
+      const negatedAfter = /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
+      const prohibition = level === 1 && PERMISSIVE.test(m[0]) && (subject || negatedAfter);
+      const forbids = level >= 3 && (negatedAfter || (subject && MODAL_DUTY.test(m[0])));
+      const found: [string, number, boolean] = prohibition ? ['may not', 4, true] : [word ?? m[0], level, forbids];
       if (!best || found[1] > best[1]) best = found;
     }
   }
@@ -178,8 +188,10 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
   // ("Ukraine will not join" against "Ukraine's membership is ruled out"), without changing what it does: there only
   // a change from one obligation word to another is told, and negations and conditions only in a local edit.
   const rewritten = isRewritten(hunks);
-  // A permissive "may" appearing or going alone changes no duty; anything stronger does.
-  if (la !== lb && (a && b ? true : !rewritten && Math.max(la, lb) >= 2)) {
+  // A permissive "may" appearing or going alone changes no duty; anything stronger does. A prohibition told in other
+  // words ("may not", "will not", "undertake not to") forbids the same: no obligation changed.
+  const bothForbid = a?.[2] === true && b?.[2] === true;
+  if (la !== lb && !bothForbid && (a && b ? true : !rewritten && Math.max(la, lb) >= 2)) {
     flags.push({ kind: 'obligation', from: a?.[0] ?? null, to: b?.[0] ?? null, direction: lb > la ? 'strengthened' : 'softened' });
   }
   if (rewritten) return flags;

@@ -217,6 +217,10 @@ describe('clauses reported dropped (removed)', () => {
     const [shared, none] = checkFamily([a, worded, unlike]).errors;
     expect(shared?.hint).toMatch(/^name a clause of a; sharing a word with it: `amnesty` \(/);
     expect(none?.hint).toBe(`name a clause of a: ${(a.plan as Plan).clauses.map((c) => c.id).join(', ')}`);
+    // Short words that name something count ("end", "war"), filler does not ("of"); the clause sharing most comes first.
+    const titled = parsePlan(head('a', 'null') + clause('war-crimes', 'amnesty', '') + clause('ceasefire', 'ceasefire', '').replace('title: ceasefire', 'title: End of the war and a pull-back'), { file: 'a.yaml' });
+    const guessed = parsePlan(head('ii', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('end-of-war')}`, { file: 'i.yaml' });
+    expect(checkFamily([titled, guessed]).errors.map((e) => e.hint)).toEqual(['name a clause of a; sharing a word with it: `ceasefire` (End of the war and a pull-back), `war-crimes` (war-crimes)']);
     // A parent the family lacks is told once, not again for each removal.
     const lost = parsePlan(head('ffffff', 'zz') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty')}`, { file: 'f.yaml' });
     expect(checkFamily([a, lost]).errors.map((e) => e.code)).toEqual(['UNKNOWN_PARENT']);

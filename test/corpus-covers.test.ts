@@ -64,8 +64,10 @@ describe("hand S's first-phase deal, which says what it puts off (covers)", () =
     expect(found(diff)).toEqual(KEYS);
     // The same file without `covers`: the points put off read as not in this version, their provisions as added.
     const bare = diffWith(source.replace(/^ {4}covers: .*\n/gm, ''));
-    expect(found(bare)).toEqual(['hostage-release', 'ceasefire', 'prisoner-release', 'regional-guarantee', 'statehood-pathway']);
+    // (Its disarmament question finds the plan's demilitarisation by its words since a question's few words count by the
+    // share found in the other clause, and ranks above the statehood pathway, which leaves the ten.)
+    expect(found(bare)).toEqual(['hostage-release', 'ceasefire', 'demilitarisation', 'prisoner-release', 'regional-guarantee']);
     const kinds = kindOf(bare);
-    expect(Object.values(COVERED).flat().filter((id) => kinds.get(id) === 'removed')).toEqual(['aid', 'demilitarisation', 'isf', 'idf-withdrawal', 'technocratic-committee', 'board-of-peace', 'pa-reform', 'redevelopment', 'economic-development']);
+    expect(Object.values(COVERED).flat().filter((id) => kinds.get(id) === 'removed')).toEqual(['aid', 'isf', 'idf-withdrawal', 'technocratic-committee', 'board-of-peace', 'pa-reform', 'redevelopment', 'economic-development']);
   });
 });

@@ -118,10 +118,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // the plan's points); hands U and AA number nothing, and add no trial. 1,194 of 4,521 with hand AD (108 of its 449:
     // a 20-point plan numbered 1–20 against the 21-point drafts and two 20-point files); the cases before it unchanged.
     // 1,196 with a topic's few clauses left pairing as each other's clear best (3 more; EVAL.md, "A topic's few clauses");
-    // 1,194 with a question's missing terms not counted against it.
+    // 1,194 with a question's missing terms not counted against it; 1,202 with a question's few words measured by the share
+    // found in the other clause (EVAL.md, "A question's few words": 8 more, for 52 right pairs more over every file pair).
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(trials).toBe(4521);
-    expect(paired.length).toBeLessThanOrEqual(1194);
+    expect(paired.length).toBeLessThanOrEqual(1202);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -129,10 +130,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // In each case, one clause of a topic taken from the old version and another's partner from the new (EVAL.md, "A
     // topic's few clauses"): the rules that pair a topic's clauses left alone pair such a pair. 1,114 of 5,398 on the code
     // before the rule for a topic's few clauses, 1,121 with it, 1,124 with a question's missing terms not counted against
-    // it; a rule that makes the diff more eager shows here.
+    // it, 1,128 with a question's few words measured by the share found in the other clause; a rule that makes the diff
+    // more eager shows here.
     const { trials, paired } = crossedTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(trials).toBe(5398);
-    expect(paired.length).toBeLessThanOrEqual(1124);
+    expect(paired.length).toBeLessThanOrEqual(1128);
     expect(paired.length).toBeGreaterThan(0);
   }, 400_000); // some 5,400 diffs: about 85 s alone
 
@@ -149,8 +151,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
     expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
     expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(52);
-    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10091);
-    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(128);
+    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10143);
+    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(126);
   }, 180_000);
 
   it('pairs list items by identity everywhere', () => {
@@ -300,7 +302,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect((heldOutBy.m as Totals).rewriteWrong).toBe(0);
     // 98.8 % and 60 once a question left open finds the catch-all clause nearest it (first run 98.1 % and 58).
     // 62 once clauses left open alike are told in one line.
-    holds(heldOutBy.m as Totals, { recall: 0.987, keys: 62, orphans: 1 });
+    holds(heldOutBy.m as Totals, { recall: 0.99, keys: 64, orphans: 1 });
     for (const r of cases.filter((x) => x.name.includes('→ geneva-m') && x.keys.length)) {
       expect([r.name, r.right, r.wrong.length]).toEqual([r.name, r.truth, 0]);
       expect(r.keys.filter((k) => k.rank === null), r.name).toEqual([]);
@@ -461,7 +463,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // (disarmament and statehood, each beside a clause its question does not name; the board and the committee in one);
     // 80.8 % once the questions are taken best first (its Authority question takes the reform before the board's question).
     // 84.6 % and 53 once a question's missing terms count for nothing (EVAL.md, "Hand AI").
-    holds(heldOutBy.u as Totals, { recall: 0.845, keys: 53, orphans: 6, bestOrphan: 0.24 });
+    holds(heldOutBy.u as Totals, { recall: 0.86, keys: 54, orphans: 6, bestOrphan: 0.24 });
     // Against the other first-phase files, written by hands that left the same points open: every pair but that one.
     for (const r of cases.filter((x) => x.name.includes('phase →'))) expect(r.right, r.name).toBeGreaterThanOrEqual(r.truth - 1);
   });
@@ -484,7 +486,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('ab', 12);
     expect(wrongPairs(cases)).toEqual([]);
     // The declared pair scores 1, so the best orphan is not held under the pair threshold here (as for hands T and O).
-    holds(heldOutBy.ab as Totals, { recall: 0.954, keys: 48, orphans: 4, bestOrphan: 1 });
+    holds(heldOutBy.ab as Totals, { recall: 0.96, keys: 51, orphans: 4, bestOrphan: 1 });
     for (const from of ['wh', 'd-wh', 'wh-i', 'p-wh']) {
       const r = cases.find((x) => x.name.startsWith(`gaza-2025/${from} → ab-reply`)) as CaseResult;
       expect([r.name, r.right]).toEqual([r.name, r.truth]);

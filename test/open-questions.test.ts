@@ -1,5 +1,6 @@
 /** Which clauses a question left open stands for, among several of its topic: the rule alone, with scores given. */
 import { describe, expect, it } from 'vitest';
+import { questionOverlap } from '../src/match/evidence.js';
 import { aboveGap, besidePartner, standingOut } from '../src/match/open-questions.js';
 import type { Clause } from '../src/model/types.js';
 
@@ -65,5 +66,17 @@ describe('the clauses that stand out beside a partner content found', () => {
     expect(besidePartner(ranked(0.4, 0.1, 0.05), 0, free, limits)).toEqual([]);
     expect(besidePartner(ranked(0.4, 0.36, 0.1), 2, free, limits)).toEqual([]);
     expect(besidePartner(ranked(0.4, 0.36, 0.1), 0, (at) => at !== 1, limits)).toEqual([]);
+  });
+});
+
+describe("a question's few words against a clause that says them at length", () => {
+  it('count halfway between the plain overlap and the share of the question found there', () => {
+    // Shared mass 2 of a question of mass 4 against a clause of 64: overlap 2/16, share found 2/4; halfway (geometric) 0.25.
+    expect(questionOverlap(2 / 16, 4, 64)).toBeCloseTo(Math.sqrt((2 / 16) * (2 / 4)), 12);
+    // A question as long as the clause, or longer, is measured as any clause is; nothing passes 1.
+    expect(questionOverlap(0.3, 10, 10)).toBe(0.3);
+    expect(questionOverlap(0.3, 20, 5)).toBe(0.3);
+    expect(questionOverlap(0.9, 1, 1e6)).toBe(1);
+    expect(questionOverlap(0, 4, 64)).toBe(0);
   });
 });

@@ -45,6 +45,19 @@ export function wordEvidence(all: number, titles: number): number {
   return Math.max(all, (1 - WEIGHTS.title) * all + WEIGHTS.title * titles);
 }
 
+/**
+ * The word overlap of a question left open (mass `question`) with a clause of the other version
+ * (mass `other`): a question names in a few words what it leaves open, which the clause says at
+ * length, so the plain overlap (shared mass over the geometric mean of both masses) undersells it.
+ * Where the question is the shorter, its overlap is the geometric mean of the plain overlap and the
+ * share of the question's own words found in the clause. Halfway, because the whole share paired
+ * orphans in the leave-one-out trials of the evaluation corpus (EVAL.md, "A question's few words").
+ */
+export function questionOverlap(overlap: number, question: number, other: number): number {
+  if (question <= 0 || other <= question) return overlap;
+  return Math.min(1, overlap * Math.sqrt(Math.sqrt(other / question)));
+}
+
 /** Inverse document frequencies of tokens over the clauses that take part in matching. */
 export class Rarity {
   private readonly idf = new Map<string, number>();

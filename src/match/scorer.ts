@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../model/types.js';
 import { isOpenQuestion } from '../model/clause-state.js';
-import { Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, wordEvidence } from './evidence.js';
+import { questionOverlap, Rarity, rarestShared, rawScore, scoreOf, termOverlap, weightedOverlap, wordEvidence } from './evidence.js';
 import type { MatchEvidence } from './evidence.js';
 import type { ClausePair } from './match-clauses.js';
 import { lowerBound } from '../util/lower-bound.js';
@@ -75,14 +75,19 @@ export class Scorer {
     const tiA = this.titlesA.at(i);
     const tiB = this.titlesB.at(j);
     const titles = weightedOverlap(tiA, tiB, this.massOf(this.titleMassA, i, tiA), this.massOf(this.titleMassB, j, tiB), this.rarity);
-    const text = wordEvidence(weightedOverlap(ta, tb, this.massOf(this.massA, i, ta), this.massOf(this.massB, j, tb), this.rarity), titles);
+    const [mA, mB] = [this.massOf(this.massA, i, ta), this.massOf(this.massB, j, tb)];
+    // A question left open carries no terms by what it is (they are what it leaves open): no evidence either way.
+    const [qa, qb] = [isOpenQuestion(ca), isOpenQuestion(cb)];
+    const open = qa || qb;
+    const overlap = weightedOverlap(ta, tb, mA, mB, this.rarity);
+    // A question's few words against a clause that says the same at length: its words found there count more.
+    const words = qa === qb ? overlap : qa ? questionOverlap(overlap, mA, mB) : questionOverlap(overlap, mB, mA);
+    const text = wordEvidence(words, titles);
     // Term names belong to a topic: across topics they cannot be compared, and the text carries their share.
     const topic = ca.topic === cb.topic ? 'same' : ca.topic === 'other' || cb.topic === 'other' ? 'open' : 'different';
-    // A question left open carries no terms by what it is (they are what it leaves open): no evidence either way.
-    const open = isOpenQuestion(ca) || isOpenQuestion(cb);
-    const overlap = topic === 'same' && !open ? termOverlap(withoutValuesOf(this.termsA.at(i), cb.unreported), withoutValuesOf(this.termsB.at(j), ca.unreported), this.rarity) : undefined;
+    const termsInCommon = topic === 'same' && !open ? termOverlap(withoutValuesOf(this.termsA.at(i), cb.unreported), withoutValuesOf(this.termsB.at(j), ca.unreported), this.rarity) : undefined;
     // In the catch-all topic the writer names the terms, so names that differ are no evidence against: terms only add.
-    const terms = overlap !== undefined && ca.topic === 'other' ? Math.max(overlap, text) : overlap;
+    const terms = termsInCommon !== undefined && ca.topic === 'other' ? Math.max(termsInCommon, text) : termsInCommon;
     const evidence: MatchEvidence = {
       text: round3(text),
       ...(terms !== undefined ? { terms: round3(terms) } : {}),

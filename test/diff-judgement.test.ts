@@ -490,6 +490,20 @@ describe('matching clauses another author rewrote', () => {
     expect(near.possible).toContainEqual(expect.objectContaining({ from: 0, to: 2 }));
   });
 
+  it('lets a question paired by its words take a second clause it names, the gap shown by clauses already paired', () => {
+    // One point of the plan held as two clauses (aid channels, the Rafah crossing), answered by one question naming both;
+    // the topic's other clauses are paired already, and still show where the question's scores fall off.
+    const h = (x: Partial<Clause> & Pick<Clause, 'id' | 'title' | 'text'>, n: number) => clause({ topic: 'humanitarian', ...x } as Parameters<typeof clause>[0], n);
+    const channels = h({ id: 'aid-channels', title: 'Aid handed out by UN agencies', text: 'Aid is handed out by UN agencies, the Red Crescent and other neutral bodies, without interference from either side.' }, 8);
+    const rafah = h({ id: 'rafah', title: 'Rafah crossing open both ways', text: 'The Rafah crossing opens in both directions under the mechanism of the January 2025 deal.' }, 9);
+    const hostages = h({ id: 'hostages', title: 'Hostages home within 72 hours', text: 'All hostages, living and dead, come home within 72 hours.' }, 4);
+    const prisoners = h({ id: 'prisoners', title: 'Prisoners released', text: 'Israel releases 250 prisoners serving life sentences and 1,700 detainees.' }, 5);
+    const question = h({ id: 'channels-and-rafah-open', title: 'Aid channels and the Rafah crossing not answered', text: 'The reply does not say whether UN agencies, the Red Crescent and neutral bodies hand out the aid, or whether the Rafah crossing opens both ways as in January 2025.', status: 'bracketed' }, 1);
+    const m = matchClauses([hostages, prisoners, channels, rafah], [hostages, prisoners, question]);
+    expect(m.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 2, to: 2, method: 'similarity' })]));
+    expect(m.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [2, 3], to: [2] })]);
+  });
+
   it('finds a part within its topic whose whole shares with it mostly words too common to index', () => {
     // 66 clauses share five words, so the index leaves those words out; nine others share four rarer words with the part.
     // The part holds six of its ten words in the whole (0.6, enough within a topic), one of them indexed.

@@ -276,15 +276,20 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       if (more.length) join(found.side, found.at, found.standFor.map((o) => o.at), found.score);
     }
     // A question content paired with one clause stands for those that stand out with it as well: they join the pair
-    // as a merge (or a split), as when the rule above pairs the question.
+    // as a merge (or a split), as when the rule above pairs the question. Where the scores fall off is measured over
+    // every clause of the topic, paired or not (a point held as two clauses, both named in the question, with nothing
+    // free below them shows no gap otherwise); only free ones join.
+    let everyOf: [Map<string, number[]>, Map<string, number[]>] | undefined;
     for (const p of aTo.values()) {
       const side = p.method !== 'similarity' ? undefined : isOpenQuestion(b[p.to] as Clause) ? 1 : isOpenQuestion(a[p.from] as Clause) ? 0 : undefined;
       if (side === undefined) continue;
       const [q, partner] = side === 1 ? [p.to, p.from] : [p.from, p.to];
       const other = side === 1 ? 0 : 1;
       const topic = (side === 1 ? b[q] : a[q])?.topic ?? '';
-      const theirs = (topics4[other].get(topic) ?? []).slice(0, MATCH.scanLimit);
-      if (topic === 'other' || taken[side].has(q) || !theirs.includes(partner)) continue;
+      if (topic === 'other' || taken[side].has(q)) continue;
+      everyOf ??= [groupBy(a.map((_, k) => k), (k) => a[k]?.topic ?? ''), groupBy(b.map((_, k) => k), (k) => b[k]?.topic ?? '')];
+      const theirs = (everyOf[other].get(topic) ?? []).slice(0, MATCH.scanLimit);
+      if (!theirs.includes(partner)) continue;
       const ranked = rankedBy(theirs, (o) => scoreOf(side, q, o));
       const at = (o: number): [number, number] => (side === 0 ? [q, o] : [o, q]);
       const more = besidePartner(ranked, partner, (o) => isFree(other, o), limits);

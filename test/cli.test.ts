@@ -305,6 +305,10 @@ describe('a plan file validated on its own', () => {
     const json = JSON.parse((await run('validate', copy, '--format', 'json')).stdout) as { notes: string[] };
     expect(json.notes).toHaveLength(1);
     // In its folder the stakeholders are read; an original draft has no parent: nothing to say.
+    // A version that names clauses of its parent (here a removal) is told those ids went unchecked.
+    const geneva = join(dir, 'geneva.yaml');
+    copyFileSync(join(FAMILY, 'geneva-19-point.yaml'), geneva);
+    expect((await run('validate', geneva)).stdout).toMatch(/without its stakeholder ids \(no stakeholders\.yaml beside it\) or its parent `us-28-point` \(the [1-9]\d* clause ids? it names there, in `removed`, `covers` or `partOf`, (is|are) not checked\) and what else a family is checked for/);
     expect((await run('validate', join(FAMILY, 'us-28-point.yaml'))).stdout).not.toContain('note:');
     expect((await run('validate', FAMILY)).stdout).not.toContain('note:');
   });

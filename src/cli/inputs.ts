@@ -130,6 +130,20 @@ export async function familyTermsOption(dir: string): Promise<{ terms?: FamilyTe
   return found.errors.map((e) => formatError(e, (n) => found.sourceMap.lineText(n)));
 }
 
+/** How many clause ids of its parent a plan's data names: its removals from the parent, and its clauses' `covers` and `partOf`. */
+function parentIdsNamed(data: { parent: string; removed?: unknown; clauses?: unknown }): number {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const removed = list(data.removed).filter((r) => {
+    const from = (r as { from?: unknown } | null)?.from;
+    return from === undefined || from === data.parent;
+  }).length;
+  const named = list(data.clauses).reduce<number>((n, c) => {
+    const clause = (c ?? {}) as { covers?: unknown; partOf?: unknown };
+    return n + list(clause.covers).length + (typeof clause.partOf === 'string' ? 1 : 0);
+  }, 0);
+  return removed + named;
+}
+
 /**
  * What a plan file read on its own was not checked for: its stakeholders (with no stakeholders
  * file beside it), its family's own topics and terms (with none beside it, when some read as
@@ -142,7 +156,12 @@ function aloneNote(path: string, result: ParseResult, named: (version: string) =
   if (!existsSync(join(dirname(path), STAKEHOLDERS_FILE))) skipped.push(`its stakeholder ids (no ${STAKEHOLDERS_FILE} beside it)`);
   const unknown = result.errors.filter((e) => e.code === 'UNKNOWN_TOPIC' || (e.code === 'UNKNOWN_FIELD' && e.path.includes('terms'))).length;
   if (unknown && !existsSync(join(dirname(path), TERMS_FILE))) skipped.push(`its family's own topics and terms (no ${TERMS_FILE} beside it: the ${unknown} unknown topics and terms above may be declared there)`);
-  if (typeof data.parent === 'string' && !named(data.parent)) skipped.push(`its parent \`${data.parent}\` and what else a family is checked for`);
+  if (typeof data.parent === 'string' && !named(data.parent)) {
+    // The parent's clause ids the file names (its removals, and what its clauses cover or are part of) are guesses until then.
+    const ids = parentIdsNamed(data as { parent: string });
+    const naming = ids ? ` (the ${ids} clause id${ids === 1 ? '' : 's'} it names there, in \`removed\`, \`covers\` or \`partOf\`, ${ids === 1 ? 'is' : 'are'} not checked)` : '';
+    skipped.push(`its parent \`${data.parent}\`${naming} and what else a family is checked for`);
+  }
   if (skipped.length === 0) return undefined;
   return `${path} was checked on its own, without ${skipped.join(' or ')}; validate its family folder for those checks`;
 }

@@ -706,6 +706,10 @@ describe('what matters most', () => {
     expect(diffPlans(agreed, y).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['pullout'] });
     const named = plan('y', y.clauses.map((c) => (c.id === 'pullout' ? { ...c, parties: ['russia'] } : c)));
     expect(diffPlans(x, named).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['force'] });
+    // A "not" in the question's own words says what is left open, and the clause stays in the line; a duty put in does not.
+    const worded = (text: string) => plan('y', y.clauses.map((c) => (c.id === 'pullout' ? { ...c, text } : c)));
+    expect(diffPlans(x, worded("The answer does not take up the plan's point on pullout.")).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['force', 'pullout'] });
+    expect(diffPlans(x, worded("The answer says Israel will take up the plan's point on pullout.")).summary.highlights.find((l) => l.also)).toMatchObject({ clause: 'arms', also: ['force'] });
     // Past four clauses, the line names the first four by their titles and the rest by their numbers: every one is named.
     const many = plan('x', Array.from({ length: 6 }, (_, i) => t(`p${i}`, i + 1, 'other', { a: 1 })));
     const left = plan('y', many.clauses.map((c) => open(c, 'bracketed')));

@@ -2,7 +2,7 @@ import { numbered } from './clause-name.js';
 import type { Topic } from '../model/types.js';
 import { clauseName, ifSo, leadOf } from './describe-clause.js';
 import { isOpenStatus } from '../model/clause-state.js';
-import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, PossiblePairRef, RenumberRun } from './types.js';
+import type { ChangeKind, ClauseChange, DiffSummary, FieldChange, Highlight, OperativeFlag, PossiblePairRef, RenumberRun } from './types.js';
 import { METADATA_FIELDS, weightOf } from './weigh.js';
 
 const KINDS: ChangeKind[] = ['added', 'removed', 'split', 'merged', 'modified', 'renumbered', 'moved', 'unchanged'];
@@ -125,8 +125,10 @@ export function rank(clauses: readonly ClauseChange[], { boost, possible = [] }:
  * leaving it open.
  */
 function leftOpenAs(c: ClauseChange): string | undefined {
-  // An operative word that went with the rest of the clause is part of leaving it open; one put in is news.
-  if (!c.from || !c.to || c.carried || c.to.termCount || c.kind !== 'modified' || (c.text?.flags ?? []).some((f) => (f.kind === 'obligation' ? f.to !== null : f.change === 'added'))) return undefined;
+  // An operative word that went with the rest of the clause is part of leaving it open; one put in is news. Not a "not":
+  // in a question's own words it says what is left open ("the answer does not take up the dialogue").
+  const news = (f: OperativeFlag) => (f.kind === 'obligation' ? f.to !== null : f.change === 'added' && f.kind !== 'negation');
+  if (!c.from || !c.to || c.carried || c.to.termCount || c.kind !== 'modified' || (c.text?.flags ?? []).some(news)) return undefined;
   const status = c.fields.find((f) => f.field === 'status');
   if (!status || status.from !== 'proposed' || !isOpenStatus(status.to)) return undefined;
   // A question that names no parties leaves them open with the rest; one that names others says more.

@@ -502,6 +502,11 @@ describe('matching clauses another author rewrote', () => {
     const m = matchClauses([hostages, prisoners, channels, rafah], [hostages, prisoners, question]);
     expect(m.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ from: 2, to: 2, method: 'similarity' })]));
     expect(m.groups).toEqual([expect.objectContaining({ kind: 'merged', from: [2, 3], to: [2] })]);
+    // Became a question left open, it is told with the others left open alike, in one line.
+    const arms = h({ id: 'arms', title: 'Weapons handed over', text: 'Hamas hands over its weapons to monitors.', terms: { decommissioning: true } } as Parameters<typeof h>[0], 13);
+    const armsOpen = { ...arms, status: 'bracketed', terms: {} } as Clause;
+    const line = diffPlans(plan('x', [hostages, prisoners, channels, rafah, arms]), plan('y', [hostages, prisoners, question, armsOpen])).summary.highlights.find((l) => l.also);
+    expect([line?.clause, ...(line?.also ?? [])].sort()).toEqual(['arms', 'channels-and-rafah-open']);
   });
 
   it('finds a part within its topic whose whole shares with it mostly words too common to index', () => {

@@ -128,7 +128,9 @@ function leftOpenAs(c: ClauseChange): string | undefined {
   // An operative word that went with the rest of the clause is part of leaving it open; one put in is news. Not a "not":
   // in a question's own words it says what is left open ("the answer does not take up the dialogue").
   const news = (f: OperativeFlag) => (f.kind === 'obligation' ? f.to !== null : f.change === 'added' && f.kind !== 'negation');
-  if (!c.from || !c.to || c.carried || c.to.termCount || c.kind !== 'modified' || (c.text?.flags ?? []).some(news)) return undefined;
+  // A question that stands for several clauses (a merge or split) became a question left open all the same.
+  const pairedOrGrouped = c.kind === 'modified' || c.kind === 'merged' || c.kind === 'split';
+  if (!c.from || !c.to || c.carried || c.to.termCount || !pairedOrGrouped || (c.text?.flags ?? []).some(news)) return undefined;
   const status = c.fields.find((f) => f.field === 'status');
   if (!status || status.from !== 'proposed' || !isOpenStatus(status.to)) return undefined;
   // A question that names no parties leaves them open with the rest; one that names others says more.

@@ -119,10 +119,12 @@ describe('the evaluation corpus (test/corpus)', () => {
     // a 20-point plan numbered 1–20 against the 21-point drafts and two 20-point files); the cases before it unchanged.
     // 1,196 with a topic's few clauses left pairing as each other's clear best (3 more; EVAL.md, "A topic's few clauses");
     // 1,194 with a question's missing terms not counted against it; 1,202 with a question's few words measured by the share
-    // found in the other clause (EVAL.md, "A question's few words": 8 more, for 52 right pairs more over every file pair).
+    // found in the other clause (EVAL.md, "A question's few words": 8 more, for 52 right pairs more over every file pair);
+    // 1,206 with a catch-all clause read as the topic whose words it shares (EVAL.md, "A catch-all clause read as a
+    // topic": 4 more, for 46 right pairs more over every file pair; read by score, place and number too, 1,228).
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     expect(trials).toBe(4521);
-    expect(paired.length).toBeLessThanOrEqual(1202);
+    expect(paired.length).toBeLessThanOrEqual(1206);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -151,7 +153,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
     expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
     expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(52);
-    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10143);
+    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10189);
     expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(126);
   }, 180_000);
 
@@ -445,7 +447,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     // of its topic that stands out among several (hand B's staged withdrawal, and disarmament beside a terror-free zone).
     holds(heldOutBy.o as Totals, { recall: 0.912, keys: 56, orphans: 3, bestOrphan: 1 });
     const byName = (from: string) => cases.find((r) => r.name.startsWith(`gaza-2025/${from} → o-reply`)) as CaseResult;
-    expect([byName('a-wh').right, byName('b-wh').right]).toEqual([9, 7]);
+    expect([byName('a-wh').right, byName('b-wh').right]).toEqual([9, 9]);
   });
 
   it('holds the held-out hand U to what its first run measured: its deferred points against several clauses of their topic', () => {

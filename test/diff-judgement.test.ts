@@ -361,8 +361,11 @@ describe('matching clauses another author rewrote', () => {
     // Not when the other version has a clause of that topic, even one paired already: the force is there, in its topic.
     const mandate = free({ id: 'mandate', topic: 'stabilisation-force' as Clause['topic'], title: 'Mandate', text: 'The force secures the borders.' });
     expect(found([aid, demil, isf, mandate], [open, mandate])).toBeUndefined();
-    // Not a clause that states terms: it says more than its topic, and pairs by its content or not at all.
-    expect(found([aid, demil, isf], [{ ...open, terms: { deployment: 'deferred' } } as unknown as Clause])).toBeUndefined();
+    // Not as a question, a clause that states terms: it says more than its topic. The force filed under `other` is then
+    // read as that topic by its words, and the two pair as the only clauses of it left (where a question needs no sign more).
+    const stated = { ...open, terms: { deployment: 'deferred' } } as unknown as Clause;
+    expect(found([aid, demil, isf], [stated])?.evidence).toMatchObject({ topicRead: 'stabilisation-force' });
+    expect(found([aid, demil, isf], [stated])?.evidence?.openQuestion).toBeUndefined();
     // Nor when no catch-all clause scores the `sole` threshold with it.
     expect(found([aid, demil], [open])).toBeUndefined();
   });

@@ -28,6 +28,8 @@ export interface MatchEvidence {
   openQuestion?: true;
   /** The number of clauses (two or more) each version had left unpaired in the pair's topic, when the two paired as each other's best among them by a clear gap. Absent otherwise. */
   fewInTopic?: number;
+  /** The topic one of the two, filed under the catch-all `other`, was counted in for the rules of what is left of a topic: that of the typed clauses of the other version it scores clearly best with. Absent otherwise. */
+  topicRead?: string;
 }
 
 /** Weights of the score: the words carry most, the title's own share of them `title`; see README "Matching". */

@@ -21,6 +21,7 @@ import { declaredGroups } from './declared-groups.js';
 import { findGroups } from './found-groups.js';
 import { besidePartner, openInCatchAll, openQuestionPairs, rankedBy, standingOut } from './open-questions.js';
 import { fewInTopic } from './few-in-topic.js';
+import { guessTopics } from './topic-guess.js';
 
 /** How a pair of clauses was matched: pinned by the user, declared by a clause that covers others (`covers`) or by clauses that each take part of one (`part`: `partOf`), the same id, the same title within a topic, similar content, or (`topic`) as the only clause of their topic left on both sides, the only two clauses of both versions that name a term of their topic (`evidence.ownTerms`), a question left open and the only clause of its topic left in the other version, or the one that stands out among several (`evidence.openQuestion`), or a question left open alone in a topic the other version files under the catch-all `other` with the catch-all clause nearest it, or the clear best of each other among a topic's few clauses left, as many on both sides (`evidence.fewInTopic`). */
 export type MatchMethod = 'pinned' | 'covers' | 'part' | 'id' | 'title' | 'similarity' | 'topic';
@@ -83,7 +84,9 @@ export interface Matching {
  * best `openMax` or fewer of them that lie `openGap` times above the next.
  * A topic left with two to `fewMax` clauses on each side, as many on both,
  * pairs those that are each other's best, `fewGap` times above the next in
- * either version, at `sole` or more.
+ * either version, at `sole` or more. Those rules run again with each clause of
+ * the catch-all topic counted in the topic of the typed clauses whose words it
+ * shares most, at `sole` and `fewGap` above any other topic (topic-guess.ts).
  */
 export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3, fewMax: 3, fewGap: 1.5 } as const;
 
@@ -124,7 +127,10 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
   // Tokens are computed only for clauses that need them: on large plans most clauses pair by id.
   const tokensA = new LazyTokens(a);
   const tokensB = new LazyTokens(b);
-  const free = () => [a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i)), b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j))] as const;
+  // Clauses a question left open took as parts of a split or merge, on each side.
+  const taken = [new Set<number>(), new Set<number>()] as const;
+  const free = () =>
+    [a.map((_, i) => i).filter((i) => !aTo.has(i) && !declared.a.has(i) && !taken[0].has(i)), b.map((_, j) => j).filter((j) => !bFrom.has(j) && !declared.b.has(j) && !taken[1].has(j))] as const;
 
   // Same topic and the same title, when that title is unique on both sides.
   {
@@ -176,8 +182,11 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     if (kept) pair(c.from, c.to, 'similarity', kept.score, scorer.explain(c.from, c.to, kept.evidence));
   }
 
-  // The only clause of a topic left on each side pairs when the evidence does not speak against it.
-  {
+  // The rules for what is left of a topic, over the topics `topicA` and `topicB` give the clauses of each version.
+  // Only pairs `admit` lets through are made there.
+  const leftOfTopic = (topicA: (i: number) => string, topicB: (j: number) => string, admit = (_i: number, _j: number) => true) => {
+    const may = (i: number, j: number) => allowed(i, j) && admit(i, j);
+    // The only clause of a topic left on each side pairs when the evidence does not speak against it.
     const [fa2, fb2] = free();
     // Or when the two say something about one thing no other clause of either version names (a term of their own),
     // that thing is much of what each carries, and neither is nearer to another clause left free.
@@ -193,13 +202,13 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     const nearer = (i: number, j: number, score: number) => nearerOne(0, i, j, score) || nearerOne(1, j, i, score);
     const ownThing = (i: number, j: number, score: number, e: MatchEvidence) =>
       (e.ownTerms?.length ?? 0) > 0 && nameShare(a[i] as Clause, b[j] as Clause) >= MATCH.ownTermShare && !nearer(i, j, score);
-    const topicsA = groupBy(fa2, (i) => a[i]?.topic ?? '');
-    const topicsB = groupBy(fb2, (j) => b[j]?.topic ?? '');
+    const topicsA = groupBy(fa2, topicA);
+    const topicsB = groupBy(fb2, topicB);
     for (const [topic, is] of topicsA) {
       const js = topicsB.get(topic);
       if (is.length !== 1 || js?.length !== 1) continue;
       const [i, j] = [is[0] as number, js[0] as number];
-      if (!allowed(i, j)) continue;
+      if (!may(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       // Compatible: enough shared content, and the same printed number, the same place among the pairs made, or terms much alike.
       // The place must agree closely (a quarter of its window): the clause beside the gap a missing partner left is
@@ -214,13 +223,17 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       // Alone in their topic but with nothing else agreeing, or scoring a little under the threshold while sharing some
       // words or terms: a pair for the user to judge (the only elections clauses of two drafts, 0.19; an army cap and "no
       // limits", 0.16); not two that share nothing (0.10), nor the only catch-all clauses.
-      else if ((score >= soleAt || (topic !== 'other' && score >= MATCH.soleOffer && (evidence.text > 0 || (evidence.terms ?? 0) > 0))) && !byPair.has(`${i},${j}`)) candidates.push({ from: i, to: j, score, raw: score, evidence });
+      else if ((score >= soleAt || (topic !== 'other' && score >= MATCH.soleOffer && (evidence.text > 0 || (evidence.terms ?? 0) > 0))) && !byPair.has(`${i},${j}`)) {
+        const offered = { from: i, to: j, score, raw: score, evidence };
+        candidates.push(offered);
+        byPair.set(`${i},${j}`, offered);
+      }
     }
     // A question left open alone in a topic the other version files under the catch-all: its nearest clause there.
     for (const choices of openInCatchAll(a, b, topicsA, topicsB)) {
       let best: { i: number; j: number; score: number; evidence: MatchEvidence } | undefined;
       for (const [i, j] of choices) {
-        if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+        if (aTo.has(i) || bFrom.has(j) || !may(i, j)) continue;
         const { score, evidence } = scorer.between(i, j);
         if (!best || score > best.score) best = { i, j, score, evidence };
       }
@@ -229,7 +242,7 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // Within a topic, the only two clauses of both versions that name a term pair on the same evidence.
     for (const [i, j] of ownTermPairs(a, b, aTo, bFrom, () => scorer.termNaming())) {
       // Clauses a `covers` group holds take part in no other pair.
-      if (aTo.has(i) || bFrom.has(j) || declared.a.has(i) || declared.b.has(j) || !allowed(i, j)) continue;
+      if (aTo.has(i) || bFrom.has(j) || declared.a.has(i) || declared.b.has(j) || !may(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       if (score >= soleAt && ownThing(i, j, score, evidence)) pair(i, j, 'topic', score, evidence);
     }
@@ -237,9 +250,9 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // the other: unless that clause scores higher with another clause of its topic left free beside the question (whatever
     // the score: the question needs none), or either is nearer another free clause among the candidates.
     const [fa3, fb3] = free();
-    for (const { q, other, rivals } of openQuestionPairs(a, b, groupBy(fa3, (i) => a[i]?.topic ?? ''), groupBy(fb3, (j) => b[j]?.topic ?? ''), MATCH.scanLimit)) {
+    for (const { q, other, rivals } of openQuestionPairs(a, b, groupBy(fa3, topicA), groupBy(fb3, topicB), MATCH.scanLimit)) {
       const [i, j] = q.side === 0 ? [q.at, other] : [other, q.at];
-      if (aTo.has(i) || bFrom.has(j) || !allowed(i, j)) continue;
+      if (aTo.has(i) || bFrom.has(j) || !may(i, j)) continue;
       const { score, evidence } = scorer.between(i, j);
       const rival = rivals.some((r) => !(q.side === 0 ? aTo.has(r) : bFrom.has(r)) && (q.side === 0 ? scorer.between(r, j) : scorer.between(i, r)).score > score);
       if (!rival && !nearer(i, j, score)) pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
@@ -247,7 +260,6 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // A question left open among several free clauses of its topic: the one or few that stand out are what it leaves
     // open. It pairs with the best of them; with more than one, the others join it as a split or merge.
     const [fa4, fb4] = free();
-    const taken = [new Set<number>(), new Set<number>()] as const;
     const isFree = (side: 0 | 1, at: number) => !(side === 0 ? aTo : bFrom).has(at) && !taken[side].has(at);
     const scoreOf = (side: 0 | 1, q: number, o: number) => (side === 0 ? scorer.between(q, o, false) : scorer.between(o, q, false)).score;
     const limits = { gap: MATCH.openGap, max: MATCH.openMax, floor: soleAt, scanLimit: MATCH.scanLimit };
@@ -263,13 +275,13 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     // its own question, below the board and the committee that another stands for). Those are not free, so none stands for them.
     const withQuestions = (free: readonly number[], pairs: ReadonlyMap<number, ClausePair>, other: readonly Clause[], side: 0 | 1) =>
       [...free, ...[...pairs.values()].filter((p) => isOpenQuestion(other[side === 0 ? p.to : p.from] as Clause)).map((p) => (side === 0 ? p.from : p.to))].sort((x, y) => x - y);
-    const topics4 = [groupBy(withQuestions(fa4, aTo, b, 0), (i) => a[i]?.topic ?? ''), groupBy(withQuestions(fb4, bFrom, a, 1), (j) => b[j]?.topic ?? '')] as const;
+    const topics4 = [groupBy(withQuestions(fa4, aTo, b, 0), topicA), groupBy(withQuestions(fb4, bFrom, a, 1), topicB)] as const;
     for (const found of standingOut(a, b, ...topics4, scoreOf, isFree, limits)) {
       const at = (o: number): [number, number] => (found.side === 0 ? [found.at, o] : [o, found.at]);
       const [best, ...more] = found.standFor;
       // The others must be allowed with the question, and none nearer another free clause of the question's side.
       const other = found.side === 0 ? 1 : 0;
-      if (!best || !allowed(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, found.at, o.score))) continue;
+      if (!best || !may(...at(best.at)) || nearer(...at(best.at), best.score) || more.some((o) => !may(...at(o.at)) || nearerOne(other, o.at, found.at, o.score))) continue;
       const [i, j] = at(best.at);
       const { score, evidence } = scorer.between(i, j);
       pair(i, j, 'topic', score, { ...evidence, openQuestion: true });
@@ -293,17 +305,34 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
       const ranked = rankedBy(theirs, (o) => scoreOf(side, q, o));
       const at = (o: number): [number, number] => (side === 0 ? [q, o] : [o, q]);
       const more = besidePartner(ranked, partner, (o) => isFree(other, o), limits);
-      if (!more.length || more.some((o) => !allowed(...at(o.at)) || nearerOne(other, o.at, q, o.score))) continue;
+      if (!more.length || more.some((o) => !may(...at(o.at)) || nearerOne(other, o.at, q, o.score))) continue;
       join(side, q, [partner, ...more.map((o) => o.at)], p.score);
     }
     // Last, a topic left with a few clauses, as many on each side: those that are each other's best by a clear gap pair,
     // as the only clause of a topic left on each side does, unless either is nearer a free clause of another topic.
     const [fa5, fb5] = free();
-    const topics5 = [groupBy(fa5.filter((i) => !taken[0].has(i)), (i) => a[i]?.topic ?? ''), groupBy(fb5.filter((j) => !taken[1].has(j)), (j) => b[j]?.topic ?? '')] as const;
+    const topics5 = [groupBy(fa5, topicA), groupBy(fb5, topicB)] as const;
     for (const p of fewInTopic(...topics5, (i, j) => scorer.between(i, j, false).score, { max: MATCH.fewMax, gap: MATCH.fewGap, floor: soleAt })) {
-      if (aTo.has(p.from) || bFrom.has(p.to) || !allowed(p.from, p.to) || nearer(p.from, p.to, p.score)) continue;
+      if (aTo.has(p.from) || bFrom.has(p.to) || !may(p.from, p.to) || nearer(p.from, p.to, p.score)) continue;
       const { score, evidence } = scorer.between(p.from, p.to);
       pair(p.from, p.to, 'topic', score, { ...evidence, fewInTopic: p.few });
+    }
+  };
+  leftOfTopic((i) => a[i]?.topic ?? '', (j) => b[j]?.topic ?? '');
+  // Then once more with each catch-all clause counted in the topic of the typed clauses whose words it clearly shares
+  // most (topic-guess.ts), as if its hand had filed it there: pairs of such a clause only, added to those the writers'
+  // topics made.
+  const guessed = guessTopics(a, b, candidates.map((c) => ({ from: c.from, to: c.to, score: c.evidence.text })), { floor: soleAt, gap: MATCH.fewGap });
+  if (guessed[0].size || guessed[1].size) {
+    const before = new Set(aTo.keys());
+    leftOfTopic(
+      (i) => guessed[0].get(i) ?? a[i]?.topic ?? '',
+      (j) => guessed[1].get(j) ?? b[j]?.topic ?? '',
+      (i, j) => guessed[0].has(i) || guessed[1].has(j),
+    );
+    for (const [i, p] of aTo) {
+      const read = guessed[0].get(i) ?? guessed[1].get(p.to);
+      if (!before.has(i) && read && p.evidence) p.evidence = { ...p.evidence, topicRead: read };
     }
   }
 

@@ -86,11 +86,12 @@ function whatChanged(from: unknown, to: unknown): string {
 /**
  * Why a pair was made by topic, where more than the topic told: ", only they name guarantors", ", only
  * they bind eu, ukraine", or ", one in topic other" (a question left open and the catch-all clause
- * nearest it); "" otherwise.
+ * nearest it), with ", read as humanitarian" where the catch-all clause was counted in that topic;
+ * "" otherwise.
  */
 export function topicPairNote(m: ClauseChange['match']): string {
   if (m?.method !== 'topic' || !m.evidence) return '';
-  const why = [...ownReasons(m.evidence), ...(m.evidence.topic === 'open' ? ['one in topic other'] : [])];
+  const why = [...ownReasons(m.evidence), ...(m.evidence.topic === 'open' ? ['one in topic other'] : []), ...(m.evidence.topicRead ? [`read as ${m.evidence.topicRead}`] : [])];
   return why.map((r) => `, ${r}`).join('');
 }
 

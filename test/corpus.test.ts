@@ -153,7 +153,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
     expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
     expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(52);
-    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10189);
+    // 10,143 before a catch-all clause was read as a topic, 10,189 with it, 10,197 with a topic's few clauses up to four.
+    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10197);
     expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(126);
   }, 180_000);
 

@@ -4,7 +4,7 @@ import { diffPlans, MATCH, matchClauses, renderDiffText } from 'peaceplan';
 import type { Clause, Plan } from 'peaceplan';
 import { fewInTopic } from '../src/match/few-in-topic.js';
 
-const limits = { max: 3, gap: 1.5, floor: 0.2 };
+const limits = { max: MATCH.fewMax, gap: MATCH.fewGap, floor: MATCH.sole };
 /** The pairs the rule finds in one topic (`aid`), with scores by row (old clause) and column (new clause). */
 function pairsOf(grid: number[][], topic = 'aid', extraB = 0): Array<[number, number]> {
   const rows = grid.map((_, i) => i);
@@ -21,7 +21,7 @@ describe('a topic left with a few clauses on each side', () => {
     expect(pairsOf([[0.3, 0.1, 0.1], [0.1, 0.3, 0.05], [0.05, 0.25, 0.22]])).toEqual([[0, 0]]);
   });
 
-  it('pairs nothing on a tie, under the gap, under the floor, in the catch-all, or when the counts differ or exceed the limit', () => {
+  it('pairs nothing on a tie, under the gap, under the floor, in the catch-all, or when the counts differ or exceed four', () => {
     expect(pairsOf([[0.3, 0.3], [0.1, 0.1]])).toEqual([]);
     expect(pairsOf([[0.3, 0.21], [0.1, 0.3]])).toEqual([]);
     // A column's best is the row's best, but another row comes close to it: not clear.
@@ -29,8 +29,10 @@ describe('a topic left with a few clauses on each side', () => {
     expect(pairsOf([[0.19, 0.01], [0.01, 0.19]])).toEqual([]);
     expect(pairsOf([[0.3, 0.1], [0.1, 0.3]], 'other')).toEqual([]);
     expect(pairsOf([[0.3, 0.1], [0.1, 0.3]], 'aid', 1)).toEqual([]);
-    const four = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0.4 : 0.05)));
-    expect(pairsOf(four)).toEqual([]);
+    // Four on each side pair (a reply's hostages read into a topic of three); five are more than a few.
+    const grid = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.4 : 0.05)));
+    expect(pairsOf(grid(4))).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
+    expect(pairsOf(grid(5))).toEqual([]);
     expect(pairsOf([[0.4]])).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('guessTopics', () => {
     expect(guessTopics(a, b, [{ from: 1, to: 0, score: 0.9 }], limits)[0].size).toBe(0);
   });
 
-  it('reads nothing as a topic the clause’s own version files other clauses under: its writer had that topic at hand', () => {
+  it('reads nothing as a topic the clause’s own version files other clauses under: its writer had that topic and chose the catch-all', () => {
     // Version b files a clause under ceasefire, so its catch-all clause is not about that; nor is a's about humanitarian.
     expect(guessTopics(a, [...b, bare('ceasefire')], [{ from: 1, to: 2, score: 0.3 }], limits)[1].size).toBe(0);
     expect(guessTopics([...a, bare('humanitarian')], b, [{ from: 0, to: 0, score: 0.3 }], limits)[0].size).toBe(0);
@@ -62,7 +62,7 @@ describe('a hand that filed the hostages under the catch-all', () => {
   });
 
   it('leaves it unpaired where its own version files another clause under that topic', () => {
-    // The writer had `humanitarian` at hand and filed the hostages elsewhere: they are not read as humanitarian.
+    // The writer had `humanitarian` and filed the hostages elsewhere: they are not read as humanitarian.
     const channels = clause('aid-channels', 8, 'humanitarian', 'Aid handed out by UN bodies', 'The UN and the Red Crescent hand out the aid that enters Gaza, free of interference.');
     const trucks = clause('aid-trucks', 5, 'humanitarian', 'Aid trucks every day', 'Six hundred aid trucks enter Gaza every day, with fuel, under the first phase.');
     const older = plan('a', [ceasefireA, hostages, channels, boardA]);

@@ -88,7 +88,7 @@ export interface Matching {
  * the catch-all topic counted in the topic of the typed clauses whose words it
  * shares most, at `sole` and `fewGap` above any other topic (topic-guess.ts).
  */
-export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3, fewMax: 3, fewGap: 1.5 } as const;
+export const MATCH = { pair: 0.38, sole: 0.2, soleOffer: 0.15, soleOrder: 0.75, soleTerms: 0.4, ownTermShare: 0.5, near: 0.25, candidates: 24, keep: 8, maxPossible: 50, partInWhole: 0.8, partInTopic: 0.6, partWords: 4, wholeCovered: 0.6, partInOwnPair: 0.5, scanLimit: 128, openGap: 1.5, openMax: 3, fewMax: 4, fewGap: 1.5 } as const;
 
 /**
  * Matches the clauses of `a` to those of `b`.

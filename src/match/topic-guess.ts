@@ -7,8 +7,9 @@
  * it shares most, when those stand clearly above every clause of another topic.
  * Words only: a clause put in another's number and place says nothing of what
  * it is about (measured by the replacement trials, EVAL.md). And never a topic
- * its own version files other clauses under: its writer had that topic at hand
- * and chose the catch-all.
+ * its own version files other clauses under: its writer had that topic and
+ * chose the catch-all, for term names of its own or because the clause is
+ * about something else (reading it there anyway paired orphans, EVAL.md).
  */
 import type { Clause } from '../model/types.js';
 

@@ -58,6 +58,13 @@ export interface TermChange {
    * own. Told "moved to clause 6 (was yes)" or "set to yes (moved from clause 6)"; it keeps its weight.
    */
   elsewhere?: { id: string; number?: string; title: string };
+  /**
+   * In a pair of clauses across the catch-all topic `other`, where one writer named the terms: the
+   * other change of a number told once under two names ("deadline hours 72 replaces release deadline
+   * 48 hours"): on the term set, the term dropped; on the term dropped, the term set. The one set
+   * weighs the change by its size (nothing when the number is the same); the one dropped, nothing.
+   */
+  namedOtherwise?: string;
 }
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };

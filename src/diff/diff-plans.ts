@@ -11,6 +11,7 @@ import { lowerBound } from '../util/lower-bound.js';
 import { describeClause } from './describe-clause.js';
 import { asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { Gone, TermChange } from './describe-term.js';
+import { linkOwnNumbers } from './own-numbers.js';
 import { diffFields } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
 import type { OperativeFlag } from './operative.js';
@@ -327,7 +328,9 @@ function diffTerms(ca: Pick<Clause, 'topic' | 'terms' | 'unreported'>, cb: Pick<
     return c ? [c] : [];
   });
   // Kinds are linked among reported terms only: a cap not reported is not replaced by a level that is.
-  return [...linkQuantityKinds(changes, specs), ...unreported];
+  const linked = linkQuantityKinds(changes, specs);
+  // Across the catch-all, where one writer named the terms, a number named otherwise is one number changed.
+  return [...((ca.topic === 'other') !== (cb.topic === 'other') ? linkOwnNumbers(linked, specs) : linked), ...unreported];
 }
 
 /**

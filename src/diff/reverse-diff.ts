@@ -4,6 +4,7 @@ import { describeClause } from './describe-clause.js';
 import { asUnreportedConditions, describeProvision } from './describe-provision.js';
 import { asMoved, asUnreported, describeTerm, linkQuantityKinds, NOT_REPORTED_HERE } from './describe-term.js';
 import type { Gone, TermChange } from './describe-term.js';
+import { linkOwnNumbers } from './own-numbers.js';
 import { fieldChange } from './diff-fields.js';
 import { operativeFlags } from './operative.js';
 import { orderChanges } from './order-changes.js';
@@ -74,7 +75,8 @@ function flipClause(c: ClauseChange, schema: object | undefined): ClauseChange {
 /** Term changes seen from the other side, a quantity that changed kind told once again. */
 function flipTerms(terms: readonly TermChange[], topic: string, oldTopic: string, schema: object | undefined, gone: string): TermChange[] {
   const specs = new Map(terms.map((t) => [t.term, termSpec(t.from !== undefined ? topic : oldTopic, t.term, t.from ?? t.to, schema)]));
-  return linkQuantityKinds(terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema, gone)), specs);
+  const linked = linkQuantityKinds(terms.flatMap((t) => flipTerm(t, t.from !== undefined ? topic : oldTopic, schema, gone)), specs);
+  return (topic === 'other') !== (oldTopic === 'other') ? linkOwnNumbers(linked, specs) : linked;
 }
 
 function flipTerm(t: TermChange, topic: string, schema: object | undefined, gone: string): TermChange[] {

@@ -19,6 +19,8 @@ const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'condit
 export function termMagnitude(t: TermChange): number {
   // A term one version does not report has no change to weigh.
   if (isReorder(t) || t.unreported) return 0;
+  // A number named otherwise across the catch-all weighs once, on the term set, by its size (a rename weighs nothing).
+  if (t.namedOtherwise !== undefined) return t.change === 'added' && t.ratio !== undefined && t.ratio > 0 ? Math.min(1, 2 * Math.abs(Math.log(t.ratio))) : 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
   // A quantity that replaced one of another kind (a level for a cap) is measured against it.
   if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.min(1, Math.max(0.3, 2 * Math.abs(Math.log(t.ratio))));

@@ -28,7 +28,7 @@ export interface MatchEvidence {
   openQuestion?: true;
   /** The number of clauses (two or more) each version had left unpaired in the pair's topic, when the two paired as each other's best among them by a clear gap. Absent otherwise. */
   fewInTopic?: number;
-  /** The topic one of the two, filed under the catch-all `other`, was counted in for the rules of what is left of a topic: that of the typed clauses of the other version it scores clearly best with. Absent otherwise. */
+  /** The topic one of the two, filed under the catch-all `other`, was counted in for the rules of what is left of a topic: that of the typed clauses of the other version whose words it clearly shares most (never a topic its own version files other clauses under). Absent otherwise. */
   topicRead?: string;
 }
 

@@ -322,6 +322,8 @@ describe('a plan file validated on its own', () => {
     writeFileSync(join(dir, 'geneva.yaml'), geneva);
     const alone = await run('validate', join(dir, 'geneva.yaml'));
     expect([alone.code, alone.stdout]).toEqual([0, expect.stringContaining('without its parent `us-28-point`')]);
+    // The note says which of the family's files beside it the file was read with.
+    expect(alone.stdout).toContain('was checked on its own (read with the stakeholders.yaml beside it), without its parent');
     const both = await run('validate', join(dir, 'us-28-point.yaml'), join(dir, 'geneva.yaml'));
     expect(both.code).toBe(1);
     expect(both.stdout).toMatch(/geneva\.yaml:\d+:\d+ UNKNOWN_CLAUSE clause `amnesti` is not in `us-28-point`/);

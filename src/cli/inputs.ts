@@ -147,7 +147,8 @@ function parentIdsNamed(data: { parent: string; removed?: unknown; clauses?: unk
 /**
  * What a plan file read on its own was not checked for: its stakeholders (with no stakeholders
  * file beside it), its family's own topics and terms (with none beside it, when some read as
- * unknown) and its lineage (unless its parent was named too).
+ * unknown) and its lineage (unless its parent was named too); and the family's files beside it
+ * that it was read with.
  */
 function aloneNote(path: string, result: ParseResult, named: (version: string) => boolean): string | undefined {
   const data = result.data as { parent?: unknown; stakeholders?: unknown } | undefined;
@@ -163,5 +164,8 @@ function aloneNote(path: string, result: ParseResult, named: (version: string) =
     skipped.push(`its parent \`${data.parent}\`${naming} and what else a family is checked for`);
   }
   if (skipped.length === 0) return undefined;
-  return `${path} was checked on its own, without ${skipped.join(' or ')}; validate its family folder for those checks`;
+  // What it was read with, so a writer knows the family's files beside it counted.
+  const beside = [STAKEHOLDERS_FILE, TERMS_FILE].filter((f) => existsSync(join(dirname(path), f)));
+  const read = beside.length ? ` (read with the ${beside.join(' and ')} beside it)` : '';
+  return `${path} was checked on its own${read}, without ${skipped.join(' or ')}; validate its family folder for those checks`;
 }

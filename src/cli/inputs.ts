@@ -154,9 +154,11 @@ function aloneNote(path: string, result: ParseResult, named: (version: string) =
   const data = result.data as { parent?: unknown; stakeholders?: unknown } | undefined;
   if (!data || result.errors.some((e) => e.code === 'FILE_NOT_FOUND' || e.code === 'READ_FAILED')) return undefined;
   const skipped: string[] = [];
-  if (!existsSync(join(dirname(path), STAKEHOLDERS_FILE))) skipped.push(`its stakeholder ids (no ${STAKEHOLDERS_FILE} beside it)`);
+  // The family's files beside it, which it was read with.
+  const beside = [STAKEHOLDERS_FILE, TERMS_FILE].filter((f) => existsSync(join(dirname(path), f)));
+  if (!beside.includes(STAKEHOLDERS_FILE)) skipped.push(`its stakeholder ids (no ${STAKEHOLDERS_FILE} beside it)`);
   const unknown = result.errors.filter((e) => e.code === 'UNKNOWN_TOPIC' || (e.code === 'UNKNOWN_FIELD' && e.path.includes('terms'))).length;
-  if (unknown && !existsSync(join(dirname(path), TERMS_FILE))) skipped.push(`its family's own topics and terms (no ${TERMS_FILE} beside it: the ${unknown} unknown topics and terms above may be declared there)`);
+  if (unknown && !beside.includes(TERMS_FILE)) skipped.push(`its family's own topics and terms (no ${TERMS_FILE} beside it: the ${unknown} unknown topics and terms above may be declared there)`);
   if (typeof data.parent === 'string' && !named(data.parent)) {
     // The parent's clause ids the file names (its removals, and what its clauses cover or are part of) are guesses until then.
     const ids = parentIdsNamed(data as { parent: string });
@@ -165,7 +167,6 @@ function aloneNote(path: string, result: ParseResult, named: (version: string) =
   }
   if (skipped.length === 0) return undefined;
   // What it was read with, so a writer knows the family's files beside it counted.
-  const beside = [STAKEHOLDERS_FILE, TERMS_FILE].filter((f) => existsSync(join(dirname(path), f)));
   const read = beside.length ? ` (read with the ${beside.join(' and ')} beside it)` : '';
   return `${path} was checked on its own${read}, without ${skipped.join(' or ')}; validate its family folder for those checks`;
 }

@@ -105,15 +105,21 @@ export function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<stri
     const b = kindOf(set) as TermSpec;
     const [x, y] = [gone.from, set.to as number];
     const unit = b.unit ? ` ${b.unit}` : '';
-    const pct = x !== 0 && x !== y ? ` (${formatPercentChange(y / x)})` : '';
-    set.says = `${b.label} ${formatNumber(y)}${unit} replaces ${a.label} ${formatNumber(x)}${pct}`;
-    // The new number is measured against the old one, so the change weighs by its size like any quantity.
-    set.delta = y - x;
-    if (x !== 0 && Number.isFinite(y / x)) set.ratio = y / x;
-    // Told once: both changes say the same, and a sentence lists it once.
-    gone.says = set.says;
+    tellAsOne(gone, set, x, y, `${b.label} ${formatNumber(y)}${unit} replaces ${a.label} ${formatNumber(x)}`);
   }
   return changes;
+}
+
+/**
+ * Tells a number dropped (`x`) and a number set (`y`) as one change: both say `says` with the
+ * percentage appended where the number moved, and the one set is measured against the old number
+ * (`delta`, `ratio`), so it weighs by its size like any quantity. A sentence lists it once.
+ */
+export function tellAsOne(gone: TermChange, set: TermChange, x: number, y: number, says: string): void {
+  set.says = x !== 0 && x !== y ? `${says} (${formatPercentChange(y / x)})` : says;
+  set.delta = y - x;
+  if (x !== 0 && Number.isFinite(y / x)) set.ratio = y / x;
+  gone.says = set.says;
 }
 
 /** A term value in words; list items by their identifying fields, records field by field. */

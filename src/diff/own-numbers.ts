@@ -7,8 +7,8 @@
  * told so once: "deadline hours 72 replaces release deadline 48 hours (+50 %)",
  * or "…, the same number as …" where it did not change.
  */
-import { deadlineHours, formatNumber, formatPercentChange, formatValue, isDeadline } from './format-value.js';
-import type { TermChange } from './describe-term.js';
+import { deadlineHours, formatNumber, formatValue, isDeadline } from './format-value.js';
+import { tellAsOne, type TermChange } from './describe-term.js';
 import { words, type TermSpec } from './term-kinds.js';
 
 /** Words of a term's name that say its unit or nothing of what it counts. */
@@ -63,15 +63,10 @@ export function linkOwnNumbers(changes: TermChange[], specs: ReadonlyMap<string,
     const s = found[0];
     if (found.length !== 1 || !s || gone.filter((o) => alike(o, s)).length !== 1) continue;
     const [x, y] = [g.n.n, s.n.n];
-    const pct = x !== 0 && x !== y ? ` (${formatPercentChange(y / x)})` : '';
     const show = (t: TermChange, v: unknown) => `${specs.get(t.term)?.label ?? words(t.term)} ${typeof v === 'number' ? formatNumber(v) : formatValue(v)}`;
-    s.t.says = x === y ? `${show(s.t, s.t.to)}, the same number as ${show(g.t, g.t.from)}` : `${show(s.t, s.t.to)} replaces ${show(g.t, g.t.from)}${pct}`;
+    tellAsOne(g.t, s.t, x, y, x === y ? `${show(s.t, s.t.to)}, the same number as ${show(g.t, g.t.from)}` : `${show(s.t, s.t.to)} replaces ${show(g.t, g.t.from)}`);
     s.t.namedOtherwise = g.t.term;
     g.t.namedOtherwise = s.t.term;
-    // The new number is measured against the old one, so the change weighs by its size like any quantity.
-    s.t.delta = y - x;
-    if (x !== 0 && Number.isFinite(y / x)) s.t.ratio = y / x;
-    g.t.says = s.t.says;
   }
   return changes;
 }

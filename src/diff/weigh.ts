@@ -20,10 +20,10 @@ export function termMagnitude(t: TermChange): number {
   // A term one version does not report has no change to weigh.
   if (isReorder(t) || t.unreported) return 0;
   // A number named otherwise across the catch-all weighs once, on the term set, by its size (a rename weighs nothing).
-  if (t.namedOtherwise !== undefined) return t.change === 'added' && t.ratio !== undefined && t.ratio > 0 ? Math.min(1, 2 * Math.abs(Math.log(t.ratio))) : 0;
+  if (t.namedOtherwise !== undefined) return t.change === 'added' && t.ratio !== undefined && t.ratio > 0 ? ratioSize(t.ratio) : 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
   // A quantity that replaced one of another kind (a level for a cap) is measured against it.
-  if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.min(1, Math.max(0.3, 2 * Math.abs(Math.log(t.ratio))));
+  if (t.change === 'added' && t.kind === 'quantity' && t.ratio !== undefined && t.ratio > 0) return Math.max(0.3, ratioSize(t.ratio));
   if (t.change !== 'changed') {
     const v = t.change === 'added' ? t.to : t.from;
     return Array.isArray(v) ? Math.min(1, 0.3 + 0.15 * v.length) : 0.3;
@@ -31,7 +31,7 @@ export function termMagnitude(t: TermChange): number {
   switch (t.kind) {
     case 'quantity':
     case 'money':
-      return t.ratio !== undefined && t.ratio > 0 ? Math.min(1, 2 * Math.abs(Math.log(t.ratio))) : 0.5;
+      return t.ratio !== undefined && t.ratio > 0 ? ratioSize(t.ratio) : 0.5;
     case 'ordered':
       return Math.min(1, 0.4 * Math.abs(t.delta ?? 1));
     case 'deadline':
@@ -131,13 +131,18 @@ function termsWeight(terms: readonly TermChange[]): number {
   return (sizes[0] ?? 0) > 0 ? 5 + Math.min(1.5, (sizes[0] ?? 0) + 0.25 * rest) : 0;
 }
 
+/** How big a change by a factor is, 0..1: twice its logarithm's size (+33 % about 0.58, doubling 1 and more). */
+function ratioSize(ratio: number): number {
+  return Math.min(1, 2 * Math.abs(Math.log(ratio)));
+}
+
 function isAsap(d: unknown): boolean {
   return d === 'asap' || isAnchoredAsap(d);
 }
 
 function deadlineRatio(from: unknown, to: unknown): number | undefined {
   const [a, b] = [isDeadline(from) ? deadlineHours(from) : undefined, isDeadline(to) ? deadlineHours(to) : undefined];
-  return a && b ? Math.min(1, 2 * Math.abs(Math.log(b / a))) : undefined;
+  return a && b ? ratioSize(b / a) : undefined;
 }
 
 /** A set, list or list field whose members only changed places. */

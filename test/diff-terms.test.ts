@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans } from 'peaceplan';
+import { diffPlans, renderDiffText, reverseDiff } from 'peaceplan';
+import planSchema from '../schemas/plan.schema.json' with { type: 'json' };
 import { expectRoundTrip } from './helpers.js';
 import type { Plan, TermChange } from 'peaceplan';
 
@@ -169,5 +170,57 @@ describe('conditions another hand named otherwise', () => {
     // Events that do not name the same thing stay a condition dropped and one added.
     const apart = diffPlans(a, plan([cond('milestone', 'elections-held', ['palestinian-authority'])]));
     expect(apart.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition added: .*; condition dropped: /);
+  });
+});
+
+describe('a value that states nothing (x-unstated)', () => {
+  const guarantee = (terms: Record<string, unknown>) => ({ topic: 'guarantees' as const, terms: { beneficiary: 'ukraine', ...terms } });
+
+  it('tells a model written as unspecified against one left out as the same thing, among the bookkeeping, weighing nothing', () => {
+    const a = plan([guarantee({ guarantors: ['us'], model: 'unspecified' })]);
+    const b = plan([guarantee({ guarantors: ['us', 'europe'] })]);
+    const d = diffPlans(a, b);
+    const model = d.clauses[0]?.terms.find((t) => t.term === 'model');
+    expect(model).toMatchObject({ change: 'removed', from: 'unspecified', unstated: true, says: 'model left out (was written as unspecified: the same)' });
+    // The clause weighs and reads as the guarantor added alone would.
+    const without = diffPlans(plan([guarantee({ guarantors: ['us'] })]), b);
+    expect(d.summary.highlights[0]?.weight).toBe(without.summary.highlights[0]?.weight);
+    expect(d.summary.highlights[0]?.says).toBe(without.summary.highlights[0]?.says);
+    expect(renderDiffText(d)).toMatch(/also: .*model left out \(was written as unspecified: the same\)/);
+    expectRoundTrip(a, b, d);
+    // Seen the other way, still the same thing.
+    expect(reverseDiff(d).clauses[0]?.terms.find((t) => t.term === 'model')).toMatchObject({ change: 'added', unstated: true, says: 'model written as unspecified (left out before: the same)' });
+  });
+
+  it('keeps a clause whose only difference is such a value out of the highlights, and still applies', () => {
+    const a = plan([guarantee({ model: 'unspecified' })]);
+    const b = plan([guarantee({})]);
+    const d = diffPlans(b, a);
+    expect(d.summary.identical).toBe(false);
+    expect(d.summary.highlights).toEqual([]);
+    expectRoundTrip(b, a, d);
+  });
+
+  it('still tells a model that came to be specified, from unspecified or from nothing', () => {
+    const specified = plan([guarantee({ model: 'article-5-like' })]);
+    for (const before of [guarantee({ model: 'unspecified' }), guarantee({})]) {
+      const d = diffPlans(plan([before]), specified);
+      const model = d.clauses[0]?.terms.find((t) => t.term === 'model');
+      expect(model?.unstated).toBeUndefined();
+      expect(d.summary.highlights[0]?.says).toMatch(/model (changed: unspecified → article-5-like|set to article-5-like)/);
+    }
+  });
+
+  it('names, wherever the plan schema marks one, a value of that enum', () => {
+    const marked: Array<[string, unknown, unknown]> = [];
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if ('x-unstated' in n) marked.push([at, n['x-unstated'], n.enum]);
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+    };
+    walk(planSchema, '#');
+    expect(marked.length).toBeGreaterThan(0);
+    for (const [at, value, values] of marked) expect(values, at).toContain(value);
   });
 });

@@ -4,7 +4,7 @@ import { formatTerm } from './describe-term.js';
 import type { OperativeFlag } from './operative.js';
 import { termSpec } from './term-kinds.js';
 import type { ClauseChange } from './types.js';
-import { isReorder, METADATA_FIELDS } from './weigh.js';
+import { isReorder, METADATA_FIELDS, saysNothing } from './weigh.js';
 
 /** "Clause 6 (Cap on Ukraine's armed forces)"; "Unnumbered clause (…)" where the number is not known. */
 export function clauseName(c: Pick<ClauseChange, 'from' | 'to'>): string {
@@ -27,7 +27,7 @@ export function substanceParts(c: ClauseChange): string[] {
   if (c.kind === 'split' || c.kind === 'merged') parts.push(`${c.kind} with ${c.related.join(', ')}`);
   const status = c.fields.find((f) => f.field === 'status');
   if (status) parts.push(status.says);
-  for (const t of c.terms) if (!isReorder(t) && !t.unreported) parts.push(t.says);
+  for (const t of c.terms) if (!saysNothing(t) && !t.unreported) parts.push(t.says);
   for (const f of c.text?.flags ?? []) parts.push(describeFlag(f));
   for (const f of c.fields) {
     if (METADATA_FIELDS.has(f.field) || f.field === 'status' || (f.field === 'terms' && c.terms.length > 0) || isReorder(f) || f.unreported) continue;
@@ -50,7 +50,7 @@ export function metadataParts(c: ClauseChange): string[] {
     else if (f.field === 'certainty' || f.field === 'presence' || (!METADATA_FIELDS.has(f.field) && isReorder(f))) parts.push(f.says);
     else if (f.field === 'carriedFrom' && !c.fields.some((g) => g.field === 'presence')) parts.push(f.says);
   }
-  for (const t of c.terms) if (isReorder(t) || t.unreported) parts.push(t.says);
+  for (const t of c.terms) if (saysNothing(t) || t.unreported) parts.push(t.says);
   for (const f of c.fields) if (f.unreported) parts.push(f.says);
   if (c.text?.hunks.length) parts.push(c.text.replaced ? 'text rewritten' : 'reworded');
   return parts;
@@ -81,7 +81,7 @@ export function leadOf(c: ClauseChange): string {
     if (!own.length) return c.says;
     const from = (c.to.presence ? c.to : c.from).carriedFrom;
     const unseen = `carried over unseen${from ? ` from ${from}` : ''}`;
-    const why = !c.terms.some((t) => t.stated) ? `${unseen}; its terms are not reported` : c.terms.some((t) => !t.stated && !isReorder(t)) ? `its other terms are ${unseen}, not reported` : `the rest ${unseen}`;
+    const why = !c.terms.some((t) => t.stated) ? `${unseen}; its terms are not reported` : c.terms.some((t) => !t.stated && !saysNothing(t)) ? `its other terms are ${unseen}, not reported` : `the rest ${unseen}`;
     return `${clauseName(c)}: ${lead(own)} (${why})`;
   }
   return `${clauseName(c)}: ${lead(parts)}`;
@@ -114,7 +114,7 @@ export function ifSo(terms: readonly { says: string }[] | undefined): string {
 /** What the carried side of a pair states itself: the terms its writer changed from the version it repeats, and its status. */
 function statedParts(c: ClauseChange): string[] {
   const status = c.fields.find((f) => f.field === 'status');
-  return [...(status ? [status.says] : []), ...c.terms.filter((t) => t.stated && !isReorder(t)).map((t) => t.says)];
+  return [...(status ? [status.says] : []), ...c.terms.filter((t) => t.stated && !saysNothing(t)).map((t) => t.says)];
 }
 
 /** One sentence for a clause change: "Clause 6 (Army cap): cap raised 600,000 → 800,000 personnel (+33 %)". */

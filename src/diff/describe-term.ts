@@ -65,6 +65,12 @@ export interface TermChange {
    * weighs the change by its size (nothing when the number is the same); the one dropped, nothing.
    */
   namedOtherwise?: string;
+  /**
+   * A term one side leaves out and the other writes with the value that states nothing (the
+   * schema's `x-unstated`: a guarantee's model `unspecified`): the same thing said two ways. Kept
+   * so the diff still applies term by term; weighs nothing and is told with the bookkeeping.
+   */
+  unstated?: true;
 }
 
 const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
@@ -80,6 +86,12 @@ export function describeTerm(term: string, spec: TermSpec, from: unknown, to: un
   const show = (v: unknown) => formatTerm(spec, v);
   // A number of a stated unit says it, as a changed one does ("cap set to 800,000 personnel").
   const unit = spec.unit && (typeof from === 'number' || typeof to === 'number') ? ` ${spec.unit}` : '';
+  // A value that states nothing against a term left out: the same thing, said once among the bookkeeping.
+  if (spec.unstated !== undefined && (from === undefined ? to : to === undefined ? from : undefined) === spec.unstated) {
+    return from === undefined
+      ? { ...base, change: 'added', unstated: true, says: `${spec.label} written as ${show(to)} (left out before: the same)` }
+      : { ...base, change: 'removed', unstated: true, says: `${spec.label} left out (was written as ${show(from)}: the same)` };
+  }
   if (from === undefined) return { ...base, change: 'added', says: `${spec.label} set to ${show(to)}${typeof to === 'number' ? unit : ''}` };
   if (to === undefined) return { ...base, change: 'removed', says: `${spec.label} ${gone} (was ${show(from)}${typeof from === 'number' ? unit : ''})` };
   // A value of several forms is named by the form both sides share.

@@ -23,7 +23,7 @@ import { diffText } from './text-diff.js';
 import type { ChangeKind, ClauseChange, ClauseRef, DiffSide, IgnoreClass, PlanDiff, TextChange } from './types.js';
 import { asUnreportedConditions, conditionsUnreportedBy, describeProvision } from './describe-provision.js';
 import { carriedSources } from './carried-sources.js';
-import { isReorder } from './weigh.js';
+import { saysNothing } from './weigh.js';
 import { markMovedTerms } from './moved-terms.js';
 
 /** Options of {@link diffPlans}. */
@@ -131,7 +131,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   const possiblePairs = matching.possible.map((p) => {
     const [ca, cb] = [a.clauses[p.from] as Clause, b.clauses[p.to] as Clause];
     // What would change were they one clause, so a reader can judge the pair by what it would mean.
-    const terms = diffTerms(ca, cb, schema).filter((t) => !isReorder(t));
+    const terms = diffTerms(ca, cb, schema).filter((t) => !saysNothing(t));
     return { from: ca.id, to: cb.id, score: p.score, evidence: p.evidence, ...(terms.length ? { terms } : {}) };
   });
   const ignored = IGNORE_CLASSES.filter((k) => ignore.has(k));
@@ -297,7 +297,7 @@ function isCopy(c: Clause, source: Clause): boolean {
 function statedTerms(c: Clause, source: Clause | undefined, schema: object | undefined): Set<string> {
   if (!source) return new Set();
   const copy = isCopy(c, source);
-  return new Set(diffTerms(source, c, schema).filter((t) => !isReorder(t) && (copy || t.change === 'added')).map((t) => t.term));
+  return new Set(diffTerms(source, c, schema).filter((t) => !saysNothing(t) && (copy || t.change === 'added')).map((t) => t.term));
 }
 
 /** Term by term, in the order the terms first appear (old version first). */

@@ -35,7 +35,7 @@ export function markMovedTerms(changes: ClauseChange[], a: readonly Clause[], b:
     const [ca, cb] = [a[c.from.index] as Clause, b[c.to.index] as Clause];
     let marked = false;
     c.terms = c.terms.map((t) => {
-      if (t.unreported || t.elsewhere || t.change === 'changed') return t;
+      if (t.unreported || t.unstated || t.elsewhere || t.change === 'changed') return t;
       // A cap dropped and a level set are one change told twice ("level replaces cap"): not a move.
       if (c.terms.some((o) => o !== t && o.says === t.says)) return t;
       const [topic, value] = t.change === 'removed' ? [ca.topic, t.from] : [cb.topic, t.to];

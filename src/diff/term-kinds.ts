@@ -18,6 +18,8 @@ export interface TermSpec {
   order?: readonly string[];
   /** For unordered enums: the allowed values. */
   values?: readonly unknown[];
+  /** For enums: the value that states nothing (`x-unstated` in the schema), as leaving the term out does: a guarantee's model `unspecified`. */
+  unstated?: string;
   /** For quantities: what is counted ("personnel", "%"). */
   unit?: string;
   /** For quantities: what kind of number it is (`x-quantity`): cap, floor, level, target or commitment. */
@@ -51,7 +53,10 @@ function specOf(defs: Defs, node: Schema, name: string): TermSpec {
     ...(typeof at['x-unit'] === 'string' ? { unit: at['x-unit'] } : {}),
     ...(typeof at['x-quantity'] === 'string' ? { quantity: at['x-quantity'] } : {}),
   };
-  if (Array.isArray(at.enum)) return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[] } : { kind: 'enum', label, values: at.enum };
+  if (Array.isArray(at.enum)) {
+    const unstated = typeof at['x-unstated'] === 'string' ? { unstated: at['x-unstated'] } : {};
+    return at['x-ordered'] === true ? { kind: 'ordered', label, order: at.enum as string[], ...unstated } : { kind: 'enum', label, values: at.enum, ...unstated };
+  }
   if ('const' in at) return { kind: 'enum', label, values: [at.const] };
   if (at.type === 'integer' || at.type === 'number') return { kind: 'quantity', label, ...unit };
   if (at.type === 'boolean') return { kind: 'boolean', label };

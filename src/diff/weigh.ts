@@ -18,7 +18,7 @@ const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'condit
 /** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
 export function termMagnitude(t: TermChange): number {
   // A term one version does not report has no change to weigh.
-  if (isReorder(t) || t.unreported) return 0;
+  if (saysNothing(t) || t.unreported) return 0;
   // A number named otherwise across the catch-all weighs once, on the term set, by its size (a rename weighs nothing).
   if (t.namedOtherwise !== undefined) return t.change === 'added' && t.ratio !== undefined && t.ratio > 0 ? ratioSize(t.ratio) : 0;
   // A term written on one side only: a little for a value, more for a list of several entries.
@@ -143,6 +143,16 @@ function isAsap(d: unknown): boolean {
 function deadlineRatio(from: unknown, to: unknown): number | undefined {
   const [a, b] = [isDeadline(from) ? deadlineHours(from) : undefined, isDeadline(to) ? deadlineHours(to) : undefined];
   return a && b ? ratioSize(b / a) : undefined;
+}
+
+/**
+ * A term change of no substance: a set or list whose members only changed places, or a value that
+ * states nothing against a term left out (`unstated`), or a record or list whose every inner change is one.
+ */
+export function saysNothing(t: TermChange): boolean {
+  if (t.unstated || isReorder(t)) return true;
+  const inner = t.changes ?? [];
+  return inner.length > 0 && !t.added?.length && !t.removed?.length && inner.every(saysNothing);
 }
 
 /** A set, list or list field whose members only changed places. */

@@ -319,7 +319,7 @@ export interface SnapBack {
 export interface GuaranteesTerms {
   beneficiary?: StakeholderId;
   guarantors?: StakeholderSet;
-  /** The kind of guarantee. */
+  /** The kind of guarantee; `unspecified` states nothing, as leaving the term out does. */
   model?: "unspecified" | "article-5-like" | "coalition-of-the-willing" | "bilateral";
   legallyBinding?: boolean;
   duration?: Duration;

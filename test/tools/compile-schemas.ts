@@ -35,7 +35,7 @@ export const SCHEMA_IDS = {
 export function compileSchemas(root: URL): string {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: false } });
   ajv.addKeyword({ keyword: 'x-ordered', schemaType: 'boolean' });
-  for (const k of ['x-ref', 'x-label', 'x-unit', 'x-quantity']) ajv.addKeyword({ keyword: k, schemaType: 'string' });
+  for (const k of ['x-ref', 'x-label', 'x-unit', 'x-quantity', 'x-unstated']) ajv.addKeyword({ keyword: k, schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-key', schemaType: 'array' });
   for (const name of ['plan', 'stakeholders', 'pairs', 'positions', 'terms']) ajv.addSchema(JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8')) as object);
   let code = standaloneCode(ajv, SCHEMA_IDS);

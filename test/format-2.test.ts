@@ -67,6 +67,23 @@ describe('family-defined topics and terms', () => {
     expect(diffPlans(a, b).clauses[0]?.terms[0]?.says).toBe('spit status changed: monitored → demilitarised');
   });
 
+  it('take a value that states nothing (unstated), one of its values, and tell it against a term left out as no change', () => {
+    const declared = (extra: string) => parseTerms(`peaceplan: 2\nplan: p\nterms:\n  economy:\n    zoneKind:\n      type: enum\n      values: [unknown, free-trade, customs]\n${extra}`);
+    const terms = declared('      unstated: unknown\n').terms as FamilyTerms;
+    expect(declared('      unstated: unkown\n').errors.map((e) => [e.code, e.line, e.col, e.hint])).toEqual([['INVALID_VALUE', 8, 17, 'name one of `unknown`, `free-trade`, `customs`, or add it to values']]);
+    expect(parseTerms('peaceplan: 2\nplan: p\nterms:\n  economy:\n    zone: { type: boolean, unstated: no }\n').errors.map((e) => e.code)).toEqual(['INVALID_VALUE']);
+    const zone = (value: string) => {
+      const r = parsePlan(`peaceplan: 2\nplan: p\nversion: v1\ntitle: T\ndate: 2025-11-20\nsources:\n  s1: { title: A, publisher: B }\nclauses:\n${clause('zone', 'economy', `    terms:\n      beneficiary: ukraine\n${value}`)}`, { terms });
+      expect(r.errors).toEqual([]);
+      return r.plan as Plan;
+    };
+    const d = diffPlans(zone('      zoneKind: unknown\n'), zone(''), { terms });
+    expect(d.clauses[0]?.terms[0]).toMatchObject({ term: 'zoneKind', unstated: true });
+    expect(d.summary.highlights).toEqual([]);
+    expect(diffPlans(zone('      zoneKind: unknown\n'), zone('      zoneKind: customs\n'), { terms }).summary.highlights).toHaveLength(1);
+    expect(JSON.stringify(familySchema(terms))).toContain('"x-unstated":"unknown"');
+  });
+
   it('give editors one JSON Schema that agrees with the library on the family files', async () => {
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(familySchema(TERMS));
     const { parse } = await import('yaml');

@@ -704,4 +704,6 @@ export interface TermDeclaration {
   quantity?: "cap" | "floor" | "level" | "target" | "commitment";
   /** For enum and ordered (required; ordered lowest first) and set (optional: without it, any short names). */
   values?: Array<Slug>;
+  /** For enum and ordered: the value, one of values, that states nothing, as leaving the term out does ("unspecified"). Against a term left out it is no change of substance. */
+  unstated?: Slug;
 }

@@ -44,15 +44,16 @@ export function vocabularyOf(declared: FamilyTerms): Vocabulary {
 /** The JSON Schema of one declared term, built on the shared types. */
 export function declarationSchema(d: TermDeclaration): Schema {
   const notes: Schema = { ...(d.label ? { 'x-label': d.label } : {}), ...(d.description ? { description: d.description } : {}) };
+  const unstated: Schema = d.unstated !== undefined ? { 'x-unstated': d.unstated } : {};
   switch (d.type) {
     case 'quantity':
       return { type: 'number', minimum: 0, ...(d.unit ? { 'x-unit': d.unit } : {}), ...(d.quantity ? { 'x-quantity': d.quantity } : {}), ...notes };
     case 'boolean':
       return { type: 'boolean', ...notes };
     case 'enum':
-      return { enum: d.values ?? [], ...notes };
+      return { enum: d.values ?? [], ...unstated, ...notes };
     case 'ordered':
-      return { enum: d.values ?? [], 'x-ordered': true, ...notes };
+      return { enum: d.values ?? [], 'x-ordered': true, ...unstated, ...notes };
     case 'set':
       return d.values ? { type: 'array', maxItems: 200, uniqueItems: true, items: { enum: d.values }, ...notes } : { $ref: '#/$defs/slugSet', ...notes };
     default:

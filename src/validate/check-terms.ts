@@ -29,7 +29,10 @@ export function checkTerms(file: FamilyTerms, _refs: readonly SchemaRef[], map: 
     }
     const own = termsOf(topic);
     const open = builtIn.has(topic) && Object.keys(own).length === 0;
-    for (const term of Object.keys(terms)) {
+    for (const [term, d] of Object.entries(terms)) {
+      if (d.unstated !== undefined && !(d.values ?? []).includes(d.unstated)) {
+        out.add(map.errorFor(['terms', topic, term, 'unstated'], { code: 'INVALID_VALUE', message: `\`${d.unstated}\` is not one of the term's values`, hint: `name one of ${(d.values ?? []).map((v) => `\`${v}\``).join(', ')}, or add it to values` }));
+      }
       if (Object.hasOwn(own, term) || term === 'conditions') {
         const what = term === 'conditions' ? '`conditions` names the clause\'s conditions in position rules' : `\`${term}\` is already a term of topic ${topic}`;
         out.add(map.errorFor(['terms', topic, term], { code: 'TERM_CONFLICT', message: what, hint: 'use the built-in term, or give the new one another name' }, 'key'));

@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml', 'gaza-2025/hand-ab/hamas-reply-ab.yaml', 'gaza-2025/hand-ad/wh-20-point-ad.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml', 'gaza-2025/hand-ab/hamas-reply-ab.yaml', 'gaza-2025/hand-ad/wh-20-point-ad.yaml', 'russia-ukraine-2025/hand-as/us-28-point-as.yaml', 'russia-ukraine-2025/hand-at/e3-at.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -122,9 +122,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // found in the other clause (EVAL.md, "A question's few words": 8 more, for 52 right pairs more over every file pair);
     // 1,206 with a catch-all clause read as the topic whose words it shares (EVAL.md, "A catch-all clause read as a
     // topic": 4 more, for 46 right pairs more over every file pair; read by score, place and number too, 1,228).
+    // 1,220 of 4,546 with hands AS and AT added (25 trials and 14 pairs more).
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(4521);
-    expect(paired.length).toBeLessThanOrEqual(1206);
+    expect(trials).toBe(4546);
+    expect(paired.length).toBeLessThanOrEqual(1220);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -135,8 +136,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // it, 1,128 with a question's few words measured by the share found in the other clause; a rule that makes the diff
     // more eager shows here.
     const { trials, paired } = crossedTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(5398);
-    expect(paired.length).toBeLessThanOrEqual(1128);
+    // 1,179 of 5,640 with hands AS and AT added (242 trials and 51 pairs more).
+    expect(trials).toBe(5640);
+    expect(paired.length).toBeLessThanOrEqual(1179);
     expect(paired.length).toBeGreaterThan(0);
   }, 400_000); // some 5,400 diffs: about 85 s alone
 
@@ -146,13 +148,16 @@ describe('the evaluation corpus (test/corpus)', () => {
     const { byFamily, sameDraft } = overAllPairs(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
     // Two hands' files of one draft: no operative flag between them can be true (582 and 1,455 before a rewrite was told by its places;
     // 188 obligation flags before a prohibition in other words read as the same).
-    expect(sameDraft.filePairs).toBe(332);
-    expect(sameDraft.obligation).toBeLessThanOrEqual(137);
-    expect(sameDraft.other).toBeLessThanOrEqual(152);
-    expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 650, truth: 10610 }));
+    // 332 file pairs, 137 and 152 flags before hands AS and AT (their 24 file pairs add 7 and 38).
+    expect(sameDraft.filePairs).toBe(356);
+    expect(sameDraft.obligation).toBeLessThanOrEqual(144);
+    expect(sameDraft.other).toBeLessThanOrEqual(190);
+    expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 756, truth: 12828 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
-    expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(10392);
-    expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(52);
+    // 10,392 right and 52 wrong of 10,610 before hands AS and AT; their six wrong pairs are the Telegraph plan's and the
+    // guarantee framework's, as other hands' are.
+    expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(12586);
+    expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(58);
     // 10,143 before a catch-all clause was read as a topic, 10,189 with it, 10,197 with a topic's few clauses up to four.
     expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10197);
     expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(126);
@@ -477,6 +482,21 @@ describe('the evaluation corpus (test/corpus)', () => {
     const cases = casesOf('aa', 8);
     for (const r of cases) expect([r.name, r.right, r.wrong.length, r.violations.length]).toEqual([r.name, r.truth, 0, 0]);
     holds(heldOutBy.aa as Totals, { recall: 1, keys: 30 });
+  });
+
+  it('holds the held-out hands AS and AT to what their first runs measured: every pair, and a value that states nothing kept out of the ten', () => {
+    // The US 28-point draft and the E3 counter-proposal once more, each written from the fact sheet with its annotations
+    // first (EVAL.md, "A value that states nothing"). Hand AS's first run showed "model set to unspecified" among the ten
+    // against the Geneva file, which writes the model hand AS left out; it prompted that rule and no other. Hand AT was
+    // written and first run after it. Every clause pairs with its point; the US guarantee "modelled on Article 5" ranks
+    // 11th in both (a close call, EVAL.md), and hand AS's two changes it marked minor are two of its twelve.
+    const as = casesOf('as', 6);
+    expect(wrongPairs(as)).toEqual([]);
+    for (const r of as) expect([r.name, r.right, r.violations]).toEqual([r.name, r.truth, []]);
+    holds(heldOutBy.as as Totals, { recall: 1, keys: 31 });
+    const at = casesOf('at', 4);
+    for (const r of at) expect([r.name, r.right, r.wrong, r.violations]).toEqual([r.name, r.truth, [], []]);
+    holds(heldOutBy.at as Totals, { recall: 1, keys: 27 });
   });
 
   it('holds the held-out hand AB to what its first run measured: a reply that leaves most points open, its changes found', () => {

@@ -102,6 +102,8 @@ if (process.argv.includes('--replacements')) {
     aa: 'hand AA, the Geneva framework once more, known in part, written and first run after every rule of this code was set',
     ab: 'hand AB, Hamas\'s reply once more, written and first run after every rule of this code was set',
     ad: 'hand AD, the 20-point plan once more, written after the format took `added` and first run on this code',
+    as: 'hand AS, the US 28-point draft once more; its first run prompted the rule for a value that states nothing',
+    at: 'hand AT, the E3 counter-proposal once more, written and first run after every rule of this code was set',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -78,6 +78,19 @@ describe('operative-language flags', () => {
     ]);
   });
 
+  it('reads a negating prefix and a negation of the same word as one negation ("non-nuclear", "without nuclear weapons")', () => {
+    const before = 'Ukraine commits to keeping its non-nuclear status under the treaty.';
+    const after = 'Ukraine commits to remaining a state without nuclear weapons under the treaty.';
+    expect(flags(before, after)).toEqual([]);
+    expect(flags(after, before)).toEqual([]);
+    // A negation of another word, or one more than the prefix accounts for, is still told.
+    expect(flags('Ukraine keeps its non-nuclear status.', 'Ukraine keeps a status without allies.')).toEqual([{ kind: 'negation', change: 'added', words: ['without'] }]);
+    expect(flags('Ukraine keeps its non-nuclear status.', 'Ukraine keeps its status without nuclear weapons and without troops.')).toEqual([{ kind: 'negation', change: 'added', words: ['without'] }]);
+    expect(flags('Under the treaty Ukraine keeps its non-nuclear status for all time.', 'Under the treaty Ukraine keeps its status without nuclear arms and without nuclear plants for all time.')).toEqual([{ kind: 'negation', change: 'added', words: ['without'] }]);
+    // The prefix that stays on both sides accounts for nothing.
+    expect(flags('Ukraine keeps its non-nuclear status.', 'Ukraine keeps its non-nuclear status without nuclear weapons.')).toEqual([{ kind: 'negation', change: 'added', words: ['without'] }]);
+  });
+
   it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {
     expect(flags('Neither Russia nor Ukraine may use force.', 'Neither Russia nor Ukraine undertakes to use force.')).toEqual([
       { kind: 'obligation', from: 'may not', to: 'undertakes', direction: 'softened' },

@@ -5,6 +5,7 @@
  */
 import type { TextHunk } from './text-diff.js';
 import { sideOf } from './text-diff.js';
+import { stem } from '../match/tokens.js';
 
 /** A change in the operative language of a clause text. */
 export type OperativeFlag =
@@ -116,12 +117,52 @@ export function obligationOf(text: string): [string, number, boolean] | null {
 
 /** How often each matching word occurs. */
 function counts(text: string, re: RegExp): Map<string, number> {
+  return tally(normalise(text), re);
+}
+
+/** How often each matching word occurs in a normalised text. */
+function tally(text: string, re: RegExp): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of normalise(text).match(re) ?? []) {
+  for (const m of text.match(re) ?? []) {
     const w = m.replace(/\s+/g, ' ');
     out.set(w, (out.get(w) ?? 0) + 1);
   }
   return out;
+}
+
+/** The stems of the words the prefix "non-" negates in a normalised text, counted ("non-nuclear" → nuclea). */
+function prefixed(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/\bnon-(\p{L}+)/gu)) out.set(stem(m[1] as string), (out.get(stem(m[1] as string)) ?? 0) + 1);
+  return out;
+}
+
+/** For each occurrence of a negation word in a normalised text, the stem of the word it governs ("without nuclear weapons" → nuclea). */
+function governed(text: string, word: string): string[] {
+  // At most three particles between ("not to be", "without any"): the reading stays linear on any text.
+  const re = new RegExp(String.raw`\b${word}\b(?:\s+(?:to|a|an|the|any|be)){0,3}\s+(\p{L}+)`, 'gu');
+  return [...text.matchAll(re)].map((m) => stem(m[1] as string));
+}
+
+/**
+ * Negation words that only changed form: a word negating X added where the other text lost a "non-X"
+ * ("a state without nuclear weapons" for "its non-nuclear status"), or removed where it gained one,
+ * is the same negation, and is left out of `words`.
+ */
+function sameNegation(words: readonly string[], self: string, other: string, excess: (w: string) => number): string[] {
+  const [mine, theirs] = [prefixed(self), prefixed(other)];
+  const free = new Map([...theirs].map(([k, n]) => [k, n - (mine.get(k) ?? 0)] as const).filter(([, n]) => n > 0));
+  return words.filter((w) => {
+    let covered = 0;
+    for (const g of governed(self, w)) {
+      const n = free.get(g) ?? 0;
+      if (n > 0) {
+        free.set(g, n - 1);
+        covered++;
+      }
+    }
+    return covered < excess(w);
+  });
 }
 
 /** Words whose count went up, and words whose count went down. */
@@ -196,7 +237,14 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
   }
   if (rewritten) return flags;
   for (const [kind, re] of [['negation', NEGATION], ['condition', CONDITION]] as const) {
-    const { added, removed } = compareWords(from, to, re);
+    let { added, removed } = compareWords(from, to, re);
+    // A negation that only changed form ("without nuclear weapons" for "non-nuclear") is none added or removed.
+    if (kind === 'negation' && (added.length || removed.length)) {
+      const [fromN, toN] = [normalise(from), normalise(to)];
+      const [a, b] = [tally(fromN, re), tally(toN, re)];
+      added = sameNegation(added, toN, fromN, (w) => (b.get(w) ?? 0) - (a.get(w) ?? 0));
+      removed = sameNegation(removed, fromN, toN, (w) => (a.get(w) ?? 0) - (b.get(w) ?? 0));
+    }
     if (added.length) flags.push({ kind, change: 'added', words: added });
     if (removed.length) flags.push({ kind, change: 'removed', words: removed });
   }

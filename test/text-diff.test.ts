@@ -91,6 +91,19 @@ describe('operative-language flags', () => {
     expect(flags('Ukraine keeps its non-nuclear status.', 'Ukraine keeps its non-nuclear status without nuclear weapons.')).toEqual([{ kind: 'negation', change: 'added', words: ['without'] }]);
   });
 
+  it('reads "once" and "after" as one condition, the time from which, where one only took the other\'s place', () => {
+    expect(flags('Elections are held as soon as possible after the agreement is signed.', 'Elections are held as soon as possible once the agreement is signed.')).toEqual([]);
+    // One more of them than the other lost is a condition added; "if" for "once" is another condition.
+    expect(flags('Troops leave after the vote is held in the eastern regions.', 'Troops leave once the vote is held in the eastern regions and once the army agrees.')).toEqual([
+      { kind: 'condition', change: 'added', words: ['once'] },
+      { kind: 'condition', change: 'removed', words: ['after'] },
+    ]);
+    expect(flags('Sanctions are lifted once Russia withdraws its troops.', 'Sanctions are lifted if Russia withdraws its troops.')).toEqual([
+      { kind: 'condition', change: 'added', words: ['if'] },
+      { kind: 'condition', change: 'removed', words: ['once'] },
+    ]);
+  });
+
   it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {
     expect(flags('Neither Russia nor Ukraine may use force.', 'Neither Russia nor Ukraine undertakes to use force.')).toEqual([
       { kind: 'obligation', from: 'may not', to: 'undertakes', direction: 'softened' },

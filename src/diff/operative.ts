@@ -41,6 +41,8 @@ const PERMISSIVE = /\b(?:may|might|could|can)\b/;
 const MODAL_DUTY = /\b(?:must|shall|will)\b/;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
 const CONDITION = /\b(?:subject\s+to|provided\s+that|on\s+condition\s+that|conditional\s+on|if|once|unless|until|after)\b/g;
+/** Condition words that say the same thing in other words: the time from which ("once the agreement is signed", "after the agreement is signed"). */
+const SAME_CONDITION: ReadonlyArray<ReadonlySet<string>> = [new Set(['once', 'after'])];
 
 /**
  * A quotation a verb of speech introduces ("Russia says:", "told reporters,", "according to U.S.
@@ -165,6 +167,22 @@ function sameNegation(words: readonly string[], self: string, other: string, exc
   });
 }
 
+/**
+ * Condition words added and removed that only changed form: within each group of {@link SAME_CONDITION}, as many
+ * more of its words on one side as fewer on the other are the same conditions, and left out of both lists.
+ */
+function sameCondition(added: string[], removed: string[], a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): [string[], string[]] {
+  const excess = (w: string) => (b.get(w) ?? 0) - (a.get(w) ?? 0);
+  for (const group of SAME_CONDITION) {
+    const up = added.filter((w) => group.has(w));
+    const down = removed.filter((w) => group.has(w));
+    if (!up.length || !down.length) continue;
+    if (up.reduce((n, w) => n + excess(w), 0) !== down.reduce((n, w) => n - excess(w), 0)) continue;
+    [added, removed] = [added.filter((w) => !group.has(w)), removed.filter((w) => !group.has(w))];
+  }
+  return [added, removed];
+}
+
 /** Words whose count went up, and words whose count went down. */
 function compareWords(from: string, to: string, re: RegExp): { added: string[]; removed: string[] } {
   const a = counts(from, re);
@@ -245,6 +263,7 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
       added = sameNegation(added, toN, fromN, (w) => (b.get(w) ?? 0) - (a.get(w) ?? 0));
       removed = sameNegation(removed, fromN, toN, (w) => (a.get(w) ?? 0) - (b.get(w) ?? 0));
     }
+    if (kind === 'condition' && added.length && removed.length) [added, removed] = sameCondition(added, removed, counts(from, re), counts(to, re));
     if (added.length) flags.push({ kind, change: 'added', words: added });
     if (removed.length) flags.push({ kind, change: 'removed', words: removed });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffText, sideOf, tokenize } from '../src/diff/text-diff.js';
-import { operativeFlags } from '../src/diff/operative.js';
+import { obligationOf, operativeFlags } from '../src/diff/operative.js';
 
 describe('word-level text diff', () => {
   it('keeps numbers, dates and money amounts whole', () => {
@@ -102,6 +102,19 @@ describe('operative-language flags', () => {
       { kind: 'condition', change: 'added', words: ['if'] },
       { kind: 'condition', change: 'removed', words: ['once'] },
     ]);
+  });
+
+  it('reads a modal that an expectation governs as the expectation ("it is expected that Russia will not invade")', () => {
+    for (const text of [
+      'It is expected that Russia will not invade its neighbours.',
+      'It is expected, without a binding commitment, that Russia will not invade its neighbours.',
+      'The expectation is stated that Russia will not invade its neighbours.',
+      'The draft sets two expectations: Russia will not invade, and NATO will not expand.',
+    ]) expect(obligationOf(text), text).toEqual(['expected', 1, false]);
+    expect(flags('Russia is expected not to invade its neighbours.', 'It is expected that Russia will not invade its neighbours.')).toEqual([]);
+    // A duty before the expectation stays a duty; one that became an expectation is softened.
+    expect(obligationOf('Russia will withdraw, and it is expected that NATO stops enlarging.')?.[0]).toBe('will');
+    expect(flags('Ukraine will hold elections within 100 days.', 'It is expected that Ukraine will hold elections within 100 days.')).toEqual([{ kind: 'obligation', from: 'will', to: 'expected', direction: 'softened' }]);
   });
 
   it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {

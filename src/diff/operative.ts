@@ -37,6 +37,11 @@ const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   [/\b(?:may|might|could|can)\b/, null, 1],
 ];
 const PERMISSIVE = /\b(?:may|might|could|can)\b/;
+/**
+ * An expectation that governs what follows it: "it is expected that …", "it is expected, without a binding commitment,
+ * that …", "the expectation is stated that …", "sets two expectations: …" (at most 40 characters between).
+ */
+const EXPECTED_THAT = /\b(?:(?:it\s+is|it's)\s+expected|expectations?)\b[^.;:]{0,40}?(?:\s+that\b|\s*:)/;
 /** Duties said with a modal: a negative subject before one forbids ("neither party will attack"). */
 const MODAL_DUTY = /\b(?:must|shall|will)\b/;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|none)\b/g;
@@ -98,9 +103,15 @@ function normalise(text: string): string {
 export function obligationOf(text: string): [string, number, boolean] | null {
   let best: [string, number, boolean] | null = null;
   for (const sentence of normalise(text).split(/[.;!?]\s+|\n/)) {
+    // What follows "it is expected that" is expected, whatever modal it uses ("it is expected that Russia will not invade").
+    const expectation = EXPECTED_THAT.exec(sentence);
     for (const [re, word, level] of OBLIGATION) {
       const m = re.exec(sentence);
       if (!m) continue;
+      if (expectation && m.index > expectation.index && level > 1) {
+        if (!best || best[1] < 1) best = ['expected', 1, false];
+        continue;
+      }
       // A permissive modal is a prohibition when a negation governs it: a negative subject opening its part of the sentence
       // ("no state may", "and no party may", "neither … nor … may"), or a negation right after it ("may not", "may under no circumstances");
       // not a "not" in a relative clause or elsewhere ("any state that does not sign may join", "although some do not agree").

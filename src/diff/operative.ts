@@ -128,11 +128,6 @@ export function obligationOf(text: string): [string, number, boolean] | null {
   return best;
 }
 
-/** How often each matching word occurs. */
-function counts(text: string, re: RegExp): Map<string, number> {
-  return tally(normalise(text), re);
-}
-
 /** How often each matching word occurs in a normalised text. */
 function tally(text: string, re: RegExp): Map<string, number> {
   const out = new Map<string, number>();
@@ -194,13 +189,13 @@ function sameCondition(added: string[], removed: string[], a: ReadonlyMap<string
   return [added, removed];
 }
 
-/** Words whose count went up, and words whose count went down. */
-function compareWords(from: string, to: string, re: RegExp): { added: string[]; removed: string[] } {
-  const a = counts(from, re);
-  const b = counts(to, re);
+/** In two normalised texts, the words whose count went up and those whose count went down, and each word's count on each side. */
+function compareWords(from: string, to: string, re: RegExp): { added: string[]; removed: string[]; a: Map<string, number>; b: Map<string, number> } {
+  const a = tally(from, re);
+  const b = tally(to, re);
   const added = [...b].filter(([w, n]) => n > (a.get(w) ?? 0)).map(([w]) => w);
   const removed = [...a].filter(([w, n]) => n > (b.get(w) ?? 0)).map(([w]) => w);
-  return { added, removed };
+  return { added, removed, a, b };
 }
 
 /** Past this share of changed words, in a text of at least {@link LONG} words, it counts as rewritten, not edited. */
@@ -265,16 +260,17 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
     flags.push({ kind: 'obligation', from: a?.[0] ?? null, to: b?.[0] ?? null, direction: lb > la ? 'strengthened' : 'softened' });
   }
   if (rewritten) return flags;
+  const [fromN, toN] = [normalise(from), normalise(to)];
   for (const [kind, re] of [['negation', NEGATION], ['condition', CONDITION]] as const) {
-    let { added, removed } = compareWords(from, to, re);
+    const words = compareWords(fromN, toN, re);
+    const { a, b } = words;
+    let { added, removed } = words;
     // A negation that only changed form ("without nuclear weapons" for "non-nuclear") is none added or removed.
     if (kind === 'negation' && (added.length || removed.length)) {
-      const [fromN, toN] = [normalise(from), normalise(to)];
-      const [a, b] = [tally(fromN, re), tally(toN, re)];
       added = sameNegation(added, toN, fromN, (w) => (b.get(w) ?? 0) - (a.get(w) ?? 0));
       removed = sameNegation(removed, fromN, toN, (w) => (a.get(w) ?? 0) - (b.get(w) ?? 0));
     }
-    if (kind === 'condition' && added.length && removed.length) [added, removed] = sameCondition(added, removed, counts(from, re), counts(to, re));
+    if (kind === 'condition' && added.length && removed.length) [added, removed] = sameCondition(added, removed, a, b);
     if (added.length) flags.push({ kind, change: 'added', words: added });
     if (removed.length) flags.push({ kind, change: 'removed', words: removed });
   }

@@ -150,9 +150,10 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 188 obligation flags before a prohibition in other words read as the same).
     // 332 file pairs, 137 and 152 flags before hands AS and AT (their 24 file pairs add 7 and 38); 168 once a negation
     // that only changed form ("without nuclear weapons" for "non-nuclear") is none; 108 once "once" for "after" is none;
-    // 120 obligation flags once a modal an expectation governs reads as the expectation.
+    // 120 obligation flags once a modal an expectation governs reads as the expectation; 100 once one in an indirect
+    // question ("whether Ukraine may join") is not read.
     expect(sameDraft.filePairs).toBe(356);
-    expect(sameDraft.obligation).toBeLessThanOrEqual(120);
+    expect(sameDraft.obligation).toBeLessThanOrEqual(100);
     expect(sameDraft.other).toBeLessThanOrEqual(108);
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 756, truth: 12828 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));

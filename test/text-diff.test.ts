@@ -117,6 +117,13 @@ describe('operative-language flags', () => {
     expect(flags('Ukraine will hold elections within 100 days.', 'It is expected that Ukraine will hold elections within 100 days.')).toEqual([{ kind: 'obligation', from: 'will', to: 'expected', direction: 'softened' }]);
   });
 
+  it('reads no duty into an indirect question ("whether Ukraine may join NATO is not settled")', () => {
+    expect(obligationOf('Whether Ukraine may join NATO is not settled in the framework.')).toBeNull();
+    expect(obligationOf('The parties will decide whether Ukraine may join.')?.[0]).toBe('will');
+    expect(obligationOf('Whether or not the talks succeed, Russia will withdraw its troops.')?.[0]).toBe('will');
+    expect(flags('Whether Ukraine may join NATO is left to the leaders.', 'Whether Ukraine can join NATO is left to the leaders.')).toEqual([]);
+  });
+
   it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {
     expect(flags('Neither Russia nor Ukraine may use force.', 'Neither Russia nor Ukraine undertakes to use force.')).toEqual([
       { kind: 'obligation', from: 'may not', to: 'undertakes', direction: 'softened' },

@@ -37,6 +37,8 @@ const OBLIGATION: ReadonlyArray<[RegExp, string | null, number]> = [
   [/\b(?:may|might|could|can)\b/, null, 1],
 ];
 const PERMISSIVE = /\b(?:may|might|could|can)\b/;
+/** An indirect question, to the end of its part of the sentence: "whether Ukraine may join NATO", "whether any of that remains". */
+const WHETHER = /\bwhether\b[^,;:]*/g;
 /**
  * An expectation that governs what follows it: "it is expected that …", "it is expected, without a binding commitment,
  * that …", "the expectation is stated that …", "sets two expectations: …" (at most 40 characters between).
@@ -102,7 +104,9 @@ function normalise(text: string): string {
  */
 export function obligationOf(text: string): [string, number, boolean] | null {
   let best: [string, number, boolean] | null = null;
-  for (const sentence of normalise(text).split(/[.;!?]\s+|\n/)) {
+  for (const whole of normalise(text).split(/[.;!?]\s+|\n/)) {
+    // An indirect question binds no one: "whether Ukraine may join NATO is not settled" (up to its part's end).
+    const sentence = whole.replace(WHETHER, 'whether');
     // What follows "it is expected that" is expected, whatever modal it uses ("it is expected that Russia will not invade").
     const expectation = EXPECTED_THAT.exec(sentence);
     for (const [re, word, level] of OBLIGATION) {

@@ -248,7 +248,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // the place sign now needs 0.75 (EVAL.md, "Hand J"), and none is paired.
     casesOf('h', 7);
     expect((heldOutBy.h as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.h as Totals, { recall: 0.925, keys: 56 });
+    // 61 since a change of kind weighs as a yes/no flip (the US guarantee's Article-5 model, EVAL.md).
+    holds(heldOutBy.h as Totals, { recall: 0.925, keys: 61 });
   });
 
   it('holds the held-out hand I (lineage only) to what its first run measured: no pair wrong, no orphan paired', () => {
@@ -491,15 +492,16 @@ describe('the evaluation corpus (test/corpus)', () => {
     // The US 28-point draft and the E3 counter-proposal once more, each written from the fact sheet with its annotations
     // first (EVAL.md, "A value that states nothing"). Hand AS's first run showed "model set to unspecified" among the ten
     // against the Geneva file, which writes the model hand AS left out; it prompted that rule and no other. Hand AT was
-    // written and first run after it. Every clause pairs with its point; the US guarantee "modelled on Article 5" ranks
-    // 11th in both (a close call, EVAL.md), and hand AS's two changes it marked minor are two of its twelve.
+    // written and first run after it. Every clause pairs with its point; the US guarantee "modelled on Article 5" ranked
+    // 11th in both (a close call, EVAL.md); since a change of kind weighs as a yes/no flip it is in hand AT's ten against
+    // the shipped US draft (28), and hand AS's two changes it marked minor are two of its twelve.
     const as = casesOf('as', 6);
     expect(wrongPairs(as)).toEqual([]);
     for (const r of as) expect([r.name, r.right, r.violations]).toEqual([r.name, r.truth, []]);
     holds(heldOutBy.as as Totals, { recall: 1, keys: 31 });
     const at = casesOf('at', 4);
     for (const r of at) expect([r.name, r.right, r.wrong, r.violations]).toEqual([r.name, r.truth, [], []]);
-    holds(heldOutBy.at as Totals, { recall: 1, keys: 27 });
+    holds(heldOutBy.at as Totals, { recall: 1, keys: 28 });
   });
 
   it('holds the held-out hand AB to what its first run measured: a reply that leaves most points open, its changes found', () => {

@@ -760,6 +760,26 @@ describe('what matters most', () => {
     expect(h[0]?.weight).toBeGreaterThan(h[1]?.weight ?? 0);
   });
 
+  it('weighs a change of kind (an unordered enum) as a yes/no flip, above one step down a ladder', () => {
+    // The E3 change of three hands: the US guarantee modelled on Article 5, one void trigger dropped; and
+    // the rebuilding package's sectors, one dropped and one another hand perhaps named otherwise.
+    type Terms = Record<string, unknown>;
+    const edit = (p: Plan, id: string, f: (t: Terms) => Terms) => ({ ...p, clauses: p.clauses.map((c) => (c.id === id ? { ...c, terms: f(c.terms as Terms) } : c)) }) as Plan;
+    const e3ish = edit(
+      edit(us, 'us-guarantee-terms', (t) => ({ ...t, model: 'article-5-like', voidTriggers: ['ukraine-invades-russia'] })),
+      'reconstruction-package',
+      (t) => ({ ...t, sectors: ['gas-infrastructure', 'war-damaged-cities', 'minerals-and-natural-resources'] }),
+    );
+    const h = diffPlans(us, e3ish).summary.highlights;
+    expect(h.map((x) => x.clause)).toEqual(['us-guarantee-terms', 'reconstruction-package']);
+    // One step along an ordered ladder (barred → deferred) is less than a change of kind.
+    const step = edit(us, 'nato-membership', (t) => ({ ...t, natoMembership: 'deferred' }));
+    const kind = edit(us, 'us-guarantee-terms', (t) => ({ ...t, model: 'article-5-like' }));
+    const weight = (p: Plan) => diffPlans(us, p).summary.highlights[0]?.weight ?? 0;
+    expect(weight(kind)).toBeGreaterThan(weight(step));
+    expect(weight(kind)).toBe(5.6);
+  });
+
   it('weighs a change of status by what the clause carries, as a deferral of more terms defers more', () => {
     // Jets in Poland carry one term, the humanitarian committee seven: both left to the leaders.
     const bracket = (p: Plan) => ({ ...p, clauses: p.clauses.map((c) => (c.id === 'jets-in-poland' || c.id === 'humanitarian-committee' ? { ...c, status: 'bracketed' as const } : c)) });

@@ -15,7 +15,10 @@ export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'cer
 /** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise, nothing). */
 const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'conditions', 'options']);
 
-/** How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise). */
+/**
+ * How big one term change is, 0..1.5: a 33 % cap change, a step down a ladder, a set losing a member (0 for a member only named otherwise).
+ * A change of kind (an unordered enum) weighs as a yes/no flip, a two-valued enum: more than one step along a ladder.
+ */
 export function termMagnitude(t: TermChange): number {
   // A term one version does not report has no change to weigh.
   if (saysNothing(t) || t.unreported) return 0;
@@ -53,6 +56,7 @@ export function termMagnitude(t: TermChange): number {
     case 'date':
       return t.direction === 'restated' ? 0.1 : 0.5;
     case 'boolean':
+    case 'enum':
       return 0.6;
     default:
       return 0.5;

@@ -1023,6 +1023,16 @@ describe('noise kept out', () => {
     expect(assets).toMatchObject({ kind: 'removed', reported: { unconfirmed: true } });
     expect(assets?.says).toContain('removed (reported, unconfirmed, by s48-global-european');
     expect(diff.summary.highlights.find((h) => h.clause === 'frozen-assets')?.weight).toBeLessThan(diff.summary.highlights.find((h) => h.clause === 'army-cap')?.weight ?? 0);
+    // From a version known in full the removal rests on its text, which lacks the clause, not on the one report:
+    // told with that report, not unconfirmed, and weighed as any removal (the Qatar pledge gone from the published 20 points).
+    const published = { ...geneva, provenance: 'official' as const };
+    const gone = diffPlans(us, published);
+    const plain = gone.clauses.find((c) => c.from?.id === 'frozen-assets');
+    expect(plain).toMatchObject({ kind: 'removed', reported: { sources: assets?.reported?.sources } });
+    expect(plain?.reported).not.toHaveProperty('unconfirmed');
+    expect(plain?.says).toContain('removed (reported by s48-global-european');
+    expect(gone.summary.highlights.find((h) => h.clause === 'frozen-assets')?.weight).toBeGreaterThanOrEqual(5);
+    expect(reverseDiff(gone).clauses.find((c) => c.to?.id === 'frozen-assets')).toEqual(diffPlans(published, us).clauses.find((c) => c.to?.id === 'frozen-assets'));
     // Yet one report that it went is more than no report at all: it comes before every clause the version does not mention.
     const thin = diffPlans(us, { ...geneva, clauses: geneva.clauses.filter((c) => (c.presence ?? 'stated') === 'stated') });
     const ranked = thin.summary.highlights.map((h) => thin.clauses.find((c) => c.from?.id === h.clause && !c.to));

@@ -120,10 +120,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   // part: against a version known in full, a clause it lacks is plainly added.
   const [unconfirmedA, unconfirmedB] = [a, b].map((p) => p.clauses.every((c) => c.certainty === 'unconfirmed')) as [boolean, boolean];
   b.clauses.forEach((cb, j) => {
-    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, report(droppedByA.get(cb), knownInPart(a) ? newInB.get(cb.id) : undefined)));
+    if (!pairedB.has(j)) changes.push(oneSided(cb, j, 'to', groupOfB.get(j)?.kind ?? 'added', related(groupOfB.get(j), 'from'), knownInPart(a), unconfirmedB, report(droppedByA.get(cb), knownInPart(a) ? newInB.get(cb.id) : undefined, knownInPart(a))));
   });
   a.clauses.forEach((ca, i) => {
-    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, report(droppedByB.get(ca), knownInPart(b) ? newInA.get(ca.id) : undefined)));
+    if (!pairedA.has(i)) changes.push(oneSided(ca, i, 'from', groupOfA.get(i)?.kind ?? 'removed', related(groupOfA.get(i), 'to'), knownInPart(b), unconfirmedA, report(droppedByB.get(ca), knownInPart(b) ? newInA.get(ca.id) : undefined, knownInPart(b))));
   });
   markMovedTerms(changes, a.clauses, b.clauses, schema);
   const clauses = orderChanges(changes);
@@ -234,11 +234,16 @@ function reportedNew(p: Plan, other: Plan): Map<string, Addition> {
   return out;
 }
 
-/** A report of what a clause on one side only is: dropped from the other version (that version's `removed`), or new in its own (its `added`). */
-function report(dropped: Removal | undefined, added: Addition | undefined): ClauseChange['reported'] {
+/**
+ * A report of what a clause on one side only is: dropped from the other version (that version's `removed`), or new in
+ * its own (its `added`). A removal from a version known in full (`otherInPart` false) rests on its text, which lacks the
+ * clause, not on the report: it is not `unconfirmed`, however sure the report that names it.
+ */
+function report(dropped: Removal | undefined, added: Addition | undefined, otherInPart: boolean): ClauseChange['reported'] {
   const by = dropped ?? added;
   if (!by) return undefined;
-  return { sources: [...by.sources], ...(by.certainty === 'unconfirmed' ? { unconfirmed: true as const } : {}), ...(!dropped ? { added: true as const } : {}) };
+  const unsure = by.certainty === 'unconfirmed' && (!dropped || otherInPart);
+  return { sources: [...by.sources], ...(unsure ? { unconfirmed: true as const } : {}), ...(!dropped ? { added: true as const } : {}) };
 }
 
 /**

@@ -83,7 +83,8 @@ export interface ClauseChange {
    * drop it (that version's `removed`), by these sources. It is told as removed
    * (seen the other way, as restored), not as possibly there unreported.
    * `unconfirmed` when the removal rests on one outlet or is inferred: then it
-   * weighs as little as an absence from a version known in part. `added` when
+   * weighs as little as an absence from a version known in part. Never on a
+   * removal from a version known in full: its text lacks the clause. `added` when
    * the report is the other way round: the version that has the clause is
    * reported to add it (that version's `added`), so the other, known only in
    * part, is reported not to have it; told as added (seen the other way, as

@@ -334,11 +334,12 @@ describe('the evaluation corpus (test/corpus)', () => {
 
   it('holds the held-out hand P to what its first run measured: no pair wrong, no orphan paired, no forbidden claim', () => {
     // The 20-point plan once more, added before any diff ran on it, after every rule of this code was set (EVAL.md,
-    // "Hands P and Q"). Its misses: the Qatar clause's removal, which its own file marks unconfirmed (so it stays out
-    // of the highlights), and hand B's point 3, whose lineage the hands dispute.
+    // "Hands P and Q"). Its misses: the Qatar clause's removal, which its own file marks unconfirmed (it stayed out
+    // of the highlights until a removal from a version known in full was weighed as any removal: 37), and hand B's
+    // point 3, whose lineage the hands dispute.
     const cases = casesOf('p', 6);
     expect((heldOutBy.p as Totals).rewriteWrong).toBe(0);
-    holds(heldOutBy.p as Totals, { recall: 0.97, keys: 34 });
+    holds(heldOutBy.p as Totals, { recall: 0.97, keys: 37 });
     expect(cases.flatMap((r) => r.violations)).toEqual([]);
   });
 
@@ -440,7 +441,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     expect(wrongPairs(cases)).toEqual(['war-end-and-pullback → idf-gradual-withdrawal']);
     // 91.3 % when each case's disguise was seeded by its place in the list; 90.2 % seeded by the case itself (one shuffled
     // case, hand B's 20-point file, pairs two clauses fewer in its new order).
-    holds(heldOutBy.z as Totals, { recall: 0.901, keys: 41, orphans: 1, bestOrphan: 0.54 });
+    holds(heldOutBy.z as Totals, { recall: 0.901, keys: 44, orphans: 1, bestOrphan: 0.54 });
   });
 
   it('holds the held-out hand O to what its first run measured: its questions left open found in the catch-all', () => {

@@ -171,6 +171,22 @@ describe('conditions another hand named otherwise', () => {
     const apart = diffPlans(a, plan([cond('milestone', 'elections-held', ['palestinian-authority'])]));
     expect(apart.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition added: .*; condition dropped: /);
   });
+
+  it('tells a condition named otherwise after those added and removed, so a line cut short keeps the news', () => {
+    // An unseen hand's amnesty: coexistence named otherwise, decommissioning newly required.
+    const amnesty = (conditions: object[]) => plan([{ topic: 'amnesty' as const, conditions }]);
+    const a = amnesty([{ kind: 'compliance', event: 'peaceful-coexistence', by: ['hamas'] }]);
+    const b = amnesty([
+      { kind: 'compliance', event: 'peaceful-coexistence-commitment', by: ['hamas'] },
+      { kind: 'compliance', event: 'weapons-decommissioned', by: ['hamas'] },
+    ]);
+    const d = diffPlans(a, b);
+    const field = d.clauses[0]?.fields.find((f) => f.field === 'conditions');
+    expect(field?.says).toBe('condition added: compliance: weapons-decommissioned by hamas; condition named otherwise: compliance: peaceful-coexistence by hamas → compliance: peaceful-coexistence-commitment by hamas');
+    expect(field?.changes?.map((c) => c.change)).toEqual(['added', 'changed']);
+    expect(d.summary.highlights[0]?.says).toMatch(/^Clause 1 \([^)]*\): condition added: compliance: weapons-decommissioned by hamas/);
+    expectRoundTrip(a, b, d);
+  });
 });
 
 describe('a value that states nothing (x-unstated)', () => {

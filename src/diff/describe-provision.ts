@@ -63,7 +63,10 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${label}: ${inner.map((c) => c.says).join(', ')}` });
     parts.push(`condition changed: ${conditionLabel(x as ClauseCondition)} → ${conditionLabel(y as ClauseCondition)}`);
   }
-  // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition.
+  // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition,
+  // told after the conditions added and removed: a name is not news, and a sentence cut short keeps what is.
+  const renamedParts: string[] = [];
+  const renamedChanges: TermChange[] = [];
   for (const { x, y } of renamedConditions(from.filter((c) => !paired.has(c)), to.filter((c) => !paired.has(c)))) {
     paired.add(x).add(y);
     // The kind and event are the condition's name here; what else changed is told.
@@ -71,8 +74,8 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     const inner = fieldChanges(CONDITION_FIELDS, unnamed(x), unnamed(y));
     const [a, b] = [conditionLabel(x), conditionLabel(y)];
     const says = `condition named otherwise: ${a} → ${b}${inner.length ? `; ${inner.map((c) => c.says).join(', ')}` : ''}`;
-    changes.push({ term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, relabelled: [{ from: a, to: b }], says });
-    parts.push(says);
+    renamedChanges.push({ term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, relabelled: [{ from: a, to: b }], says });
+    renamedParts.push(says);
   }
   for (const c of to) if (!paired.has(c)) {
     changes.push({ term: conditionLabel(c), kind: 'record', change: 'added', to: c, says: `condition added: ${conditionLabel(c)}` });
@@ -82,7 +85,7 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     changes.push({ term: conditionLabel(c), kind: 'record', change: 'removed', from: c, says: `condition ${gone}: ${conditionLabel(c)}` });
     parts.push(`condition ${gone}: ${conditionLabel(c)}`);
   }
-  return { says: parts.join('; ') || 'conditions reordered', changes };
+  return { says: [...parts, ...renamedParts].join('; ') || 'conditions reordered', changes: [...changes, ...renamedChanges] };
 }
 
 /** Conditions left unpaired that are each other's only match: the same term, and events that name the same thing. */

@@ -186,6 +186,18 @@ describe('conditions another hand named otherwise', () => {
     expect(field?.changes?.map((c) => c.change)).toEqual(['added', 'changed']);
     expect(d.summary.highlights[0]?.says).toMatch(/^Clause 1 \([^)]*\): condition added: compliance: weapons-decommissioned by hamas/);
     expectRoundTrip(a, b, d);
+    // The only condition of its kind on each side, named otherwise: the same, not a condition changed that weighs.
+    const c = amnesty([{ kind: 'compliance', event: 'peaceful-coexistence-commitment', by: ['hamas'] }]);
+    for (const [x, y] of [[a, c], [c, a]] as const) {
+      const one = diffPlans(x, y);
+      expect(one.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition named otherwise: /);
+      expect(one.summary.highlights).toEqual([]);
+      expectRoundTrip(x, y, one);
+    }
+    // Events that name other things stay a condition changed, paired by their kind.
+    const other = diffPlans(a, amnesty([{ kind: 'compliance', event: 'weapons-decommissioned', by: ['hamas'] }]));
+    expect(other.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition changed: /);
+    expect(other.summary.highlights).toHaveLength(1);
   });
 });
 

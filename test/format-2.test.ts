@@ -206,7 +206,9 @@ describe('clauses reported dropped (removed)', () => {
     expect(onRemovals(single)).toEqual(['SINGLE_OUTLET warning 24:16']);
     const two = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty').replace('[s2]', '[s1, s2]')}`);
     expect(onRemovals(two)).toEqual([]);
-    const weak = parsePlan(head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty', '    certainty: unconfirmed\n')}`).plan as Plan;
+    // The version is known only in part (reported): the entry's word is all there is.
+    const weakText = head('bb', 'a') + clause('cap', 'military-limits', '') + `removed:\n${removal('amnesty', '    certainty: unconfirmed\n')}`;
+    const weak = parsePlan(weakText.replace('parent: a\n', 'parent: a\nprovenance: reported\n')).plan as Plan;
     expect(weak.removed?.[0]?.certainty).toBe('unconfirmed');
     const a = parsePlan(base).plan as Plan;
     const [firm, soft] = [one.plan as Plan, weak].map((v) => diffPlans(a, v).clauses.find((c) => c.from?.id === 'amnesty'));
@@ -216,6 +218,10 @@ describe('clauses reported dropped (removed)', () => {
     const weightOf = (v: Plan) => diffPlans(a, v).summary.highlights.find((h) => h.clause === 'amnesty')?.weight ?? 0;
     expect(weightOf(one.plan as Plan)).toBeGreaterThanOrEqual(4);
     expect(weightOf(weak)).toBeLessThan(2);
+    // A version known in full lacks the clause in its text: the removal is not unconfirmed, however weak the report.
+    const full = parsePlan(weakText).plan as Plan;
+    expect(diffPlans(a, full).clauses.find((c) => c.from?.id === 'amnesty')?.says).toBe('Clause 7 (amnesty) removed (reported by s2)');
+    expect(weightOf(full)).toBeGreaterThanOrEqual(4);
   });
 
   it('name a clause of the version they drop it from, in the family', async () => {

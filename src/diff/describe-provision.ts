@@ -52,22 +52,25 @@ const CONDITION_FIELDS = {
  */
 export function describeConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[], gone: Gone = 'dropped'): Pick<FieldChange, 'says' | 'changes'> {
   const key = [...CONDITION_KEY];
-  const { pairs } = pairItems(key, from, to);
-  const paired = new Set(pairs.flatMap((p) => [p.x, p.y]));
+  const { pairs: all } = pairItems(key, from, to) as { pairs: Array<{ x: ClauseCondition; y: ClauseCondition }> };
+  // The only condition of a kind on each side pairs by its kind; if its event names the same thing, it was only named otherwise.
+  const byName = all.filter(({ x, y }) => !CONDITION_KEY.every((k) => deepEqual(x[k], y[k])) && namesSame(x, y));
+  const pairs = all.filter((p) => !byName.includes(p));
+  const paired = new Set(all.flatMap((p) => [p.x, p.y]));
   const parts: string[] = [];
   const changes: TermChange[] = [];
   for (const { x, y } of pairs) {
     if (deepEqual(x, y)) continue;
-    const inner = fieldChanges(CONDITION_FIELDS, x as Record<string, unknown>, y as Record<string, unknown>);
-    const label = conditionLabel(x as ClauseCondition);
+    const inner = fieldChanges(CONDITION_FIELDS, { ...x }, { ...y });
+    const label = conditionLabel(x);
     changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${label}: ${inner.map((c) => c.says).join(', ')}` });
-    parts.push(`condition changed: ${conditionLabel(x as ClauseCondition)} → ${conditionLabel(y as ClauseCondition)}`);
+    parts.push(`condition changed: ${conditionLabel(x)} → ${conditionLabel(y)}`);
   }
   // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition,
   // told after the conditions added and removed: a name is not news, and a sentence cut short keeps what is.
   const renamedParts: string[] = [];
   const renamedChanges: TermChange[] = [];
-  for (const { x, y } of renamedConditions(from.filter((c) => !paired.has(c)), to.filter((c) => !paired.has(c)))) {
+  for (const { x, y } of [...byName, ...renamedConditions(from.filter((c) => !paired.has(c)), to.filter((c) => !paired.has(c)))]) {
     paired.add(x).add(y);
     // The kind and event are the condition's name here; what else changed is told.
     const unnamed = (c: ClauseCondition) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'kind' && k !== 'event'));
@@ -88,14 +91,18 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
   return { says: [...parts, ...renamedParts].join('; ') || 'conditions reordered', changes: [...changes, ...renamedChanges] };
 }
 
+/** Two conditions on the same term whose events name the same thing, more or less precisely: one condition, named otherwise. */
+function namesSame(x: ClauseCondition, y: ClauseCondition): boolean {
+  return x.term === y.term && x.event !== undefined && y.event !== undefined && (x.event === y.event || sameThing(x.event, y.event));
+}
+
 /** Conditions left unpaired that are each other's only match: the same term, and events that name the same thing. */
 function renamedConditions(from: readonly ClauseCondition[], to: readonly ClauseCondition[]): Array<{ x: ClauseCondition; y: ClauseCondition }> {
-  const alike = (x: ClauseCondition, y: ClauseCondition) => x.term === y.term && x.event !== undefined && y.event !== undefined && (x.event === y.event || sameThing(x.event, y.event));
   const out: Array<{ x: ClauseCondition; y: ClauseCondition }> = [];
   for (const x of from) {
-    const ys = to.filter((y) => alike(x, y));
+    const ys = to.filter((y) => namesSame(x, y));
     const y = ys[0];
-    if (ys.length === 1 && y && from.filter((z) => alike(z, y)).length === 1) out.push({ x, y });
+    if (ys.length === 1 && y && from.filter((z) => namesSame(z, y)).length === 1) out.push({ x, y });
   }
   return out;
 }

@@ -153,7 +153,8 @@ describe('the evaluation corpus (test/corpus)', () => {
     // 120 obligation flags once a modal an expectation governs reads as the expectation; 100 once one in an indirect
     // question ("whether Ukraine may join") is not read.
     expect(sameDraft.filePairs).toBe(356);
-    expect(sameDraft.obligation).toBeLessThanOrEqual(100);
+    // 100 obligation flags before a permission capped right after it ("may number no more than") read as forbidding what passes the cap.
+    expect(sameDraft.obligation).toBeLessThanOrEqual(90);
     expect(sameDraft.other).toBeLessThanOrEqual(108);
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 756, truth: 12828 }));
     expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));

@@ -124,6 +124,20 @@ describe('operative-language flags', () => {
     expect(flags('Whether Ukraine may join NATO is left to the leaders.', 'Whether Ukraine can join NATO is left to the leaders.')).toEqual([]);
   });
 
+  it('reads a permission capped right after it as forbidding what passes the cap ("may number no more than 600,000")', () => {
+    for (const text of ["Ukraine's army may number no more than 600,000.", "Ukraine's army may have at most 600,000 troops.", "In peacetime Ukraine's army may number up to 800,000."]) {
+      expect(obligationOf(text), text).toEqual(['may', 1, true]);
+    }
+    // Two hands' words for the US cap: the same prohibition, no obligation changed (a negation may still be told).
+    const [capped, exceed] = ["Ukraine's military may number no more than 600,000 personnel, a ceiling that applies at all times.", "Ukraine's armed forces may not exceed 600,000 personnel. The draft makes no distinction between peace and war."];
+    for (const [a, b] of [[capped, exceed], [exceed, capped]] as const) expect(flags(a, b).filter((f) => f.kind === 'obligation')).toEqual([]);
+    expect(flags("In peacetime Ukraine's army may number up to 800,000.", "In peacetime Ukraine's army may number no more than 800,000.")).toEqual([]);
+    expect(flags('Forces may number 600,000.', 'Forces may number no more than 600,000.')).toEqual([]);
+    // A permission the cap does not follow stays a permission; a cap on something else far after it changes nothing.
+    expect(obligationOf('Ukraine may join the EU, with at most two years of talks.')?.[0]).toBe('may');
+    expect(flags('Ukraine may join the EU.', 'Ukraine must join the EU.')).toEqual([{ kind: 'obligation', from: 'may', to: 'must', direction: 'strengthened' }]);
+  });
+
   it('reads prohibitions, contractions and look-alikes as a careful reader would', () => {
     expect(flags('Neither Russia nor Ukraine may use force.', 'Neither Russia nor Ukraine undertakes to use force.')).toEqual([
       { kind: 'obligation', from: 'may not', to: 'undertakes', direction: 'softened' },

@@ -99,8 +99,9 @@ function normalise(text: string): string {
  * The strongest obligation of each sentence, strongest overall: [word, level, prohibitive], or null.
  * `prohibitive`: the word forbids rather than requires: a permissive modal a negation governs ("may
  * not", "no party may"), or a duty with a negation right after it ("will not", "undertakes not to",
- * "commit never to", "shall not") or, for a modal, a negative subject before it ("neither party will").
- * "No party undertakes to" forbids nothing: it only binds no one.
+ * "commit never to", "shall not") or, for a modal, a negative subject before it ("neither party will"),
+ * or a permission capped right after it ("may number no more than 600,000": a permission, level 1, that
+ * forbids going past the cap). "No party undertakes to" forbids nothing: it only binds no one.
  */
 export function obligationOf(text: string): [string, number, boolean] | null {
   let best: [string, number, boolean] | null = null;
@@ -124,7 +125,10 @@ export function obligationOf(text: string): [string, number, boolean] | null {
       const subject = /^\s*(?:(?:and|but|or|so)\s+)?(?:no|neither|none|never|nothing|nobody|not)\b/.test(before) || /\bnor\b/.test(before);
       const negatedAfter = /^\s+(?:not|never|neither|(?:under|in|by|at)\s+no)\b/.test(after);
       const prohibition = level === 1 && PERMISSIVE.test(m[0]) && (subject || negatedAfter);
-      const forbids = level >= 3 && (negatedAfter || (subject && MODAL_DUTY.test(m[0])));
+      // A permission capped right after it is still a permission, and forbids going past the cap: "may number no more
+      // than 600,000" says what "may number 600,000" and "may not exceed 600,000" say.
+      const capped = level === 1 && PERMISSIVE.test(m[0]) && /^\s+(?:\p{L}+\s+){0,2}(?:at\s+most|up\s+to)\b/u.test(after);
+      const forbids = (level >= 3 && (negatedAfter || (subject && MODAL_DUTY.test(m[0])))) || capped;
       const found: [string, number, boolean] = prohibition ? ['may not', 4, true] : [word ?? m[0], level, forbids];
       if (!best || found[1] > best[1]) best = found;
     }

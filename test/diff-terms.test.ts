@@ -194,6 +194,19 @@ describe('conditions another hand named otherwise', () => {
       expect(one.summary.highlights).toEqual([]);
       expectRoundTrip(x, y, one);
     }
+    // A condition only reworded (its `text` written by one hand) is bookkeeping: told after the news, weighing nothing,
+    // and named once, not "changed: X → X".
+    const worded = amnesty([{ kind: 'compliance', event: 'peaceful-coexistence', by: ['hamas'], text: 'Members commit to living in peace.' }]);
+    for (const [x, y] of [[a, worded], [worded, a]] as const) {
+      const w = diffPlans(x, y);
+      expect(w.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toBe('condition compliance: peaceful-coexistence by hamas: reworded');
+      expect(w.summary.highlights).toEqual([]);
+      expectRoundTrip(x, y, w);
+    }
+    const both = diffPlans(a, amnesty([{ kind: 'compliance', event: 'peaceful-coexistence', by: ['hamas'], text: 'In peace.' }, { kind: 'compliance', event: 'weapons-decommissioned', by: ['hamas'] }]));
+    expect(both.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toBe('condition added: compliance: weapons-decommissioned by hamas; condition compliance: peaceful-coexistence by hamas: reworded');
+    // Named otherwise and reworded: still one condition, weighing nothing.
+    expect(diffPlans(a, amnesty([{ kind: 'compliance', event: 'peaceful-coexistence-commitment', by: ['hamas'], text: 'In peace.' }])).summary.highlights).toEqual([]);
     // Events that name other things stay a condition changed, paired by their kind.
     const other = diffPlans(a, amnesty([{ kind: 'compliance', event: 'weapons-decommissioned', by: ['hamas'] }]));
     expect(other.clauses[0]?.fields.find((f) => f.field === 'conditions')?.says).toMatch(/^condition changed: /);

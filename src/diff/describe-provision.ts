@@ -42,8 +42,15 @@ const CONDITION_FIELDS = {
   date: { kind: 'date', label: 'date' },
   by: { kind: 'set', label: 'by' },
   term: { kind: 'text', label: 'term' },
-  text: { kind: 'text', label: 'wording' },
 } as const;
+
+/** What changed in a condition besides its name, in words: its fields, then "reworded" where only its wording (`text`) differs, as for an option. */
+function innerOf(x: Record<string, unknown>, y: Record<string, unknown>): { inner: TermChange[]; words: string[] } {
+  const { text: a, ...xs } = x;
+  const { text: b, ...ys } = y;
+  const inner = fieldChanges(CONDITION_FIELDS, xs, ys);
+  return { inner, words: [...inner.map((c) => c.says), ...(a !== b ? ['reworded'] : [])] };
+}
 
 /**
  * The change of a clause's conditions, item by item (identified by kind, event and term). A condition
@@ -59,26 +66,30 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
   const paired = new Set(all.flatMap((p) => [p.x, p.y]));
   const parts: string[] = [];
   const changes: TermChange[] = [];
+  // Changes that are no news (a condition only reworded or named otherwise) are told after those added and removed:
+  // a sentence cut short keeps what is.
+  const lateParts: string[] = [];
+  const lateChanges: TermChange[] = [];
   for (const { x, y } of pairs) {
     if (deepEqual(x, y)) continue;
-    const inner = fieldChanges(CONDITION_FIELDS, { ...x }, { ...y });
-    const label = conditionLabel(x);
-    changes.push({ term: label, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${label}: ${inner.map((c) => c.says).join(', ')}` });
-    parts.push(`condition changed: ${conditionLabel(x)} → ${conditionLabel(y)}`);
+    const { inner, words } = innerOf({ ...x }, { ...y });
+    const [a, b] = [conditionLabel(x), conditionLabel(y)];
+    const says = a === b ? `condition ${a}: ${words.join(', ') || 'restated'}` : `condition changed: ${a} → ${b}`;
+    const change: TermChange = { term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${a}: ${words.join(', ')}` };
+    // Its wording alone is bookkeeping, as a clause's own is: no change of substance, and weighs nothing.
+    (inner.length ? changes : lateChanges).push(change);
+    (inner.length ? parts : lateParts).push(says);
   }
-  // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition,
-  // told after the conditions added and removed: a name is not news, and a sentence cut short keeps what is.
-  const renamedParts: string[] = [];
-  const renamedChanges: TermChange[] = [];
+  // A condition another hand named otherwise (its event the same thing, more or less precisely; its kind read differently) is one condition.
   for (const { x, y } of [...byName, ...renamedConditions(from.filter((c) => !paired.has(c)), to.filter((c) => !paired.has(c)))]) {
     paired.add(x).add(y);
     // The kind and event are the condition's name here; what else changed is told.
     const unnamed = (c: ClauseCondition) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'kind' && k !== 'event'));
-    const inner = fieldChanges(CONDITION_FIELDS, unnamed(x), unnamed(y));
+    const { inner, words } = innerOf(unnamed(x), unnamed(y));
     const [a, b] = [conditionLabel(x), conditionLabel(y)];
-    const says = `condition named otherwise: ${a} → ${b}${inner.length ? `; ${inner.map((c) => c.says).join(', ')}` : ''}`;
-    renamedChanges.push({ term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, relabelled: [{ from: a, to: b }], says });
-    renamedParts.push(says);
+    const says = `condition named otherwise: ${a} → ${b}${words.length ? `; ${words.join(', ')}` : ''}`;
+    lateChanges.push({ term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, relabelled: [{ from: a, to: b }], says });
+    lateParts.push(says);
   }
   for (const c of to) if (!paired.has(c)) {
     changes.push({ term: conditionLabel(c), kind: 'record', change: 'added', to: c, says: `condition added: ${conditionLabel(c)}` });
@@ -88,7 +99,7 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     changes.push({ term: conditionLabel(c), kind: 'record', change: 'removed', from: c, says: `condition ${gone}: ${conditionLabel(c)}` });
     parts.push(`condition ${gone}: ${conditionLabel(c)}`);
   }
-  return { says: [...parts, ...renamedParts].join('; ') || 'conditions reordered', changes: [...changes, ...renamedChanges] };
+  return { says: [...parts, ...lateParts].join('; ') || 'conditions reordered', changes: [...changes, ...lateChanges] };
 }
 
 /** Two conditions on the same term whose events name the same thing, more or less precisely: one condition, named otherwise. */

@@ -40,7 +40,7 @@ describe('the evaluation corpus (test/corpus)', () => {
     const q = ['russia-ukraine-2025/hand-q/geneva-19-point-q.yaml', 'gaza-2025/hand-p/wh-20-point-p.yaml'];
     const r = ['russia-ukraine-2025/hand-r/geneva-r.yaml'];
     const t = ['gaza-2025/hand-t/hamas-reply-t.yaml'];
-    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml', 'gaza-2025/hand-ab/hamas-reply-ab.yaml', 'gaza-2025/hand-ad/wh-20-point-ad.yaml', 'russia-ukraine-2025/hand-as/us-28-point-as.yaml', 'russia-ukraine-2025/hand-at/e3-at.yaml'];
+    const v = ['russia-ukraine-2025/hand-v/telegraph-v.yaml', 'russia-ukraine-2025/hand-w/london-w.yaml', 'russia-ukraine-2025/hand-x/guarantee-framework-x.yaml', 'russia-ukraine-2025/hand-y/us-28-point-y.yaml', 'gaza-2025/hand-z/reported-21-point-z.yaml', 'gaza-2025/hand-o/hamas-reply-o.yaml', 'gaza-2025/hand-u/first-phase-u.yaml', 'russia-ukraine-2025/hand-aa/geneva-aa.yaml', 'gaza-2025/hand-ab/hamas-reply-ab.yaml', 'gaza-2025/hand-ad/wh-20-point-ad.yaml', 'russia-ukraine-2025/hand-as/us-28-point-as.yaml', 'russia-ukraine-2025/hand-at/e3-at.yaml', 'gaza-2025/hand-av/reported-21-point-av.yaml'];
     for (const file of ['russia-ukraine-2025/hand-d/us-28-point-d.yaml', 'russia-ukraine-2025/hand-e/geneva-e.yaml', 'russia-ukraine-2025/hand-f/e3-f.yaml', 'gaza-2025/hand-d/reported-21-point-d.yaml', 'gaza-2025/hand-d/wh-20-point-d.yaml', 'gaza-2025/hand-e/first-phase-e.yaml', ...g, ...h, ...j, ...k, ...l, ...m, ...n, ...q, ...r, ...t, ...v]) {
       const r = await loadPlan(`test/corpus/${file}`);
       const evidence = new Set(['SINGLE_OUTLET', 'STATE_MEDIA_ONLY', 'CONFIRMED_WITHOUT_TEXT']);
@@ -122,10 +122,11 @@ describe('the evaluation corpus (test/corpus)', () => {
     // found in the other clause (EVAL.md, "A question's few words": 8 more, for 52 right pairs more over every file pair);
     // 1,206 with a catch-all clause read as the topic whose words it shares (EVAL.md, "A catch-all clause read as a
     // topic": 4 more, for 46 right pairs more over every file pair; read by score, place and number too, 1,228).
-    // 1,220 of 4,546 with hands AS and AT added (25 trials and 14 pairs more).
+    // 1,220 of 4,546 with hands AS and AT added (25 trials and 14 pairs more); 1,330 of 4,945 with hand AV (399 trials and
+    // 110 pairs more: a 21-point draft numbered 1–12 against 20-point files that keep those numbers); without it, 1,220 still.
     const { trials, paired } = replacementTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    expect(trials).toBe(4546);
-    expect(paired.length).toBeLessThanOrEqual(1220);
+    expect(trials).toBe(4945);
+    expect(paired.length).toBeLessThanOrEqual(1330);
     expect(paired.length).toBeGreaterThan(0);
   }, 180_000); // some 2,800 diffs: about 30 s alone, more beside other test files
 
@@ -136,9 +137,9 @@ describe('the evaluation corpus (test/corpus)', () => {
     // it, 1,128 with a question's few words measured by the share found in the other clause; a rule that makes the diff
     // more eager shows here.
     const { trials, paired } = crossedTrials(lib as unknown as Library, loadCorpus(lib as unknown as Library, root));
-    // 1,179 of 5,640 with hands AS and AT added (242 trials and 51 pairs more).
-    expect(trials).toBe(5640);
-    expect(paired.length).toBeLessThanOrEqual(1179);
+    // 1,179 of 5,640 with hands AS and AT added (242 trials and 51 pairs more); 1,216 of 5,922 with hand AV (282 and 37 more).
+    expect(trials).toBe(5922);
+    expect(paired.length).toBeLessThanOrEqual(1216);
     expect(paired.length).toBeGreaterThan(0);
   }, 400_000); // some 5,400 diffs: about 85 s alone
 
@@ -152,19 +153,22 @@ describe('the evaluation corpus (test/corpus)', () => {
     // that only changed form ("without nuclear weapons" for "non-nuclear") is none; 108 once "once" for "after" is none;
     // 120 obligation flags once a modal an expectation governs reads as the expectation; 100 once one in an indirect
     // question ("whether Ukraine may join") is not read.
-    expect(sameDraft.filePairs).toBe(356);
+    // 366 file pairs with hand AV (its 10 with the other hands' 21-point drafts add none and 3).
+    expect(sameDraft.filePairs).toBe(366);
     // 100 obligation flags before a permission capped right after it ("may number no more than") read as forbidding what passes the cap.
     expect(sameDraft.obligation).toBeLessThanOrEqual(90);
-    expect(sameDraft.other).toBeLessThanOrEqual(108);
+    expect(sameDraft.other).toBeLessThanOrEqual(111);
     expect(byFamily['russia-ukraine-2025']).toEqual(expect.objectContaining({ filePairs: 756, truth: 12828 }));
-    expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 702, truth: 11282 }));
+    expect(byFamily['gaza-2025']).toEqual(expect.objectContaining({ filePairs: 756, truth: 12174 }));
     // 10,392 right and 52 wrong of 10,610 before hands AS and AT; their six wrong pairs are the Telegraph plan's and the
     // guarantee framework's, as other hands' are.
     expect(byFamily['russia-ukraine-2025']?.right).toBeGreaterThanOrEqual(12586);
     expect(byFamily['russia-ukraine-2025']?.wrong).toBeLessThanOrEqual(58);
-    // 10,143 before a catch-all clause was read as a topic, 10,189 with it, 10,197 with a topic's few clauses up to four.
-    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(10197);
-    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(126);
+    // 10,143 before a catch-all clause was read as a topic, 10,189 with it, 10,197 with a topic's few clauses up to four;
+    // 11,023 of 12,174 and 130 wrong with hand AV (its four wrong pairs: hand B's disputed point 3, as hand Z's, and
+    // hand C's later-phase rebuilding as point 2, as other hands' rebuilding, both ways).
+    expect(byFamily['gaza-2025']?.right).toBeGreaterThanOrEqual(11023);
+    expect(byFamily['gaza-2025']?.wrong).toBeLessThanOrEqual(130);
   }, 180_000);
 
   it('pairs list items by identity everywhere', () => {
@@ -531,13 +535,27 @@ describe('the evaluation corpus (test/corpus)', () => {
     // it stays "added, or not reported in the earlier version", or pairs with the withdrawal a hand gave point 16.
     const cases = casesOf('ad', 7);
     expect(wrongPairs(cases)).toEqual([]);
-    holds(heldOutBy.ad as Totals, { recall: 0.97, keys: 40 });
+    // 39 since a condition only reworded weighs nothing: hand D's point 3 ranked second on its reworded condition alone.
+    holds(heldOutBy.ad as Totals, { recall: 0.97, keys: 39 });
     const b = cases.find((r) => r.name.startsWith('gaza-2025/b-21 → ad-wh')) as CaseResult;
     expect(b.keys.find((k) => k.point === '16')?.rank).toBe(4);
     for (const from of ['h-21', 'l-21', 'z-21']) {
       const r = cases.find((x) => x.name.startsWith(`gaza-2025/${from} → ad-wh`)) as CaseResult;
       expect([r.name, r.keys.find((k) => k.point === '16')?.rank]).toEqual([r.name, null]);
     }
+  });
+
+  it('holds the held-out hand AV to what its first run measured: its pairs, and the changes its hand ranked', () => {
+    // The reported Gaza 21-point draft once more, written from the fact sheet with its annotations first (EVAL.md, "Hand
+    // AV"). Its first run, against the shipped 20-point plan with its ids made opaque and shuffled: 17 of 18 pairs, none
+    // wrong, its 10 changes in the ten; it prompted two rules for conditions named otherwise. Its one pair counted wrong
+    // joins hand B's point 3 (the end of the war and a gradual pull-out in one clause) with its withdrawal, as hand Z's.
+    const cases = casesOf('av', 12);
+    expect(wrongPairs(cases)).toEqual(['war-end-and-pullback → idf-gradual-pullout']);
+    const first = cases.find((r) => r.name.startsWith('gaza-2025/av-21 → wh ')) as CaseResult;
+    expect([first.right, first.truth, first.wrong]).toEqual([17, 18, []]);
+    expect(first.keys.filter((k) => k.rank === null)).toEqual([]);
+    holds(heldOutBy.av as Totals, { recall: 0.95, keys: 60, orphans: 2, bestOrphan: 0.55 });
   });
 
   it('holds the later hands to what their first run measured: every pair right, their key changes found', () => {

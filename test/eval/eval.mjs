@@ -104,6 +104,7 @@ if (process.argv.includes('--replacements')) {
     ad: 'hand AD, the 20-point plan once more, written after the format took `added` and first run on this code',
     as: 'hand AS, the US 28-point draft once more; its first run prompted the rule for a value that states nothing',
     at: 'hand AT, the E3 counter-proposal once more, written and first run after every rule of this code was set',
+    av: 'hand AV, the reported Gaza 21-point draft once more; its first run prompted two rules for conditions named otherwise',
   };
   for (const [hand, t] of Object.entries(heldOutBy)) {
     console.log(`held out: hand ${hand} (${about[hand] ?? 'added after the rules were set'}; not in the figures above)`);

@@ -12,7 +12,7 @@ import type { ClauseChange } from './types.js';
 /** Fields that record how a clause is known, not what it does. */
 export const METADATA_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'certainty', 'sources', 'note', 'number', 'presence', 'carriedFrom', 'covers', 'partOf', 'unreported']);
 
-/** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise, nothing). */
+/** Clause fields weighed on their own rules above, not as "other fields": conditions and options by what changed in them (a condition only named otherwise or reworded, nothing). */
 const WEIGHED_APART: ReadonlySet<string> = new Set(['status', 'parties', 'conditions', 'options']);
 
 /**

@@ -727,6 +727,21 @@ describe('what matters most', () => {
     expect(all[0]?.also).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
   });
 
+  it('takes a clause its version lists as new into no split or merge it finds', () => {
+    // An unseen hand's E3: its humanitarian committee (carried over, the US terms only, no victim support) and its new
+    // victims clause, which took that term: read as a part split from the committee, though the file lists it as new.
+    const e3ish = {
+      ...e3,
+      clauses: e3.clauses.map((c) => (c.id === 'humanitarian-committee' ? { ...c, terms: Object.fromEntries(Object.entries(c.terms ?? {}).filter(([k]) => k !== 'victimSupport')) } : c)),
+    } as Plan;
+    const victims = (p: Plan) => diffPlans(us, p).clauses.find((c) => c.to?.id === 'victims-support');
+    expect(victims(e3ish)?.kind).toBe('split');
+    const listed = { ...e3ish, added: [{ clause: 'victims-support', sources: (e3.clauses.find((c) => c.id === 'victims-support') as Clause).sources }] } as Plan;
+    expect(victims(listed)).toMatchObject({ kind: 'added', related: [] });
+    expect(diffPlans(us, listed).clauses.find((c) => c.from?.id === 'humanitarian-committee')?.kind).toBe('modified');
+    expect(diffPlans(us, listed).summary.highlights.map((h) => h.says)).toContain('Clause 26 (Full amnesty and waiver of claims) removed; Clause 26 (Addressing the suffering of victims) added in its place');
+  });
+
   it('tells an added clause printed with a removed clause’s number as taking its place, and no other', () => {
     const at = (n: string) => ({ ...e3, clauses: e3.clauses.map((c) => (c.id === 'victims-support' ? { ...c, number: n } : c)) });
     const apart = diffPlans(us, at('26a')).summary.highlights;

@@ -60,7 +60,7 @@ export interface PairRules {
   pairs?: ReadonlyArray<{ from: string; to: string }>;
   /** Pairs never to make. */
   forbid?: ReadonlyArray<{ from: string; to: string }>;
-  /** Clause ids that pair with no clause of the other version but by a pinned pair: on each side (`from`, `to`), the clauses reported new since the other version (`added`). */
+  /** Clause ids that pair with no clause of the other version but by a pinned pair, and join no split or merge found: on each side (`from`, `to`), the clauses reported new since the other version (`added`). */
   alone?: { from?: ReadonlySet<string>; to?: ReadonlySet<string> };
   /** Scores a content match (`pair`) or the only clause of a topic on each side (`sole`) needs; defaults in {@link MATCH}. A question left open (bracketed, no terms) alone in its topic needs no score. */
   thresholds?: { pair?: number; sole?: number };
@@ -342,7 +342,10 @@ export function matchClauses(a: readonly Clause[], b: readonly Clause[], rules: 
     .sort((x, y) => y.score - x.score || x.from - y.from || x.to - y.to)
     .slice(0, MATCH.maxPossible)
     .map((c) => ({ from: c.from, to: c.to, score: c.score, evidence: scorer.explain(c.from, c.to, c.evidence) }));
-  const groups = [...declared.groups, ...openGroups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, held, MATCH)];
+  // A clause reported new since the other version (`alone`) is no part of a clause there either: no found split or merge takes it.
+  const indicesOf = (ids: ReadonlySet<string> | undefined, list: readonly Clause[]) => list.flatMap((c, k) => (ids?.has(c.id) ? [k] : []));
+  const heldOrNew = { a: new Set([...held.a, ...indicesOf(rules.alone?.from, a)]), b: new Set([...held.b, ...indicesOf(rules.alone?.to, b)]) };
+  const groups = [...declared.groups, ...openGroups, ...findGroups(a, b, tokensA, tokensB, aTo, bFrom, heldOrNew, MATCH)];
   const pairs = [...aTo.values()].sort((x, y) => x.to - y.to);
   return { pairs, groups, possible };
 }

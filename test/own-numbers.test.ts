@@ -5,7 +5,7 @@ import type { Clause, FamilyTerms, Plan, PlanDiff } from 'peaceplan';
 import { loadPlanFamily } from 'peaceplan/node';
 import { termMagnitude } from '../src/diff/weigh.js';
 import { linkOwnNumbers } from '../src/diff/own-numbers.js';
-import type { TermChange } from '../src/diff/describe-term.js';
+import { tellAsOne, type TermChange } from '../src/diff/describe-term.js';
 
 const family = await loadPlanFamily('plans/gaza-2025');
 const terms = family.terms?.terms as FamilyTerms;
@@ -84,5 +84,17 @@ describe('a number named otherwise across the catch-all', () => {
     // Under the limit, numbers that could each be another's are left alone too.
     const two = [...many(2, 'removed', 'deadline'), ...many(2, 'added', 'deadline')];
     expect(linkOwnNumbers(two, specs(two)).some((t) => t.namedOtherwise)).toBe(false);
+  });
+
+  it('links no number already told as one with another (a level that replaces a cap)', () => {
+    const t = (term: string, change: 'added' | 'removed', n: number) => ({ term, kind: 'quantity', change, [change === 'added' ? 'to' : 'from']: n, says: term }) as TermChange;
+    const [cap, level, count] = [t('personnelCap', 'removed', 600000), t('personnelLevel', 'added', 800000), t('personnelCount', 'added', 800000)];
+    const specs = new Map([cap, level, count].map((x) => [x.term, { kind: 'quantity' as const, label: x.term }]));
+    // The cap dropped and the count set share a word: alone, they are linked.
+    expect(linkOwnNumbers([{ ...cap }, { ...count }], specs).filter((x) => x.namedOtherwise).length).toBe(2);
+    // Told already as the level that replaces it, the cap is linked with nothing more.
+    tellAsOne(cap, level, 600000, 800000, 'level 800,000 replaces cap 600,000');
+    expect(linkOwnNumbers([cap, level, count], specs).filter((x) => x.namedOtherwise)).toEqual([]);
+    expect(cap.says).toBe('level 800,000 replaces cap 600,000 (+33 %)');
   });
 });

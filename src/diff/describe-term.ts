@@ -122,12 +122,16 @@ export function linkQuantityKinds(changes: TermChange[], specs: ReadonlyMap<stri
   return changes;
 }
 
+/** The term changes {@link tellAsOne} has told as one change with another: each is told once, and linked with no third. */
+export const toldAsOne: WeakSet<TermChange> = new WeakSet();
+
 /**
  * Tells a number dropped (`x`) and a number set (`y`) as one change: both say `says` with the
  * percentage appended where the number moved, and the one set is measured against the old number
  * (`delta`, `ratio`), so it weighs by its size like any quantity. A sentence lists it once.
  */
 export function tellAsOne(gone: TermChange, set: TermChange, x: number, y: number, says: string): void {
+  toldAsOne.add(gone).add(set);
   set.says = x !== 0 && x !== y ? `${says} (${formatPercentChange(y / x)})` : says;
   set.delta = y - x;
   if (x !== 0 && Number.isFinite(y / x)) set.ratio = y / x;

@@ -8,7 +8,7 @@
  * or "…, the same number as …" where it did not change.
  */
 import { deadlineHours, formatNumber, formatValue, isDeadline } from './format-value.js';
-import { tellAsOne, type TermChange } from './describe-term.js';
+import { tellAsOne, toldAsOne, type TermChange } from './describe-term.js';
 import { words, type TermSpec } from './term-kinds.js';
 
 /** Words of a term's name that say its unit or nothing of what it counts. */
@@ -50,7 +50,7 @@ export function linkOwnNumbers(changes: TermChange[], specs: ReadonlyMap<string,
   // Numbers not told already (a level that replaces a cap), with their unit and the words of their names.
   const numbers = (change: 'added' | 'removed') =>
     changes.flatMap((t) => {
-      if (t.change !== change || t.unreported || t.ratio !== undefined || t.says.includes(' replaces ')) return [];
+      if (t.change !== change || t.unreported || t.ratio !== undefined || toldAsOne.has(t)) return [];
       const n = numberOf(t, specs.get(t.term));
       return n ? [{ t, n, name: nameWords(t, specs.get(t.term)) }] : [];
     });

@@ -22,6 +22,23 @@ describe('peaceplan diff', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('warns, with the nearest id, of a clause id one version names in the other that it does not have, and diffs all the same', async () => {
+    const { readFileSync } = await import('node:fs');
+    const e3 = readFileSync(plan('e3-counter-proposal'), 'utf8');
+    const at = e3.indexOf('  - id: victims-support\n');
+    const typo = e3.replace('  - id: victims-support\n', '  - id: victims-support\n    covers: [amnesti]\n');
+    expect(at).toBeGreaterThan(0);
+    const file = join(tmp, 'e3-typo.yaml');
+    writeFileSync(file, typo);
+    const line = typo.slice(0, typo.indexOf('covers: [amnesti]')).split('\n').length;
+    const r = await run('diff', plan('us-28-point'), file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('cap raised 600,000 → 800,000 personnel (+33 %)');
+    expect(r.stderr).toContain(`${file}:${line}:14 UNKNOWN_CLAUSE (warning) clause \`amnesti\` is not in the parent \`us-28-point\`\n  hint: did you mean \`amnesty\`?\n`);
+    // Versions that name what the other has, or name a version not given, draw no warning.
+    expect((await run('diff', plan('us-28-point'), plan('geneva-19-point'))).stderr).toBe('');
+  });
+
   it('exits 0 when the versions are the same', async () => {
     const r = await run('diff', plan('geneva-19-point'), plan('geneva-19-point'));
     expect(r.code).toBe(0);

@@ -3,6 +3,9 @@ import type { IgnoreClass } from '../diff/types.js';
 import { rankByImpact } from '../positions/rank-by-impact.js';
 import type { DiffImpact } from '../positions/types.js';
 import { checkPairs } from '../validate/check-pairs.js';
+import { checkFamily } from '../validate/check-family.js';
+import { formatError } from '../render/text.js';
+import { PlanError } from '../errors.js';
 import type { ParseResult, PlanResult } from '../parse-plan.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -59,6 +62,12 @@ export async function runDiff(args: Args, io: CliIO, format: string): Promise<nu
     if (!positions.positions) return reportTrouble(io, 'diff', [positions]);
     impact = diffImpact(diff, positions.positions, { from: a.plan, to: b.plan, ...(people.stakeholders ? { stakeholders: people.stakeholders } : {}), ...(terms ? { terms } : {}) });
     diff = rankByImpact(diff, impact);
+  }
+  // A clause id one version names in the other (`covers`, `partOf`, `removed`) that the other does not have is read as
+  // naming nothing: say so, with the nearest id, as `validate` would. The diff itself stands.
+  for (const e of checkFamily([a, b]).errors.filter((x) => x.code === 'UNKNOWN_CLAUSE')) {
+    const from = [a, b].find((r) => r.sourceMap.file === e.file);
+    io.stderr.write(formatError(new PlanError({ ...e.toJSON(), severity: 'warning' }), from ? (n) => from.sourceMap.lineText(n) : undefined) + '\n\n');
   }
   const color = io.color === true && toFile === undefined;
   let text: string | Uint8Array;

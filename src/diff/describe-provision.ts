@@ -74,8 +74,9 @@ export function describeConditions(from: readonly ClauseCondition[], to: readonl
     if (deepEqual(x, y)) continue;
     const { inner, words } = innerOf({ ...x }, { ...y });
     const [a, b] = [conditionLabel(x), conditionLabel(y)];
-    const says = a === b ? `condition ${a}: ${words.join(', ') || 'restated'}` : `condition changed: ${a} → ${b}`;
-    const change: TermChange = { term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: `condition ${a}: ${words.join(', ')}` };
+    const detail = `condition ${a}: ${words.join(', ') || 'restated'}`;
+    const says = a === b ? detail : `condition changed: ${a} → ${b}`;
+    const change: TermChange = { term: a, kind: 'record', change: 'changed', from: x, to: y, changes: inner, says: detail };
     // Its wording alone is bookkeeping, as a clause's own is: no change of substance, and weighs nothing.
     (inner.length ? changes : lateChanges).push(change);
     (inner.length ? parts : lateParts).push(says);

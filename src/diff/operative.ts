@@ -149,7 +149,10 @@ function tally(text: string, re: RegExp): Map<string, number> {
 /** The stems of the words the prefix "non-" negates in a normalised text, counted ("non-nuclear" → nuclea). */
 function prefixed(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of text.matchAll(/\bnon-(\p{L}+)/gu)) out.set(stem(m[1] as string), (out.get(stem(m[1] as string)) ?? 0) + 1);
+  for (const m of text.matchAll(/\bnon-(\p{L}+)/gu)) {
+    const k = stem(m[1] as string);
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
   return out;
 }
 
@@ -163,10 +166,10 @@ function governed(text: string, word: string): string[] {
 /**
  * Negation words that only changed form: a word negating X added where the other text lost a "non-X"
  * ("a state without nuclear weapons" for "its non-nuclear status"), or removed where it gained one,
- * is the same negation, and is left out of `words`.
+ * is the same negation, and is left out of `words`. `self` is the text the words are counted in; `mine`
+ * and `theirs` the words its text and the other negate with "non-" ({@link prefixed}).
  */
-function sameNegation(words: readonly string[], self: string, other: string, excess: (w: string) => number): string[] {
-  const [mine, theirs] = [prefixed(self), prefixed(other)];
+function sameNegation(words: readonly string[], self: string, mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number>, excess: (w: string) => number): string[] {
   const free = new Map([...theirs].map(([k, n]) => [k, n - (mine.get(k) ?? 0)] as const).filter(([, n]) => n > 0));
   return words.filter((w) => {
     let covered = 0;
@@ -275,8 +278,10 @@ export function operativeFlags(hunks: readonly TextHunk[]): OperativeFlag[] {
     let { added, removed } = words;
     // A negation that only changed form ("without nuclear weapons" for "non-nuclear") is none added or removed.
     if (kind === 'negation' && (added.length || removed.length)) {
-      added = sameNegation(added, toN, fromN, (w) => (b.get(w) ?? 0) - (a.get(w) ?? 0));
-      removed = sameNegation(removed, fromN, toN, (w) => (a.get(w) ?? 0) - (b.get(w) ?? 0));
+      // The words each text negates with "non-", read once for both directions.
+      const [nonFrom, nonTo] = [prefixed(fromN), prefixed(toN)];
+      added = sameNegation(added, toN, nonTo, nonFrom, (w) => (b.get(w) ?? 0) - (a.get(w) ?? 0));
+      removed = sameNegation(removed, fromN, nonFrom, nonTo, (w) => (a.get(w) ?? 0) - (b.get(w) ?? 0));
     }
     if (kind === 'condition' && added.length && removed.length) [added, removed] = sameCondition(added, removed, a, b);
     if (added.length) flags.push({ kind, change: 'added', words: added });
